@@ -1,0 +1,12 @@
+//! Plain types and rules of contract management, with no I/O. Most tests live here.
+
+pub mod agreement;
+pub mod calendar;
+pub mod money;
+pub mod orgnr;
+pub mod response_time;
+
+pub use agreement::*;
+pub use money::{Money, Rate};
+pub use orgnr::OrgNumber;
+pub use response_time::ResponseTime;

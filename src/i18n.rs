@@ -1,0 +1,175 @@
+//! Message catalogues: every visible string comes from `assets/i18n/<lang>/*.toml`.
+//! The catalogues are compiled in, so the binary needs no files beside it.
+
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Lang {
+    /// `sv`/`en` (and `sv_SE.UTF-8`-like forms); anything else is not a language we speak.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_lowercase();
+        if s.starts_with("sv") {
+            Some(Lang::Sv)
+        } else if s.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}
+
+/// One catalogue file: its name (for messages about the catalogue itself) and text.
+type Source = (&'static str, &'static str);
+
+macro_rules! sources {
+    ($lang:literal: $($file:literal),* $(,)?) => {
+        &[$(($file, include_str!(concat!("../assets/i18n/", $lang, "/", $file, ".toml")))),*]
+    };
+}
+
+const SV: &[Source] = sources!("sv": "common", "domain", "store", "cli", "ui");
+const EN: &[Source] = sources!("en": "common", "domain", "store", "cli", "ui");
+
+pub struct Catalog {
+    lang: Lang,
+    map: HashMap<String, String>,
+}
+
+impl Catalog {
+    pub fn get(lang: Lang) -> &'static Catalog {
+        static SV_CAT: OnceLock<Catalog> = OnceLock::new();
+        static EN_CAT: OnceLock<Catalog> = OnceLock::new();
+        match lang {
+            Lang::Sv => SV_CAT.get_or_init(|| Catalog::load(Lang::Sv, SV)),
+            Lang::En => EN_CAT.get_or_init(|| Catalog::load(Lang::En, EN)),
+        }
+    }
+
+    fn load(lang: Lang, sources: &[Source]) -> Catalog {
+        let mut map = HashMap::new();
+        for (file, text) in sources {
+            // The catalogues are part of the build and checked by tests; a broken one
+            // shows its keys rather than stopping the program.
+            if let Ok(table) = text.parse::<toml::Table>() {
+                flatten(file, &table, &mut map);
+            }
+        }
+        Catalog { lang, map }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The message for `key`, or the key itself when it is missing (tests forbid that).
+    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
+        self.map.get(key).map(String::as_str).unwrap_or(key)
+    }
+
+    /// The message for `key` with `{name}` placeholders filled in.
+    pub fn f(&self, key: &str, args: &[(&str, &dyn Display)]) -> String {
+        let mut s = self.t(key).to_string();
+        for (name, value) in args {
+            s = s.replace(&format!("{{{name}}}"), &value.to_string());
+        }
+        s
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.map.contains_key(key)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+}
+
+/// `[tab] agenda = "Agenda"` in `ui.toml` becomes `ui.tab.agenda`.
+fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>) {
+    for (k, v) in table {
+        let key = format!("{prefix}.{k}");
+        match v {
+            toml::Value::String(s) => {
+                out.insert(key, s.clone());
+            }
+            toml::Value::Table(t) => flatten(&key, t, out),
+            _ => {}
+        }
+    }
+}
+
+/// Shorthand used everywhere a message takes arguments.
+#[macro_export]
+macro_rules! tr {
+    ($cat:expr, $key:expr) => { $cat.t($key) };
+    ($cat:expr, $key:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $cat.f($key, &[$((stringify!($name), &$value as &dyn std::fmt::Display)),+])
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(s: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        let mut rest = s;
+        while let Some(i) = rest.find('{') {
+            let after = &rest[i + 1..];
+            match after.find('}') {
+                Some(j) => {
+                    out.insert(after[..j].to_string());
+                    rest = &after[j + 1..];
+                }
+                None => break,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_catalogue_file_parses() {
+        for (file, text) in SV.iter().chain(EN) {
+            if let Err(e) = text.parse::<toml::Table>() {
+                panic!("{file}.toml does not parse: {e}");
+            }
+        }
+    }
+
+    #[test]
+    fn both_languages_have_the_same_keys_and_placeholders() {
+        let sv = Catalog::get(Lang::Sv);
+        let en = Catalog::get(Lang::En);
+        let sv_keys: BTreeSet<_> = sv.keys().collect();
+        let en_keys: BTreeSet<_> = en.keys().collect();
+        let only_sv: Vec<_> = sv_keys.difference(&en_keys).collect();
+        let only_en: Vec<_> = en_keys.difference(&sv_keys).collect();
+        assert!(only_sv.is_empty(), "only in Swedish: {only_sv:?}");
+        assert!(only_en.is_empty(), "only in English: {only_en:?}");
+        for key in sv_keys {
+            assert!(!sv.t(key).trim().is_empty(), "empty Swedish text for {key}");
+            assert_eq!(
+                placeholders(sv.t(key)),
+                placeholders(en.t(key)),
+                "placeholders differ for {key}"
+            );
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        let sv = Catalog::get(Lang::Sv);
+        let msg = tr!(sv, "store.already_open", path = "/tmp/x.redb");
+        assert!(msg.contains("/tmp/x.redb"), "{msg}");
+        assert!(!msg.contains("{path}"));
+    }
+}

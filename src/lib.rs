@@ -1,0 +1,8 @@
+//! avtal: contract management for Swedish public-sector framework agreements.
+//! Layers (DESIGN §2): `cli` and `ui` drive `app`, which uses `store` and `stats`,
+//! which stand on the pure `domain`.
+#![forbid(unsafe_code)]
+
+pub mod domain;
+pub mod i18n;
+pub mod store;

@@ -1,0 +1,74 @@
+//! Stored values: a two-byte record version, then the bincode 2 encoding of the serde type.
+//! bincode is not self-describing, so a changed type gets a new version number and a
+//! conversion from the old one here, never a silent reinterpretation.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::domain::Agreement;
+
+use super::StoreError;
+
+/// Refuse to allocate more than this for one record, whatever a damaged length prefix says.
+const DECODE_LIMIT: usize = 16 * 1024 * 1024;
+
+const AGREEMENT_V1: u16 = 1;
+
+fn config() -> impl bincode::config::Config {
+    bincode::config::standard().with_limit::<DECODE_LIMIT>()
+}
+
+pub fn encode<T: Serialize>(version: u16, value: &T) -> Vec<u8> {
+    let mut out = version.to_le_bytes().to_vec();
+    // Encoding into a Vec fails only for types serde cannot represent, which ours are not.
+    if let Ok(body) = bincode::serde::encode_to_vec(value, config()) {
+        out.extend_from_slice(&body);
+    }
+    out
+}
+
+/// Splits off the version header; the caller matches on it.
+pub fn split(bytes: &[u8]) -> Result<(u16, &[u8]), String> {
+    if bytes.len() < 2 {
+        return Err("record shorter than its header".into());
+    }
+    Ok((u16::from_le_bytes([bytes[0], bytes[1]]), &bytes[2..]))
+}
+
+pub fn decode_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
+    let (value, read) =
+        bincode::serde::decode_from_slice(body, config()).map_err(|e| e.to_string())?;
+    if read != body.len() {
+        return Err(format!(
+            "{} bytes left over after the record",
+            body.len() - read
+        ));
+    }
+    Ok(value)
+}
+
+pub fn encode_agreement(a: &Agreement) -> Vec<u8> {
+    encode(AGREEMENT_V1, a)
+}
+
+pub fn decode_agreement(bytes: &[u8]) -> Result<Agreement, StoreError> {
+    let corrupt = |detail: String| StoreError::Corrupt {
+        what: "agreement".into(),
+        detail,
+    };
+    let (version, body) = split(bytes).map_err(corrupt)?;
+    match version {
+        AGREEMENT_V1 => decode_body(body).map_err(corrupt),
+        v => Err(corrupt(format!("unknown record version {v}"))),
+    }
+}
+
+pub fn encode_u32(v: u32) -> Vec<u8> {
+    v.to_le_bytes().to_vec()
+}
+
+pub fn decode_u32(bytes: &[u8]) -> Result<u32, String> {
+    <[u8; 4]>::try_from(bytes)
+        .map(u32::from_le_bytes)
+        .map_err(|_| format!("expected 4 bytes, found {}", bytes.len()))
+}
