@@ -2,6 +2,7 @@
 
 pub mod agreement;
 pub mod calendar;
+mod messages;
 pub mod money;
 pub mod orgnr;
 pub mod response_time;
