@@ -1,5 +1,6 @@
 //! Plain types and rules of contract management, with no I/O. Most tests live here.
 
+pub mod agenda;
 pub mod agreement;
 pub mod calendar;
 mod messages;

@@ -3,6 +3,8 @@
 //! which stand on the pure `domain`.
 #![forbid(unsafe_code)]
 
+pub mod app;
+pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod store;

@@ -1,9 +1,161 @@
 //! Rendering with ratatui: one module per tab, shared widgets, theme, help overlay.
+//! Rendering reads the application state; it never writes the store.
 
+mod agenda;
+mod detail;
+mod form;
+mod help;
+mod popups;
+mod register;
+pub mod theme;
+mod widgets;
+
+use std::io;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::{DefaultTerminal, Frame};
+
+use crate::app::{App, Popup, Tab};
 use crate::i18n::Lang;
 use crate::store::Store;
+use crate::tr;
 
-/// Runs the terminal interface until the user quits. (Being built; see app/ui work.)
-pub fn run(_store: Store, _lang: Lang) -> std::io::Result<()> {
+/// The smallest terminal the interface is laid out for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Runs the terminal interface until the user quits. The terminal is restored on every
+/// exit, panics included (ratatui's init installs the hook).
+pub fn run(store: Store, lang: Lang) -> io::Result<()> {
+    let mut app = App::new(store, lang, local_today());
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, &mut app);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    while !app.quit {
+        terminal.draw(|f| render(f, app))?;
+        // A tick keeps "today" honest for a window left open overnight.
+        if event::poll(Duration::from_secs(60))? {
+            match event::read()? {
+                Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
+                _ => {}
+            }
+        } else {
+            app.set_today(local_today());
+        }
+    }
     Ok(())
+}
+
+/// Today in local (Swedish) time; UTC when the offset cannot be read.
+pub fn local_today() -> time::Date {
+    time::OffsetDateTime::now_local()
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+        .date()
+}
+
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, app, area);
+        return;
+    }
+    let [top, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    tab_bar(frame, app, top);
+    match app.tab {
+        Tab::Agenda => agenda::render(frame, app, body),
+        Tab::Agreements => match &app.register.detail {
+            Some(d) => detail::render(frame, app, d, body),
+            None => register::render(frame, app, body),
+        },
+    }
+    if let Some(form) = &app.form {
+        form::render(frame, app, form, body);
+    }
+    match &app.popup {
+        Some(Popup::Help { scroll }) => help::render(frame, app, *scroll, body),
+        Some(Popup::Welcome) => popups::welcome(frame, app, body),
+        Some(Popup::Confirm { message, .. }) => popups::confirm(frame, app, message, body),
+        Some(Popup::Picker(p)) => popups::picker(frame, app, p, body),
+        None => {}
+    }
+    status_line(frame, app, status);
+    footer_line(frame, app, footer);
+}
+
+fn too_small(frame: &mut Frame, app: &App, area: Rect) {
+    let text = tr!(
+        app.cat,
+        "ui.too_small",
+        width = MIN_WIDTH,
+        height = MIN_HEIGHT,
+        now_width = area.width,
+        now_height = area.height
+    );
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+fn tab_bar(frame: &mut Frame, app: &App, area: Rect) {
+    let mut spans = vec![Span::styled(" avtal ", theme::title())];
+    for (i, tab) in Tab::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, app.cat.t(tab.label()));
+        let style = if *tab == app.tab {
+            theme::active_tab()
+        } else {
+            theme::muted()
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(label, style));
+    }
+    let today = crate::app::form::format_date(app.today);
+    let right = tr!(app.cat, "ui.today", date = today);
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let pad = (area.width as usize).saturating_sub(used + right.chars().count() + 1);
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(right, theme::muted()));
+    frame.render_widget(Line::from(spans), area);
+}
+
+fn status_line(frame: &mut Frame, app: &App, area: Rect) {
+    if let Some(s) = &app.status {
+        let style = if s.error { theme::error() } else { theme::ok() };
+        frame.render_widget(
+            Line::from(Span::styled(format!(" {}", s.text), style)),
+            area,
+        );
+    }
+}
+
+fn footer_line(frame: &mut Frame, app: &App, area: Rect) {
+    let bindings: Vec<_> = match &app.popup {
+        Some(Popup::Confirm { .. }) => crate::app::keymap::CONFIRM.to_vec(),
+        Some(Popup::Picker(_)) => crate::app::keymap::PICKER.to_vec(),
+        Some(Popup::Help { .. }) | Some(Popup::Welcome) => Vec::new(),
+        None if app.form.is_some() => crate::app::keymap::FORM.to_vec(),
+        None => crate::app::keymap::GLOBAL
+            .iter()
+            .chain(app.bindings())
+            .filter(|b| b.in_footer)
+            .copied()
+            .collect(),
+    };
+    let line = if bindings.is_empty() {
+        widgets::key_hints([("Esc", app.cat.t("ui.key.close"))])
+    } else {
+        widgets::key_hints(bindings.iter().map(|b| (b.label, app.cat.t(b.desc))))
+    };
+    frame.render_widget(line, area);
 }

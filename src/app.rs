@@ -1,0 +1,914 @@
+//! Application state and the update loop: key events become actions, actions change
+//! state through the store, and `ui` renders the state. No terminal I/O here, so every
+//! flow can be driven by a test.
+
+pub mod form;
+pub mod forms;
+pub mod keymap;
+pub mod register;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use time::Date;
+
+use crate::domain::agenda::{AgendaItem, agenda};
+use crate::domain::{Agreement, AgreementId, OrgNumber};
+use crate::i18n::{Catalog, Lang};
+use crate::store::Store;
+use crate::tr;
+
+use form::{Form, FormOutcome, FormTarget};
+use keymap::{Act, Binding};
+use register::{Detail, RegisterState, Row, Section, rows, step};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Agenda,
+    Agreements,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 2] = [Tab::Agenda, Tab::Agreements];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Agenda => "ui.tab.agenda",
+            Tab::Agreements => "ui.tab.agreements",
+        }
+    }
+}
+
+/// Something to confirm before it is done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    DeleteAgreement(AgreementId),
+    DeleteRow(AgreementId, Row),
+    DiscardForm,
+}
+
+pub struct Picker {
+    pub title: String,
+    pub options: Vec<(OrgNumber, String)>,
+    pub selected: usize,
+    pub lot: usize,
+}
+
+pub enum Popup {
+    Help { scroll: u16 },
+    Confirm { message: String, action: Confirm },
+    Picker(Picker),
+    Welcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// How to take back the last change.
+#[derive(Debug, Clone)]
+enum Undo {
+    /// Put back an agreement that was deleted.
+    Restore(Agreement),
+    /// Set an agreement back to how it was.
+    Revert(Agreement),
+    /// Remove an agreement that was created.
+    Remove(AgreementId),
+}
+
+pub struct App {
+    pub store: Store,
+    pub cat: &'static Catalog,
+    /// "Today", injected so that overdue colouring is testable.
+    pub today: Date,
+    pub tab: Tab,
+    /// The whole register, in id order; reloaded after every change.
+    pub agreements: Vec<Agreement>,
+    pub register: RegisterState,
+    pub agenda: Vec<AgendaItem>,
+    pub agenda_selected: usize,
+    pub popup: Option<Popup>,
+    /// The open form, under any confirmation popup about it.
+    pub form: Option<Form>,
+    pub status: Option<Status>,
+    undo: Vec<Undo>,
+    pub quit: bool,
+    /// Rows a page moves: the renderer records the list's height here.
+    pub page: std::cell::Cell<usize>,
+}
+
+const UNDO_DEPTH: usize = 50;
+
+impl App {
+    pub fn new(store: Store, lang: Lang, today: Date) -> App {
+        let mut app = App {
+            store,
+            cat: Catalog::get(lang),
+            today,
+            tab: Tab::Agenda,
+            agreements: Vec::new(),
+            register: RegisterState::default(),
+            agenda: Vec::new(),
+            agenda_selected: 0,
+            popup: None,
+            form: None,
+            status: None,
+            undo: Vec::new(),
+            quit: false,
+            page: std::cell::Cell::new(10),
+        };
+        app.reload(None);
+        if app.agreements.is_empty() {
+            app.popup = Some(Popup::Welcome);
+        }
+        app
+    }
+
+    /// A new day: the agenda is counted from it.
+    pub fn set_today(&mut self, today: Date) {
+        if today != self.today {
+            self.today = today;
+            self.agenda = agenda(&self.agreements, today);
+        }
+    }
+
+    /// Reads the register again after a change, keeping the selection on `keep`.
+    fn reload(&mut self, keep: Option<AgreementId>) {
+        match self.store.agreements() {
+            Ok(list) => self.agreements = list,
+            Err(e) => self.error(e.message(self.cat)),
+        }
+        self.register.invalidate();
+        self.register.refresh(&self.agreements, keep);
+        self.agenda = agenda(&self.agreements, self.today);
+        self.agenda_selected = self
+            .agenda_selected
+            .min(self.agenda.len().saturating_sub(1));
+        if let Some(d) = &self.register.detail
+            && !self.agreements.iter().any(|a| a.id == d.id)
+        {
+            self.register.detail = None;
+        }
+    }
+
+    fn info(&mut self, text: String) {
+        self.status = Some(Status { text, error: false });
+    }
+
+    fn error(&mut self, text: String) {
+        self.status = Some(Status { text, error: true });
+    }
+
+    pub fn agreement(&self, id: AgreementId) -> Option<&Agreement> {
+        self.agreements.iter().find(|a| a.id == id)
+    }
+
+    pub fn selected_agreement(&self) -> Option<&Agreement> {
+        self.register.selected_index().map(|i| &self.agreements[i])
+    }
+
+    pub fn detail_agreement(&self) -> Option<&Agreement> {
+        self.register
+            .detail
+            .as_ref()
+            .and_then(|d| self.agreement(d.id))
+    }
+
+    /// The bindings that work where the user is now (footer and dispatch).
+    pub fn bindings(&self) -> &'static [Binding] {
+        if self.form.is_some() {
+            return keymap::FORM;
+        }
+        match self.tab {
+            Tab::Agenda => keymap::AGENDA,
+            Tab::Agreements => match &self.register.detail {
+                None if self.register.filtering => keymap::FILTER,
+                None if self.agreements.is_empty() => keymap::EMPTY_REGISTER,
+                None => keymap::REGISTER,
+                Some(d) => match d.section {
+                    Section::Overview => keymap::DETAIL_OVERVIEW,
+                    Section::Lots => keymap::DETAIL_LOTS,
+                    Section::Suppliers => keymap::DETAIL_SUPPLIERS,
+                    _ => keymap::DETAIL_ITEMS,
+                },
+            },
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        let ctrl_c =
+            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl_c {
+            self.quit = true;
+            return;
+        }
+        if self.popup.is_some() {
+            self.popup_key(key);
+            return;
+        }
+        if self.form.is_some() {
+            self.form_key(key);
+            return;
+        }
+        if self.tab == Tab::Agreements && self.register.filtering && self.register.detail.is_none()
+        {
+            self.filter_key(key);
+            return;
+        }
+        self.status = None;
+        let act =
+            keymap::lookup(self.bindings(), &key).or_else(|| keymap::lookup(keymap::GLOBAL, &key));
+        if let Some(act) = act {
+            self.act(act);
+        }
+    }
+
+    fn act(&mut self, act: Act) {
+        match act {
+            Act::Quit => self.quit = true,
+            Act::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Act::NextTab => self.switch_tab(1),
+            Act::PrevTab => self.switch_tab(-1),
+            Act::GotoTab(i) => {
+                if let Some(t) = Tab::ALL.get(i) {
+                    self.tab = *t;
+                }
+            }
+            Act::Undo => self.undo(),
+            Act::LoadDemo => self.load_demo(),
+            _ => match self.tab {
+                Tab::Agenda => self.agenda_act(act),
+                Tab::Agreements => match self.register.detail.clone() {
+                    None => self.list_act(act),
+                    Some(d) => self.detail_act(act, d),
+                },
+            },
+        }
+    }
+
+    fn switch_tab(&mut self, delta: isize) {
+        let i = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0) as isize;
+        let n = Tab::ALL.len() as isize;
+        self.tab = Tab::ALL[((i + delta).rem_euclid(n)) as usize];
+    }
+
+    fn moved(&self, selected: usize, len: usize, act: Act) -> Option<usize> {
+        let page = self.page.get().max(1) as isize;
+        Some(match act {
+            Act::Up => step(selected, len, -1),
+            Act::Down => step(selected, len, 1),
+            Act::PageUp => step(selected, len, -page),
+            Act::PageDown => step(selected, len, page),
+            Act::Top => 0,
+            Act::Bottom => len.saturating_sub(1),
+            _ => return None,
+        })
+    }
+
+    fn agenda_act(&mut self, act: Act) {
+        if let Some(s) = self.moved(self.agenda_selected, self.agenda.len(), act) {
+            self.agenda_selected = s;
+            return;
+        }
+        if act == Act::Open
+            && let Some(item) = self.agenda.get(self.agenda_selected)
+        {
+            let section = match item.kind {
+                crate::domain::agenda::AgendaKind::ExtensionNotice => Section::Options,
+                crate::domain::agenda::AgendaKind::AgreementEnd => Section::Overview,
+            };
+            let id = item.agreement;
+            self.tab = Tab::Agreements;
+            self.register.refresh(&self.agreements, Some(id));
+            self.register.detail = Some(Detail {
+                id,
+                section,
+                selected: 0,
+            });
+        }
+    }
+
+    fn list_act(&mut self, act: Act) {
+        let len = self.register.visible.len();
+        if let Some(s) = self.moved(self.register.selected, len, act) {
+            self.register.selected = s;
+            return;
+        }
+        let selected = self.selected_agreement().map(|a| a.id);
+        match act {
+            Act::Open => {
+                if let Some(id) = selected {
+                    self.register.detail = Some(Detail {
+                        id,
+                        section: Section::Overview,
+                        selected: 0,
+                    });
+                }
+            }
+            Act::New => self.open_form(FormTarget::Agreement(None), None),
+            Act::Edit => {
+                if let Some(id) = selected {
+                    self.open_form(FormTarget::Agreement(Some(id)), Some(id));
+                }
+            }
+            Act::Delete => {
+                if let Some(a) = self.selected_agreement() {
+                    let message = tr!(
+                        self.cat,
+                        "ui.confirm.delete_agreement",
+                        reference = a.reference,
+                        name = a.name
+                    );
+                    self.popup = Some(Popup::Confirm {
+                        message,
+                        action: Confirm::DeleteAgreement(a.id),
+                    });
+                }
+            }
+            Act::Filter => self.register.filtering = true,
+            Act::Sort => {
+                self.register.sort = self.register.sort.next();
+                self.register.refresh(&self.agreements, selected);
+                let label = self.cat.t(self.register.sort.label()).to_string();
+                self.info(tr!(self.cat, "ui.register.sorted_by", key = label));
+            }
+            _ => {}
+        }
+    }
+
+    fn filter_key(&mut self, key: KeyEvent) {
+        let keep = self.selected_agreement().map(|a| a.id);
+        match key.code {
+            KeyCode::Enter => self.register.filtering = false,
+            KeyCode::Esc => {
+                self.register.filtering = false;
+                self.register.filter.clear();
+            }
+            KeyCode::Backspace => {
+                self.register.filter.pop();
+            }
+            KeyCode::Down => {
+                self.register.selected =
+                    step(self.register.selected, self.register.visible.len(), 1);
+                return;
+            }
+            KeyCode::Up => {
+                self.register.selected =
+                    step(self.register.selected, self.register.visible.len(), -1);
+                return;
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.register.filter.push(c)
+            }
+            _ => return,
+        }
+        self.register.refresh(&self.agreements, keep);
+    }
+
+    fn detail_act(&mut self, act: Act, d: Detail) {
+        let Some(a) = self.agreement(d.id).cloned() else {
+            self.register.detail = None;
+            return;
+        };
+        let list = rows(&a, d.section);
+        if let Some(s) = self.moved(d.selected, list.len(), act) {
+            self.set_detail_selected(s);
+            return;
+        }
+        let row = list.get(d.selected).copied();
+        match act {
+            Act::Back => self.register.detail = None,
+            Act::NextSection | Act::PrevSection => {
+                if let Some(det) = &mut self.register.detail {
+                    det.section = if act == Act::NextSection {
+                        det.section.next()
+                    } else {
+                        det.section.prev()
+                    };
+                    det.selected = 0;
+                }
+            }
+            Act::Edit => match (d.section, row) {
+                (Section::Overview, _) => {
+                    self.open_form(FormTarget::Agreement(Some(a.id)), Some(a.id))
+                }
+                (_, Some(row)) => {
+                    let target = match row {
+                        Row::Lot(i) | Row::Ranked { lot: i, .. } => FormTarget::Lot(Some(i)),
+                        Row::Supplier(i) => FormTarget::Supplier(Some(i)),
+                        Row::Contact { supplier, index } => FormTarget::Contact {
+                            supplier,
+                            index: Some(index),
+                        },
+                        Row::Penalty(i) => FormTarget::Penalty(Some(i)),
+                        Row::Escalation(i) => FormTarget::Escalation(Some(i)),
+                        Row::Option(i) => FormTarget::ExtensionOption(Some(i)),
+                        Row::Template(i) => FormTarget::Template(Some(i)),
+                        Row::Orderer(i) => FormTarget::Orderer(Some(i)),
+                        Row::Member(i) => FormTarget::ProjectMember(Some(i)),
+                    };
+                    self.open_form(target, Some(a.id));
+                }
+                _ => {}
+            },
+            Act::New => {
+                let target = match d.section {
+                    Section::Overview => return,
+                    Section::Lots => FormTarget::Lot(None),
+                    Section::Suppliers => FormTarget::Supplier(None),
+                    Section::Penalties => FormTarget::Penalty(None),
+                    Section::Escalation => FormTarget::Escalation(None),
+                    Section::Options => FormTarget::ExtensionOption(None),
+                    Section::Templates => FormTarget::Template(None),
+                    Section::Orderers => FormTarget::Orderer(None),
+                    Section::ProjectGroup => FormTarget::ProjectMember(None),
+                };
+                self.open_form(target, Some(a.id));
+            }
+            Act::NewContact => {
+                let supplier = match row {
+                    Some(Row::Supplier(i)) | Some(Row::Contact { supplier: i, .. }) => i,
+                    _ => {
+                        self.error(self.cat.t("ui.detail.pick_supplier_first").to_string());
+                        return;
+                    }
+                };
+                self.open_form(
+                    FormTarget::Contact {
+                        supplier,
+                        index: None,
+                    },
+                    Some(a.id),
+                );
+            }
+            Act::AddRanked => {
+                let lot = match row {
+                    Some(Row::Lot(i)) | Some(Row::Ranked { lot: i, .. }) => i,
+                    _ => {
+                        self.error(self.cat.t("ui.detail.pick_lot_first").to_string());
+                        return;
+                    }
+                };
+                let options: Vec<(OrgNumber, String)> = a
+                    .suppliers
+                    .iter()
+                    .filter(|s| !a.lots[lot].ranking.contains(&s.org_number))
+                    .map(|s| (s.org_number.clone(), s.name.clone()))
+                    .collect();
+                if options.is_empty() {
+                    let key = if a.suppliers.is_empty() {
+                        "ui.detail.no_suppliers"
+                    } else {
+                        "ui.detail.all_ranked"
+                    };
+                    self.error(self.cat.t(key).to_string());
+                    return;
+                }
+                let title = tr!(self.cat, "ui.picker.add_ranked", lot = a.lots[lot].name);
+                self.popup = Some(Popup::Picker(Picker {
+                    title,
+                    options,
+                    selected: 0,
+                    lot,
+                }));
+            }
+            Act::MoveUp | Act::MoveDown => {
+                let Some(Row::Ranked { lot, rank }) = row else {
+                    self.error(self.cat.t("ui.detail.pick_ranked_first").to_string());
+                    return;
+                };
+                let mut changed = a.clone();
+                let moved = if act == Act::MoveUp {
+                    changed.lots[lot].move_up(rank)
+                } else {
+                    changed.lots[lot].move_down(rank)
+                };
+                if moved && self.save(&a, changed) {
+                    let new_rank = if act == Act::MoveUp {
+                        rank - 1
+                    } else {
+                        rank + 1
+                    };
+                    let pos = rows(self.agreement(d.id).unwrap_or(&a), Section::Lots)
+                        .iter()
+                        .position(|r| {
+                            *r == Row::Ranked {
+                                lot,
+                                rank: new_rank,
+                            }
+                        })
+                        .unwrap_or(d.selected);
+                    self.set_detail_selected(pos);
+                }
+            }
+            Act::Delete => {
+                if let Some(row) = row {
+                    let message = self.describe_delete(&a, row);
+                    self.popup = Some(Popup::Confirm {
+                        message,
+                        action: Confirm::DeleteRow(a.id, row),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn set_detail_selected(&mut self, s: usize) {
+        if let Some(det) = &mut self.register.detail {
+            det.selected = s;
+        }
+    }
+
+    fn describe_delete(&self, a: &Agreement, row: Row) -> String {
+        let c = self.cat;
+        match row {
+            Row::Lot(i) => tr!(c, "ui.confirm.delete_lot", lot = a.lots[i].name),
+            Row::Ranked { lot, rank } => tr!(
+                c,
+                "ui.confirm.delete_ranked",
+                supplier = a.supplier_name(&a.lots[lot].ranking[rank]),
+                lot = a.lots[lot].name
+            ),
+            Row::Supplier(i) => {
+                let org = &a.suppliers[i].org_number;
+                let in_lots = a.lots.iter().filter(|l| l.ranking.contains(org)).count();
+                tr!(
+                    c,
+                    "ui.confirm.delete_supplier",
+                    supplier = a.suppliers[i].name,
+                    lots = in_lots
+                )
+            }
+            Row::Contact { supplier, index } => {
+                tr!(
+                    c,
+                    "ui.confirm.delete_item",
+                    item = a.suppliers[supplier].contacts[index].name
+                )
+            }
+            Row::Penalty(_) => c.t("ui.confirm.delete_penalty").to_string(),
+            Row::Escalation(i) => tr!(c, "ui.confirm.delete_item", item = a.escalation[i].title),
+            Row::Option(i) => tr!(
+                c,
+                "ui.confirm.delete_option",
+                date = form::format_date(a.extension_options[i].extends_to)
+            ),
+            Row::Template(i) => tr!(
+                c,
+                "ui.confirm.delete_item",
+                item = a.order_templates[i].name
+            ),
+            Row::Orderer(i) => tr!(c, "ui.confirm.delete_item", item = a.orderers[i].name),
+            Row::Member(i) => tr!(c, "ui.confirm.delete_item", item = a.project_group[i].name),
+        }
+    }
+
+    fn open_form(&mut self, target: FormTarget, id: Option<AgreementId>) {
+        let a = id.and_then(|id| self.agreement(id));
+        self.form = Some(forms::build(self.cat, target, a));
+    }
+
+    fn form_key(&mut self, key: KeyEvent) {
+        let Some(form) = self.form.as_mut() else {
+            return;
+        };
+        match form.handle_key(key, self.cat) {
+            FormOutcome::Continue => {}
+            FormOutcome::Cancel => {
+                if form.changed {
+                    self.popup = Some(Popup::Confirm {
+                        message: self.cat.t("ui.confirm.discard").to_string(),
+                        action: Confirm::DiscardForm,
+                    });
+                } else {
+                    self.form = None;
+                }
+            }
+            FormOutcome::Submit => self.submit_form(),
+        }
+    }
+
+    /// Saves a valid form in one transaction; a refused save keeps the form open as typed.
+    fn submit_form(&mut self) {
+        let Some(mut form) = self.form.take() else {
+            return;
+        };
+        if !form.validate_all(self.cat) {
+            form.message = Some(self.cat.t("ui.form.fix_errors").to_string());
+            self.form = Some(form);
+            return;
+        }
+        let (before, mut after) = match form.target {
+            FormTarget::Agreement(None) => {
+                let today = self.today;
+                (None, Agreement::new("", "", today, today))
+            }
+            _ => match self
+                .register
+                .detail
+                .as_ref()
+                .map(|d| d.id)
+                .or(match form.target {
+                    FormTarget::Agreement(id) => id,
+                    _ => None,
+                })
+                .and_then(|id| self.agreement(id))
+            {
+                Some(a) => (Some(a.clone()), a.clone()),
+                None => {
+                    form.message = Some(self.cat.t("ui.form.gone").to_string());
+                    self.form = Some(form);
+                    return;
+                }
+            },
+        };
+        forms::apply(&form, &mut after);
+        let problems = after.problems();
+        if !problems.is_empty() {
+            let text: Vec<String> = problems.iter().map(|p| p.message(self.cat)).collect();
+            form.message = Some(text.join(" "));
+            self.form = Some(form);
+            return;
+        }
+        let result = match &before {
+            None => self.store.insert_agreement(&after).map(|id| {
+                self.undo_push(Undo::Remove(id));
+                id
+            }),
+            Some(b) => self.store.update_agreement(&after).map(|_| {
+                self.undo_push(Undo::Revert(b.clone()));
+                b.id
+            }),
+        };
+        match result {
+            Ok(id) => {
+                self.reload(Some(id));
+                self.info(tr!(
+                    self.cat,
+                    "ui.status.saved",
+                    reference = after.reference
+                ));
+                if before.is_none() {
+                    self.tab = Tab::Agreements;
+                    self.register.detail = Some(Detail {
+                        id,
+                        section: Section::Overview,
+                        selected: 0,
+                    });
+                } else if let Some(det) = &mut self.register.detail
+                    && let Some(a) = self.agreements.iter().find(|a| a.id == det.id)
+                {
+                    // Keep the selection on the edited item, or move it to the one just added.
+                    let list = rows(a, det.section);
+                    let added = match form.target {
+                        FormTarget::Contact {
+                            supplier,
+                            index: None,
+                        } => list.iter().rposition(
+                            |r| matches!(r, Row::Contact { supplier: s, .. } if *s == supplier),
+                        ),
+                        t if t.is_new() => list.len().checked_sub(1),
+                        _ => None,
+                    };
+                    det.selected = added
+                        .unwrap_or(det.selected)
+                        .min(list.len().saturating_sub(1));
+                }
+            }
+            Err(e) => {
+                form.message = Some(e.message(self.cat));
+                self.form = Some(form);
+            }
+        }
+    }
+
+    /// Stores a changed agreement, remembering how to undo it; false when refused.
+    fn save(&mut self, before: &Agreement, after: Agreement) -> bool {
+        let problems = after.problems();
+        if let Some(p) = problems.first() {
+            self.error(p.message(self.cat));
+            return false;
+        }
+        match self.store.update_agreement(&after) {
+            Ok(()) => {
+                self.undo_push(Undo::Revert(before.clone()));
+                self.reload(Some(after.id));
+                self.info(tr!(
+                    self.cat,
+                    "ui.status.saved",
+                    reference = after.reference
+                ));
+                true
+            }
+            Err(e) => {
+                self.error(e.message(self.cat));
+                false
+            }
+        }
+    }
+
+    fn undo_push(&mut self, u: Undo) {
+        self.undo.push(u);
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+    }
+
+    fn undo(&mut self) {
+        let Some(u) = self.undo.pop() else {
+            self.info(self.cat.t("ui.status.nothing_to_undo").to_string());
+            return;
+        };
+        let (result, id, reference) = match &u {
+            Undo::Restore(a) => (
+                self.store.restore_agreement(a),
+                Some(a.id),
+                a.reference.clone(),
+            ),
+            Undo::Revert(a) => (
+                self.store.update_agreement(a),
+                Some(a.id),
+                a.reference.clone(),
+            ),
+            Undo::Remove(id) => {
+                let r = self.store.delete_agreement(*id);
+                let reference = r.as_ref().map(|a| a.reference.clone()).unwrap_or_default();
+                (r.map(|_| ()), None, reference)
+            }
+        };
+        match result {
+            Ok(()) => {
+                self.reload(id);
+                self.info(tr!(self.cat, "ui.status.undone", reference = reference));
+            }
+            Err(e) => self.error(e.message(self.cat)),
+        }
+    }
+
+    fn popup_key(&mut self, key: KeyEvent) {
+        let Some(popup) = self.popup.take() else {
+            return;
+        };
+        match popup {
+            Popup::Help { scroll } => match key.code {
+                KeyCode::Down | KeyCode::Char('j') => {
+                    self.popup = Some(Popup::Help { scroll: scroll + 1 })
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    self.popup = Some(Popup::Help {
+                        scroll: scroll.saturating_sub(1),
+                    })
+                }
+                KeyCode::PageDown => {
+                    self.popup = Some(Popup::Help {
+                        scroll: scroll + 10,
+                    })
+                }
+                KeyCode::PageUp => {
+                    self.popup = Some(Popup::Help {
+                        scroll: scroll.saturating_sub(10),
+                    })
+                }
+                _ => {}
+            },
+            Popup::Welcome => match key.code {
+                KeyCode::Char('n') => self.open_form(FormTarget::Agreement(None), None),
+                KeyCode::Char('D') | KeyCode::Char('d') => self.load_demo(),
+                KeyCode::Char('q') => self.quit = true,
+                _ => {}
+            },
+            Popup::Confirm { message, action } => match key.code {
+                KeyCode::Char('y') | KeyCode::Char('j') | KeyCode::Enter => self.confirmed(action),
+                KeyCode::Char('n') | KeyCode::Esc => {
+                    if action == Confirm::DiscardForm {
+                        // Back to the form, as typed.
+                    }
+                }
+                _ => self.popup = Some(Popup::Confirm { message, action }),
+            },
+            Popup::Picker(mut p) => match key.code {
+                KeyCode::Down | KeyCode::Char('j') => {
+                    p.selected = step(p.selected, p.options.len(), 1);
+                    self.popup = Some(Popup::Picker(p));
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    p.selected = step(p.selected, p.options.len(), -1);
+                    self.popup = Some(Popup::Picker(p));
+                }
+                KeyCode::Enter => self.add_ranked(p),
+                KeyCode::Esc => {}
+                _ => self.popup = Some(Popup::Picker(p)),
+            },
+        }
+    }
+
+    fn add_ranked(&mut self, p: Picker) {
+        let Some(a) = self.detail_agreement().cloned() else {
+            return;
+        };
+        let Some((org, _)) = p.options.get(p.selected) else {
+            return;
+        };
+        let mut changed = a.clone();
+        if let Some(lot) = changed.lots.get_mut(p.lot) {
+            lot.ranking.push(org.clone());
+        }
+        if self.save(&a, changed)
+            && let Some(updated) = self.detail_agreement()
+        {
+            let rank = updated.lots[p.lot].ranking.len() - 1;
+            let pos = rows(updated, Section::Lots)
+                .iter()
+                .position(|r| *r == Row::Ranked { lot: p.lot, rank });
+            if let Some(pos) = pos {
+                self.set_detail_selected(pos);
+            }
+        }
+    }
+
+    fn confirmed(&mut self, action: Confirm) {
+        match action {
+            Confirm::DiscardForm => self.form = None,
+            Confirm::DeleteAgreement(id) => match self.store.delete_agreement(id) {
+                Ok(old) => {
+                    self.undo_push(Undo::Restore(old.clone()));
+                    self.reload(None);
+                    self.info(tr!(
+                        self.cat,
+                        "ui.status.deleted",
+                        reference = old.reference
+                    ));
+                }
+                Err(e) => self.error(e.message(self.cat)),
+            },
+            Confirm::DeleteRow(id, row) => {
+                let Some(a) = self.agreement(id).cloned() else {
+                    return;
+                };
+                let mut changed = a.clone();
+                remove_row(&mut changed, row);
+                if self.save(&a, changed) {
+                    self.info(tr!(self.cat, "ui.status.removed", reference = a.reference));
+                    if let Some(det) = &mut self.register.detail {
+                        det.selected = det.selected.saturating_sub(1);
+                    }
+                }
+            }
+        }
+    }
+
+    fn load_demo(&mut self) {
+        let register = crate::demo::register(self.today);
+        match self.store.import_agreements(&register) {
+            Ok(_) => {
+                self.reload(None);
+                self.popup = None;
+                self.info(tr!(
+                    self.cat,
+                    "ui.status.demo_loaded",
+                    count = register.len()
+                ));
+            }
+            Err(e) => self.error(e.message(self.cat)),
+        }
+    }
+}
+
+fn remove_row(a: &mut Agreement, row: Row) {
+    match row {
+        Row::Lot(i) => {
+            a.lots.remove(i);
+        }
+        Row::Ranked { lot, rank } => {
+            a.lots[lot].ranking.remove(rank);
+        }
+        Row::Supplier(i) => {
+            let org = a.suppliers.remove(i).org_number;
+            for lot in &mut a.lots {
+                lot.ranking.retain(|o| *o != org);
+            }
+        }
+        Row::Contact { supplier, index } => {
+            a.suppliers[supplier].contacts.remove(index);
+        }
+        Row::Penalty(i) => {
+            a.penalties.remove(i);
+        }
+        Row::Escalation(i) => {
+            a.escalation.remove(i);
+        }
+        Row::Option(i) => {
+            a.extension_options.remove(i);
+        }
+        Row::Template(i) => {
+            a.order_templates.remove(i);
+        }
+        Row::Orderer(i) => {
+            a.orderers.remove(i);
+        }
+        Row::Member(i) => {
+            a.project_group.remove(i);
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! Forms: typed fields that validate as you type and say what is wrong in words.
+//! A form never loses what was typed: a refused save keeps every field as it was.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+use time::Date;
+
+use crate::domain::{OrgNumber, Rate, ResponseTime};
+use crate::i18n::Catalog;
+use crate::tr;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    Text {
+        required: bool,
+    },
+    /// Several lines; Enter starts a new line.
+    MultiLine,
+    Date {
+        required: bool,
+    },
+    OrgNumber,
+    ResponseTime,
+    Rate {
+        required: bool,
+    },
+    /// A whole number within a range, or empty when not required.
+    Number {
+        min: i64,
+        max: i64,
+        required: bool,
+    },
+    /// One of fixed options (catalogue keys); ←/→ or space choose.
+    Choice {
+        options: Vec<&'static str>,
+    },
+    /// Comma-separated words.
+    List,
+}
+
+pub struct Field {
+    pub label: &'static str,
+    pub kind: FieldKind,
+    pub input: TextArea<'static>,
+    /// Index into the options of a choice field.
+    pub choice: usize,
+    pub error: Option<String>,
+}
+
+impl Field {
+    pub fn new(label: &'static str, kind: FieldKind, value: &str) -> Field {
+        let lines: Vec<String> = if matches!(kind, FieldKind::MultiLine) {
+            value.split('\n').map(str::to_string).collect()
+        } else {
+            vec![value.replace('\n', " ")]
+        };
+        let mut input = TextArea::new(lines);
+        input.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        input.move_cursor(ratatui_textarea::CursorMove::End);
+        input.set_cursor_line_style(ratatui::style::Style::default());
+        Field {
+            label,
+            kind,
+            input,
+            choice: 0,
+            error: None,
+        }
+    }
+
+    pub fn choice(label: &'static str, options: Vec<&'static str>, selected: usize) -> Field {
+        let mut f = Field::new(label, FieldKind::Choice { options }, "");
+        f.choice = selected;
+        f
+    }
+
+    pub fn text(&self) -> String {
+        self.input.lines().join("\n")
+    }
+
+    pub fn trimmed(&self) -> String {
+        self.text().trim().to_string()
+    }
+
+    pub fn is_multiline(&self) -> bool {
+        matches!(self.kind, FieldKind::MultiLine)
+    }
+
+    /// Checks the field and records why it is wrong, in the user's words.
+    pub fn validate(&mut self, cat: &Catalog) -> bool {
+        self.error = self.problem(cat);
+        self.error.is_none()
+    }
+
+    fn problem(&self, cat: &Catalog) -> Option<String> {
+        let v = self.trimmed();
+        let required_missing = || Some(tr!(cat, "ui.form.required").to_string());
+        match &self.kind {
+            FieldKind::Text { required } => {
+                (*required && v.is_empty()).then(|| tr!(cat, "ui.form.required").into())
+            }
+            FieldKind::MultiLine | FieldKind::List | FieldKind::Choice { .. } => None,
+            FieldKind::Date { required } => {
+                if v.is_empty() {
+                    return if *required { required_missing() } else { None };
+                }
+                parse_date(&v)
+                    .err()
+                    .map(|_| tr!(cat, "ui.form.bad_date", input = v))
+            }
+            FieldKind::OrgNumber => {
+                if v.is_empty() {
+                    return required_missing();
+                }
+                OrgNumber::parse(&v).err().map(|e| e.message(cat, &v))
+            }
+            FieldKind::ResponseTime => ResponseTime::parse(&v)
+                .is_none()
+                .then(|| tr!(cat, "ui.form.bad_response_time", input = v)),
+            FieldKind::Rate { required } => {
+                if v.is_empty() {
+                    return if *required { required_missing() } else { None };
+                }
+                match Rate::parse(&v) {
+                    Ok(_) => None,
+                    Err(crate::domain::money::MoneyError::Format) => {
+                        Some(tr!(cat, "ui.form.bad_rate", input = v))
+                    }
+                    Err(e) => Some(e.message(cat, &v)),
+                }
+            }
+            FieldKind::Number { min, max, required } => {
+                if v.is_empty() {
+                    return if *required { required_missing() } else { None };
+                }
+                match v.parse::<i64>() {
+                    Ok(n) if n >= *min && n <= *max => None,
+                    _ => Some(tr!(
+                        cat,
+                        "ui.form.bad_number",
+                        input = v,
+                        min = min,
+                        max = max
+                    )),
+                }
+            }
+        }
+    }
+
+    pub fn date(&self) -> Option<Date> {
+        parse_date(&self.trimmed()).ok()
+    }
+
+    pub fn org_number(&self) -> Option<OrgNumber> {
+        OrgNumber::parse(&self.trimmed()).ok()
+    }
+
+    pub fn rate(&self) -> Option<Rate> {
+        Rate::parse(&self.trimmed()).ok()
+    }
+
+    pub fn number(&self) -> Option<i64> {
+        self.trimmed().parse().ok()
+    }
+
+    pub fn list(&self) -> Vec<String> {
+        self.text()
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    pub fn shown_value(&self, cat: &Catalog) -> String {
+        match &self.kind {
+            FieldKind::Choice { options } => options
+                .get(self.choice)
+                .map(|k| cat.t(k).to_string())
+                .unwrap_or_default(),
+            _ => self.text(),
+        }
+    }
+}
+
+pub fn parse_date(s: &str) -> Result<Date, time::error::Parse> {
+    Date::parse(
+        s.trim(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+}
+
+pub fn format_date(d: Date) -> String {
+    // The format has no fallible parts for dates in range.
+    d.format(time::macros::format_description!("[year]-[month]-[day]"))
+        .unwrap_or_default()
+}
+
+/// What submitting the form should change; the app knows how to apply each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormTarget {
+    /// A new agreement (None) or the main fields of an existing one.
+    Agreement(Option<crate::domain::AgreementId>),
+    Lot(Option<usize>),
+    Supplier(Option<usize>),
+    Contact {
+        supplier: usize,
+        index: Option<usize>,
+    },
+    Penalty(Option<usize>),
+    Escalation(Option<usize>),
+    ExtensionOption(Option<usize>),
+    Template(Option<usize>),
+    Orderer(Option<usize>),
+    ProjectMember(Option<usize>),
+}
+
+impl FormTarget {
+    /// Adds something rather than changing what is there.
+    pub fn is_new(self) -> bool {
+        matches!(
+            self,
+            FormTarget::Agreement(None)
+                | FormTarget::Lot(None)
+                | FormTarget::Supplier(None)
+                | FormTarget::Contact { index: None, .. }
+                | FormTarget::Penalty(None)
+                | FormTarget::Escalation(None)
+                | FormTarget::ExtensionOption(None)
+                | FormTarget::Template(None)
+                | FormTarget::Orderer(None)
+                | FormTarget::ProjectMember(None)
+        )
+    }
+}
+
+pub struct Form {
+    pub title: String,
+    pub target: FormTarget,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// A problem with the whole form (e.g. a duplicate reference) after a refused save.
+    pub message: Option<String>,
+    pub changed: bool,
+}
+
+pub enum FormOutcome {
+    Continue,
+    Submit,
+    Cancel,
+}
+
+impl Form {
+    pub fn new(title: String, target: FormTarget, fields: Vec<Field>) -> Form {
+        Form {
+            title,
+            target,
+            fields,
+            focus: 0,
+            message: None,
+            changed: false,
+        }
+    }
+
+    pub fn field(&self, label: &str) -> &Field {
+        // Forms are built with fixed labels; asking for another is a programming error
+        // caught by the form tests, so fall back to the first field rather than panic.
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .unwrap_or(&self.fields[0])
+    }
+
+    pub fn validate_all(&mut self, cat: &Catalog) -> bool {
+        let mut first_bad = None;
+        for (i, f) in self.fields.iter_mut().enumerate() {
+            if !f.validate(cat) && first_bad.is_none() {
+                first_bad = Some(i);
+            }
+        }
+        if let Some(i) = first_bad {
+            self.focus = i;
+        }
+        first_bad.is_none()
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, cat: &Catalog) -> FormOutcome {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let last = self.fields.len().saturating_sub(1);
+        let multiline = self.fields[self.focus].is_multiline();
+        match key.code {
+            KeyCode::Esc => return FormOutcome::Cancel,
+            KeyCode::Char('s') if ctrl => return FormOutcome::Submit,
+            KeyCode::Tab => self.focus = (self.focus + 1).min(last),
+            KeyCode::BackTab => self.focus = self.focus.saturating_sub(1),
+            KeyCode::Down if !multiline => self.focus = (self.focus + 1).min(last),
+            KeyCode::Up if !multiline => self.focus = self.focus.saturating_sub(1),
+            KeyCode::Enter if !multiline => {
+                if self.focus == last {
+                    return FormOutcome::Submit;
+                }
+                self.focus += 1;
+            }
+            _ => {
+                let field = &mut self.fields[self.focus];
+                if let FieldKind::Choice { options } = &field.kind {
+                    let n = options.len().max(1);
+                    match key.code {
+                        KeyCode::Right | KeyCode::Char(' ') | KeyCode::Char('l') => {
+                            field.choice = (field.choice + 1) % n;
+                            self.changed = true;
+                        }
+                        KeyCode::Left | KeyCode::Char('h') => {
+                            field.choice = (field.choice + n - 1) % n;
+                            self.changed = true;
+                        }
+                        _ => {}
+                    }
+                } else if !ctrl || !matches!(key.code, KeyCode::Char('c')) {
+                    // Keys the form does not use go to the text input (editing keys,
+                    // word movement, undo); Enter in a multi-line field makes a new line.
+                    if field.input.input(key) {
+                        self.changed = true;
+                        field.validate(cat);
+                        self.message = None;
+                    }
+                }
+            }
+        }
+        FormOutcome::Continue
+    }
+}

@@ -1,0 +1,252 @@
+//! One list of key bindings per context. The same lists drive the key dispatch, the
+//! footer and the `?` help overlay, so the hints never drift from what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key asks the application to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Quit,
+    Help,
+    NextTab,
+    PrevTab,
+    GotoTab(usize),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    New,
+    Edit,
+    Delete,
+    Filter,
+    Sort,
+    Undo,
+    NextSection,
+    PrevSection,
+    MoveUp,
+    MoveDown,
+    AddRanked,
+    NewContact,
+    LoadDemo,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// How the keys are shown (`j/↓`).
+    pub label: &'static str,
+    /// Catalogue key of what it does.
+    pub desc: &'static str,
+    pub keys: &'static [KeyCode],
+    /// Needs Ctrl held (only Ctrl-C here).
+    pub ctrl: bool,
+    pub act: Act,
+    /// Shown in the footer (the help overlay shows every binding).
+    pub in_footer: bool,
+}
+
+const fn b(label: &'static str, desc: &'static str, keys: &'static [KeyCode], act: Act) -> Binding {
+    Binding {
+        label,
+        desc,
+        keys,
+        ctrl: false,
+        act,
+        in_footer: true,
+    }
+}
+
+const fn hidden(
+    label: &'static str,
+    desc: &'static str,
+    keys: &'static [KeyCode],
+    act: Act,
+) -> Binding {
+    Binding {
+        label,
+        desc,
+        keys,
+        ctrl: false,
+        act,
+        in_footer: false,
+    }
+}
+
+use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+
+pub const GLOBAL: &[Binding] = &[
+    b("?", "ui.key.help", &[Char('?')], Act::Help),
+    hidden("q", "ui.key.quit", &[Char('q')], Act::Quit),
+    Binding {
+        label: "Ctrl-C",
+        desc: "ui.key.quit",
+        keys: &[Char('c')],
+        ctrl: true,
+        act: Act::Quit,
+        in_footer: false,
+    },
+    hidden("Tab", "ui.key.next_tab", &[Tab], Act::NextTab),
+    hidden("Shift-Tab", "ui.key.prev_tab", &[BackTab], Act::PrevTab),
+    hidden("1", "ui.key.tab_agenda", &[Char('1')], Act::GotoTab(0)),
+    hidden("2", "ui.key.tab_agreements", &[Char('2')], Act::GotoTab(1)),
+];
+
+const MOVE: [Binding; 6] = [
+    b("j/k", "ui.key.move", &[Down, Char('j')], Act::Down),
+    hidden("k/↑", "ui.key.up", &[Up, Char('k')], Act::Up),
+    hidden("PgDn", "ui.key.page_down", &[PageDown], Act::PageDown),
+    hidden("PgUp", "ui.key.page_up", &[PageUp], Act::PageUp),
+    hidden("Home/g", "ui.key.top", &[Home, Char('g')], Act::Top),
+    hidden("End/G", "ui.key.bottom", &[End, Char('G')], Act::Bottom),
+];
+
+pub const AGENDA: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+    b("Enter", "ui.key.open_agreement", &[Enter], Act::Open),
+];
+
+pub const REGISTER: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+    b("Enter", "ui.key.open", &[Enter], Act::Open),
+    b("n", "ui.key.new", &[Char('n')], Act::New),
+    b("e", "ui.key.edit", &[Char('e')], Act::Edit),
+    b("d", "ui.key.delete", &[Char('d')], Act::Delete),
+    b("/", "ui.key.filter", &[Char('/')], Act::Filter),
+    b("s", "ui.key.sort", &[Char('s')], Act::Sort),
+    b("u", "ui.key.undo", &[Char('u')], Act::Undo),
+];
+
+pub const EMPTY_REGISTER: &[Binding] = &[
+    b("n", "ui.key.new", &[Char('n')], Act::New),
+    b("D", "ui.key.load_demo", &[Char('D')], Act::LoadDemo),
+    b("u", "ui.key.undo", &[Char('u')], Act::Undo),
+];
+
+const DETAIL_COMMON: [Binding; 6] = [
+    b(
+        "←/→",
+        "ui.key.section",
+        &[Right, Char('l')],
+        Act::NextSection,
+    ),
+    hidden(
+        "←/h",
+        "ui.key.prev_section",
+        &[Left, Char('h')],
+        Act::PrevSection,
+    ),
+    b("Esc", "ui.key.back", &[Esc], Act::Back),
+    b("u", "ui.key.undo", &[Char('u')], Act::Undo),
+    MOVE[0],
+    MOVE[1],
+];
+
+pub const DETAIL_OVERVIEW: &[Binding] = &[
+    b("e", "ui.key.edit_agreement", &[Char('e')], Act::Edit),
+    DETAIL_COMMON[0],
+    DETAIL_COMMON[1],
+    DETAIL_COMMON[2],
+    DETAIL_COMMON[3],
+];
+
+pub const DETAIL_LOTS: &[Binding] = &[
+    b("n", "ui.key.new_lot", &[Char('n')], Act::New),
+    b("a", "ui.key.add_ranked", &[Char('a')], Act::AddRanked),
+    b("K/J", "ui.key.move_rank", &[Char('K')], Act::MoveUp),
+    hidden("J", "ui.key.move_rank_down", &[Char('J')], Act::MoveDown),
+    b("e", "ui.key.edit", &[Char('e')], Act::Edit),
+    b("d", "ui.key.delete", &[Char('d')], Act::Delete),
+    DETAIL_COMMON[0],
+    DETAIL_COMMON[1],
+    DETAIL_COMMON[2],
+    DETAIL_COMMON[3],
+    DETAIL_COMMON[4],
+    DETAIL_COMMON[5],
+];
+
+pub const DETAIL_SUPPLIERS: &[Binding] = &[
+    b("n", "ui.key.new_supplier", &[Char('n')], Act::New),
+    b("c", "ui.key.new_contact", &[Char('c')], Act::NewContact),
+    b("e", "ui.key.edit", &[Char('e')], Act::Edit),
+    b("d", "ui.key.delete", &[Char('d')], Act::Delete),
+    DETAIL_COMMON[0],
+    DETAIL_COMMON[1],
+    DETAIL_COMMON[2],
+    DETAIL_COMMON[3],
+    DETAIL_COMMON[4],
+    DETAIL_COMMON[5],
+];
+
+pub const DETAIL_ITEMS: &[Binding] = &[
+    b("n", "ui.key.new", &[Char('n')], Act::New),
+    b("e", "ui.key.edit", &[Char('e')], Act::Edit),
+    b("d", "ui.key.delete", &[Char('d')], Act::Delete),
+    DETAIL_COMMON[0],
+    DETAIL_COMMON[1],
+    DETAIL_COMMON[2],
+    DETAIL_COMMON[3],
+    DETAIL_COMMON[4],
+    DETAIL_COMMON[5],
+];
+
+/// Keys inside a form; handled by the form itself, listed here for the footer and help.
+pub const FORM: &[Binding] = &[
+    b("Tab/↓", "ui.key.next_field", &[], Act::Down),
+    b("Shift-Tab/↑", "ui.key.prev_field", &[], Act::Up),
+    b("←/→", "ui.key.choose", &[], Act::NextSection),
+    b("Ctrl-S", "ui.key.save", &[], Act::Open),
+    b("Esc", "ui.key.cancel", &[], Act::Back),
+];
+
+pub const FILTER: &[Binding] = &[
+    b("Enter", "ui.key.filter_keep", &[], Act::Open),
+    b("Esc", "ui.key.filter_clear", &[], Act::Back),
+];
+
+pub const CONFIRM: &[Binding] = &[
+    b("y/j", "ui.key.confirm_yes", &[], Act::Open),
+    b("n/Esc", "ui.key.confirm_no", &[], Act::Back),
+];
+
+pub const PICKER: &[Binding] = &[
+    b("j/k", "ui.key.move", &[], Act::Down),
+    b("Enter", "ui.key.choose_this", &[], Act::Open),
+    b("Esc", "ui.key.cancel", &[], Act::Back),
+];
+
+/// The binding of `bindings` that `key` triggers, if any.
+pub fn lookup(bindings: &[Binding], key: &KeyEvent) -> Option<Act> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    bindings
+        .iter()
+        .find(|bd| bd.ctrl == ctrl && bd.keys.contains(&key.code))
+        .map(|bd| bd.act)
+}
+
+/// Every context with its heading, for the help overlay.
+pub fn all_groups() -> [(&'static str, &'static [Binding]); 9] {
+    [
+        ("ui.help.global", GLOBAL),
+        ("ui.help.agenda", AGENDA),
+        ("ui.help.register", REGISTER),
+        ("ui.help.detail_lots", DETAIL_LOTS),
+        ("ui.help.detail_suppliers", DETAIL_SUPPLIERS),
+        ("ui.help.detail_items", DETAIL_ITEMS),
+        ("ui.help.form", FORM),
+        ("ui.help.filter", FILTER),
+        ("ui.help.confirm", CONFIRM),
+    ]
+}

@@ -1,0 +1,153 @@
+//! What is due and overdue across the register, as one dated list (DESIGN §1.10).
+
+use time::{Date, Duration};
+
+use super::agreement::{Agreement, AgreementId, OptionStatus};
+
+/// How far ahead the agenda looks.
+pub const NOTICE_HORIZON_DAYS: i64 = 180;
+pub const END_HORIZON_DAYS: i64 = 365;
+/// How long an agreement that has ended stays on the agenda, as a reminder.
+pub const ENDED_RECENTLY_DAYS: i64 = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AgendaKind {
+    /// Last day to decide on an extension option that is still open.
+    ExtensionNotice,
+    /// The agreement's last day (counting exercised options).
+    AgreementEnd,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaItem {
+    pub date: Date,
+    pub kind: AgendaKind,
+    pub agreement: AgreementId,
+    pub reference: String,
+    pub name: String,
+    /// For an extension notice: the date the option would extend to.
+    pub extends_to: Option<Date>,
+}
+
+impl AgendaItem {
+    /// Past its date and not dealt with.
+    pub fn is_overdue(&self, today: Date) -> bool {
+        self.date < today
+    }
+
+    /// Days from today to the item's date (negative when overdue).
+    pub fn days_left(&self, today: Date) -> i64 {
+        (self.date - today).whole_days()
+    }
+}
+
+/// The agenda at `today`: open extension notices (overdue ones included) and agreement ends
+/// ahead (and those ended within the last month), in date order.
+pub fn agenda<'a>(
+    agreements: impl IntoIterator<Item = &'a Agreement>,
+    today: Date,
+) -> Vec<AgendaItem> {
+    let notice_limit = today + Duration::days(NOTICE_HORIZON_DAYS);
+    let end_limit = today + Duration::days(END_HORIZON_DAYS);
+    let ended_since = today - Duration::days(ENDED_RECENTLY_DAYS);
+    let mut items = Vec::new();
+    for a in agreements {
+        let end = a.current_end();
+        let item = |date, kind, extends_to| AgendaItem {
+            date,
+            kind,
+            agreement: a.id,
+            reference: a.reference.clone(),
+            name: a.name.clone(),
+            extends_to,
+        };
+        for o in &a.extension_options {
+            // An open option whose notice date passed while the agreement still runs is
+            // overdue: the decision was never recorded.
+            if o.status == OptionStatus::Open && o.notice_date <= notice_limit && end >= today {
+                items.push(item(
+                    o.notice_date,
+                    AgendaKind::ExtensionNotice,
+                    Some(o.extends_to),
+                ));
+            }
+        }
+        if end >= ended_since && end <= end_limit {
+            items.push(item(end, AgendaKind::AgreementEnd, None));
+        }
+    }
+    items.sort_by(|x, y| (x.date, x.kind, &x.reference).cmp(&(y.date, y.kind, &y.reference)));
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::agreement::ExtensionOption;
+    use time::macros::date;
+
+    fn agreement(id: u64, end: Date) -> Agreement {
+        let mut a = Agreement::new(&format!("R-{id}"), "Test", date!(2025 - 01 - 01), end);
+        a.id = AgreementId(id);
+        a
+    }
+
+    #[test]
+    fn open_notices_and_ends_ahead_in_date_order() {
+        let today = date!(2026 - 11 - 25);
+        let mut a = agreement(1, date!(2027 - 03 - 31));
+        a.extension_options.push(ExtensionOption {
+            extends_to: date!(2028 - 03 - 31),
+            notice_date: date!(2026 - 12 - 31),
+            status: OptionStatus::Open,
+            note: String::new(),
+        });
+        let mut b = agreement(2, date!(2027 - 12 - 31));
+        b.extension_options.push(ExtensionOption {
+            extends_to: date!(2028 - 12 - 31),
+            notice_date: date!(2026 - 11 - 01),
+            status: OptionStatus::Open,
+            note: String::new(),
+        });
+        // Decided options and far-away ends are not on the agenda.
+        let mut c = agreement(3, date!(2029 - 12 - 31));
+        c.extension_options.push(ExtensionOption {
+            extends_to: date!(2030 - 12 - 31),
+            notice_date: date!(2026 - 12 - 01),
+            status: OptionStatus::Declined,
+            note: String::new(),
+        });
+        let ended_long_ago = agreement(4, date!(2026 - 01 - 31));
+        let ended_recently = agreement(5, date!(2026 - 11 - 10));
+        let items = agenda([&a, &b, &c, &ended_long_ago, &ended_recently], today);
+        let got: Vec<_> = items
+            .iter()
+            .map(|i| (i.date, i.kind, i.agreement.0))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (date!(2026 - 11 - 01), AgendaKind::ExtensionNotice, 2),
+                (date!(2026 - 11 - 10), AgendaKind::AgreementEnd, 5),
+                (date!(2026 - 12 - 31), AgendaKind::ExtensionNotice, 1),
+                (date!(2027 - 03 - 31), AgendaKind::AgreementEnd, 1),
+            ]
+        );
+        assert!(items[0].is_overdue(today));
+        assert_eq!(items[0].days_left(today), -24);
+        assert!(!items[2].is_overdue(today));
+    }
+
+    #[test]
+    fn an_exercised_option_moves_the_end() {
+        let today = date!(2026 - 11 - 25);
+        let mut a = agreement(1, date!(2026 - 12 - 31));
+        a.extension_options.push(ExtensionOption {
+            extends_to: date!(2028 - 12 - 31),
+            notice_date: date!(2026 - 06 - 30),
+            status: OptionStatus::Exercised,
+            note: String::new(),
+        });
+        assert!(agenda([&a], today).is_empty());
+    }
+}

@@ -1,0 +1,110 @@
+//! The Agenda tab: what is due and overdue, in date order.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+
+use crate::app::App;
+use crate::app::form::format_date;
+use crate::domain::agenda::AgendaKind;
+use crate::tr;
+
+use super::theme;
+use super::widgets::{days_in_words, window_start};
+
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let cat = app.cat;
+    let overdue = app
+        .agenda
+        .iter()
+        .filter(|i| i.is_overdue(app.today))
+        .count();
+    let title = tr!(
+        cat,
+        "ui.agenda.title",
+        count = app.agenda.len(),
+        overdue = overdue
+    );
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Span::styled(title, theme::title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if app.agenda.is_empty() {
+        let text = if app.agreements.is_empty() {
+            cat.t("ui.agenda.empty_register")
+        } else {
+            cat.t("ui.agenda.nothing_due")
+        };
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme::muted())
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let height = inner.height.saturating_sub(1) as usize;
+    app.page.set(height.max(1));
+    let start = window_start(app.agenda_selected, app.agenda.len(), height);
+    let rows = app
+        .agenda
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(i, item)| {
+            let what = match item.kind {
+                AgendaKind::ExtensionNotice => tr!(
+                    cat,
+                    "ui.agenda.extension_notice",
+                    to = item.extends_to.map(format_date).unwrap_or_default()
+                ),
+                AgendaKind::AgreementEnd if item.date < app.today => {
+                    cat.t("ui.agenda.ended").to_string()
+                }
+                AgendaKind::AgreementEnd => cat.t("ui.agenda.agreement_end").to_string(),
+            };
+            let days = (item.date - app.today).whole_days();
+            let style = if i == app.agenda_selected {
+                theme::selected()
+            } else if item.is_overdue(app.today) {
+                theme::overdue()
+            } else if days <= 30 {
+                theme::soon()
+            } else {
+                ratatui::style::Style::default()
+            };
+            Row::new(vec![
+                Cell::from(format_date(item.date)),
+                Cell::from(days_in_words(cat, item.date, app.today)),
+                Cell::from(what),
+                Cell::from(Line::from(vec![
+                    Span::raw(item.reference.clone()),
+                    Span::raw("  "),
+                    Span::raw(item.name.clone()),
+                ])),
+            ])
+            .style(style)
+        });
+    let header = Row::new(vec![
+        cat.t("ui.agenda.col_date"),
+        cat.t("ui.agenda.col_when"),
+        cat.t("ui.agenda.col_what"),
+        cat.t("ui.agenda.col_agreement"),
+    ])
+    .style(theme::header());
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(10),
+            Constraint::Length(16),
+            Constraint::Length(30),
+            Constraint::Fill(1),
+        ],
+    )
+    .header(header)
+    .column_spacing(1);
+    frame.render_widget(table, inner);
+}

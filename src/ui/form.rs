@@ -1,0 +1,131 @@
+//! A form as a popup: one line per field (more for multi-line ones), its problem beneath
+//! it in words, scrolled so the field being typed in is always in view.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::App;
+use crate::app::form::{Field, FieldKind, Form};
+
+use super::theme;
+use super::widgets::{centered, popup};
+
+const LABEL_WIDTH: u16 = 24;
+const MULTILINE_HEIGHT: u16 = 3;
+
+/// Lines a field takes: its input, then its problem wrapped to `width` columns.
+fn field_height(f: &Field, width: u16) -> u16 {
+    let input = if f.is_multiline() {
+        MULTILINE_HEIGHT
+    } else {
+        1
+    };
+    input + error_height(f, width)
+}
+
+fn error_height(f: &Field, width: u16) -> u16 {
+    let text_width = usize::from(width.saturating_sub(LABEL_WIDTH).max(10));
+    f.error
+        .as_ref()
+        .map(|e| (e.chars().count() + 2).div_ceil(text_width) as u16)
+        .unwrap_or(0)
+}
+
+pub fn render(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
+    let width = 78u16.min(area.width).saturating_sub(2);
+    let wanted: u16 = form
+        .fields
+        .iter()
+        .map(|f| field_height(f, width))
+        .sum::<u16>()
+        + 3;
+    let outer = centered(area, 78, wanted);
+    let inner = popup(frame, outer, &form.title);
+    let [fields_area, message_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    // Scroll: start from the first field such that the focused one fits.
+    let mut first = 0;
+    loop {
+        let used: u16 = form.fields[first..=form.focus]
+            .iter()
+            .map(|f| field_height(f, width))
+            .sum();
+        if used <= fields_area.height || first == form.focus {
+            break;
+        }
+        first += 1;
+    }
+    let mut y = fields_area.y;
+    for (i, f) in form.fields.iter().enumerate().skip(first) {
+        let h = field_height(f, width);
+        if y + h > fields_area.bottom() {
+            break;
+        }
+        let input_h = h - error_height(f, width);
+        let row = Rect::new(fields_area.x, y, fields_area.width, input_h);
+        let [label_area, input_area] =
+            Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Fill(1)]).areas(row);
+        let focused = i == form.focus;
+        let label_style = if focused {
+            theme::title()
+        } else {
+            theme::header()
+        };
+        let marker = if focused { "▸ " } else { "  " };
+        frame.render_widget(
+            Span::styled(format!("{marker}{}", app.cat.t(f.label)), label_style),
+            label_area,
+        );
+        match &f.kind {
+            FieldKind::Choice { .. } => {
+                let value = f.shown_value(app.cat);
+                let text = if focused {
+                    format!("◂ {value} ▸")
+                } else {
+                    value
+                };
+                let style = if focused {
+                    theme::selected()
+                } else {
+                    ratatui::style::Style::default()
+                };
+                frame.render_widget(Span::styled(text, style), input_area);
+            }
+            _ if focused => frame.render_widget(&f.input, input_area),
+            _ => {
+                let lines: Vec<Line> = f
+                    .input
+                    .lines()
+                    .iter()
+                    .map(|l| Line::from(l.clone()))
+                    .collect();
+                frame.render_widget(Paragraph::new(lines).style(theme::muted()), input_area);
+            }
+        }
+        if let Some(e) = &f.error {
+            let err_area = Rect::new(
+                fields_area.x + LABEL_WIDTH,
+                y + input_h,
+                fields_area.width.saturating_sub(LABEL_WIDTH),
+                h - input_h,
+            );
+            frame.render_widget(
+                Paragraph::new(format!("⚠ {e}"))
+                    .style(theme::error())
+                    .wrap(ratatui::widgets::Wrap { trim: true }),
+                err_area,
+            );
+        }
+        y += h;
+    }
+    if let Some(m) = &form.message {
+        frame.render_widget(Span::styled(m.clone(), theme::error()), message_area);
+    } else {
+        frame.render_widget(
+            Span::styled(app.cat.t("ui.form.hint"), theme::muted()),
+            message_area,
+        );
+    }
+}

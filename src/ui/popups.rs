@@ -1,0 +1,67 @@
+//! The small popups: welcome on an empty register, confirmations, choosing from a list.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, Picker};
+
+use super::theme;
+use super::widgets::{centered, key_hints, popup, window_start};
+
+pub fn welcome(frame: &mut Frame, app: &App, area: Rect) {
+    let cat = app.cat;
+    let inner = popup(frame, centered(area, 64, 14), cat.t("ui.welcome.title"));
+    let lines = vec![
+        Line::from(cat.t("ui.welcome.intro")),
+        Line::from(""),
+        Line::from(cat.t("ui.welcome.empty")),
+        Line::from(""),
+        key_hints([("n", cat.t("ui.welcome.create"))]),
+        key_hints([("D", cat.t("ui.welcome.demo"))]),
+        key_hints([("Esc", cat.t("ui.welcome.later"))]),
+        key_hints([("q", cat.t("ui.key.quit"))]),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}
+
+pub fn confirm(frame: &mut Frame, app: &App, message: &str, area: Rect) {
+    let cat = app.cat;
+    let inner = popup(frame, centered(area, 60, 7), cat.t("ui.confirm.title"));
+    let lines = vec![
+        Line::from(message.to_string()),
+        Line::from(""),
+        key_hints([
+            ("y", cat.t("ui.key.confirm_yes")),
+            ("n/Esc", cat.t("ui.key.confirm_no")),
+        ]),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}
+
+pub fn picker(frame: &mut Frame, _app: &App, p: &Picker, area: Rect) {
+    let h = (p.options.len() as u16 + 2).min(area.height);
+    let inner = popup(frame, centered(area, 60, h), &p.title);
+    let height = inner.height as usize;
+    let start = window_start(p.selected, p.options.len(), height);
+    let lines: Vec<Line> = p
+        .options
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(i, (org, name))| {
+            let line = Line::from(vec![
+                Span::raw(name.clone()),
+                Span::styled(format!("  {org}"), theme::muted()),
+            ]);
+            if i == p.selected {
+                line.style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

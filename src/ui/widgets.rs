@@ -1,0 +1,68 @@
+//! Small shared pieces: centred popups, windowed lists, dates in words.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear};
+use time::Date;
+
+use crate::i18n::Catalog;
+use crate::tr;
+
+use super::theme;
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let [v] = Layout::vertical([Constraint::Length(h.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [c] = Layout::horizontal([Constraint::Length(w.min(area.width))])
+        .flex(Flex::Center)
+        .areas(v);
+    c
+}
+
+/// Clears `area` and draws a bordered popup with `title`; returns the inner area.
+pub fn popup(frame: &mut Frame, area: Rect, title: &str) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(Style::new().fg(theme::ACCENT))
+        .title(Span::styled(format!(" {title} "), theme::title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// The first row to show so that `selected` is visible in `height` rows.
+pub fn window_start(selected: usize, len: usize, height: usize) -> usize {
+    if height == 0 || len <= height {
+        return 0;
+    }
+    let half = height / 2;
+    selected.saturating_sub(half).min(len - height)
+}
+
+/// "om 5 dagar", "idag", "3 dagar sedan".
+pub fn days_in_words(cat: &Catalog, date: Date, today: Date) -> String {
+    let n = (date - today).whole_days();
+    match n {
+        0 => cat.t("ui.days.today").to_string(),
+        1 => cat.t("ui.days.tomorrow").to_string(),
+        -1 => cat.t("ui.days.yesterday").to_string(),
+        n if n > 0 => tr!(cat, "ui.days.in", n = n),
+        n => tr!(cat, "ui.days.ago", n = -n),
+    }
+}
+
+/// A footer-like line of `key description` pairs.
+pub fn key_hints<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Line<'a> {
+    let mut spans = Vec::new();
+    for (k, d) in pairs {
+        spans.push(Span::styled(format!(" {k}"), theme::key()));
+        spans.push(Span::raw(format!(" {d} ")));
+    }
+    Line::from(spans)
+}
