@@ -632,10 +632,10 @@ impl App {
             return;
         }
         let result = match &before {
-            None => self.store.insert_agreement(&after).map(|id| {
-                self.undo_push(Undo::Remove(id));
-                id
-            }),
+            None => self
+                .store
+                .insert_agreement(&after)
+                .inspect(|id| self.undo_push(Undo::Remove(*id))),
             Some(b) => self.store.update_agreement(&after).map(|_| {
                 self.undo_push(Undo::Revert(b.clone()));
                 b.id

@@ -135,7 +135,7 @@ pub const EMPTY_REGISTER: &[Binding] = &[
     b("u", "ui.key.undo", &[Char('u')], Act::Undo),
 ];
 
-const DETAIL_COMMON: [Binding; 6] = [
+const DETAIL_COMMON: [Binding; 10] = [
     b(
         "←/→",
         "ui.key.section",
@@ -152,6 +152,10 @@ const DETAIL_COMMON: [Binding; 6] = [
     b("u", "ui.key.undo", &[Char('u')], Act::Undo),
     MOVE[0],
     MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
 ];
 
 pub const DETAIL_OVERVIEW: &[Binding] = &[
@@ -175,6 +179,10 @@ pub const DETAIL_LOTS: &[Binding] = &[
     DETAIL_COMMON[3],
     DETAIL_COMMON[4],
     DETAIL_COMMON[5],
+    DETAIL_COMMON[6],
+    DETAIL_COMMON[7],
+    DETAIL_COMMON[8],
+    DETAIL_COMMON[9],
 ];
 
 pub const DETAIL_SUPPLIERS: &[Binding] = &[
@@ -188,6 +196,10 @@ pub const DETAIL_SUPPLIERS: &[Binding] = &[
     DETAIL_COMMON[3],
     DETAIL_COMMON[4],
     DETAIL_COMMON[5],
+    DETAIL_COMMON[6],
+    DETAIL_COMMON[7],
+    DETAIL_COMMON[8],
+    DETAIL_COMMON[9],
 ];
 
 pub const DETAIL_ITEMS: &[Binding] = &[
@@ -200,6 +212,10 @@ pub const DETAIL_ITEMS: &[Binding] = &[
     DETAIL_COMMON[3],
     DETAIL_COMMON[4],
     DETAIL_COMMON[5],
+    DETAIL_COMMON[6],
+    DETAIL_COMMON[7],
+    DETAIL_COMMON[8],
+    DETAIL_COMMON[9],
 ];
 
 /// Keys inside a form; handled by the form itself, listed here for the footer and help.

@@ -56,11 +56,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         .take(height)
         .map(|(i, item)| {
             let what = match item.kind {
-                AgendaKind::ExtensionNotice => tr!(
-                    cat,
-                    "ui.agenda.extension_notice",
-                    to = item.extends_to.map(format_date).unwrap_or_default()
-                ),
+                AgendaKind::ExtensionNotice => cat.t("ui.agenda.extension_notice").to_string(),
                 AgendaKind::AgreementEnd if item.date < app.today => {
                     cat.t("ui.agenda.ended").to_string()
                 }
@@ -99,8 +95,8 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         rows,
         [
             Constraint::Length(10),
-            Constraint::Length(16),
-            Constraint::Length(30),
+            Constraint::Length(18),
+            Constraint::Length(20),
             Constraint::Fill(1),
         ],
     )

@@ -32,7 +32,7 @@ pub fn render(frame: &mut Frame, app: &App, d: &Detail, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [sections, body] =
-        Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
     frame.render_widget(section_bar(cat, d.section, sections.width), sections);
     if d.section == Section::Overview {
         overview(frame, app, a, body);

@@ -1,0 +1,175 @@
+//! Shared test fixtures: a small, fully filled register and key helpers.
+#![allow(dead_code)]
+
+use avtal::app::App;
+use avtal::domain::*;
+use avtal::i18n::Lang;
+use avtal::store::Store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use time::Date;
+use time::macros::date;
+
+pub const TODAY: Date = date!(2026 - 11 - 25);
+
+pub fn org(s: &str) -> OrgNumber {
+    OrgNumber::parse(s).unwrap()
+}
+
+/// An IT-consulting agreement with two lots, three suppliers and every kind of term.
+pub fn it_agreement() -> Agreement {
+    let mut a = Agreement::new(
+        "UH-2026-014",
+        "IT-konsulttjänster 2026",
+        date!(2026 - 01 - 01),
+        date!(2027 - 12 - 31),
+    );
+    a.priority = Priority::Class1;
+    a.goal_picture =
+        "Snabb tillgång till kvalificerade konsulter.\nAvrop enligt rangordning.".into();
+    a.keywords = vec!["IT".into(), "konsult".into()];
+    a.calloff_routine = "Avropa via e-post till rang 1 först.".into();
+    a.order_mailbox = "avrop@kommun.se".into();
+    let sup = |o: &str, n: &str| Supplier {
+        org_number: org(o),
+        name: n.into(),
+        contacts: vec![],
+    };
+    a.suppliers = vec![
+        sup("556074-3089", "Alfa Konsult AB"),
+        sup("202100-5448", "Beta IT AB"),
+        sup("212000-0142", "Gamma Data AB"),
+    ];
+    a.suppliers[0].contacts.push(Contact {
+        name: "Anna Alfa".into(),
+        role: ContactRole::AccountManager,
+        email: "anna@alfa.se".into(),
+        phone: "070-1234567".into(),
+        escalation_level: Some(1),
+    });
+    a.lots = vec![
+        Lot {
+            name: "Systemutveckling".into(),
+            ranking: vec![org("5560743089"), org("2021005448"), org("2120000142")],
+        },
+        Lot {
+            name: "Projektledning".into(),
+            ranking: vec![org("2021005448"), org("5560743089")],
+        },
+    ];
+    a.penalties = vec![PenaltyTerm {
+        trigger: PenaltyTrigger::LateDelivery,
+        basis: PenaltyBasis::PerStartedWeek,
+        rate: Rate::Percent(500),
+        cap: Some(Rate::Percent(1500)),
+    }];
+    a.escalation = vec![EscalationLevel {
+        level: 1,
+        title: "Avtalsförvaltare".into(),
+        buyer_contact: "Karin Köpare".into(),
+        description: "Svar inom 5 arbetsdagar".into(),
+    }];
+    a.extension_options = vec![ExtensionOption {
+        extends_to: date!(2028 - 12 - 31),
+        notice_date: date!(2026 - 12 - 15),
+        status: OptionStatus::Open,
+        note: String::new(),
+    }];
+    a.order_templates = vec![OrderTemplate {
+        name: "Avropsmall".into(),
+        location: "mallar/avrop.docx".into(),
+    }];
+    a.orderers = vec![Orderer {
+        name: "Olle Beställare".into(),
+        unit: "IT-enheten".into(),
+        email: "olle@kommun.se".into(),
+    }];
+    a.project_group = vec![ProjectMember {
+        name: "Karin Köpare".into(),
+        role: "Avtalsförvaltare".into(),
+        email: "karin@kommun.se".into(),
+    }];
+    a
+}
+
+pub fn small_agreement(reference: &str, name: &str, end: Date, priority: Priority) -> Agreement {
+    let mut a = Agreement::new(reference, name, date!(2024 - 01 - 01), end);
+    a.priority = priority;
+    a
+}
+
+pub fn fixture_register() -> Vec<Agreement> {
+    let mut late = small_agreement(
+        "UH-2024-003",
+        "Kontorsmaterial",
+        date!(2027 - 06 - 30),
+        Priority::Class2,
+    );
+    late.extension_options.push(ExtensionOption {
+        extends_to: date!(2028 - 06 - 30),
+        notice_date: date!(2026 - 11 - 01),
+        status: OptionStatus::Open,
+        note: String::new(),
+    });
+    vec![
+        it_agreement(),
+        small_agreement(
+            "UH-2025-101",
+            "Städtjänster",
+            date!(2027 - 03 - 31),
+            Priority::Class2,
+        ),
+        late,
+        small_agreement(
+            "UH-2023-044",
+            "Drivmedel",
+            date!(2026 - 12 - 31),
+            Priority::Class3,
+        ),
+    ]
+}
+
+pub fn open_store(dir: &tempfile::TempDir) -> Store {
+    Store::open(&dir.path().join("avtal.redb")).unwrap()
+}
+
+pub fn app_with(agreements: &[Agreement], lang: Lang) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open_store(&dir);
+    for a in agreements {
+        store.insert_agreement(a).unwrap();
+    }
+    let app = App::new(store, lang, TODAY);
+    (dir, app)
+}
+
+pub fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+pub fn ctrl(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+pub fn keys(app: &mut App, s: &str) {
+    for c in s.chars() {
+        let mods = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), mods));
+    }
+}
+
+pub fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| avtal::ui::render(f, app)).unwrap();
+    t
+}
+
+/// The screen as plain text, for assertions on what a person would read.
+pub fn screen(app: &App, w: u16, h: u16) -> String {
+    draw(app, w, h).backend().to_string()
+}
