@@ -109,7 +109,7 @@ impl Store {
             if index.get(agreement.reference.as_str())?.is_some() {
                 return Err(StoreError::DuplicateReference(agreement.reference.clone()));
             }
-            let id = AgreementId(table.last()?.map(|(k, _)| k.value()).unwrap_or(0) + 1);
+            let id = AgreementId(take_ids(&txn, &table, 1)?);
             let mut stored = agreement.clone();
             stored.id = id;
             table.insert(id.0, encoding::encode_agreement(&stored).as_slice())?;
@@ -187,6 +187,11 @@ impl Store {
             if index.get(agreement.reference.as_str())?.is_some() {
                 return Err(StoreError::DuplicateReference(agreement.reference.clone()));
             }
+            // Ids are never reused (see `take_ids`), so a taken id means this agreement was
+            // restored already or never deleted; overwriting would orphan the other's index.
+            if agreement.id.0 == 0 || table.get(agreement.id.0)?.is_some() {
+                return Err(StoreError::IdInUse(agreement.id.0));
+            }
             table.insert(
                 agreement.id.0,
                 encoding::encode_agreement(agreement).as_slice(),
@@ -216,7 +221,25 @@ impl Store {
         {
             let mut table = txn.open_table(AGREEMENTS)?;
             let mut index = txn.open_table(AGREEMENT_BY_REF)?;
-            let mut next = table.last()?.map(|(k, _)| k.value()).unwrap_or(0) + 1;
+            let mut seen = std::collections::BTreeSet::new();
+            let fresh = agreements
+                .iter()
+                .filter(|a| seen.insert(a.reference.as_str()))
+                .map(|a| index.get(a.reference.as_str()).map(|v| v.is_none()))
+                .collect::<Result<Vec<_>, _>>()?;
+            if seen.len() != agreements.len() {
+                // One file naming a reference twice is a mistake in the file, not two versions
+                // of one agreement to pick between.
+                let mut once = std::collections::BTreeSet::new();
+                let twice = agreements
+                    .iter()
+                    .find(|a| !once.insert(a.reference.as_str()))
+                    .map(|a| a.reference.clone())
+                    .unwrap_or_default();
+                return Err(StoreError::DuplicateReference(twice));
+            }
+            let new_count = fresh.iter().filter(|new| **new).count() as u64;
+            let mut next = take_ids(&txn, &table, new_count)?;
             for a in agreements {
                 let existing = index.get(a.reference.as_str())?.map(|v| v.value());
                 let (id, new) = match existing {
@@ -320,6 +343,34 @@ fn open_existing(path: &Path, actor: &str) -> Result<Database, StoreError> {
         }
     }
 }
+
+/// Reserves `count` fresh agreement ids and returns the first. Ids only grow, even past
+/// deletions, so an undo of a delete can put an agreement back under its old id without
+/// meeting a newer one there. The high-water mark lives in `meta` (a file without it falls
+/// back to the largest id in use).
+fn take_ids(
+    txn: &redb::WriteTransaction,
+    table: &redb::Table<u64, &[u8]>,
+    count: u64,
+) -> Result<u64, StoreError> {
+    let mut meta = txn.open_table(tables::META)?;
+    let recorded = match meta.get(NEXT_AGREEMENT_ID)? {
+        Some(v) => encoding::decode_u64(v.value()).map_err(|detail| StoreError::Corrupt {
+            what: format!("meta.{NEXT_AGREEMENT_ID}"),
+            detail,
+        })?,
+        None => 1,
+    };
+    let after_last = table.last()?.map(|(k, _)| k.value()).unwrap_or(0) + 1;
+    let first = recorded.max(after_last);
+    meta.insert(
+        NEXT_AGREEMENT_ID,
+        encoding::encode_u64(first + count).as_slice(),
+    )?;
+    Ok(first)
+}
+
+const NEXT_AGREEMENT_ID: &str = "next_agreement_id";
 
 /// The OS user, for the audit log.
 fn default_actor() -> String {

@@ -32,6 +32,8 @@ pub enum StoreError {
     /// An agreement with this reference is already in the register.
     DuplicateReference(String),
     NotFound(String),
+    /// An agreement to restore has an id that is taken (restored twice, or never deleted).
+    IdInUse(u64),
     Io {
         path: PathBuf,
         detail: String,
@@ -76,6 +78,7 @@ impl StoreError {
                 tr!(cat, "store.duplicate_reference", reference = r)
             }
             StoreError::NotFound(what) => tr!(cat, "store.not_found", what = what),
+            StoreError::IdInUse(id) => tr!(cat, "store.id_in_use", id = id),
             StoreError::Io { path, detail } => {
                 tr!(cat, "store.io", path = path.display(), detail = detail)
             }
