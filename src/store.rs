@@ -313,14 +313,25 @@ fn open_existing(path: &Path, actor: &str) -> Result<Database, StoreError> {
             drop(handle);
             let backup = open::copy_aside(path, &format!("schema-v{found}.bak"))?;
             let db = open::open_for_writing(path)?;
-            migrate::run(&db, found, actor).map_err(|detail| StoreError::Migration {
-                path: path.to_path_buf(),
-                from: found,
-                to: SCHEMA_VERSION,
-                backup,
-                detail,
-            })?;
-            Ok(db)
+            match migrate::run(&db, found, actor) {
+                Ok(()) => Ok(db),
+                Err(mut detail) => {
+                    // The migration's transaction was never committed, but opening and
+                    // closing for writing still rewrites redb's header; the copy makes the
+                    // file exactly what the user had.
+                    drop(db);
+                    if let Err(e) = open::put_back(&backup, path) {
+                        detail = format!("{detail}; {e}");
+                    }
+                    Err(StoreError::Migration {
+                        path: path.to_path_buf(),
+                        from: found,
+                        to: SCHEMA_VERSION,
+                        backup,
+                        detail,
+                    })
+                }
+            }
         }
         Version::Blank => {
             let db = match handle {

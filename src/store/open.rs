@@ -100,10 +100,6 @@ pub fn open_for_writing(path: &Path) -> Result<Database, StoreError> {
         Ok(Err(e)) => return Err(open_error(path, e)),
         Err(detail) => return Err(damaged(path, detail)),
     }
-    // fs::copy gives the target the copy's mode; the original's is put back with its bytes.
-    let permissions = fs::metadata(path)
-        .map(|m| m.permissions())
-        .map_err(|e| io_error(path, &e))?;
     let saved = copy_aside(path, "before-repair")?;
     let outcome = match catch(|| builder(true).open(path)) {
         Ok(Ok(db)) => Ok(db),
@@ -118,27 +114,27 @@ pub fn open_for_writing(path: &Path) -> Result<Database, StoreError> {
             let _ = fs::remove_file(&saved);
             Ok(db)
         }
-        Err(err) => {
-            let detail = match &err {
-                StoreError::Damaged { detail, .. } => detail.clone(),
-                other => format!("{other:?}"),
-            };
-            let restored =
-                fs::copy(&saved, path).and_then(|_| fs::set_permissions(path, permissions));
-            match restored {
-                Ok(()) => {
-                    // The file is byte-identical to before again; the copy is redundant.
-                    let _ = fs::remove_file(&saved);
-                    Err(damaged(path, detail))
-                }
-                // Keep the copy and say where it is: it is now the only intact original.
-                Err(e) => Err(damaged(
-                    path,
-                    format!("{detail}; {e}; original kept at {}", saved.display()),
-                )),
+        Err(err) => match put_back(&saved, path) {
+            Ok(()) => {
+                // The file is byte-identical to before again; the copy is redundant.
+                let _ = fs::remove_file(&saved);
+                Err(err)
             }
-        }
+            // Keep the copy and say where it is: it is now the only intact original.
+            Err(e) => Err(damaged(
+                path,
+                format!("{err}; {e}; original kept at {}", saved.display()),
+            )),
+        },
     }
+}
+
+/// Puts the bytes of `saved` (a copy made by [`copy_aside`]) back at `path`, keeping the
+/// mode `path` has: fs::copy alone would give it the copy's 0600.
+pub fn put_back(saved: &Path, path: &Path) -> io::Result<()> {
+    let permissions = fs::metadata(path)?.permissions();
+    fs::copy(saved, path)?;
+    fs::set_permissions(path, permissions)
 }
 
 /// Copies `path` to `<path>.<tag>` (or `<path>.<tag>.1`, `.2`, … when that exists), with mode
