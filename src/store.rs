@@ -210,7 +210,8 @@ impl Store {
     }
 
     /// Stores many agreements in one transaction: all or none. An agreement whose reference
-    /// is already in the register replaces that one (keeping its id). Returns, per input,
+    /// is already in the register replaces that one (keeping its id); a reference named twice
+    /// in `agreements` refuses the whole import (`DuplicateReference`). Returns, per input,
     /// its id and whether it was new.
     pub fn import_agreements(
         &self,
@@ -221,24 +222,21 @@ impl Store {
         {
             let mut table = txn.open_table(AGREEMENTS)?;
             let mut index = txn.open_table(AGREEMENT_BY_REF)?;
+            // One file naming a reference twice is a mistake in the file, not two versions
+            // of one agreement to pick between.
             let mut seen = std::collections::BTreeSet::new();
-            let fresh = agreements
+            if let Some(twice) = agreements
                 .iter()
-                .filter(|a| seen.insert(a.reference.as_str()))
-                .map(|a| index.get(a.reference.as_str()).map(|v| v.is_none()))
-                .collect::<Result<Vec<_>, _>>()?;
-            if seen.len() != agreements.len() {
-                // One file naming a reference twice is a mistake in the file, not two versions
-                // of one agreement to pick between.
-                let mut once = std::collections::BTreeSet::new();
-                let twice = agreements
-                    .iter()
-                    .find(|a| !once.insert(a.reference.as_str()))
-                    .map(|a| a.reference.clone())
-                    .unwrap_or_default();
-                return Err(StoreError::DuplicateReference(twice));
+                .find(|a| !seen.insert(a.reference.as_str()))
+            {
+                return Err(StoreError::DuplicateReference(twice.reference.clone()));
             }
-            let new_count = fresh.iter().filter(|new| **new).count() as u64;
+            let mut new_count = 0;
+            for a in agreements {
+                if index.get(a.reference.as_str())?.is_none() {
+                    new_count += 1;
+                }
+            }
             let mut next = take_ids(&txn, &table, new_count)?;
             for a in agreements {
                 let existing = index.get(a.reference.as_str())?.map(|v| v.value());
