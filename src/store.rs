@@ -2,7 +2,12 @@
 //! Every user action that changes data is one durable write transaction.
 
 mod audit;
+#[cfg(test)]
+mod audit_tests;
 mod encoding;
+mod error;
+mod migrate;
+mod open;
 mod tables;
 
 use std::path::{Path, PathBuf};
@@ -10,105 +15,15 @@ use std::path::{Path, PathBuf};
 use redb::{Database, ReadableDatabase, ReadableTable};
 
 use crate::domain::{Agreement, AgreementId};
-use crate::i18n::Catalog;
-use crate::tr;
 
-pub use audit::{AuditEntry, AuditVerdict};
-use tables::{AGREEMENT_BY_REF, AGREEMENTS, META};
+pub use audit::{AuditEntry, AuditVerdict, RecordIssue, RecordProblem};
+pub use error::StoreError;
+use migrate::Version;
+use tables::{AGREEMENT_BY_REF, AGREEMENTS};
 
 /// The schema this build writes. Older files are migrated on open (after a copy is
 /// kept); newer files are refused.
-pub const SCHEMA_VERSION: u32 = 1;
-
-#[derive(Debug)]
-pub enum StoreError {
-    /// Another process (or handle) has the file open.
-    AlreadyOpen(PathBuf),
-    /// The file exists but is not a redb database.
-    NotADatabase(PathBuf),
-    /// The file is a redb database but cannot be read (truncated or damaged).
-    Damaged {
-        path: PathBuf,
-        detail: String,
-    },
-    /// Written by a newer avtal.
-    NewerSchema {
-        path: PathBuf,
-        found: u32,
-        supported: u32,
-    },
-    /// A record could not be decoded.
-    Corrupt {
-        what: String,
-        detail: String,
-    },
-    /// An agreement with this reference is already in the register.
-    DuplicateReference(String),
-    NotFound(String),
-    Io {
-        path: PathBuf,
-        detail: String,
-    },
-    /// Any other storage failure, with redb's own words.
-    Storage(String),
-}
-
-impl StoreError {
-    /// The error in the user's language.
-    pub fn message(&self, cat: &Catalog) -> String {
-        match self {
-            StoreError::AlreadyOpen(p) => tr!(cat, "store.already_open", path = p.display()),
-            StoreError::NotADatabase(p) => tr!(cat, "store.not_a_database", path = p.display()),
-            StoreError::Damaged { path, detail } => {
-                tr!(cat, "store.damaged", path = path.display(), detail = detail)
-            }
-            StoreError::NewerSchema {
-                path,
-                found,
-                supported,
-            } => tr!(
-                cat,
-                "store.newer_schema",
-                path = path.display(),
-                found = found,
-                supported = supported
-            ),
-            StoreError::Corrupt { what, detail } => {
-                tr!(cat, "store.corrupt", what = what, detail = detail)
-            }
-            StoreError::DuplicateReference(r) => {
-                tr!(cat, "store.duplicate_reference", reference = r)
-            }
-            StoreError::NotFound(what) => tr!(cat, "store.not_found", what = what),
-            StoreError::Io { path, detail } => {
-                tr!(cat, "store.io", path = path.display(), detail = detail)
-            }
-            StoreError::Storage(detail) => tr!(cat, "store.storage", detail = detail),
-        }
-    }
-}
-
-impl From<redb::Error> for StoreError {
-    fn from(e: redb::Error) -> Self {
-        StoreError::Storage(e.to_string())
-    }
-}
-
-macro_rules! from_redb {
-    ($($t:ty),*) => {$(
-        impl From<$t> for StoreError {
-            fn from(e: $t) -> Self {
-                StoreError::Storage(e.to_string())
-            }
-        }
-    )*};
-}
-from_redb!(
-    redb::TransactionError,
-    redb::TableError,
-    redb::StorageError,
-    redb::CommitError
-);
+pub const SCHEMA_VERSION: u32 = 2;
 
 pub struct Store {
     db: Database,
@@ -118,64 +33,25 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens the database at `path`, creating it (mode 0600) when it does not exist.
+    /// Opens the database at `path`, creating it (mode 0600) when it does not exist or is
+    /// empty. Refuses, leaving the file as it was: a file that is not an avtal database, a
+    /// damaged one, one another process has open, one from a newer avtal. A file from an
+    /// older avtal is copied to `<path>.schema-v<N>.bak` and then migrated.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let db = if path.exists() {
-            Database::builder()
-                .set_cache_size(32 * 1024 * 1024)
-                .open(path)
-                .map_err(|e| open_error(path, e))?
-        } else {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
-                    path: dir.to_path_buf(),
-                    detail: e.to_string(),
-                })?;
+        let actor = default_actor();
+        let db = match open::inspect(path)? {
+            open::Found::Nothing => {
+                let db = open::create(path)?;
+                migrate::initialise(&db)?;
+                db
             }
-            Database::builder()
-                .set_cache_size(32 * 1024 * 1024)
-                .create(path)
-                .map_err(|e| open_error(path, e))?
+            open::Found::Redb => open_existing(path, &actor)?,
         };
-        let store = Store {
+        Ok(Store {
             db,
             path: path.to_path_buf(),
-            actor: default_actor(),
-        };
-        store.ensure_schema()?;
-        Ok(store)
-    }
-
-    fn ensure_schema(&self) -> Result<(), StoreError> {
-        let txn = self.db.begin_write()?;
-        {
-            let mut meta = txn.open_table(META)?;
-            let found = match meta.get("schema_version")? {
-                Some(v) => {
-                    encoding::decode_u32(v.value()).map_err(|detail| StoreError::Corrupt {
-                        what: "meta.schema_version".into(),
-                        detail,
-                    })?
-                }
-                None => SCHEMA_VERSION,
-            };
-            if found > SCHEMA_VERSION {
-                return Err(StoreError::NewerSchema {
-                    path: self.path.clone(),
-                    found,
-                    supported: SCHEMA_VERSION,
-                });
-            }
-            meta.insert(
-                "schema_version",
-                encoding::encode_u32(SCHEMA_VERSION).as_slice(),
-            )?;
-            txn.open_table(AGREEMENTS)?;
-            txn.open_table(AGREEMENT_BY_REF)?;
-            txn.open_table(tables::AUDIT)?;
-        }
-        txn.commit()?;
-        Ok(())
+            actor,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -233,7 +109,7 @@ impl Store {
             if index.get(agreement.reference.as_str())?.is_some() {
                 return Err(StoreError::DuplicateReference(agreement.reference.clone()));
             }
-            let id = AgreementId(table.last()?.map(|(k, _)| k.value()).unwrap_or(0) + 1);
+            let id = AgreementId(take_ids(&txn, &table, 1)?);
             let mut stored = agreement.clone();
             stored.id = id;
             table.insert(id.0, encoding::encode_agreement(&stored).as_slice())?;
@@ -311,6 +187,11 @@ impl Store {
             if index.get(agreement.reference.as_str())?.is_some() {
                 return Err(StoreError::DuplicateReference(agreement.reference.clone()));
             }
+            // Ids are never reused (see `take_ids`), so a taken id means this agreement was
+            // restored already or never deleted; overwriting would orphan the other's index.
+            if agreement.id.0 == 0 || table.get(agreement.id.0)?.is_some() {
+                return Err(StoreError::IdInUse(agreement.id.0));
+            }
             table.insert(
                 agreement.id.0,
                 encoding::encode_agreement(agreement).as_slice(),
@@ -329,7 +210,8 @@ impl Store {
     }
 
     /// Stores many agreements in one transaction: all or none. An agreement whose reference
-    /// is already in the register replaces that one (keeping its id). Returns, per input,
+    /// is already in the register replaces that one (keeping its id); a reference named twice
+    /// in `agreements` refuses the whole import (`DuplicateReference`). Returns, per input,
     /// its id and whether it was new.
     pub fn import_agreements(
         &self,
@@ -340,7 +222,22 @@ impl Store {
         {
             let mut table = txn.open_table(AGREEMENTS)?;
             let mut index = txn.open_table(AGREEMENT_BY_REF)?;
-            let mut next = table.last()?.map(|(k, _)| k.value()).unwrap_or(0) + 1;
+            // One file naming a reference twice is a mistake in the file, not two versions
+            // of one agreement to pick between.
+            let mut seen = std::collections::BTreeSet::new();
+            if let Some(twice) = agreements
+                .iter()
+                .find(|a| !seen.insert(a.reference.as_str()))
+            {
+                return Err(StoreError::DuplicateReference(twice.reference.clone()));
+            }
+            let mut new_count = 0;
+            for a in agreements {
+                if index.get(a.reference.as_str())?.is_none() {
+                    new_count += 1;
+                }
+            }
+            let mut next = take_ids(&txn, &table, new_count)?;
             for a in agreements {
                 let existing = index.get(a.reference.as_str())?.map(|v| v.value());
                 let (id, new) = match existing {
@@ -378,17 +275,111 @@ impl Store {
         let txn = self.db.begin_read()?;
         audit::verify(&txn)
     }
-}
 
-fn open_error(path: &Path, e: redb::DatabaseError) -> StoreError {
-    match e {
-        redb::DatabaseError::DatabaseAlreadyOpen => StoreError::AlreadyOpen(path.to_path_buf()),
-        other => StoreError::Damaged {
-            path: path.to_path_buf(),
-            detail: other.to_string(),
-        },
+    /// Checks every stored agreement against the latest audit entry for its reference (a
+    /// record changed behind the log's back shows) and against the reference index. Empty
+    /// when all is well. Trust it only when [`Store::verify_audit`] says the chain is intact.
+    pub fn verify_records(&self) -> Result<Vec<RecordProblem>, StoreError> {
+        let txn = self.db.begin_read()?;
+        audit::verify_records(&txn)
     }
 }
+
+/// Opens a redb-signed file: reads its schema version first without writing (a read-only
+/// handle never changes the file), then opens it for writing and migrates if it is older.
+fn open_existing(path: &Path, actor: &str) -> Result<Database, StoreError> {
+    // A read-only open refuses a file that needs repair; only then is it opened for writing
+    // (which repairs it, or restores it byte for byte if the repair fails) to read the version.
+    let (version, handle) = match open::probe(path)? {
+        Some(ro) => (migrate::read_version(&ro)?, None),
+        None => {
+            let db = open::open_for_writing(path)?;
+            (migrate::read_version(&db)?, Some(db))
+        }
+    };
+    match version {
+        Version::Foreign => Err(StoreError::NotADatabase(path.to_path_buf())),
+        Version::Schema(found) if found > SCHEMA_VERSION => Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        }),
+        Version::Schema(found) if found < SCHEMA_VERSION => {
+            // The copy is taken while no handle is open (a clean close wrote the file's final
+            // state), so it is a plain, consistent file: copying an open file risks a copy
+            // that needs repair, and copying table by table would not be the file the user had.
+            drop(handle);
+            let backup = open::copy_aside(path, &format!("schema-v{found}.bak"))?;
+            let db = open::open_for_writing(path)?;
+            match migrate::run(&db, found, actor) {
+                Ok(()) => Ok(db),
+                Err(mut detail) => {
+                    // The migration's transaction was never committed, but opening and
+                    // closing for writing still rewrites redb's header; the copy makes the
+                    // file exactly what the user had.
+                    drop(db);
+                    if let Err(e) = open::put_back(&backup, path) {
+                        detail = format!("{detail}; {e}");
+                    }
+                    Err(StoreError::Migration {
+                        path: path.to_path_buf(),
+                        from: found,
+                        to: SCHEMA_VERSION,
+                        backup,
+                        detail,
+                    })
+                }
+            }
+        }
+        Version::Blank => {
+            let db = match handle {
+                Some(db) => db,
+                None => open::open_for_writing(path)?,
+            };
+            migrate::initialise(&db)?;
+            Ok(db)
+        }
+        Version::Schema(_) => {
+            let db = match handle {
+                Some(db) => db,
+                None => open::open_for_writing(path)?,
+            };
+            // Tables added without a schema change (none yet) are created here.
+            let txn = db.begin_write()?;
+            migrate::create_tables(&txn)?;
+            txn.commit()?;
+            Ok(db)
+        }
+    }
+}
+
+/// Reserves `count` fresh agreement ids and returns the first. Ids only grow, even past
+/// deletions, so an undo of a delete can put an agreement back under its old id without
+/// meeting a newer one there. The high-water mark lives in `meta` (a file without it falls
+/// back to the largest id in use).
+fn take_ids(
+    txn: &redb::WriteTransaction,
+    table: &redb::Table<u64, &[u8]>,
+    count: u64,
+) -> Result<u64, StoreError> {
+    let mut meta = txn.open_table(tables::META)?;
+    let recorded = match meta.get(NEXT_AGREEMENT_ID)? {
+        Some(v) => encoding::decode_u64(v.value()).map_err(|detail| StoreError::Corrupt {
+            what: format!("meta.{NEXT_AGREEMENT_ID}"),
+            detail,
+        })?,
+        None => 1,
+    };
+    let after_last = table.last()?.map(|(k, _)| k.value()).unwrap_or(0) + 1;
+    let first = recorded.max(after_last);
+    meta.insert(
+        NEXT_AGREEMENT_ID,
+        encoding::encode_u64(first + count).as_slice(),
+    )?;
+    Ok(first)
+}
+
+const NEXT_AGREEMENT_ID: &str = "next_agreement_id";
 
 /// The OS user, for the audit log.
 fn default_actor() -> String {

@@ -1,5 +1,13 @@
 //! The audit log: who changed what and when, each entry chained to the one before by
-//! SHA-256, so that an altered or removed entry shows when the chain is walked.
+//! SHA-256, so that an altered or removed entry shows when the chain is walked; and the
+//! check that every stored agreement is the one the log last recorded.
+//!
+//! What the chain cannot show on its own: entries cut off the end, or a chain rewritten
+//! wholesale from some entry on (every hash recomputed). The first is caught for records by
+//! [`verify_records`] when the cut entry was the latest for a record; against the second only
+//! a copy of the head hash kept outside the file helps ([`AuditEntry::hash`] of the last entry).
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use redb::{ReadTransaction, ReadableTable, WriteTransaction};
 use serde::{Deserialize, Serialize};
@@ -8,7 +16,9 @@ use time::OffsetDateTime;
 
 use super::StoreError;
 use super::encoding;
-use super::tables::AUDIT;
+use super::tables::{AGREEMENT_BY_REF, AGREEMENTS, AUDIT};
+use crate::i18n::Catalog;
+use crate::tr;
 
 const AUDIT_V1: u16 = 1;
 
@@ -43,12 +53,65 @@ impl AuditEntry {
     }
 }
 
+/// The result of walking the audit chain.
+///
+/// `Broken` names the first sequence number at which the chain stops holding: an entry that
+/// cannot be read, whose stored hash is not the hash of its fields (an edited actor, subject,
+/// digest, time…), whose link does not name the entry before it (an entry removed or moved),
+/// or whose number is not the next one (a gap or reordering).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AuditVerdict {
     /// Every entry is intact; the count of entries.
     Intact(u64),
     /// The first entry whose hash or link does not hold.
     Broken { seq: u64 },
+}
+
+impl AuditVerdict {
+    pub fn is_intact(&self) -> bool {
+        matches!(self, AuditVerdict::Intact(_))
+    }
+
+    pub fn message(&self, cat: &Catalog) -> String {
+        match self {
+            AuditVerdict::Intact(count) => tr!(cat, "store.audit_intact", count = count),
+            AuditVerdict::Broken { seq } => tr!(cat, "store.audit_broken", seq = seq),
+        }
+    }
+}
+
+/// A stored agreement that the audit log does not vouch for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordProblem {
+    pub id: u64,
+    /// The stored reference, or empty when the record cannot be read.
+    pub reference: String,
+    pub kind: RecordIssue,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordIssue {
+    /// The record cannot be decoded.
+    Unreadable,
+    /// No entry in the log created it, or the latest entry for its reference deleted it.
+    NotLogged,
+    /// It differs from what the latest entry for its reference recorded: changed behind the
+    /// log's back.
+    ChangedOutsideLog,
+    /// The reference index does not lead to it.
+    NotIndexed,
+}
+
+impl RecordProblem {
+    pub fn message(&self, cat: &Catalog) -> String {
+        let key = match self.kind {
+            RecordIssue::Unreadable => "store.record_unreadable",
+            RecordIssue::NotLogged => "store.record_not_logged",
+            RecordIssue::ChangedOutsideLog => "store.record_changed",
+            RecordIssue::NotIndexed => "store.record_not_indexed",
+        };
+        tr!(cat, key, id = self.id, reference = self.reference)
+    }
 }
 
 pub fn append<T: Serialize>(
@@ -72,13 +135,19 @@ pub fn append<T: Serialize>(
         actor: actor.to_string(),
         action: action.to_string(),
         subject: subject.to_string(),
-        record_digest: Sha256::digest(encoding::encode(0, record)).into(),
+        record_digest: digest(record),
         prev_hash,
         hash: [0; 32],
     };
     entry.hash = entry.compute_hash();
     table.insert(seq, encoding::encode(AUDIT_V1, &entry).as_slice())?;
     Ok(())
+}
+
+/// What the log records of a record: SHA-256 of its encoding (with a zero version header, so
+/// the digest does not change when only the stored envelope's version does).
+pub fn digest<T: Serialize>(record: &T) -> [u8; 32] {
+    Sha256::digest(encoding::encode(0, record)).into()
 }
 
 fn decode(bytes: &[u8]) -> Result<AuditEntry, StoreError> {
@@ -123,4 +192,127 @@ pub fn verify(txn: &ReadTransaction) -> Result<AuditVerdict, StoreError> {
         expected_seq += 1;
     }
     Ok(AuditVerdict::Intact(expected_seq - 1))
+}
+
+/// Subjects of every `agreement.*` entry, for the migration that adopts unlogged records.
+pub fn logged_agreement_subjects(txn: &WriteTransaction) -> Result<BTreeSet<String>, StoreError> {
+    let table = txn.open_table(AUDIT)?;
+    Ok(latest_by_subject(&table)?.into_keys().collect())
+}
+
+/// For each subject of an `agreement.*` entry, the latest such entry.
+fn latest_by_subject(
+    table: &impl ReadableTable<u64, &'static [u8]>,
+) -> Result<BTreeMap<String, AuditEntry>, StoreError> {
+    let mut latest = BTreeMap::new();
+    for row in table.iter()? {
+        let (_, v) = row?;
+        let entry = decode(v.value())?;
+        if entry.action.starts_with("agreement.") {
+            latest.insert(entry.subject.clone(), entry);
+        }
+    }
+    Ok(latest)
+}
+
+/// Checks every stored agreement against the latest log entry for its reference, and
+/// against the reference index. An empty list means the log vouches for every record.
+/// Run it after [`verify`]: on a broken chain the entries themselves are not to be trusted.
+pub fn verify_records(txn: &ReadTransaction) -> Result<Vec<RecordProblem>, StoreError> {
+    let latest = latest_by_subject(&txn.open_table(AUDIT)?)?;
+    let agreements = txn.open_table(AGREEMENTS)?;
+    let index = txn.open_table(AGREEMENT_BY_REF)?;
+    let mut problems = Vec::new();
+    for row in agreements.iter()? {
+        let (k, v) = row?;
+        let id = k.value();
+        let Ok(agreement) = encoding::decode_agreement(v.value()) else {
+            problems.push(RecordProblem {
+                id,
+                reference: String::new(),
+                kind: RecordIssue::Unreadable,
+            });
+            continue;
+        };
+        let problem = |kind| RecordProblem {
+            id,
+            reference: agreement.reference.clone(),
+            kind,
+        };
+        match latest.get(&agreement.reference) {
+            Some(entry) if entry.action == "agreement.delete" => {
+                problems.push(problem(RecordIssue::NotLogged))
+            }
+            Some(entry) if entry.record_digest != digest(&agreement) => {
+                problems.push(problem(RecordIssue::ChangedOutsideLog))
+            }
+            Some(_) => {}
+            None => problems.push(problem(RecordIssue::NotLogged)),
+        }
+        if index.get(agreement.reference.as_str())?.map(|v| v.value()) != Some(id) {
+            problems.push(problem(RecordIssue::NotIndexed));
+        }
+    }
+    Ok(problems)
+}
+
+/// Direct edits of the AUDIT table, for tests that tamper with the log.
+#[cfg(test)]
+pub mod tamper {
+    use super::*;
+    use redb::Database;
+
+    /// Rewrites entry `seq` through `edit`, keeping its stored hash (a naive forgery).
+    pub fn edit(db: &Database, seq: u64, edit: impl FnOnce(&mut AuditEntry)) {
+        rewrite(db, seq, |e| edit(e));
+    }
+
+    /// Rewrites entry `seq` through `edit` and recomputes its own hash (a careful forgery
+    /// that still cannot fix the next entry's link).
+    pub fn edit_and_rehash(db: &Database, seq: u64, edit: impl FnOnce(&mut AuditEntry)) {
+        rewrite(db, seq, |e| {
+            edit(e);
+            e.hash = e.compute_hash();
+        });
+    }
+
+    fn rewrite(db: &Database, seq: u64, f: impl FnOnce(&mut AuditEntry)) {
+        let txn = db.begin_write().unwrap();
+        {
+            let mut table = txn.open_table(AUDIT).unwrap();
+            let mut entry = decode(table.get(seq).unwrap().unwrap().value()).unwrap();
+            f(&mut entry);
+            table
+                .insert(seq, encoding::encode(AUDIT_V1, &entry).as_slice())
+                .unwrap();
+        }
+        txn.commit().unwrap();
+    }
+
+    pub fn remove(db: &Database, seq: u64) {
+        let txn = db.begin_write().unwrap();
+        txn.open_table(AUDIT).unwrap().remove(seq).unwrap().unwrap();
+        txn.commit().unwrap();
+    }
+
+    /// Swaps the stored bytes of two entries (their keys stay).
+    pub fn swap(db: &Database, a: u64, b: u64) {
+        let txn = db.begin_write().unwrap();
+        {
+            let mut table = txn.open_table(AUDIT).unwrap();
+            let va = table.get(a).unwrap().unwrap().value().to_vec();
+            let vb = table.get(b).unwrap().unwrap().value().to_vec();
+            table.insert(a, vb.as_slice()).unwrap();
+            table.insert(b, va.as_slice()).unwrap();
+        }
+        txn.commit().unwrap();
+    }
+
+    /// Swaps two entries and renumbers them to fit their new places, rehashing each: a
+    /// reordering that keeps `seq` and every entry's own hash consistent.
+    pub fn reorder_and_rehash(db: &Database, a: u64, b: u64) {
+        swap(db, a, b);
+        edit_and_rehash(db, a, |e| e.seq = a);
+        edit_and_rehash(db, b, |e| e.seq = b);
+    }
 }

@@ -72,3 +72,13 @@ pub fn decode_u32(bytes: &[u8]) -> Result<u32, String> {
         .map(u32::from_le_bytes)
         .map_err(|_| format!("expected 4 bytes, found {}", bytes.len()))
 }
+
+pub fn encode_u64(v: u64) -> Vec<u8> {
+    v.to_le_bytes().to_vec()
+}
+
+pub fn decode_u64(bytes: &[u8]) -> Result<u64, String> {
+    <[u8; 8]>::try_from(bytes)
+        .map(u64::from_le_bytes)
+        .map_err(|_| format!("expected 8 bytes, found {}", bytes.len()))
+}

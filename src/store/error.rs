@@ -1,0 +1,134 @@
+//! What can go wrong in the store, and how each failure is put in words.
+
+use std::path::PathBuf;
+
+use crate::i18n::Catalog;
+use crate::tr;
+
+#[derive(Debug)]
+pub enum StoreError {
+    /// Another process (or handle) has the file open.
+    AlreadyOpen(PathBuf),
+    /// The file exists but is not an avtal database (not redb, or redb written by another
+    /// program). The file is left untouched.
+    NotADatabase(PathBuf),
+    /// The file is a redb database but cannot be read (truncated or damaged). The file is
+    /// left as it was found.
+    Damaged {
+        path: PathBuf,
+        detail: String,
+    },
+    /// Written by a newer avtal.
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    /// A record could not be decoded.
+    Corrupt {
+        what: String,
+        detail: String,
+    },
+    /// An agreement with this reference is already in the register.
+    DuplicateReference(String),
+    NotFound(String),
+    /// An agreement to restore has an id that is taken (restored twice, or never deleted).
+    IdInUse(u64),
+    Io {
+        path: PathBuf,
+        detail: String,
+    },
+    /// Any other storage failure, with redb's own words.
+    Storage(String),
+    /// Upgrading the file from an older schema failed. Nothing was changed in the file (the
+    /// migration is one transaction); the copy taken before it is kept at `backup`.
+    Migration {
+        path: PathBuf,
+        from: u32,
+        to: u32,
+        backup: PathBuf,
+        detail: String,
+    },
+}
+
+impl StoreError {
+    /// The error in the user's language.
+    pub fn message(&self, cat: &Catalog) -> String {
+        match self {
+            StoreError::AlreadyOpen(p) => tr!(cat, "store.already_open", path = p.display()),
+            StoreError::NotADatabase(p) => tr!(cat, "store.not_a_database", path = p.display()),
+            StoreError::Damaged { path, detail } => {
+                tr!(cat, "store.damaged", path = path.display(), detail = detail)
+            }
+            StoreError::NewerSchema {
+                path,
+                found,
+                supported,
+            } => tr!(
+                cat,
+                "store.newer_schema",
+                path = path.display(),
+                found = found,
+                supported = supported
+            ),
+            StoreError::Corrupt { what, detail } => {
+                tr!(cat, "store.corrupt", what = what, detail = detail)
+            }
+            StoreError::DuplicateReference(r) => {
+                tr!(cat, "store.duplicate_reference", reference = r)
+            }
+            StoreError::NotFound(what) => tr!(cat, "store.not_found", what = what),
+            StoreError::IdInUse(id) => tr!(cat, "store.id_in_use", id = id),
+            StoreError::Io { path, detail } => {
+                tr!(cat, "store.io", path = path.display(), detail = detail)
+            }
+            StoreError::Storage(detail) => tr!(cat, "store.storage", detail = detail),
+            StoreError::Migration {
+                path,
+                from,
+                to,
+                backup,
+                detail,
+            } => tr!(
+                cat,
+                "store.migration",
+                path = path.display(),
+                from = from,
+                to = to,
+                backup = backup.display(),
+                detail = detail
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for StoreError {
+    /// English, for logs and `{:?}`-less test output; the UI uses [`StoreError::message`].
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Catalog::get(crate::i18n::Lang::En)))
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl From<redb::Error> for StoreError {
+    fn from(e: redb::Error) -> Self {
+        StoreError::Storage(e.to_string())
+    }
+}
+
+macro_rules! from_redb {
+    ($($t:ty),*) => {$(
+        impl From<$t> for StoreError {
+            fn from(e: $t) -> Self {
+                StoreError::Storage(e.to_string())
+            }
+        }
+    )*};
+}
+from_redb!(
+    redb::TransactionError,
+    redb::TableError,
+    redb::StorageError,
+    redb::CommitError
+);

@@ -1,0 +1,175 @@
+//! Schema versions and the steps between them.
+//!
+//! The version lives in `meta.schema_version`. Each [`Step`] lifts a file from `from` to
+//! `from + 1`; they run in order, all in one write transaction, so a file is either fully
+//! migrated or not changed at all. A later schema appends a step and raises
+//! [`SCHEMA_VERSION`](super::SCHEMA_VERSION); steps already released are never edited.
+//!
+//! Schema history:
+//! - 1: `meta`, `agreements` (and possibly `audit`).
+//! - 2: adds `agreement_by_ref`, the reference → id index.
+
+use std::collections::BTreeMap;
+
+use redb::{Database, ReadableDatabase, ReadableTable, TableError, WriteTransaction};
+
+use super::tables::{AGREEMENT_BY_REF, AGREEMENTS, AUDIT, META};
+use super::{SCHEMA_VERSION, StoreError, audit, encoding};
+
+const VERSION_KEY: &str = "schema_version";
+
+/// What a file says about itself, read without writing to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Version {
+    /// A redb file with no tables at all: created, but killed before its first commit.
+    Blank,
+    /// A redb file with tables but no `meta`: another program's database.
+    Foreign,
+    Schema(u32),
+}
+
+/// One step of the upgrade path, from `from` to `from + 1`.
+pub struct Step {
+    pub from: u32,
+    /// For the audit log and error messages.
+    pub what: &'static str,
+    pub run: fn(&WriteTransaction, &str) -> Result<(), StoreError>,
+}
+
+/// Every step, in order: `STEPS[i].from == i + 1` (a test holds this).
+pub const STEPS: &[Step] = &[Step {
+    from: 1,
+    what: "index agreements by reference",
+    run: v1_to_v2,
+}];
+
+pub fn read_version(db: &impl ReadableDatabase) -> Result<Version, StoreError> {
+    let txn = db.begin_read()?;
+    let meta = match txn.open_table(META) {
+        Ok(meta) => meta,
+        Err(TableError::TableDoesNotExist(_)) => {
+            let blank =
+                txn.list_tables()?.next().is_none() && txn.list_multimap_tables()?.next().is_none();
+            return Ok(if blank {
+                Version::Blank
+            } else {
+                Version::Foreign
+            });
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let corrupt = |detail: String| StoreError::Corrupt {
+        what: format!("meta.{VERSION_KEY}"),
+        detail,
+    };
+    match meta.get(VERSION_KEY)? {
+        Some(v) => encoding::decode_u32(v.value())
+            .map(Version::Schema)
+            .map_err(corrupt),
+        // Every version wrote the key in the transaction that created `meta`.
+        None => Err(corrupt("missing".into())),
+    }
+}
+
+/// Makes a blank file a database of the current schema.
+pub fn initialise(db: &Database) -> Result<(), StoreError> {
+    let txn = db.begin_write()?;
+    {
+        let mut meta = txn.open_table(META)?;
+        meta.insert(VERSION_KEY, encoding::encode_u32(SCHEMA_VERSION).as_slice())?;
+    }
+    create_tables(&txn)?;
+    txn.commit()?;
+    Ok(())
+}
+
+/// Runs every step from `found` up to the current schema, in one transaction. On error the
+/// transaction is dropped, so the file is as it was.
+pub fn run(db: &Database, found: u32, actor: &str) -> Result<(), String> {
+    let txn = db.begin_write().map_err(|e| e.to_string())?;
+    for step in STEPS.iter().filter(|s| s.from >= found) {
+        (step.run)(&txn, actor).map_err(|e| format!("{} → {}: {e}", step.from, step.from + 1))?;
+        let to = step.from + 1;
+        audit::append(
+            &txn,
+            actor,
+            "schema.migrate",
+            &format!("{} → {to}: {}", step.from, step.what),
+            &(step.from, to),
+        )
+        .map_err(|e| e.to_string())?;
+    }
+    {
+        let mut meta = txn.open_table(META).map_err(|e| e.to_string())?;
+        meta.insert(VERSION_KEY, encoding::encode_u32(SCHEMA_VERSION).as_slice())
+            .map_err(|e| e.to_string())?;
+    }
+    create_tables(&txn).map_err(|e| e.to_string())?;
+    txn.commit().map_err(|e| e.to_string())
+}
+
+/// Opens every table of the current schema, creating those that are missing.
+pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
+    txn.open_table(META)?;
+    txn.open_table(AGREEMENTS)?;
+    txn.open_table(AGREEMENT_BY_REF)?;
+    txn.open_table(AUDIT)?;
+    Ok(())
+}
+
+/// Builds the reference index from the agreements. Schema 1 had no index, so nothing kept
+/// references unique: two agreements sharing one stop the migration, naming both. Agreements
+/// the audit log has never seen (schema 1 did not have to log) are adopted into it, so that
+/// [`Store::verify_records`](super::Store::verify_records) can vouch for them from now on.
+fn v1_to_v2(txn: &WriteTransaction, actor: &str) -> Result<(), StoreError> {
+    let mut by_ref: BTreeMap<String, (u64, super::Agreement)> = BTreeMap::new();
+    {
+        let table = txn.open_table(AGREEMENTS)?;
+        for row in table.iter()? {
+            let (k, v) = row?;
+            let agreement = encoding::decode_agreement(v.value())?;
+            let id = k.value();
+            if let Some((other, _)) = by_ref.get(&agreement.reference) {
+                return Err(StoreError::Corrupt {
+                    what: "agreements".into(),
+                    detail: format!(
+                        "#{other} and #{id} share the reference {}",
+                        agreement.reference
+                    ),
+                });
+            }
+            by_ref.insert(agreement.reference.clone(), (id, agreement));
+        }
+    }
+    {
+        let mut index = txn.open_table(AGREEMENT_BY_REF)?;
+        for (reference, (id, _)) in &by_ref {
+            index.insert(reference.as_str(), *id)?;
+        }
+    }
+    let logged = audit::logged_agreement_subjects(txn)?;
+    for (reference, (_, agreement)) in &by_ref {
+        if !logged.contains(reference) {
+            audit::append(txn, actor, "agreement.adopt", reference, agreement)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_are_contiguous_and_reach_the_current_schema() {
+        for (i, step) in STEPS.iter().enumerate() {
+            assert_eq!(
+                step.from as usize,
+                i + 1,
+                "step {i} starts at {}",
+                step.from
+            );
+        }
+        assert_eq!(STEPS.len() as u32 + 1, SCHEMA_VERSION);
+    }
+}

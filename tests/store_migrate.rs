@@ -1,0 +1,241 @@
+//! Schema versions: a schema-1 file is copied aside and migrated; a newer file is refused
+//! untouched. The schema-1 fixture is written with redb and bincode directly, as schema 1
+//! was: `meta` and `agreements` only, each agreement a 2-byte version (1) and its bincode.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use avtal::domain::{Agreement, AgreementId};
+use avtal::store::{SCHEMA_VERSION, Store, StoreError};
+use redb::{ReadableDatabase, TableDefinition};
+use time::macros::date;
+
+const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
+const AGREEMENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("agreements");
+
+fn agreement(id: u64, reference: &str) -> Agreement {
+    let mut a = Agreement::new(
+        reference,
+        "Konsulttjänster",
+        date!(2025 - 04 - 01),
+        date!(2027 - 03 - 31),
+    );
+    a.id = AgreementId(id);
+    a.keywords = vec!["IT".into(), "konsult".into()];
+    a
+}
+
+fn encode_v1(a: &Agreement) -> Vec<u8> {
+    let mut out = 1u16.to_le_bytes().to_vec();
+    let config = bincode::config::standard();
+    out.extend(bincode::serde::encode_to_vec(a, config).unwrap());
+    out
+}
+
+fn write_fixture(path: &Path, version: u32, agreements: &[Agreement]) {
+    let db = redb::Database::create(path).unwrap();
+    let txn = db.begin_write().unwrap();
+    {
+        let mut meta = txn.open_table(META).unwrap();
+        meta.insert("schema_version", version.to_le_bytes().as_slice())
+            .unwrap();
+        let mut table = txn.open_table(AGREEMENTS).unwrap();
+        for a in agreements {
+            table.insert(a.id.0, encode_v1(a).as_slice()).unwrap();
+        }
+    }
+    txn.commit().unwrap();
+}
+
+fn v1_agreements() -> Vec<Agreement> {
+    vec![
+        agreement(1, "UH-2025-001"),
+        agreement(2, "UH-2025-002"),
+        agreement(5, "KS-2024-117"),
+    ]
+}
+
+fn schema_version(path: &Path) -> u32 {
+    let db = redb::Database::open(path).unwrap();
+    let txn = db.begin_read().unwrap();
+    let meta = txn.open_table(META).unwrap();
+    let v = meta.get("schema_version").unwrap().unwrap();
+    u32::from_le_bytes(v.value().try_into().unwrap())
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+#[test]
+fn a_schema_1_file_is_copied_aside_then_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("avtal.redb");
+    write_fixture(&path, 1, &v1_agreements());
+    let v1_bytes = fs::read(&path).unwrap();
+
+    let store = Store::open(&path).unwrap();
+    for a in v1_agreements() {
+        let found = store.agreement_by_reference(&a.reference).unwrap();
+        assert_eq!(found, Some(a));
+    }
+    assert_eq!(store.agreement_by_reference("UH-0").unwrap(), None);
+    // The index now guards uniqueness, and new ids come after the old ones.
+    let dup = store.insert_agreement(&agreement(0, "KS-2024-117"));
+    assert!(matches!(dup, Err(StoreError::DuplicateReference(_))));
+    let id = store
+        .insert_agreement(&agreement(0, "UH-2026-001"))
+        .unwrap();
+    assert_eq!(id, AgreementId(6));
+    // The migration is in the log, and the old records were adopted into it.
+    let actions: Vec<_> = store
+        .audit_entries()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(
+        actions[..4],
+        [
+            "agreement.adopt",
+            "agreement.adopt",
+            "agreement.adopt",
+            "schema.migrate"
+        ]
+    );
+    assert!(store.verify_audit().unwrap().is_intact());
+    assert_eq!(store.verify_records().unwrap(), vec![]);
+    drop(store);
+
+    assert_eq!(schema_version(&path), SCHEMA_VERSION);
+    let backup = with_suffix(&path, ".schema-v1.bak");
+    assert_eq!(
+        fs::read(&backup).unwrap(),
+        v1_bytes,
+        "backup is not the v1 file"
+    );
+    // Opening again migrates nothing and makes no more copies.
+    drop(Store::open(&path).unwrap());
+    assert!(!with_suffix(&path, ".schema-v1.bak.1").exists());
+}
+
+#[test]
+fn an_existing_backup_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("avtal.redb");
+    write_fixture(&path, 1, &v1_agreements());
+    let v1_bytes = fs::read(&path).unwrap();
+    let earlier = with_suffix(&path, ".schema-v1.bak");
+    fs::write(&earlier, b"an older backup").unwrap();
+
+    drop(Store::open(&path).unwrap());
+    assert_eq!(fs::read(&earlier).unwrap(), b"an older backup");
+    assert_eq!(
+        fs::read(with_suffix(&path, ".schema-v1.bak.1")).unwrap(),
+        v1_bytes
+    );
+}
+
+#[test]
+fn a_schema_1_file_left_by_a_crash_is_repaired_then_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = dir.path().join("live.redb");
+    write_fixture(&live, 1, &v1_agreements());
+    let path = dir.path().join("avtal.redb");
+    {
+        // Copy while a handle is open: what a kill -9 of a schema-1 avtal leaves.
+        let _open = redb::Database::open(&live).unwrap();
+        fs::copy(&live, &path).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.agreements().unwrap(), v1_agreements());
+    assert!(
+        store
+            .agreement_by_reference("UH-2025-002")
+            .unwrap()
+            .is_some()
+    );
+    assert!(with_suffix(&path, ".schema-v1.bak").exists());
+}
+
+#[test]
+fn a_failed_migration_changes_nothing_and_says_where_the_copy_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("avtal.redb");
+    // Schema 1 did not keep references unique; two agreements sharing one stop the index.
+    write_fixture(
+        &path,
+        1,
+        &[agreement(1, "UH-2025-001"), agreement(2, "UH-2025-001")],
+    );
+    let before = fs::read(&path).unwrap();
+    let err = match Store::open(&path) {
+        Ok(_) => panic!("migrated a file with a duplicate reference"),
+        Err(e) => e,
+    };
+    let StoreError::Migration {
+        from, to, backup, ..
+    } = &err
+    else {
+        panic!("{err:?}");
+    };
+    assert_eq!((*from, *to), (1, SCHEMA_VERSION));
+    assert_eq!(fs::read(backup).unwrap(), before);
+    assert_eq!(fs::read(&path).unwrap(), before, "file changed");
+    let msg = err.message(avtal::i18n::Catalog::get(avtal::i18n::Lang::Sv));
+    assert!(msg.contains("UH-2025-001"), "{msg}");
+    assert!(msg.contains(&backup.display().to_string()), "{msg}");
+}
+
+#[test]
+fn a_newer_schema_is_refused_and_left_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("avtal.redb");
+    {
+        let store = Store::open(&path).unwrap();
+        store.insert_agreement(&agreement(0, "UH-1")).unwrap();
+    }
+    {
+        let db = redb::Database::open(&path).unwrap();
+        let txn = db.begin_write().unwrap();
+        txn.open_table(META)
+            .unwrap()
+            .insert("schema_version", 3u32.to_le_bytes().as_slice())
+            .unwrap();
+        txn.commit().unwrap();
+    }
+    let before = fs::read(&path).unwrap();
+    let err = match Store::open(&path) {
+        Ok(_) => panic!("opened a newer schema"),
+        Err(e) => e,
+    };
+    assert!(
+        matches!(
+            err,
+            StoreError::NewerSchema {
+                found: 3,
+                supported: SCHEMA_VERSION,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no copies made"
+    );
+}
+
+#[test]
+fn a_new_file_is_at_the_current_schema_and_needs_no_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("avtal.redb");
+    drop(Store::open(&path).unwrap());
+    drop(Store::open(&path).unwrap());
+    assert_eq!(schema_version(&path), 2);
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+}
