@@ -1,0 +1,98 @@
+//! The real binary in a pseudo-terminal (util-linux `script`), driven by keys, killed
+//! hard right after a save: the agreement must be there on reopening.
+
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use avtal::store::Store;
+
+fn have_script() -> bool {
+    Command::new("script").arg("--version").output().is_ok()
+}
+
+#[test]
+fn kill_9_right_after_a_save_in_the_tui_keeps_the_agreement() {
+    if !have_script() {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crash-tui.redb");
+    let bin = env!("CARGO_BIN_EXE_avtal");
+    let cmd = format!(
+        "stty cols 100 rows 30; exec '{bin}' --db '{}' --lang sv",
+        db.display()
+    );
+    let mut child = Command::new("script")
+        .args(["-qfec", &cmd, "/dev/null"])
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = out.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut screen = Vec::new();
+    let mut wait_for = |needle: &str, screen: &mut Vec<u8>| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(chunk) = rx.recv_timeout(Duration::from_millis(100)) {
+                screen.extend_from_slice(&chunk);
+            }
+            if String::from_utf8_lossy(screen).contains(needle) {
+                return true;
+            }
+        }
+        false
+    };
+    assert!(
+        wait_for("Välkommen", &mut screen),
+        "the welcome never showed"
+    );
+    let stdin = child.stdin.as_mut().unwrap();
+    let mut send = |s: &str| {
+        stdin.write_all(s.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(30));
+    };
+    send("n");
+    for part in [
+        "UH-CRASH-1",
+        "\t",
+        "Kraschtest",
+        "\t",
+        "2026-01-01",
+        "\t",
+        "2027-12-31",
+    ] {
+        send(part);
+    }
+    screen.clear();
+    send("\x13"); // Ctrl-S
+    let saved = wait_for("Sparat", &mut screen);
+    // Hard kill of the application (and the terminal around it), no chance to clean up.
+    let _ = Command::new("pkill")
+        .args(["-KILL", "-f", &db.display().to_string()])
+        .status();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(saved, "the save was never confirmed on screen");
+    // The lock dies with the process; the file opens (repairing if it must) and has it.
+    let store = Store::open(&db).unwrap();
+    let a = store
+        .agreement_by_reference("UH-CRASH-1")
+        .unwrap()
+        .expect("agreement lost");
+    assert_eq!(a.name, "Kraschtest");
+}
