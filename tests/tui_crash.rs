@@ -44,7 +44,7 @@ fn kill_9_right_after_a_save_in_the_tui_keeps_the_agreement() {
         }
     });
     let mut screen = Vec::new();
-    let mut wait_for = |needle: &str, screen: &mut Vec<u8>| {
+    let wait_for = |needle: &str, screen: &mut Vec<u8>| {
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
             if let Ok(chunk) = rx.recv_timeout(Duration::from_millis(100)) {
