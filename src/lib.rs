@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod domain;
+pub mod formats;
 pub mod i18n;
 pub mod store;
 pub mod ui;
