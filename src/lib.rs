@@ -3,6 +3,8 @@
 //! which stand on the pure `domain`.
 #![forbid(unsafe_code)]
 
+pub mod cli;
+pub mod demo;
 pub mod domain;
 pub mod formats;
 pub mod i18n;
