@@ -62,17 +62,23 @@ pub(super) struct Spans {
 
 /// Parses an agreement file; on failure, every problem found, in line order.
 pub fn parse(text: &str) -> Result<Agreement, Vec<FileProblem>> {
+    // Editors on Windows may start the file with a byte-order mark; it is not TOML.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (doc, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         // A file that is not TOML gets only its syntax errors: what a recovering parser
         // makes of the rest would lead to confusing follow-on messages.
         let mut problems: Vec<FileProblem> = errors
             .iter()
-            .map(|e| FileProblem {
-                line: super::line_of(text, e.span().map(|s| s.start).unwrap_or(0)),
-                kind: ProblemKind::Syntax {
-                    detail: e.message().trim().to_string(),
-                },
+            .map(|e| {
+                let line = super::line_of(text, e.span().map(|s| s.start).unwrap_or(0));
+                let detail = e.message().trim();
+                FileProblem {
+                    line,
+                    kind: impossible_date(text, line, detail).unwrap_or(ProblemKind::Syntax {
+                        detail: detail.to_string(),
+                    }),
+                }
             })
             .collect();
         problems.sort_by_key(|p| p.line);
@@ -118,7 +124,7 @@ pub fn parse(text: &str) -> Result<Agreement, Vec<FileProblem>> {
         {
             Some(p) => agreement.priority = p,
             None => {
-                let input = number.unwrap_or_else(|| v.get_ref().type_str().to_string());
+                let input = sink.source(&v.span()).trim().to_string();
                 sink.push(&v.span(), ProblemKind::BadPriority { input });
             }
         }
@@ -137,6 +143,21 @@ pub fn parse(text: &str) -> Result<Agreement, Vec<FileProblem>> {
         problems.sort_by_key(|p| p.line);
         Err(problems)
     }
+}
+
+/// TOML itself refuses dates like 2026-02-30 as syntax; say it as the bad date it is
+/// when the line is a plain `key = value`.
+fn impossible_date(text: &str, line: usize, detail: &str) -> Option<ProblemKind> {
+    if !detail.starts_with("invalid date") {
+        return None;
+    }
+    let source = text.lines().nth(line.checked_sub(1)?)?;
+    let (key, value) = source.split_once('=')?;
+    let value = value.split('#').next().unwrap_or("").trim();
+    Some(ProblemKind::BadDate {
+        key: key.trim().to_string(),
+        input: value.to_string(),
+    })
 }
 
 fn org_number(sink: &mut Sink<'_>, input: &str, span: &Range<usize>) -> Option<OrgNumber> {

@@ -30,6 +30,11 @@ impl<'t> Sink<'t> {
         super::line_of(self.text, span.start)
     }
 
+    /// The text of the file under `span`, as the user wrote it.
+    pub fn source(&self, span: &Range<usize>) -> &'t str {
+        self.text.get(span.clone()).unwrap_or("")
+    }
+
     pub fn push(&mut self, span: &Range<usize>, kind: ProblemKind) {
         let line = self.line(span);
         self.problems.push(FileProblem { line, kind });

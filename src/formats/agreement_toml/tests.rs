@@ -204,10 +204,19 @@ fn bad_dates_are_reported_on_their_lines() {
     assert_eq!(p[0].line, 4);
     assert!(matches!(&p[0].kind, ProblemKind::BadDate { input, .. } if input == "2026-13-01"));
 
-    // A TOML date that does not exist is a syntax error, still with its line.
-    let p = problems(&GOOD.replace("end = 2027-12-31", "end = 2026-02-30"));
-    assert_eq!(p[0].line, 4);
-    assert!(matches!(&p[0].kind, ProblemKind::Syntax { .. }));
+    // TOML itself refuses a date that does not exist; it is still told as a bad date.
+    let p = problems(&GOOD.replace("end = 2027-12-31", "end = 2026-02-30 # skottår?"));
+    assert_eq!(p.len(), 1);
+    assert_eq!(
+        p[0],
+        FileProblem {
+            line: 4,
+            kind: ProblemKind::BadDate {
+                key: "end".into(),
+                input: "2026-02-30".into()
+            }
+        }
+    );
 
     let p = problems(&GOOD.replace("end = 2027-12-31", "end = 2025-12-31"));
     assert_eq!(p.len(), 1);
@@ -288,4 +297,16 @@ fn messages_name_the_line_in_both_languages() {
         "{sv}"
     );
     assert!(en.starts_with("Line 9:") && en.contains("invalid"), "{en}");
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored_and_odd_priorities_are_quoted() {
+    assert!(parse(&format!("\u{feff}{GOOD}")).is_ok());
+    let p = problems(&GOOD.replace("priority = 1", "priority = 1.0"));
+    assert_eq!(
+        p[0].kind,
+        ProblemKind::BadPriority {
+            input: "1.0".into()
+        }
+    );
 }
