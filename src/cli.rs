@@ -6,6 +6,7 @@ mod args;
 mod demo;
 mod import;
 mod list;
+mod open;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -87,7 +88,7 @@ fn database_path(given: Option<PathBuf>, cat: &Catalog) -> Result<PathBuf, Strin
 }
 
 fn open_store(path: &Path, cat: &Catalog) -> Result<Store, String> {
-    Store::open(path).map_err(|e| e.message(cat))
+    open::open(path).map_err(|e| e.message(cat))
 }
 
 /// Help and version go to stdout with status 0; real usage errors get a localized
