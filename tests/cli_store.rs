@@ -29,6 +29,10 @@ fn a_database_open_elsewhere_is_refused_by_name() {
     );
     assert_ne!(run.code, 0);
     assert!(run.stderr.contains("already open"), "{}", run.stderr);
+    // Without a subcommand (the terminal interface) the refusal comes before any drawing.
+    let run = avtal(&db, &[]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains(db.to_str().unwrap()), "{}", run.stderr);
     drop(held);
     assert!(list(&db).is_empty(), "the refused import wrote something");
 }
@@ -44,6 +48,7 @@ fn a_file_that_is_not_a_database_is_reported_and_left_alone() {
         vec!["list", "agreements"],
         vec!["import", "agreement", file.to_str().unwrap()],
         vec!["demo"],
+        vec![],
     ] {
         let run = avtal(&db, &args);
         assert_eq!(run.code, 1, "{args:?}");
