@@ -4,8 +4,10 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod formats;
 pub mod i18n;
 pub mod store;
 pub mod ui;

@@ -1,6 +1,4 @@
-// Temporary until the cli branch lands.
+//! The `avtal` binary: everything is in the library, so that tests can drive it.
 fn main() {
-    let path = std::env::var("AVTAL_DB").unwrap_or_else(|_| "/tmp/avtal-dev.redb".into());
-    let store = avtal::store::Store::open(std::path::Path::new(&path)).expect("open");
-    avtal::ui::run(store, avtal::i18n::Lang::Sv).expect("ui");
+    std::process::exit(avtal::cli::main())
 }

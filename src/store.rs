@@ -41,9 +41,12 @@ impl Store {
         let actor = default_actor();
         let db = match open::inspect(path)? {
             open::Found::Nothing => {
-                let db = open::create(path)?;
-                migrate::initialise(&db)?;
-                db
+                open::create_in_place_of(path, |tmp| {
+                    let db = open::create(tmp)?;
+                    migrate::initialise(&db)?;
+                    Ok(())
+                })?;
+                open_existing(path, &actor)?
             }
             open::Found::Redb => open_existing(path, &actor)?,
         };

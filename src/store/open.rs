@@ -52,6 +52,47 @@ pub fn inspect(path: &Path) -> Result<Found, StoreError> {
     }
 }
 
+/// Builds a new database under a temporary name beside `path` with `init`, and only when
+/// it is complete puts it in place. redb writes a fresh file in several steps; a process
+/// killed between them would otherwise leave a file that no later avtal can open.
+/// A hard link never replaces: if another avtal created the file meanwhile, theirs wins.
+/// An empty file at `path` (made by hand, or by a crash before anything was written) is
+/// replaced.
+pub fn create_in_place_of(
+    path: &Path,
+    init: impl FnOnce(&Path) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&dir).map_err(|e| io_error(&dir, &e))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "avtal.redb".into());
+    let tmp = dir.join(format!(".{name}.new-{}", std::process::id()));
+    // A leftover of an earlier process that had our id and was killed: never in use.
+    let _ = fs::remove_file(&tmp);
+    let built = init(&tmp);
+    let placed = built.and_then(|()| {
+        let empty = fs::metadata(path).map(|m| m.len() == 0).unwrap_or(false);
+        if empty {
+            return fs::rename(&tmp, path).map_err(|e| io_error(path, &e));
+        }
+        match fs::hard_link(&tmp, path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+            Err(_) if !path.exists() => fs::rename(&tmp, path).map_err(|e| io_error(path, &e)),
+            Err(e) => Err(io_error(path, &e)),
+        }
+    });
+    // Once placed the temporary name is not needed; failing to remove it leaves a stray
+    // file, not a wrong database.
+    let _ = fs::remove_file(&tmp);
+    placed
+}
+
 /// Makes a new database at `path` (absent or empty): parent directories, the file with mode
 /// 0600 (the register names people and money), then redb's initialisation.
 pub fn create(path: &Path) -> Result<Database, StoreError> {

@@ -1,0 +1,145 @@
+//! The command line (DESIGN §6): argument parsing, the database path and language,
+//! and the subcommands. Errors go to stderr in the chosen language with a non-zero
+//! exit status; nothing here panics on bad input or a bad disk.
+
+mod args;
+mod demo;
+mod import;
+mod list;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Parser;
+use clap::error::ErrorKind;
+
+use crate::i18n::{Catalog, Lang};
+use crate::store::Store;
+use crate::tr;
+
+pub use args::{Cli, Command, Format};
+
+/// Exit status when the input or the database is refused.
+pub const EXIT_REFUSED: i32 = 1;
+/// Exit status when the command line itself is wrong (as clap uses).
+pub const EXIT_USAGE: i32 = 2;
+
+/// Runs avtal with the process's arguments and returns the exit status.
+pub fn main() -> i32 {
+    run(std::env::args_os().collect())
+}
+
+/// Runs avtal with `argv` (program name first) and returns the exit status.
+pub fn run(argv: Vec<OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(&argv) {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e, &argv),
+    };
+    let lang = match cli.lang.as_deref().map(|l| (l, Lang::parse(l))) {
+        None => Lang::default(),
+        Some((_, Some(lang))) => lang,
+        Some((input, None)) => {
+            // We cannot know which language the user reads, so say it in both.
+            for lang in [Lang::Sv, Lang::En] {
+                let cat = Catalog::get(lang);
+                eprint_line(&tr!(cat, "cli.error.unknown_lang", input = input));
+            }
+            return EXIT_USAGE;
+        }
+    };
+    let cat = Catalog::get(lang);
+    match execute(cli, cat) {
+        Ok(()) => 0,
+        Err(message) => {
+            eprint_line(&message);
+            EXIT_REFUSED
+        }
+    }
+}
+
+fn execute(cli: Cli, cat: &Catalog) -> Result<(), String> {
+    let db = database_path(cli.db, cat)?;
+    match cli.command {
+        None => {
+            let store = open_store(&db, cat)?;
+            crate::ui::run(store, cat.lang())
+                .map_err(|e| tr!(cat, "cli.error.terminal", detail = e))
+        }
+        Some(Command::Import(args::Import::Agreement { file })) => {
+            import::agreement(&db, &file, cat)
+        }
+        Some(Command::List(args::List::Agreements { format })) => {
+            list::agreements(&db, format, cat)
+        }
+        Some(Command::Demo) => demo::run(&db, cat),
+    }
+}
+
+/// `--db`/`AVTAL_DB`, or `avtal.redb` in the platform data directory.
+fn database_path(given: Option<PathBuf>, cat: &Catalog) -> Result<PathBuf, String> {
+    if let Some(path) = given.filter(|p| !p.as_os_str().is_empty()) {
+        return Ok(path);
+    }
+    directories::ProjectDirs::from("", "", "avtal")
+        .map(|dirs| dirs.data_dir().join("avtal.redb"))
+        .ok_or_else(|| tr!(cat, "cli.error.no_data_dir").to_string())
+}
+
+fn open_store(path: &Path, cat: &Catalog) -> Result<Store, String> {
+    Store::open(path).map_err(|e| e.message(cat))
+}
+
+/// Help and version go to stdout with status 0; real usage errors get a localized
+/// headline above clap's own (English) explanation.
+fn usage_error(e: clap::Error, argv: &[OsString]) -> i32 {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            // If even stdout is gone there is no one left to tell.
+            let _ = e.print();
+            0
+        }
+        _ => {
+            let cat = Catalog::get(lang_hint(argv));
+            let detail = e.render().to_string();
+            eprint_line(&format!(
+                "{}\n{}",
+                tr!(cat, "cli.error.usage"),
+                detail.trim_end()
+            ));
+            EXIT_USAGE
+        }
+    }
+}
+
+/// The language asked for, read without clap (whose parse just failed).
+fn lang_hint(argv: &[OsString]) -> Lang {
+    let mut from_args = None;
+    let mut it = argv.iter().filter_map(|a| a.to_str());
+    while let Some(arg) = it.next() {
+        if arg == "--lang" {
+            from_args = it.next().map(str::to_string);
+        } else if let Some(value) = arg.strip_prefix("--lang=") {
+            from_args = Some(value.to_string());
+        }
+    }
+    from_args
+        .or_else(|| std::env::var("AVTAL_LANG").ok())
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_default()
+}
+
+/// Writes to stdout; a reader that went away (`avtal list | head`) is not an error.
+fn print_out(text: &str, cat: &Catalog) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(tr!(cat, "cli.error.output", detail = e)),
+    }
+}
+
+/// Writes one line to stderr; if stderr itself fails there is nowhere left to report it.
+fn eprint_line(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}

@@ -1,0 +1,136 @@
+//! What can be wrong in an imported file, with the line it is on, in the user's words.
+
+use crate::domain::AgreementProblem;
+use crate::domain::money::MoneyError;
+use crate::domain::orgnr::OrgNumberError;
+use crate::i18n::Catalog;
+use crate::tr;
+
+/// One problem in a file: where it is (1-based line) and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    pub line: usize,
+    pub kind: ProblemKind,
+}
+
+/// The kinds of value a key may be expected to hold, for "wrong type" messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    Integer,
+    Date,
+    List,
+    Tables,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The file is not valid TOML; the detail is the parser's own (English) words.
+    Syntax {
+        detail: String,
+    },
+    MissingKey {
+        key: String,
+    },
+    /// A key we do not know, most often a typo; `allowed` lists the keys that fit there.
+    UnknownKey {
+        key: String,
+        allowed: String,
+    },
+    WrongType {
+        key: String,
+        expected: Expected,
+    },
+    BadDate {
+        key: String,
+        input: String,
+    },
+    BadResponseTime {
+        input: String,
+    },
+    BadPriority {
+        input: String,
+    },
+    /// A word outside a fixed set (a role, a status, a penalty basis).
+    BadChoice {
+        key: String,
+        input: String,
+        allowed: String,
+    },
+    BadNumber {
+        key: String,
+        input: String,
+    },
+    BadOrgNumber {
+        error: OrgNumberError,
+        input: String,
+    },
+    BadRate {
+        error: MoneyError,
+        input: String,
+    },
+    Agreement(AgreementProblem),
+}
+
+impl FileProblem {
+    /// "Rad 7: …" in the user's language.
+    pub fn message(&self, cat: &Catalog) -> String {
+        tr!(
+            cat,
+            "cli.format.at_line",
+            line = self.line,
+            message = self.kind.message(cat)
+        )
+    }
+}
+
+impl ProblemKind {
+    pub fn message(&self, cat: &Catalog) -> String {
+        match self {
+            ProblemKind::Syntax { detail } => tr!(cat, "cli.format.syntax", detail = detail),
+            ProblemKind::MissingKey { key } => tr!(cat, "cli.format.missing_key", key = key),
+            ProblemKind::UnknownKey { key, allowed } => {
+                tr!(cat, "cli.format.unknown_key", key = key, allowed = allowed)
+            }
+            ProblemKind::WrongType { key, expected } => {
+                let expected = match expected {
+                    Expected::Text => tr!(cat, "cli.format.type.text"),
+                    Expected::Integer => tr!(cat, "cli.format.type.integer"),
+                    Expected::Date => tr!(cat, "cli.format.type.date"),
+                    Expected::List => tr!(cat, "cli.format.type.list"),
+                    Expected::Tables => tr!(cat, "cli.format.type.tables"),
+                };
+                tr!(cat, "cli.format.wrong_type", key = key, expected = expected)
+            }
+            ProblemKind::BadDate { key, input } => {
+                tr!(cat, "cli.format.bad_date", key = key, input = input)
+            }
+            ProblemKind::BadResponseTime { input } => {
+                tr!(cat, "cli.format.bad_response_time", input = input)
+            }
+            ProblemKind::BadPriority { input } => {
+                tr!(cat, "cli.format.bad_priority", input = input)
+            }
+            ProblemKind::BadChoice {
+                key,
+                input,
+                allowed,
+            } => tr!(
+                cat,
+                "cli.format.bad_choice",
+                key = key,
+                input = input,
+                allowed = allowed
+            ),
+            ProblemKind::BadNumber { key, input } => {
+                tr!(cat, "cli.format.bad_number", key = key, input = input)
+            }
+            ProblemKind::BadOrgNumber { error, input } => error.message(cat, input),
+            ProblemKind::BadRate { error, input } => match error {
+                MoneyError::Format => tr!(cat, "cli.format.bad_rate", input = input),
+                other => other.message(cat, input),
+            },
+            ProblemKind::Agreement(p) => p.message(cat),
+        }
+    }
+}
