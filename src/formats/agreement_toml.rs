@@ -83,6 +83,16 @@ pub fn parse(text: &str) -> Result<Agreement, Vec<FileProblem>> {
             .collect();
         problems.sort_by_key(|p| p.line);
         problems.dedup();
+        // An impossible date (2026-02-30) stops the TOML parser, which would hide every
+        // other problem of the file. Read such values as strings and parse again, so the
+        // date is reported in words on its line together with everything else.
+        if problems
+            .iter()
+            .all(|p| matches!(p.kind, ProblemKind::BadDate { .. }))
+            && let Some(patched) = quote_values(text, &problems)
+        {
+            return parse(&patched);
+        }
         return Err(problems);
     }
 
@@ -147,6 +157,33 @@ pub fn parse(text: &str) -> Result<Agreement, Vec<FileProblem>> {
 
 /// TOML itself refuses dates like 2026-02-30 as syntax; say it as the bad date it is
 /// when the line is a plain `key = value`.
+/// `text` with the value on each problem's line put in quotes; None when nothing changes.
+fn quote_values(text: &str, problems: &[FileProblem]) -> Option<String> {
+    let mut changed = false;
+    let lines: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(i, source)| {
+            if !problems.iter().any(|p| p.line == i + 1) {
+                return source.to_string();
+            }
+            let Some((key, rest)) = source.split_once('=') else {
+                return source.to_string();
+            };
+            let (value, comment) = match rest.split_once('#') {
+                Some((v, c)) => (v.trim(), format!(" #{c}")),
+                None => (rest.trim(), String::new()),
+            };
+            if value.starts_with('"') || value.contains('"') {
+                return source.to_string();
+            }
+            changed = true;
+            format!("{key}= \"{value}\"{comment}")
+        })
+        .collect();
+    changed.then(|| lines.join("\n"))
+}
+
 fn impossible_date(text: &str, line: usize, detail: &str) -> Option<ProblemKind> {
     if !detail.starts_with("invalid date") {
         return None;

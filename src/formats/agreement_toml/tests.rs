@@ -310,3 +310,17 @@ fn a_byte_order_mark_is_ignored_and_odd_priorities_are_quoted() {
         }
     );
 }
+
+#[test]
+fn an_impossible_date_does_not_hide_the_other_problems() {
+    let text = GOOD
+        .replace("start = 2026-01-01", "start = 2026-02-30")
+        .replace("org_number = \"5560743089\"", "org_number = \"5560743088\"");
+    let lines: Vec<usize> = problems(&text).iter().map(|p| p.line).collect();
+    // The date (line 3), the bad org number (line 13) and the ranking that names it (line 18).
+    assert_eq!(lines, vec![3, 13, 18], "{:?}", problems(&text));
+    assert!(matches!(
+        &problems(&text)[0].kind,
+        ProblemKind::BadDate { input, .. } if input == "2026-02-30"
+    ));
+}
