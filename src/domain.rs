@@ -3,9 +3,11 @@
 pub mod agenda;
 pub mod agreement;
 pub mod calendar;
+pub mod deviation;
 mod messages;
 pub mod money;
 pub mod orgnr;
+pub mod purchase;
 pub mod response_time;
 
 pub use agreement::*;
