@@ -4,8 +4,10 @@
 mod audit;
 #[cfg(test)]
 mod audit_tests;
+// mod calloffs; (awaits the call-off domain)
 mod encoding;
 mod error;
+mod followup;
 mod migrate;
 mod open;
 mod tables;
@@ -17,6 +19,7 @@ use redb::{Database, ReadableDatabase, ReadableTable};
 use crate::domain::{Agreement, AgreementId};
 
 pub use audit::{AuditEntry, AuditVerdict, RecordIssue, RecordProblem};
+
 pub use error::StoreError;
 use migrate::Version;
 use tables::{AGREEMENT_BY_REF, AGREEMENTS};
@@ -151,6 +154,7 @@ impl Store {
                 agreement.id.0,
                 encoding::encode_agreement(agreement).as_slice(),
             )?;
+
             audit::append(
                 &txn,
                 &self.actor,
@@ -200,6 +204,7 @@ impl Store {
                 encoding::encode_agreement(agreement).as_slice(),
             )?;
             index.insert(agreement.reference.as_str(), agreement.id.0)?;
+
             audit::append(
                 &txn,
                 &self.actor,
@@ -254,6 +259,7 @@ impl Store {
                 stored.id = AgreementId(id);
                 table.insert(id, encoding::encode_agreement(&stored).as_slice())?;
                 index.insert(stored.reference.as_str(), id)?;
+                if !new {}
                 let action = if new {
                     "agreement.import"
                 } else {

@@ -63,6 +63,22 @@ pub fn decode_agreement(bytes: &[u8]) -> Result<Agreement, StoreError> {
     }
 }
 
+/// Records that have had one shape so far: version 1 of their type.
+pub const V1: u16 = 1;
+
+/// Decodes a version-1 record of `what` (named in the error).
+pub fn decode_v1<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T, StoreError> {
+    let corrupt = |detail: String| StoreError::Corrupt {
+        what: what.into(),
+        detail,
+    };
+    let (version, body) = split(bytes).map_err(corrupt)?;
+    match version {
+        V1 => decode_body(body).map_err(corrupt),
+        v => Err(corrupt(format!("unknown record version {v}"))),
+    }
+}
+
 pub fn encode_u32(v: u32) -> Vec<u8> {
     v.to_le_bytes().to_vec()
 }

@@ -114,6 +114,17 @@ pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(AGREEMENTS)?;
     txn.open_table(AGREEMENT_BY_REF)?;
     txn.open_table(AUDIT)?;
+    // Tables added without a change of schema: they start empty, which is what an older
+    // file has of them.
+    txn.open_table(super::tables::CALLOFF_ROWS)?;
+    txn.open_table(super::tables::CALLOFF_AGREEMENT)?;
+    txn.open_table(super::tables::REQUESTS)?;
+    txn.open_table(super::tables::AWAITED)?;
+    txn.open_table(super::tables::DEVIATIONS)?;
+    txn.open_table(super::tables::COMPETITIONS)?;
+    txn.open_table(super::tables::MODELS)?;
+    txn.open_table(super::tables::PURCHASES)?;
+    txn.open_table(super::tables::DECISIONS)?;
     Ok(())
 }
 

@@ -11,3 +11,22 @@ pub const AGREEMENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("agreem
 pub const AGREEMENT_BY_REF: TableDefinition<&str, u64> = TableDefinition::new("agreement_by_ref");
 /// Sequence number → versioned audit entry.
 pub const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
+/// (Agreement id, call-off reference) → versioned `CallOffRow`: the call-off with its
+/// ranking outcome kept current on write, so lists never recompute it.
+pub const CALLOFF_ROWS: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("calloff_rows");
+/// Call-off reference → agreement id (references are unique across the register).
+pub const CALLOFF_AGREEMENT: TableDefinition<&str, u64> = TableDefinition::new("calloff_agreement");
+/// `calloff ␟ supplier ␟ sent_at` → versioned request.
+pub const REQUESTS: TableDefinition<&str, &[u8]> = TableDefinition::new("requests");
+/// Same key as `REQUESTS` → versioned `Awaited`, for requests with no answer yet.
+pub const AWAITED: TableDefinition<&str, &[u8]> = TableDefinition::new("awaited");
+/// Deviation id → versioned manual deviation.
+pub const DEVIATIONS: TableDefinition<u64, &[u8]> = TableDefinition::new("deviations");
+/// Call-off reference → versioned renewed competition.
+pub const COMPETITIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("competitions");
+/// (Agreement id, model name) → versioned evaluation model saved for reuse.
+pub const MODELS: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("models");
+/// Purchase id → versioned purchase outside the agreement.
+pub const PURCHASES: TableDefinition<u64, &[u8]> = TableDefinition::new("purchases");
+/// (Agreement id, category) → versioned decision about purchases outside the agreement.
+pub const DECISIONS: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("decisions");
