@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod agreement;
 pub mod calendar;
+pub mod calloff;
 mod messages;
 pub mod money;
 pub mod orgnr;
