@@ -7,6 +7,7 @@ pub mod calloff;
 mod messages;
 pub mod money;
 pub mod orgnr;
+pub mod ranking;
 pub mod response_time;
 
 pub use agreement::*;
