@@ -381,6 +381,27 @@ mod tests {
         );
     }
 
+    #[test]
+    fn types_survive_the_store_encoding_and_json() {
+        // The store keeps domain values with bincode's serde path, which refuses
+        // flatten/skip/untagged tricks; a round trip shows none slipped in.
+        let mut c = calloff(Some(2));
+        c.value = Some(crate::domain::Money(12_345));
+        c.delivery_due = Some(time::macros::date!(2026 - 05 - 01));
+        c.quality = Some(4);
+        c.deviation_reason = Some("skäl".into());
+        let r = ask(1, Some((Answer::Offer, DEADLINE)));
+        let o = deviation(&[NotAsked, OfferPassedOver], &[1, 2], true);
+        let cfg = bincode::config::standard();
+        let bytes = bincode::serde::encode_to_vec((&c, &r, &o), cfg).unwrap();
+        let (back, _): ((CallOff, Request, RankingOutcome), usize) =
+            bincode::serde::decode_from_slice(&bytes, cfg).unwrap();
+        assert_eq!(back, (c.clone(), r.clone(), o.clone()));
+        let json = serde_json::to_string(&(&c, &r, &o)).unwrap();
+        let back: (CallOff, Request, RankingOutcome) = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, (c, r, o));
+    }
+
     /// How one higher-ranked supplier may let the cascade pass.
     fn passing() -> impl Strategy<Value = Option<(Answer, PrimitiveDateTime)>> {
         prop_oneof![
