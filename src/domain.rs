@@ -3,11 +3,13 @@
 pub mod agenda;
 pub mod agreement;
 pub mod calendar;
+pub mod calloff;
 pub mod deviation;
 mod messages;
 pub mod money;
 pub mod orgnr;
 pub mod purchase;
+pub mod ranking;
 pub mod response_time;
 
 pub use agreement::*;

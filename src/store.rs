@@ -4,7 +4,7 @@
 mod audit;
 #[cfg(test)]
 mod audit_tests;
-// mod calloffs; (awaits the call-off domain)
+mod calloffs;
 mod encoding;
 mod error;
 mod followup;
@@ -20,6 +20,7 @@ use crate::domain::{Agreement, AgreementId};
 
 pub use audit::{AuditEntry, AuditVerdict, RecordIssue, RecordProblem};
 
+pub use calloffs::{Awaited, CallOffRow, ImportCount, request_key};
 pub use error::StoreError;
 use migrate::Version;
 use tables::{AGREEMENT_BY_REF, AGREEMENTS};
@@ -155,6 +156,7 @@ impl Store {
                 encoding::encode_agreement(agreement).as_slice(),
             )?;
 
+            calloffs::refresh_agreement(&txn, agreement)?;
             audit::append(
                 &txn,
                 &self.actor,
@@ -204,7 +206,7 @@ impl Store {
                 encoding::encode_agreement(agreement).as_slice(),
             )?;
             index.insert(agreement.reference.as_str(), agreement.id.0)?;
-
+            calloffs::refresh_agreement(&txn, agreement)?;
             audit::append(
                 &txn,
                 &self.actor,
@@ -259,7 +261,9 @@ impl Store {
                 stored.id = AgreementId(id);
                 table.insert(id, encoding::encode_agreement(&stored).as_slice())?;
                 index.insert(stored.reference.as_str(), id)?;
-                if !new {}
+                if !new {
+                    calloffs::refresh_agreement(&txn, &stored)?;
+                }
                 let action = if new {
                     "agreement.import"
                 } else {

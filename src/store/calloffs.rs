@@ -1,0 +1,460 @@
+//! Call-offs and their requests. Each call-off is stored with its ranking outcome, kept
+//! current whenever the call-off, one of its requests or its agreement changes, so that
+//! lists and reports read it rather than recompute it. Requests with no answer yet are
+//! indexed with their deadlines for the agenda.
+
+use std::collections::BTreeSet;
+
+use redb::{ReadableDatabase, ReadableTable, Table, WriteTransaction};
+use serde::{Deserialize, Serialize};
+use time::PrimitiveDateTime;
+
+use crate::domain::calloff::{CallOff, Request};
+use crate::domain::ranking::{RankingOutcome, assess_ranking};
+use crate::domain::{Agreement, AgreementId, Lot, OrgNumber};
+
+use super::encoding::{self, V1};
+use super::tables::{AGREEMENTS, AWAITED, CALLOFF_AGREEMENT, CALLOFF_ROWS, REQUESTS};
+use super::{Store, StoreError, audit};
+
+/// A call-off as lists show it: the record, how many requests were sent, and the
+/// outcome of the ranking rule (DESIGN §4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallOffRow {
+    pub calloff: CallOff,
+    pub requests: u32,
+    pub outcome: RankingOutcome,
+}
+
+/// A request that has not been answered, and until when it may be.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Awaited {
+    pub agreement: AgreementId,
+    pub calloff: String,
+    pub supplier: OrgNumber,
+    pub sent_at: PrimitiveDateTime,
+    pub deadline: PrimitiveDateTime,
+}
+
+/// How many records an import added and how many it replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportCount {
+    pub new: usize,
+    pub updated: usize,
+}
+
+const SEP: char = '\u{1f}';
+
+/// `calloff ␟ supplier ␟ sent_at`: a request is the same request when sent to the same
+/// supplier at the same minute, so importing a file twice replaces rather than adds.
+pub fn request_key(r: &Request) -> String {
+    format!(
+        "{}{SEP}{}{SEP}{}",
+        r.calloff,
+        r.supplier.digits(),
+        minute(r.sent_at)
+    )
+}
+
+/// `YYYYMMDDHHMM`, which sorts as time does.
+fn minute(t: PrimitiveDateTime) -> String {
+    format!(
+        "{:04}{:02}{:02}{:02}{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
+}
+
+/// The key range holding every request of `calloff`.
+fn request_range(calloff: &str) -> (String, String) {
+    (
+        format!("{calloff}{SEP}"),
+        format!("{calloff}{}", char::from(SEP as u8 + 1)),
+    )
+}
+
+type Rows<'t> = Table<'t, (u64, &'static str), &'static [u8]>;
+
+fn load_agreement(
+    txn: &WriteTransaction,
+    id: AgreementId,
+) -> Result<Option<Agreement>, StoreError> {
+    let table = txn.open_table(AGREEMENTS)?;
+    let found = table.get(id.0)?;
+    found
+        .map(|v| encoding::decode_agreement(v.value()))
+        .transpose()
+}
+
+fn requests_in(txn: &WriteTransaction, calloff: &str) -> Result<Vec<Request>, StoreError> {
+    let table = txn.open_table(REQUESTS)?;
+    let (from, to) = request_range(calloff);
+    let mut out = Vec::new();
+    for row in table.range(from.as_str()..to.as_str())? {
+        let (_, v) = row?;
+        out.push(encoding::decode_v1(v.value(), "request")?);
+    }
+    Ok(out)
+}
+
+/// The row of `c` as it stands in `txn`: its requests counted and the rule applied with
+/// the agreement's lot and response time. A lot the agreement no longer has ranks no one.
+fn row_for(
+    txn: &WriteTransaction,
+    agreement: Option<&Agreement>,
+    c: &CallOff,
+) -> Result<CallOffRow, StoreError> {
+    let requests = requests_in(txn, &c.reference)?;
+    let outcome = match agreement {
+        Some(a) => {
+            let empty = Lot {
+                name: c.lot.clone(),
+                ranking: Vec::new(),
+            };
+            let lot = a.lot(&c.lot).unwrap_or(&empty);
+            assess_ranking(c, lot, &requests, a.response_time)
+        }
+        None => RankingOutcome::NotAssessed,
+    };
+    Ok(CallOffRow {
+        calloff: c.clone(),
+        requests: requests.len() as u32,
+        outcome,
+    })
+}
+
+fn put_row(rows: &mut Rows<'_>, row: &CallOffRow) -> Result<(), StoreError> {
+    let c = &row.calloff;
+    rows.insert(
+        (c.agreement.0, c.reference.as_str()),
+        encoding::encode(V1, row).as_slice(),
+    )?;
+    Ok(())
+}
+
+/// Writes `c`, moving it if its agreement changed; true when it is new.
+fn write_calloff(
+    txn: &WriteTransaction,
+    agreement: Option<&Agreement>,
+    c: &CallOff,
+) -> Result<bool, StoreError> {
+    let mut index = txn.open_table(CALLOFF_AGREEMENT)?;
+    let before = index
+        .insert(c.reference.as_str(), c.agreement.0)?
+        .map(|v| v.value());
+    drop(index);
+    let row = row_for(txn, agreement, c)?;
+    let mut rows = txn.open_table(CALLOFF_ROWS)?;
+    if let Some(old) = before
+        && old != c.agreement.0
+    {
+        rows.remove((old, c.reference.as_str()))?;
+    }
+    put_row(&mut rows, &row)?;
+    Ok(before.is_none())
+}
+
+/// Recomputes the rows of the given call-offs (after their requests changed).
+fn refresh_rows(txn: &WriteTransaction, references: &BTreeSet<String>) -> Result<(), StoreError> {
+    let mut cache: Option<Agreement> = None;
+    for reference in references {
+        let Some(agreement_id) = txn
+            .open_table(CALLOFF_AGREEMENT)?
+            .get(reference.as_str())?
+            .map(|v| v.value())
+        else {
+            continue;
+        };
+        let current = {
+            let rows = txn.open_table(CALLOFF_ROWS)?;
+            let found = rows.get((agreement_id, reference.as_str()))?;
+            match found {
+                Some(v) => encoding::decode_v1::<CallOffRow>(v.value(), "call-off")?,
+                None => continue,
+            }
+        };
+        if cache.as_ref().map(|a| a.id.0) != Some(agreement_id) {
+            cache = load_agreement(txn, AgreementId(agreement_id))?;
+        }
+        let row = row_for(txn, cache.as_ref(), &current.calloff)?;
+        put_row(&mut txn.open_table(CALLOFF_ROWS)?, &row)?;
+    }
+    Ok(())
+}
+
+/// After an agreement changed (its rankings, lots or response time): every one of its
+/// call-offs gets its outcome again and every awaited request its deadline.
+pub(super) fn refresh_agreement(
+    txn: &WriteTransaction,
+    agreement: &Agreement,
+) -> Result<(), StoreError> {
+    let references: Vec<String> = {
+        let rows = txn.open_table(CALLOFF_ROWS)?;
+        let range = rows.range((agreement.id.0, "")..(agreement.id.0 + 1, ""))?;
+        let mut out = Vec::new();
+        for row in range {
+            let (k, _) = row?;
+            out.push(k.value().1.to_string());
+        }
+        out
+    };
+    for reference in &references {
+        let row = {
+            let rows = txn.open_table(CALLOFF_ROWS)?;
+            let found = rows.get((agreement.id.0, reference.as_str()))?;
+            match found {
+                Some(v) => encoding::decode_v1::<CallOffRow>(v.value(), "call-off")?,
+                None => continue,
+            }
+        };
+        let fresh = row_for(txn, Some(agreement), &row.calloff)?;
+        if fresh != row {
+            put_row(&mut txn.open_table(CALLOFF_ROWS)?, &fresh)?;
+        }
+    }
+    let mut awaited = txn.open_table(AWAITED)?;
+    let mut changed = Vec::new();
+    for row in awaited.iter()? {
+        let (k, v) = row?;
+        let mut a: Awaited = encoding::decode_v1(v.value(), "awaited request")?;
+        if a.agreement == agreement.id {
+            let deadline = agreement.response_time.deadline(a.sent_at);
+            if deadline != a.deadline {
+                a.deadline = deadline;
+                changed.push((k.value().to_string(), a));
+            }
+        }
+    }
+    for (k, a) in changed {
+        awaited.insert(k.as_str(), encoding::encode(V1, &a).as_slice())?;
+    }
+    Ok(())
+}
+
+/// Writes a request and keeps the awaited index in step; true when it is new.
+fn write_request(
+    txn: &WriteTransaction,
+    agreement: Option<&Agreement>,
+    r: &Request,
+) -> Result<bool, StoreError> {
+    let key = request_key(r);
+    let new = txn
+        .open_table(REQUESTS)?
+        .insert(key.as_str(), encoding::encode(V1, r).as_slice())?
+        .is_none();
+    let mut awaited = txn.open_table(AWAITED)?;
+    match (r.answer, agreement) {
+        (None, Some(a)) => {
+            let entry = Awaited {
+                agreement: a.id,
+                calloff: r.calloff.clone(),
+                supplier: r.supplier.clone(),
+                sent_at: r.sent_at,
+                deadline: a.response_time.deadline(r.sent_at),
+            };
+            awaited.insert(key.as_str(), encoding::encode(V1, &entry).as_slice())?;
+        }
+        _ => {
+            awaited.remove(key.as_str())?;
+        }
+    }
+    Ok(new)
+}
+
+impl Store {
+    pub fn calloff(&self, reference: &str) -> Result<Option<CallOff>, StoreError> {
+        let txn = self.db.begin_read()?;
+        let Some(agreement) = txn
+            .open_table(CALLOFF_AGREEMENT)?
+            .get(reference)?
+            .map(|v| v.value())
+        else {
+            return Ok(None);
+        };
+        let rows = txn.open_table(CALLOFF_ROWS)?;
+        let found = rows.get((agreement, reference))?;
+        found
+            .map(|v| encoding::decode_v1::<CallOffRow>(v.value(), "call-off").map(|r| r.calloff))
+            .transpose()
+    }
+
+    /// Every call-off of an agreement with its outcome, by reference.
+    pub fn calloff_rows(&self, agreement: AgreementId) -> Result<Vec<CallOffRow>, StoreError> {
+        let txn = self.db.begin_read()?;
+        let rows = txn.open_table(CALLOFF_ROWS)?;
+        let mut out = Vec::new();
+        for row in rows.range((agreement.0, "")..(agreement.0 + 1, ""))? {
+            let (_, v) = row?;
+            out.push(encoding::decode_v1(v.value(), "call-off")?);
+        }
+        Ok(out)
+    }
+
+    /// The requests of a call-off, by supplier and time sent.
+    pub fn requests_of(&self, calloff: &str) -> Result<Vec<Request>, StoreError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(REQUESTS)?;
+        let (from, to) = request_range(calloff);
+        let mut out: Vec<Request> = Vec::new();
+        for row in table.range(from.as_str()..to.as_str())? {
+            let (_, v) = row?;
+            out.push(encoding::decode_v1(v.value(), "request")?);
+        }
+        out.sort_by(|a, b| (a.sent_at, &a.supplier).cmp(&(b.sent_at, &b.supplier)));
+        Ok(out)
+    }
+
+    /// Every request still without an answer, earliest deadline first.
+    pub fn awaited(&self) -> Result<Vec<Awaited>, StoreError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(AWAITED)?;
+        let mut out: Vec<Awaited> = Vec::new();
+        for row in table.iter()? {
+            let (_, v) = row?;
+            out.push(encoding::decode_v1(v.value(), "awaited request")?);
+        }
+        out.sort_by(|a, b| (a.deadline, &a.calloff).cmp(&(b.deadline, &b.calloff)));
+        Ok(out)
+    }
+
+    /// Stores call-offs in one transaction, all or none; a reference already stored is
+    /// replaced (references are keys).
+    pub fn import_calloffs(&self, calloffs: &[CallOff]) -> Result<ImportCount, StoreError> {
+        let txn = self.db.begin_write()?;
+        let mut count = ImportCount::default();
+        let mut cache: Option<Agreement> = None;
+        for c in calloffs {
+            if cache.as_ref().map(|a| a.id) != Some(c.agreement) {
+                cache = load_agreement(&txn, c.agreement)?;
+            }
+            if write_calloff(&txn, cache.as_ref(), c)? {
+                count.new += 1;
+            } else {
+                count.updated += 1;
+            }
+        }
+        audit::append(
+            &txn,
+            &self.actor,
+            "calloffs.import",
+            &format!("{} call-offs", calloffs.len()),
+            &calloffs,
+        )?;
+        txn.commit()?;
+        Ok(count)
+    }
+
+    /// Stores requests in one transaction, all or none, and brings their call-offs'
+    /// outcomes up to date. The call-offs must exist (the importer checks).
+    pub fn import_requests(&self, requests: &[Request]) -> Result<ImportCount, StoreError> {
+        let txn = self.db.begin_write()?;
+        let mut count = ImportCount::default();
+        let mut touched = BTreeSet::new();
+        let mut cache: Option<Agreement> = None;
+        for r in requests {
+            let agreement = txn
+                .open_table(CALLOFF_AGREEMENT)?
+                .get(r.calloff.as_str())?
+                .map(|v| v.value());
+            let Some(agreement) = agreement else {
+                return Err(StoreError::NotFound(r.calloff.clone()));
+            };
+            if cache.as_ref().map(|a| a.id.0) != Some(agreement) {
+                cache = load_agreement(&txn, AgreementId(agreement))?;
+            }
+            if write_request(&txn, cache.as_ref(), r)? {
+                count.new += 1;
+            } else {
+                count.updated += 1;
+            }
+            touched.insert(r.calloff.clone());
+        }
+        refresh_rows(&txn, &touched)?;
+        audit::append(
+            &txn,
+            &self.actor,
+            "requests.import",
+            &format!("{} requests", requests.len()),
+            &requests,
+        )?;
+        txn.commit()?;
+        Ok(count)
+    }
+
+    /// Adds or replaces one call-off.
+    pub fn save_calloff(&self, c: &CallOff) -> Result<(), StoreError> {
+        let txn = self.db.begin_write()?;
+        let agreement = load_agreement(&txn, c.agreement)?;
+        write_calloff(&txn, agreement.as_ref(), c)?;
+        audit::append(&txn, &self.actor, "calloff.save", &c.reference, c)?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    /// Removes a call-off and its requests; returns both so the caller can offer undo.
+    pub fn delete_calloff(&self, reference: &str) -> Result<(CallOff, Vec<Request>), StoreError> {
+        let txn = self.db.begin_write()?;
+        let Some(agreement) = txn
+            .open_table(CALLOFF_AGREEMENT)?
+            .remove(reference)?
+            .map(|v| v.value())
+        else {
+            return Err(StoreError::NotFound(reference.to_string()));
+        };
+        let row: CallOffRow = match txn
+            .open_table(CALLOFF_ROWS)?
+            .remove((agreement, reference))?
+        {
+            Some(v) => encoding::decode_v1(v.value(), "call-off")?,
+            None => return Err(StoreError::NotFound(reference.to_string())),
+        };
+        let requests = requests_in(&txn, reference)?;
+        {
+            let mut table = txn.open_table(REQUESTS)?;
+            let mut awaited = txn.open_table(AWAITED)?;
+            for r in &requests {
+                let key = request_key(r);
+                table.remove(key.as_str())?;
+                awaited.remove(key.as_str())?;
+            }
+        }
+        audit::append(&txn, &self.actor, "calloff.delete", reference, &row.calloff)?;
+        txn.commit()?;
+        Ok((row.calloff, requests))
+    }
+
+    /// Puts back a deleted call-off with its requests (undo).
+    pub fn restore_calloff(&self, c: &CallOff, requests: &[Request]) -> Result<(), StoreError> {
+        let txn = self.db.begin_write()?;
+        let agreement = load_agreement(&txn, c.agreement)?;
+        for r in requests {
+            write_request(&txn, agreement.as_ref(), r)?;
+        }
+        write_calloff(&txn, agreement.as_ref(), c)?;
+        audit::append(&txn, &self.actor, "calloff.restore", &c.reference, c)?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    /// Adds or replaces one request (same call-off, supplier and minute sent).
+    pub fn save_request(&self, r: &Request) -> Result<(), StoreError> {
+        self.import_requests(std::slice::from_ref(r)).map(|_| ())
+    }
+
+    /// Removes one request.
+    pub fn delete_request(&self, r: &Request) -> Result<(), StoreError> {
+        let txn = self.db.begin_write()?;
+        let key = request_key(r);
+        if txn.open_table(REQUESTS)?.remove(key.as_str())?.is_none() {
+            return Err(StoreError::NotFound(r.calloff.clone()));
+        }
+        txn.open_table(AWAITED)?.remove(key.as_str())?;
+        refresh_rows(&txn, &BTreeSet::from([r.calloff.clone()]))?;
+        audit::append(&txn, &self.actor, "request.delete", &r.calloff, r)?;
+        txn.commit()?;
+        Ok(())
+    }
+}
