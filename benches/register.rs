@@ -71,7 +71,7 @@ fn main() {
         let store = Store::open(&path).expect("open");
         store.import_agreements(&register(1000)).expect("import");
     }
-    let today = date!(2026 - 11 - 25);
+    let today = time::macros::datetime!(2026-11-25 09:30);
     let mut opens = Vec::new();
     for _ in 0..20 {
         let t = Instant::now();

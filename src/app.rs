@@ -3,18 +3,26 @@
 //! flow can be driven by a test.
 
 mod agreements_tab;
+mod calloff_forms;
+pub mod calloffs;
+mod calloffs_tab;
+pub mod deviations;
 pub mod form;
 pub mod forms;
 pub mod keymap;
 pub mod register;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use time::Date;
+use time::{Date, PrimitiveDateTime};
 
+use crate::domain::agenda::AgendaKind;
 use crate::domain::agenda::{AgendaItem, agenda};
+use crate::domain::calloff::{CallOff, Request};
+use crate::domain::deviation::{DeviationId, DeviationStatus, ManualDeviation};
 use crate::domain::{Agreement, AgreementId, OrgNumber};
 use crate::i18n::{Catalog, Lang};
 use crate::store::Store;
+use crate::store::request_key;
 use crate::tr;
 
 use form::{Form, FormOutcome, FormTarget};
@@ -25,16 +33,25 @@ use register::{Detail, RegisterState, Row, Section, rows, step};
 pub enum Tab {
     Agenda,
     Agreements,
+    CallOffs,
+    Deviations,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 2] = [Tab::Agenda, Tab::Agreements];
+    pub const ALL: [Tab; 4] = [Tab::Agenda, Tab::Agreements, Tab::CallOffs, Tab::Deviations];
 
     pub fn label(self) -> &'static str {
         match self {
             Tab::Agenda => "ui.tab.agenda",
             Tab::Agreements => "ui.tab.agreements",
+            Tab::CallOffs => "ui.tab.calloffs",
+            Tab::Deviations => "ui.tab.deviations",
         }
+    }
+
+    /// Tabs that show one agreement at a time: the one the user follows.
+    pub fn follows_agreement(self) -> bool {
+        matches!(self, Tab::CallOffs | Tab::Deviations)
     }
 }
 
@@ -44,13 +61,33 @@ pub enum Confirm {
     DeleteAgreement(AgreementId),
     DeleteRow(AgreementId, Row),
     DiscardForm,
+    DeleteCallOff(String),
+    DeleteRequest(Request),
+    DeleteDeviation(DeviationId),
+}
+
+/// What choosing from a picker does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    /// Add one of these suppliers to the ranking of lot `lot` of the open agreement.
+    AddRanked {
+        lot: usize,
+        suppliers: Vec<OrgNumber>,
+    },
+    /// Show call-offs of this supplier only (None: all).
+    FilterSupplier(Vec<Option<OrgNumber>>),
+    /// Show call-offs of this lot only (None: all).
+    FilterLot(Vec<Option<String>>),
+    /// Follow this agreement in the call-off, deviation, competition and purchase tabs.
+    ChooseAgreement(Vec<AgreementId>),
 }
 
 pub struct Picker {
     pub title: String,
-    pub options: Vec<(OrgNumber, String)>,
+    /// What each option is called, in the order of the values in `pick`.
+    pub options: Vec<String>,
     pub selected: usize,
-    pub lot: usize,
+    pub pick: Pick,
 }
 
 pub enum Popup {
@@ -75,17 +112,40 @@ enum Undo {
     Revert(Agreement),
     /// Remove an agreement that was created.
     Remove(AgreementId),
+    /// Set a call-off back (None: it was new, remove it).
+    CallOffRevert {
+        before: Option<CallOff>,
+        reference: String,
+    },
+    /// Put back a deleted call-off with its requests.
+    CallOffRestore(CallOff, Vec<Request>),
+    /// Set a request back (None: it was new, remove `after`).
+    RequestRevert {
+        before: Option<Request>,
+        after: Request,
+    },
+    RequestRestore(Request),
+    DeviationRevert {
+        before: Option<ManualDeviation>,
+        id: DeviationId,
+    },
+    DeviationRestore(ManualDeviation),
 }
 
 pub struct App {
     pub store: Store,
     pub cat: &'static Catalog,
-    /// "Today", injected so that overdue colouring is testable.
+    /// "Now" and "today", injected so that overdue colouring and deadlines are testable.
+    pub now: PrimitiveDateTime,
     pub today: Date,
     pub tab: Tab,
     /// The whole register, in id order; reloaded after every change.
     pub agreements: Vec<Agreement>,
     pub register: RegisterState,
+    /// The agreement the call-off and deviation tabs follow.
+    pub current: Option<AgreementId>,
+    pub calloffs: calloffs::CallOffsState,
+    pub deviations: deviations::DeviationsState,
     pub agenda: Vec<AgendaItem>,
     pub agenda_selected: usize,
     pub popup: Option<Popup>,
@@ -101,14 +161,19 @@ pub struct App {
 const UNDO_DEPTH: usize = 50;
 
 impl App {
-    pub fn new(store: Store, lang: Lang, today: Date) -> App {
+    pub fn new(store: Store, lang: Lang, now: PrimitiveDateTime) -> App {
+        let today = now.date();
         let mut app = App {
             store,
             cat: Catalog::get(lang),
+            now,
             today,
             tab: Tab::Agenda,
             agreements: Vec::new(),
             register: RegisterState::default(),
+            current: None,
+            calloffs: calloffs::CallOffsState::default(),
+            deviations: deviations::DeviationsState::default(),
             agenda: Vec::new(),
             agenda_selected: 0,
             popup: None,
@@ -125,11 +190,12 @@ impl App {
         app
     }
 
-    /// A new day: the agenda is counted from it.
-    pub fn set_today(&mut self, today: Date) {
-        if today != self.today {
-            self.today = today;
-            self.agenda = agenda(&self.agreements, today);
+    /// Time moves on: deadlines pass and, on a new day, the agenda is counted again.
+    pub fn set_now(&mut self, now: PrimitiveDateTime) {
+        self.now = now;
+        if now.date() != self.today {
+            self.today = now.date();
+            self.refresh_agenda();
         }
     }
 
@@ -141,15 +207,93 @@ impl App {
         }
         self.register.invalidate();
         self.register.refresh(&self.agreements, keep);
-        self.agenda = agenda(&self.agreements, self.today);
-        self.agenda_selected = self
-            .agenda_selected
-            .min(self.agenda.len().saturating_sub(1));
         if let Some(d) = &self.register.detail
             && !self.agreements.iter().any(|a| a.id == d.id)
         {
             self.register.detail = None;
         }
+        if self.current.is_some_and(|id| self.agreement(id).is_none()) {
+            self.current = None;
+        }
+        self.refresh_agenda();
+        if self.tab.follows_agreement() {
+            self.load_calloffs();
+        }
+    }
+
+    /// The agenda from the register, the requests awaiting an answer and the open
+    /// deviations registered by hand.
+    fn refresh_agenda(&mut self) {
+        let mut items = agenda(&self.agreements, self.today);
+        let name_of = |id: AgreementId| self.agreements.iter().find(|a| a.id == id);
+        match self.store.awaited() {
+            Ok(awaited) => {
+                for w in awaited {
+                    let Some(a) = name_of(w.agreement) else {
+                        continue;
+                    };
+                    items.push(AgendaItem {
+                        date: w.deadline.date(),
+                        kind: AgendaKind::AnswerAwaited,
+                        agreement: a.id,
+                        reference: a.reference.clone(),
+                        name: a.name.clone(),
+                        extends_to: None,
+                        at: Some(w.deadline),
+                        note: format!("{} · {}", w.calloff, a.supplier_name(&w.supplier)),
+                    });
+                }
+            }
+            Err(e) => {
+                self.status = Some(Status {
+                    text: e.message(self.cat),
+                    error: true,
+                })
+            }
+        }
+        match self.store.deviations(None) {
+            Ok(list) => {
+                for d in list
+                    .into_iter()
+                    .filter(|d| d.status != DeviationStatus::Closed)
+                {
+                    let Some(a) = name_of(d.agreement) else {
+                        continue;
+                    };
+                    let about = d
+                        .supplier
+                        .as_ref()
+                        .map(|o| a.supplier_name(o))
+                        .unwrap_or_default();
+                    let note = [d.calloff.clone().unwrap_or_default(), about]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                    items.push(AgendaItem {
+                        date: d.registered,
+                        kind: AgendaKind::OpenDeviation,
+                        agreement: a.id,
+                        reference: a.reference.clone(),
+                        name: a.name.clone(),
+                        extends_to: None,
+                        at: None,
+                        note,
+                    });
+                }
+            }
+            Err(e) => {
+                self.status = Some(Status {
+                    text: e.message(self.cat),
+                    error: true,
+                })
+            }
+        }
+        crate::domain::agenda::sort(&mut items);
+        self.agenda = items;
+        self.agenda_selected = self
+            .agenda_selected
+            .min(self.agenda.len().saturating_sub(1));
     }
 
     fn info(&mut self, text: String) {
@@ -182,6 +326,10 @@ impl App {
         }
         match self.tab {
             Tab::Agenda => keymap::AGENDA,
+            Tab::CallOffs if self.calloffs.filtering => keymap::FILTER,
+            Tab::CallOffs if self.calloffs.detail.is_some() => keymap::CALLOFF_DETAIL,
+            Tab::CallOffs => keymap::CALLOFFS,
+            Tab::Deviations => keymap::DEVIATIONS,
             Tab::Agreements => match &self.register.detail {
                 None if self.register.filtering => keymap::FILTER,
                 None if self.agreements.is_empty() => keymap::EMPTY_REGISTER,
@@ -216,6 +364,10 @@ impl App {
             self.filter_key(key);
             return;
         }
+        if self.tab == Tab::CallOffs && self.calloffs.filtering {
+            self.calloff_filter_key(key);
+            return;
+        }
         self.status = None;
         let act =
             keymap::lookup(self.bindings(), &key).or_else(|| keymap::lookup(keymap::GLOBAL, &key));
@@ -232,7 +384,7 @@ impl App {
             Act::PrevTab => self.switch_tab(-1),
             Act::GotoTab(i) => {
                 if let Some(t) = Tab::ALL.get(i) {
-                    self.tab = *t;
+                    self.show_tab(*t);
                 }
             }
             Act::Undo => self.undo(),
@@ -243,14 +395,27 @@ impl App {
                     None => self.list_act(act),
                     Some(d) => self.detail_act(act, d),
                 },
+                Tab::CallOffs => match self.calloffs.detail.is_some() {
+                    false => self.calloffs_act(act),
+                    true => self.calloff_detail_act(act),
+                },
+                Tab::Deviations => self.deviations_act(act),
             },
+        }
+    }
+
+    /// Switches tab; the tabs that follow an agreement load its call-offs when shown.
+    pub fn show_tab(&mut self, tab: Tab) {
+        self.tab = tab;
+        if tab.follows_agreement() {
+            self.load_calloffs();
         }
     }
 
     fn switch_tab(&mut self, delta: isize) {
         let i = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0) as isize;
         let n = Tab::ALL.len() as isize;
-        self.tab = Tab::ALL[((i + delta).rem_euclid(n)) as usize];
+        self.show_tab(Tab::ALL[((i + delta).rem_euclid(n)) as usize]);
     }
 
     fn moved(&self, selected: usize, len: usize, act: Act) -> Option<usize> {
@@ -275,8 +440,22 @@ impl App {
             && let Some(item) = self.agenda.get(self.agenda_selected)
         {
             let section = match item.kind {
-                crate::domain::agenda::AgendaKind::ExtensionNotice => Section::Options,
-                crate::domain::agenda::AgendaKind::AgreementEnd => Section::Overview,
+                AgendaKind::ExtensionNotice => Section::Options,
+                AgendaKind::AgreementEnd => Section::Overview,
+                AgendaKind::AnswerAwaited => {
+                    let id = item.agreement;
+                    let calloff = item.note.split(" · ").next().unwrap_or("").to_string();
+                    self.follow(id);
+                    self.show_tab(Tab::CallOffs);
+                    self.open_calloff(&calloff);
+                    return;
+                }
+                AgendaKind::OpenDeviation => {
+                    let id = item.agreement;
+                    self.follow(id);
+                    self.show_tab(Tab::Deviations);
+                    return;
+                }
             };
             let id = item.agreement;
             self.tab = Tab::Agreements;
@@ -323,6 +502,12 @@ impl App {
             form.message = Some(self.cat.t("ui.form.fix_errors").to_string());
             self.form = Some(form);
             return;
+        }
+        match form.target {
+            FormTarget::CallOff(_) => return self.submit_calloff(form),
+            FormTarget::Request { .. } => return self.submit_request(form),
+            FormTarget::Deviation(_) => return self.submit_deviation(form),
+            _ => {}
         }
         let (before, mut after) = match form.target {
             FormTarget::Agreement(None) => {
@@ -386,8 +571,8 @@ impl App {
                 {
                     // Keep the selection on the edited item, or move it to the one just added.
                     let list = rows(a, det.section);
-                    let added = match form.target {
-                        FormTarget::Contact {
+                    let added = match &form.target {
+                        &FormTarget::Contact {
                             supplier,
                             index: None,
                         } => list.iter().rposition(
@@ -461,10 +646,52 @@ impl App {
                 let reference = r.as_ref().map(|a| a.reference.clone()).unwrap_or_default();
                 (r.map(|_| ()), None, reference)
             }
+            Undo::CallOffRevert {
+                before: Some(c),
+                reference,
+            } => (self.store.save_calloff(c), None, reference.clone()),
+            Undo::CallOffRevert {
+                before: None,
+                reference,
+            } => (
+                self.store.delete_calloff(reference).map(|_| ()),
+                None,
+                reference.clone(),
+            ),
+            Undo::CallOffRestore(c, requests) => (
+                self.store.restore_calloff(c, requests),
+                None,
+                c.reference.clone(),
+            ),
+            Undo::RequestRevert { before, after } => {
+                let r = match before {
+                    Some(b) if request_key(b) == request_key(after) => self.store.save_request(b),
+                    Some(b) => self
+                        .store
+                        .delete_request(after)
+                        .and_then(|_| self.store.save_request(b)),
+                    None => self.store.delete_request(after),
+                };
+                (r, None, after.calloff.clone())
+            }
+            Undo::RequestRestore(r) => (self.store.save_request(r), None, r.calloff.clone()),
+            Undo::DeviationRevert {
+                before: Some(d),
+                id,
+            } => (self.store.save_deviation(d), None, format!("#{}", id.0)),
+            Undo::DeviationRevert { before: None, id } => (
+                self.store.delete_deviation(*id).map(|_| ()),
+                None,
+                format!("#{}", id.0),
+            ),
+            Undo::DeviationRestore(d) => {
+                (self.store.save_deviation(d), None, format!("#{}", d.id.0))
+            }
         };
         match result {
             Ok(()) => {
                 self.reload(id);
+                self.load_calloffs();
                 self.info(tr!(self.cat, "ui.status.undone", reference = reference));
             }
             Err(e) => self.error(e.message(self.cat)),
@@ -521,7 +748,7 @@ impl App {
                     p.selected = step(p.selected, p.options.len(), -1);
                     self.popup = Some(Popup::Picker(p));
                 }
-                KeyCode::Enter => self.add_ranked(p),
+                KeyCode::Enter => self.picked(p),
                 KeyCode::Esc => {}
                 _ => self.popup = Some(Popup::Picker(p)),
             },
@@ -543,6 +770,9 @@ impl App {
                 }
                 Err(e) => self.error(e.message(self.cat)),
             },
+            Confirm::DeleteCallOff(reference) => self.delete_calloff(&reference),
+            Confirm::DeleteRequest(r) => self.delete_request(r),
+            Confirm::DeleteDeviation(id) => self.delete_deviation(id),
             Confirm::DeleteRow(id, row) => {
                 let Some(a) = self.agreement(id).cloned() else {
                     return;
@@ -554,6 +784,31 @@ impl App {
                     if let Some(det) = &mut self.register.detail {
                         det.selected = det.selected.saturating_sub(1);
                     }
+                }
+            }
+        }
+    }
+
+    fn picked(&mut self, p: Picker) {
+        let i = p.selected;
+        match p.pick {
+            Pick::AddRanked { lot, suppliers } => {
+                if let Some(org) = suppliers.get(i) {
+                    self.add_ranked(lot, &org.clone());
+                }
+            }
+            Pick::FilterSupplier(values) => {
+                self.calloffs.supplier = values.get(i).cloned().flatten();
+                self.calloffs.refresh();
+            }
+            Pick::FilterLot(values) => {
+                self.calloffs.lot = values.get(i).cloned().flatten();
+                self.calloffs.refresh();
+            }
+            Pick::ChooseAgreement(ids) => {
+                if let Some(id) = ids.get(i) {
+                    self.follow(*id);
+                    self.load_calloffs();
                 }
             }
         }

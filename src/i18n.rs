@@ -35,8 +35,8 @@ macro_rules! sources {
     };
 }
 
-const SV: &[Source] = sources!("sv": "common", "domain", "store", "cli", "ui");
-const EN: &[Source] = sources!("en": "common", "domain", "store", "cli", "ui");
+const SV: &[Source] = sources!("sv": "common", "domain", "store", "cli", "ui", "ui_calloffs");
+const EN: &[Source] = sources!("en": "common", "domain", "store", "cli", "ui", "ui_calloffs");
 
 pub struct Catalog {
     lang: Lang,
@@ -58,8 +58,11 @@ impl Catalog {
         for (file, text) in sources {
             // The catalogues are part of the build and checked by tests; a broken one
             // shows its keys rather than stopping the program.
+            // `ui_calloffs.toml` adds to the `ui.` keys: one file per part of the
+            // interface keeps each catalogue readable.
+            let prefix = file.split('_').next().unwrap_or(file);
             if let Ok(table) = text.parse::<toml::Table>() {
-                flatten(file, &table, &mut map);
+                flatten(prefix, &table, &mut map);
             }
         }
         Catalog { lang, map }

@@ -2,7 +2,9 @@
 //! Rendering reads the application state; it never writes the store.
 
 mod agenda;
+mod calloffs;
 mod detail;
+mod deviations;
 mod form;
 mod help;
 mod popups;
@@ -31,7 +33,7 @@ pub const MIN_HEIGHT: u16 = 24;
 /// Runs the terminal interface until the user quits. The terminal is restored on every
 /// exit, panics included (ratatui's init installs the hook).
 pub fn run(store: Store, lang: Lang) -> io::Result<()> {
-    let mut app = App::new(store, lang, local_today());
+    let mut app = App::new(store, lang, local_now());
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, &mut app);
     ratatui::restore();
@@ -48,17 +50,19 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
                 _ => {}
             }
         } else {
-            app.set_today(local_today());
+            app.set_now(local_now());
         }
     }
     Ok(())
 }
 
-/// Today in local (Swedish) time; UTC when the offset cannot be read.
-pub fn local_today() -> time::Date {
-    time::OffsetDateTime::now_local()
-        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
-        .date()
+/// Now in local (Swedish) time, to the second; UTC when the offset cannot be read.
+pub fn local_now() -> time::PrimitiveDateTime {
+    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    time::PrimitiveDateTime::new(
+        now.date(),
+        now.time().replace_nanosecond(0).unwrap_or(now.time()),
+    )
 }
 
 pub fn render(frame: &mut Frame, app: &App) {
@@ -81,6 +85,8 @@ pub fn render(frame: &mut Frame, app: &App) {
             Some(d) => detail::render(frame, app, d, body),
             None => register::render(frame, app, body),
         },
+        Tab::CallOffs => calloffs::render(frame, app, body),
+        Tab::Deviations => deviations::render(frame, app, body),
     }
     if let Some(form) = &app.form {
         form::render(frame, app, form, body);

@@ -87,6 +87,19 @@ fn kill_9_right_after_a_save_in_the_tui_keeps_the_agreement() {
         .status();
     let _ = child.kill();
     let _ = child.wait();
+    // The signal is delivered asynchronously: wait until no process holds the file.
+    let gone = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < gone {
+        let alive = Command::new("pgrep")
+            .args(["-f", &db.display().to_string()])
+            .output()
+            .map(|o| !o.stdout.is_empty())
+            .unwrap_or(false);
+        if !alive {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
     assert!(saved, "the save was never confirmed on screen");
     // The lock dies with the process; the file opens (repairing if it must) and has it.
     let store = Store::open(&db).unwrap();

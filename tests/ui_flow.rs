@@ -199,7 +199,7 @@ fn editing_keeps_the_id_and_a_duplicate_reference_is_refused() {
 #[test]
 fn agenda_enter_opens_the_agreement_at_its_options() {
     let (_d, mut app) = app_with(&fixture_register(), Lang::Sv);
-    assert!(app.agenda[0].is_overdue(TODAY));
+    assert!(app.agenda[0].is_overdue(NOW));
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.tab, Tab::Agreements);
     let d = app.register.detail.clone().unwrap();

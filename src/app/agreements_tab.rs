@@ -9,7 +9,7 @@ use crate::tr;
 use super::form::{self, FormTarget};
 use super::keymap::Act;
 use super::register::{Detail, Row, Section, rows, step};
-use super::{App, Confirm, Picker, Popup};
+use super::{App, Confirm, Pick, Picker, Popup};
 
 impl App {
     pub(super) fn list_act(&mut self, act: Act) {
@@ -173,13 +173,12 @@ impl App {
                         return;
                     }
                 };
-                let options: Vec<(OrgNumber, String)> = a
+                let free: Vec<&crate::domain::Supplier> = a
                     .suppliers
                     .iter()
                     .filter(|s| !a.lots[lot].ranking.contains(&s.org_number))
-                    .map(|s| (s.org_number.clone(), s.name.clone()))
                     .collect();
-                if options.is_empty() {
+                if free.is_empty() {
                     let key = if a.suppliers.is_empty() {
                         "ui.detail.no_suppliers"
                     } else {
@@ -191,9 +190,15 @@ impl App {
                 let title = tr!(self.cat, "ui.picker.add_ranked", lot = a.lots[lot].name);
                 self.popup = Some(Popup::Picker(Picker {
                     title,
-                    options,
+                    options: free
+                        .iter()
+                        .map(|s| format!("{}  {}", s.name, s.org_number))
+                        .collect(),
                     selected: 0,
-                    lot,
+                    pick: Pick::AddRanked {
+                        lot,
+                        suppliers: free.iter().map(|s| s.org_number.clone()).collect(),
+                    },
                 }));
             }
             Act::MoveUp | Act::MoveDown => {
@@ -288,24 +293,21 @@ impl App {
         }
     }
 
-    pub(super) fn add_ranked(&mut self, p: Picker) {
+    pub(super) fn add_ranked(&mut self, lot: usize, org: &OrgNumber) {
         let Some(a) = self.detail_agreement().cloned() else {
             return;
         };
-        let Some((org, _)) = p.options.get(p.selected) else {
-            return;
-        };
         let mut changed = a.clone();
-        if let Some(lot) = changed.lots.get_mut(p.lot) {
-            lot.ranking.push(org.clone());
+        if let Some(l) = changed.lots.get_mut(lot) {
+            l.ranking.push(org.clone());
         }
         if self.save(&a, changed)
             && let Some(updated) = self.detail_agreement()
         {
-            let rank = updated.lots[p.lot].ranking.len() - 1;
+            let rank = updated.lots[lot].ranking.len() - 1;
             let pos = rows(updated, Section::Lots)
                 .iter()
-                .position(|r| *r == Row::Ranked { lot: p.lot, rank });
+                .position(|r| *r == Row::Ranked { lot, rank });
             if let Some(pos) = pos {
                 self.set_detail_selected(pos);
             }

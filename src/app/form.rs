@@ -3,9 +3,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
-use time::Date;
+use time::{Date, PrimitiveDateTime};
 
-use crate::domain::{OrgNumber, Rate, ResponseTime};
+use crate::domain::{Money, OrgNumber, Rate, ResponseTime};
 use crate::i18n::Catalog;
 use crate::tr;
 
@@ -30,9 +30,19 @@ pub enum FieldKind {
         max: i64,
         required: bool,
     },
-    /// One of fixed options (catalogue keys); ←/→ or space choose.
+    /// One of fixed options; ←/→ or space choose. Options are catalogue keys when
+    /// `translate`, else shown as they are (supplier names, lots).
     Choice {
-        options: Vec<&'static str>,
+        options: Vec<String>,
+        translate: bool,
+    },
+    /// `YYYY-MM-DD HH:MM`.
+    DateTime {
+        required: bool,
+    },
+    /// Kronor, as people write them; never negative.
+    Money {
+        required: bool,
     },
     /// Comma-separated words.
     List,
@@ -68,7 +78,29 @@ impl Field {
     }
 
     pub fn choice(label: &'static str, options: Vec<&'static str>, selected: usize) -> Field {
-        let mut f = Field::new(label, FieldKind::Choice { options }, "");
+        let options = options.into_iter().map(str::to_string).collect();
+        let mut f = Field::new(
+            label,
+            FieldKind::Choice {
+                options,
+                translate: true,
+            },
+            "",
+        );
+        f.choice = selected;
+        f
+    }
+
+    /// A choice among texts shown as they are.
+    pub fn pick(label: &'static str, options: Vec<String>, selected: usize) -> Field {
+        let mut f = Field::new(
+            label,
+            FieldKind::Choice {
+                options,
+                translate: false,
+            },
+            "",
+        );
         f.choice = selected;
         f
     }
@@ -106,6 +138,20 @@ impl Field {
                 parse_date(&v)
                     .err()
                     .map(|_| tr!(cat, "ui.form.bad_date", input = v))
+            }
+            FieldKind::DateTime { required } => {
+                if v.is_empty() {
+                    return if *required { required_missing() } else { None };
+                }
+                parse_datetime(&v)
+                    .err()
+                    .map(|_| tr!(cat, "ui.form.bad_datetime", input = v))
+            }
+            FieldKind::Money { required } => {
+                if v.is_empty() {
+                    return if *required { required_missing() } else { None };
+                }
+                Money::parse_kronor(&v).err().map(|e| e.message(cat, &v))
             }
             FieldKind::OrgNumber => {
                 if v.is_empty() {
@@ -173,13 +219,41 @@ impl Field {
 
     pub fn shown_value(&self, cat: &Catalog) -> String {
         match &self.kind {
-            FieldKind::Choice { options } => options
+            FieldKind::Choice { options, translate } => options
                 .get(self.choice)
-                .map(|k| cat.t(k).to_string())
+                .map(|k| {
+                    if *translate {
+                        cat.t(k).to_string()
+                    } else {
+                        k.clone()
+                    }
+                })
                 .unwrap_or_default(),
             _ => self.text(),
         }
     }
+
+    pub fn datetime(&self) -> Option<PrimitiveDateTime> {
+        parse_datetime(&self.trimmed()).ok()
+    }
+
+    pub fn money(&self) -> Option<Money> {
+        Money::parse_kronor(&self.trimmed()).ok()
+    }
+}
+
+pub fn parse_datetime(s: &str) -> Result<PrimitiveDateTime, time::error::Parse> {
+    PrimitiveDateTime::parse(
+        s.trim(),
+        time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]"),
+    )
+}
+
+pub fn format_datetime(t: PrimitiveDateTime) -> String {
+    t.format(time::macros::format_description!(
+        "[year]-[month]-[day] [hour]:[minute]"
+    ))
+    .unwrap_or_default()
 }
 
 pub fn parse_date(s: &str) -> Result<Date, time::error::Parse> {
@@ -196,7 +270,7 @@ pub fn format_date(d: Date) -> String {
 }
 
 /// What submitting the form should change; the app knows how to apply each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormTarget {
     /// A new agreement (None) or the main fields of an existing one.
     Agreement(Option<crate::domain::AgreementId>),
@@ -212,11 +286,19 @@ pub enum FormTarget {
     Template(Option<usize>),
     Orderer(Option<usize>),
     ProjectMember(Option<usize>),
+    /// A new call-off (None) or the one with this reference.
+    CallOff(Option<String>),
+    /// A new request of a call-off, or its `index`-th request.
+    Request {
+        calloff: String,
+        index: Option<usize>,
+    },
+    Deviation(Option<crate::domain::deviation::DeviationId>),
 }
 
 impl FormTarget {
     /// Adds something rather than changing what is there.
-    pub fn is_new(self) -> bool {
+    pub fn is_new(&self) -> bool {
         matches!(
             self,
             FormTarget::Agreement(None)
@@ -229,6 +311,9 @@ impl FormTarget {
                 | FormTarget::Template(None)
                 | FormTarget::Orderer(None)
                 | FormTarget::ProjectMember(None)
+                | FormTarget::CallOff(None)
+                | FormTarget::Request { index: None, .. }
+                | FormTarget::Deviation(None)
         )
     }
 }
@@ -302,7 +387,7 @@ impl Form {
             }
             _ => {
                 let field = &mut self.fields[self.focus];
-                if let FieldKind::Choice { options } = &field.kind {
+                if let FieldKind::Choice { options, .. } = &field.kind {
                     let n = options.len().max(1);
                     match key.code {
                         KeyCode::Right | KeyCode::Char(' ') | KeyCode::Char('l') => {

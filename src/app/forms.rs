@@ -62,8 +62,12 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
         FormTarget::Template(_) => "ui.form.template",
         FormTarget::Orderer(_) => "ui.form.orderer",
         FormTarget::ProjectMember(_) => "ui.form.member",
+        // Call-off, request and deviation forms are built in `calloff_forms`.
+        FormTarget::CallOff(_) | FormTarget::Request { .. } | FormTarget::Deviation(_) => {
+            "ui.form.new_calloff"
+        }
     };
-    let fields = match (target, a) {
+    let fields = match (target.clone(), a) {
         (FormTarget::Agreement(id), a) => {
             let a = a.filter(|_| id.is_some());
             let p = a.map(|a| a.priority).unwrap_or_default();
@@ -269,6 +273,9 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
                 text("ui.field.email", m.map(|m| m.email.as_str()).unwrap_or("")),
             ]
         }
+        (FormTarget::CallOff(_) | FormTarget::Request { .. } | FormTarget::Deviation(_), _) => {
+            Vec::new()
+        }
     };
     Form::new(cat.t(title_key).to_string(), target, fields)
 }
@@ -293,7 +300,8 @@ fn rate_text(r: &crate::domain::Rate) -> String {
 /// The caller has validated every field; values that still fail to parse are left alone.
 pub fn apply(form: &Form, a: &mut Agreement) {
     let f = |label| form.field(label);
-    match form.target {
+    match form.target.clone() {
+        FormTarget::CallOff(_) | FormTarget::Request { .. } | FormTarget::Deviation(_) => {}
         FormTarget::Agreement(_) => {
             a.reference = f("ui.field.reference").trimmed();
             a.name = f("ui.field.name").trimmed();

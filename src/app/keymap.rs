@@ -32,6 +32,15 @@ pub enum Act {
     AddRanked,
     NewContact,
     LoadDemo,
+    FilterSupplier,
+    FilterLot,
+    CycleMethod,
+    CycleOutcome,
+    ClearFilters,
+    ChooseAgreement,
+    NewRequest,
+    EditParent,
+    ToggleOpen,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -92,6 +101,8 @@ pub const GLOBAL: &[Binding] = &[
     hidden("Shift-Tab", "ui.key.prev_tab", &[BackTab], Act::PrevTab),
     hidden("1", "ui.key.tab_agenda", &[Char('1')], Act::GotoTab(0)),
     hidden("2", "ui.key.tab_agreements", &[Char('2')], Act::GotoTab(1)),
+    hidden("3", "ui.key.tab_calloffs", &[Char('3')], Act::GotoTab(2)),
+    hidden("4", "ui.key.tab_deviations", &[Char('4')], Act::GotoTab(3)),
 ];
 
 const MOVE: [Binding; 6] = [
@@ -218,6 +229,78 @@ pub const DETAIL_ITEMS: &[Binding] = &[
     DETAIL_COMMON[9],
 ];
 
+pub const CALLOFFS: &[Binding] = &[
+    b("Enter", "ui.key.open", &[Enter], Act::Open),
+    b("n", "ui.key.new", &[Char('n')], Act::New),
+    b(
+        "f",
+        "ui.key.filter_supplier",
+        &[Char('f')],
+        Act::FilterSupplier,
+    ),
+    b("o", "ui.key.filter_lot", &[Char('o')], Act::FilterLot),
+    b("m", "ui.key.filter_method", &[Char('m')], Act::CycleMethod),
+    b(
+        "c",
+        "ui.key.filter_outcome",
+        &[Char('c')],
+        Act::CycleOutcome,
+    ),
+    b("x", "ui.key.clear_filters", &[Char('x')], Act::ClearFilters),
+    b("/", "ui.key.filter", &[Char('/')], Act::Filter),
+    b("e", "ui.key.edit", &[Char('e')], Act::Edit),
+    b("d", "ui.key.delete", &[Char('d')], Act::Delete),
+    b(
+        "A",
+        "ui.key.choose_agreement",
+        &[Char('A')],
+        Act::ChooseAgreement,
+    ),
+    b("u", "ui.key.undo", &[Char('u')], Act::Undo),
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+];
+
+pub const CALLOFF_DETAIL: &[Binding] = &[
+    b("r", "ui.key.new_request", &[Char('r')], Act::NewRequest),
+    b("e", "ui.key.edit_request", &[Char('e')], Act::Edit),
+    b("E", "ui.key.edit_calloff", &[Char('E')], Act::EditParent),
+    b("d", "ui.key.delete_request", &[Char('d')], Act::Delete),
+    b("Esc", "ui.key.back", &[Esc], Act::Back),
+    b("u", "ui.key.undo", &[Char('u')], Act::Undo),
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+];
+
+pub const DEVIATIONS: &[Binding] = &[
+    b("Enter", "ui.key.open", &[Enter], Act::Open),
+    b("n", "ui.key.new_deviation", &[Char('n')], Act::New),
+    b("e", "ui.key.edit", &[Char('e')], Act::Edit),
+    b("d", "ui.key.delete", &[Char('d')], Act::Delete),
+    b("o", "ui.key.toggle_open", &[Char('o')], Act::ToggleOpen),
+    b(
+        "A",
+        "ui.key.choose_agreement",
+        &[Char('A')],
+        Act::ChooseAgreement,
+    ),
+    b("u", "ui.key.undo", &[Char('u')], Act::Undo),
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+];
+
 /// Keys inside a form; handled by the form itself, listed here for the footer and help.
 pub const FORM: &[Binding] = &[
     b("Tab/↓", "ui.key.next_field", &[], Act::Down),
@@ -253,7 +336,7 @@ pub fn lookup(bindings: &[Binding], key: &KeyEvent) -> Option<Act> {
 }
 
 /// Every context with its heading, for the help overlay.
-pub fn all_groups() -> [(&'static str, &'static [Binding]); 9] {
+pub fn all_groups() -> [(&'static str, &'static [Binding]); 12] {
     [
         ("ui.help.global", GLOBAL),
         ("ui.help.agenda", AGENDA),
@@ -261,6 +344,9 @@ pub fn all_groups() -> [(&'static str, &'static [Binding]); 9] {
         ("ui.help.detail_lots", DETAIL_LOTS),
         ("ui.help.detail_suppliers", DETAIL_SUPPLIERS),
         ("ui.help.detail_items", DETAIL_ITEMS),
+        ("ui.help.calloffs", CALLOFFS),
+        ("ui.help.calloff_detail", CALLOFF_DETAIL),
+        ("ui.help.deviations", DEVIATIONS),
         ("ui.help.form", FORM),
         ("ui.help.filter", FILTER),
         ("ui.help.confirm", CONFIRM),

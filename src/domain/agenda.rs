@@ -1,6 +1,6 @@
 //! What is due and overdue across the register, as one dated list (DESIGN §1.10).
 
-use time::{Date, Duration};
+use time::{Date, Duration, PrimitiveDateTime};
 
 use super::agreement::{Agreement, AgreementId, OptionStatus};
 
@@ -16,6 +16,10 @@ pub enum AgendaKind {
     ExtensionNotice,
     /// The agreement's last day (counting exercised options).
     AgreementEnd,
+    /// A request sent to a supplier and not answered yet, due at `at`.
+    AnswerAwaited,
+    /// A deviation registered by hand that is not closed.
+    OpenDeviation,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,12 +31,21 @@ pub struct AgendaItem {
     pub name: String,
     /// For an extension notice: the date the option would extend to.
     pub extends_to: Option<Date>,
+    /// The moment it falls due, when that is more than a day (a response deadline).
+    pub at: Option<PrimitiveDateTime>,
+    /// What it is about beyond the agreement: a call-off and a supplier, say.
+    pub note: String,
 }
 
 impl AgendaItem {
-    /// Past its date and not dealt with.
-    pub fn is_overdue(&self, today: Date) -> bool {
-        self.date < today
+    /// Past its moment (or its day) and not dealt with. An open deviation is never
+    /// "overdue": it is on the agenda until it is closed.
+    pub fn is_overdue(&self, now: PrimitiveDateTime) -> bool {
+        match (self.kind, self.at) {
+            (AgendaKind::OpenDeviation, _) => false,
+            (_, Some(at)) => at < now,
+            (_, None) => self.date < now.date(),
+        }
     }
 
     /// Days from today to the item's date (negative when overdue).
@@ -60,6 +73,8 @@ pub fn agenda<'a>(
             reference: a.reference.clone(),
             name: a.name.clone(),
             extends_to,
+            at: None,
+            note: String::new(),
         };
         for o in &a.extension_options {
             // An open option whose notice date passed while the agreement still runs is
@@ -76,8 +91,21 @@ pub fn agenda<'a>(
             items.push(item(end, AgendaKind::AgreementEnd, None));
         }
     }
-    items.sort_by(|x, y| (x.date, x.kind, &x.reference).cmp(&(y.date, y.kind, &y.reference)));
+    sort(&mut items);
     items
+}
+
+/// Date order (and within a day by moment, kind and agreement), as the agenda shows it.
+pub fn sort(items: &mut [AgendaItem]) {
+    items.sort_by(|x, y| {
+        (x.date, x.at, x.kind, &x.reference, &x.note).cmp(&(
+            y.date,
+            y.at,
+            y.kind,
+            &y.reference,
+            &y.note,
+        ))
+    });
 }
 
 #[cfg(test)]
@@ -133,9 +161,10 @@ mod tests {
                 (date!(2027 - 03 - 31), AgendaKind::AgreementEnd, 1),
             ]
         );
-        assert!(items[0].is_overdue(today));
+        let now = today.midnight();
+        assert!(items[0].is_overdue(now));
         assert_eq!(items[0].days_left(today), -24);
-        assert!(!items[2].is_overdue(today));
+        assert!(!items[2].is_overdue(now));
     }
 
     #[test]

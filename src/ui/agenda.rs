@@ -15,11 +15,7 @@ use super::widgets::{days_in_words, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
-    let overdue = app
-        .agenda
-        .iter()
-        .filter(|i| i.is_overdue(app.today))
-        .count();
+    let overdue = app.agenda.iter().filter(|i| i.is_overdue(app.now)).count();
     let title = tr!(
         cat,
         "ui.agenda.title",
@@ -61,26 +57,46 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
                     cat.t("ui.agenda.ended").to_string()
                 }
                 AgendaKind::AgreementEnd => cat.t("ui.agenda.agreement_end").to_string(),
+                AgendaKind::AnswerAwaited => cat.t("ui.agenda.answer_awaited").to_string(),
+                AgendaKind::OpenDeviation => cat.t("ui.agenda.open_deviation").to_string(),
+            };
+            let when = match item.at {
+                // A deadline today or tomorrow is read by the hour.
+                Some(at) if (0..=1).contains(&(item.date - app.today).whole_days()) => format!(
+                    "{} {:02}:{:02}",
+                    days_in_words(cat, item.date, app.today),
+                    at.hour(),
+                    at.minute()
+                ),
+                _ => days_in_words(cat, item.date, app.today),
+            };
+            let about = if item.note.is_empty() {
+                vec![
+                    Span::raw(item.reference.clone()),
+                    Span::raw("  "),
+                    Span::raw(item.name.clone()),
+                ]
+            } else {
+                vec![
+                    Span::raw(item.note.clone()),
+                    Span::styled(format!("  {}", item.reference), theme::muted()),
+                ]
             };
             let days = (item.date - app.today).whole_days();
             let style = if i == app.agenda_selected {
                 theme::selected()
-            } else if item.is_overdue(app.today) {
+            } else if item.is_overdue(app.now) {
                 theme::overdue()
-            } else if days <= 30 {
+            } else if days <= 30 || item.kind == AgendaKind::OpenDeviation {
                 theme::soon()
             } else {
                 ratatui::style::Style::default()
             };
             Row::new(vec![
                 Cell::from(format_date(item.date)),
-                Cell::from(days_in_words(cat, item.date, app.today)),
+                Cell::from(when),
                 Cell::from(what),
-                Cell::from(Line::from(vec![
-                    Span::raw(item.reference.clone()),
-                    Span::raw("  "),
-                    Span::raw(item.name.clone()),
-                ])),
+                Cell::from(Line::from(about)),
             ])
             .style(style)
         });

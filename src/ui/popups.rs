@@ -51,11 +51,8 @@ pub fn picker(frame: &mut Frame, _app: &App, p: &Picker, area: Rect) {
         .enumerate()
         .skip(start)
         .take(height)
-        .map(|(i, (org, name))| {
-            let line = Line::from(vec![
-                Span::raw(name.clone()),
-                Span::styled(format!("  {org}"), theme::muted()),
-            ]);
+        .map(|(i, text)| {
+            let line = Line::from(Span::raw(text.clone()));
             if i == p.selected {
                 line.style(theme::selected())
             } else {

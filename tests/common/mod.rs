@@ -12,6 +12,7 @@ use time::Date;
 use time::macros::date;
 
 pub const TODAY: Date = date!(2026 - 11 - 25);
+pub const NOW: time::PrimitiveDateTime = time::macros::datetime!(2026-11-25 09:30);
 
 pub fn org(s: &str) -> OrgNumber {
     OrgNumber::parse(s).unwrap()
@@ -140,7 +141,7 @@ pub fn app_with(agreements: &[Agreement], lang: Lang) -> (tempfile::TempDir, App
     for a in agreements {
         store.insert_agreement(a).unwrap();
     }
-    let app = App::new(store, lang, TODAY);
+    let app = App::new(store, lang, NOW);
     (dir, app)
 }
 

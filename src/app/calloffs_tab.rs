@@ -1,0 +1,566 @@
+//! The keys of the Call-offs and Deviations tabs, and how their forms are saved.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::domain::calloff::{CallOffMethod, Request};
+use crate::domain::deviation::DeviationId;
+use crate::domain::{Agreement, AgreementId};
+use crate::tr;
+
+use super::calloff_forms::{
+    calloff_form, calloff_from, deviation_form, deviation_from, request_form, request_from,
+};
+use super::calloffs::CallOffDetail;
+use super::deviations::DeviationEntry;
+use super::form::{Form, FormTarget};
+use super::keymap::Act;
+use super::register::step;
+use super::{App, Confirm, Pick, Picker, Popup, Tab, Undo};
+
+impl App {
+    /// Follow `id` in the call-off and deviation tabs.
+    pub fn follow(&mut self, id: AgreementId) {
+        if self.current != Some(id) {
+            self.current = Some(id);
+            self.calloffs.detail = None;
+            self.calloffs.supplier = None;
+            self.calloffs.lot = None;
+            self.calloffs.selected = 0;
+        }
+    }
+
+    /// The followed agreement: the one chosen, else the one selected in the register.
+    pub fn current_agreement(&self) -> Option<&Agreement> {
+        self.current.and_then(|id| self.agreement(id))
+    }
+
+    /// Reads the followed agreement's call-offs and deviations again.
+    pub(super) fn load_calloffs(&mut self) {
+        if self.current_agreement().is_none() {
+            self.current = self
+                .selected_agreement()
+                .or(self.agreements.first())
+                .map(|a| a.id);
+        }
+        let Some(id) = self.current else {
+            self.calloffs.rows.clear();
+            self.calloffs.refresh();
+            self.deviations.entries.clear();
+            return;
+        };
+        match self.store.calloff_rows(id) {
+            Ok(rows) => self.calloffs.rows = rows,
+            Err(e) => self.error(e.message(self.cat)),
+        }
+        self.calloffs.agreement = Some(id);
+        self.calloffs.refresh();
+        if let Some(d) = self.calloffs.detail.as_mut() {
+            match self.store.requests_of(&d.reference) {
+                Ok(r) => {
+                    d.requests = r;
+                    d.selected = d.selected.min(d.requests.len().saturating_sub(1));
+                }
+                Err(e) => {
+                    let text = e.message(self.cat);
+                    self.error(text);
+                }
+            }
+            if self
+                .calloffs
+                .row(
+                    &self
+                        .calloffs
+                        .detail
+                        .as_ref()
+                        .map(|d| d.reference.clone())
+                        .unwrap_or_default(),
+                )
+                .is_none()
+            {
+                self.calloffs.detail = None;
+            }
+        }
+        match self.store.deviations(Some(id)) {
+            Ok(manual) => self.deviations.rebuild(&self.calloffs.rows, manual),
+            Err(e) => self.error(e.message(self.cat)),
+        }
+    }
+
+    /// Opens a call-off of the followed agreement with its requests.
+    pub(super) fn open_calloff(&mut self, reference: &str) {
+        if self.calloffs.row(reference).is_none() {
+            return;
+        }
+        match self.store.requests_of(reference) {
+            Ok(requests) => {
+                self.calloffs.detail = Some(CallOffDetail {
+                    reference: reference.to_string(),
+                    requests,
+                    selected: 0,
+                });
+                if let Some(pos) = self
+                    .calloffs
+                    .visible
+                    .iter()
+                    .position(|&i| self.calloffs.rows[i].calloff.reference == reference)
+                {
+                    self.calloffs.selected = pos;
+                }
+            }
+            Err(e) => self.error(e.message(self.cat)),
+        }
+    }
+
+    fn choose_agreement(&mut self) {
+        let mut list: Vec<&Agreement> = self.agreements.iter().collect();
+        list.sort_by(|a, b| a.reference.cmp(&b.reference));
+        let selected = list
+            .iter()
+            .position(|a| Some(a.id) == self.current)
+            .unwrap_or(0);
+        self.popup = Some(Popup::Picker(Picker {
+            title: self.cat.t("ui.picker.choose_agreement").to_string(),
+            options: list
+                .iter()
+                .map(|a| format!("{}  {}", a.reference, a.name))
+                .collect(),
+            selected,
+            pick: Pick::ChooseAgreement(list.iter().map(|a| a.id).collect()),
+        }));
+    }
+
+    pub(super) fn calloffs_act(&mut self, act: Act) {
+        if let Some(s) = self.moved(self.calloffs.selected, self.calloffs.visible.len(), act) {
+            self.calloffs.selected = s;
+            return;
+        }
+        let Some(a) = self.current_agreement().cloned() else {
+            if act != Act::ChooseAgreement {
+                self.error(self.cat.t("ui.calloffs.no_agreement").to_string());
+            }
+            return;
+        };
+        let selected = self.calloffs.selected_row().map(|r| r.calloff.clone());
+        match act {
+            Act::Open => {
+                if let Some(c) = selected {
+                    self.open_calloff(&c.reference);
+                }
+            }
+            Act::New => {
+                if a.lots.is_empty() {
+                    self.error(self.cat.t("ui.calloffs.no_lots").to_string());
+                } else {
+                    self.form = Some(calloff_form(self.cat, &a, None, self.now));
+                }
+            }
+            Act::Edit => {
+                if let Some(c) = selected {
+                    self.form = Some(calloff_form(self.cat, &a, Some(&c), self.now));
+                }
+            }
+            Act::Delete => {
+                if let Some(c) = selected {
+                    let message = tr!(
+                        self.cat,
+                        "ui.confirm.delete_calloff",
+                        reference = c.reference
+                    );
+                    self.popup = Some(Popup::Confirm {
+                        message,
+                        action: Confirm::DeleteCallOff(c.reference),
+                    });
+                }
+            }
+            Act::Filter => self.calloffs.filtering = true,
+            Act::FilterSupplier => {
+                let mut values = vec![None];
+                values.extend(a.suppliers.iter().map(|s| Some(s.org_number.clone())));
+                let options = std::iter::once(self.cat.t("ui.calloffs.all_suppliers").to_string())
+                    .chain(
+                        a.suppliers
+                            .iter()
+                            .map(|s| format!("{}  {}", s.name, s.org_number)),
+                    )
+                    .collect();
+                let selected = values
+                    .iter()
+                    .position(|v| *v == self.calloffs.supplier)
+                    .unwrap_or(0);
+                self.popup = Some(Popup::Picker(Picker {
+                    title: self.cat.t("ui.picker.filter_supplier").to_string(),
+                    options,
+                    selected,
+                    pick: Pick::FilterSupplier(values),
+                }));
+            }
+            Act::FilterLot => {
+                let mut values = vec![None];
+                values.extend(a.lots.iter().map(|l| Some(l.name.clone())));
+                let options = std::iter::once(self.cat.t("ui.calloffs.all_lots").to_string())
+                    .chain(a.lots.iter().map(|l| l.name.clone()))
+                    .collect();
+                let selected = values
+                    .iter()
+                    .position(|v| *v == self.calloffs.lot)
+                    .unwrap_or(0);
+                self.popup = Some(Popup::Picker(Picker {
+                    title: self.cat.t("ui.picker.filter_lot").to_string(),
+                    options,
+                    selected,
+                    pick: Pick::FilterLot(values),
+                }));
+            }
+            Act::CycleMethod => {
+                self.calloffs.method = match self.calloffs.method {
+                    None => Some(CallOffMethod::Ranking),
+                    Some(CallOffMethod::Ranking) => Some(CallOffMethod::Competition),
+                    Some(CallOffMethod::Competition) => None,
+                };
+                self.calloffs.refresh();
+            }
+            Act::CycleOutcome => {
+                self.calloffs.outcome = self.calloffs.outcome.next();
+                self.calloffs.refresh();
+            }
+            Act::ClearFilters => {
+                self.calloffs.supplier = None;
+                self.calloffs.lot = None;
+                self.calloffs.method = None;
+                self.calloffs.outcome = Default::default();
+                self.calloffs.text.clear();
+                self.calloffs.refresh();
+            }
+            Act::ChooseAgreement => self.choose_agreement(),
+            _ => {}
+        }
+    }
+
+    pub(super) fn calloff_filter_key(&mut self, key: KeyEvent) {
+        let len = self.calloffs.visible.len();
+        match key.code {
+            KeyCode::Enter => self.calloffs.filtering = false,
+            KeyCode::Esc => {
+                self.calloffs.filtering = false;
+                self.calloffs.text.clear();
+            }
+            KeyCode::Backspace => {
+                self.calloffs.text.pop();
+            }
+            KeyCode::Down => {
+                self.calloffs.selected = step(self.calloffs.selected, len, 1);
+                return;
+            }
+            KeyCode::Up => {
+                self.calloffs.selected = step(self.calloffs.selected, len, -1);
+                return;
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.calloffs.text.push(c)
+            }
+            _ => return,
+        }
+        self.calloffs.refresh();
+    }
+
+    pub(super) fn calloff_detail_act(&mut self, act: Act) {
+        let Some(d) = self.calloffs.detail.clone() else {
+            return;
+        };
+        if let Some(s) = self.moved(d.selected, d.requests.len(), act) {
+            if let Some(det) = self.calloffs.detail.as_mut() {
+                det.selected = s;
+            }
+            return;
+        }
+        let (Some(a), Some(row)) = (
+            self.current_agreement().cloned(),
+            self.calloffs.row(&d.reference).cloned(),
+        ) else {
+            self.calloffs.detail = None;
+            return;
+        };
+        match act {
+            Act::Back => self.calloffs.detail = None,
+            Act::NewRequest => {
+                if a.suppliers.is_empty() {
+                    self.error(self.cat.t("ui.detail.no_suppliers").to_string());
+                } else {
+                    self.form = Some(request_form(
+                        self.cat,
+                        &a,
+                        &row.calloff,
+                        &d.requests,
+                        None,
+                        self.now,
+                    ));
+                }
+            }
+            Act::Edit => {
+                if let Some(r) = d.requests.get(d.selected) {
+                    self.form = Some(request_form(
+                        self.cat,
+                        &a,
+                        &row.calloff,
+                        &d.requests,
+                        Some((d.selected, r)),
+                        self.now,
+                    ));
+                }
+            }
+            Act::EditParent => {
+                self.form = Some(calloff_form(self.cat, &a, Some(&row.calloff), self.now))
+            }
+            Act::Delete => {
+                if let Some(r) = d.requests.get(d.selected) {
+                    let message = tr!(
+                        self.cat,
+                        "ui.confirm.delete_request",
+                        supplier = a.supplier_name(&r.supplier),
+                        calloff = r.calloff
+                    );
+                    self.popup = Some(Popup::Confirm {
+                        message,
+                        action: Confirm::DeleteRequest(r.clone()),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn deviations_act(&mut self, act: Act) {
+        if let Some(s) = self.moved(self.deviations.selected, self.deviations.entries.len(), act) {
+            self.deviations.selected = s;
+            return;
+        }
+        let Some(a) = self.current_agreement().cloned() else {
+            if act == Act::ChooseAgreement {
+                self.choose_agreement();
+            }
+            return;
+        };
+        let entry = self
+            .deviations
+            .entries
+            .get(self.deviations.selected)
+            .cloned();
+        match (act, entry) {
+            (Act::New, _) => self.form = Some(deviation_form(self.cat, &a, None, self.today)),
+            (Act::Open, Some(DeviationEntry::Ranking(i))) => {
+                if let Some(reference) = self
+                    .calloffs
+                    .rows
+                    .get(i)
+                    .map(|r| r.calloff.reference.clone())
+                {
+                    self.show_tab(Tab::CallOffs);
+                    self.open_calloff(&reference);
+                }
+            }
+            (Act::Open | Act::Edit, Some(DeviationEntry::Manual(d))) => {
+                self.form = Some(deviation_form(self.cat, &a, Some(&d), self.today));
+            }
+            (Act::Edit | Act::Delete, Some(DeviationEntry::Ranking(_))) => {
+                self.error(self.cat.t("ui.deviations.computed").to_string());
+            }
+            (Act::Delete, Some(DeviationEntry::Manual(d))) => {
+                let message = tr!(self.cat, "ui.confirm.delete_deviation", id = d.id.0);
+                self.popup = Some(Popup::Confirm {
+                    message,
+                    action: Confirm::DeleteDeviation(d.id),
+                });
+            }
+            (Act::ToggleOpen, _) => {
+                self.deviations.open_only = !self.deviations.open_only;
+                self.load_calloffs();
+            }
+            (Act::ChooseAgreement, _) => self.choose_agreement(),
+            _ => {}
+        }
+    }
+
+    fn refused(&mut self, mut form: Form, message: String) {
+        form.message = Some(message);
+        self.form = Some(form);
+    }
+
+    pub(super) fn submit_calloff(&mut self, form: Form) {
+        let FormTarget::CallOff(editing) = form.target.clone() else {
+            return;
+        };
+        let Some(a) = self.current_agreement().cloned() else {
+            return self.refused(form, self.cat.t("ui.form.gone").to_string());
+        };
+        let Some(c) = calloff_from(&form, &a) else {
+            return self.refused(form, self.cat.t("ui.form.fix_errors").to_string());
+        };
+        if c.replaced_due_to_complaint > c.consultants {
+            return self.refused(
+                form,
+                self.cat.t("ui.form.replaced_above_consultants").to_string(),
+            );
+        }
+        let before = match &editing {
+            Some(reference) if *reference != c.reference => {
+                return self.refused(form, self.cat.t("ui.form.reference_fixed").to_string());
+            }
+            Some(reference) => self.calloffs.row(reference).map(|r| r.calloff.clone()),
+            None => match self.store.calloff(&c.reference) {
+                Ok(Some(_)) => {
+                    let text = tr!(self.cat, "ui.form.calloff_exists", reference = c.reference);
+                    return self.refused(form, text);
+                }
+                Ok(None) => None,
+                Err(e) => return self.refused(form, e.message(self.cat)),
+            },
+        };
+        match self.store.save_calloff(&c) {
+            Ok(()) => {
+                self.undo_push(Undo::CallOffRevert {
+                    before,
+                    reference: c.reference.clone(),
+                });
+                self.load_calloffs();
+                self.refresh_agenda();
+                if editing.is_none() {
+                    self.open_calloff(&c.reference);
+                }
+                self.info(tr!(self.cat, "ui.status.saved", reference = c.reference));
+            }
+            Err(e) => self.refused(form, e.message(self.cat)),
+        }
+    }
+
+    pub(super) fn submit_request(&mut self, form: Form) {
+        let FormTarget::Request { calloff, index } = form.target.clone() else {
+            return;
+        };
+        let Some(a) = self.current_agreement().cloned() else {
+            return self.refused(form, self.cat.t("ui.form.gone").to_string());
+        };
+        let r = match request_from(&form, &a, &calloff) {
+            Ok(r) => r,
+            Err(key) => return self.refused(form, self.cat.t(key).to_string()),
+        };
+        let before = index.and_then(|i| self.calloffs.detail.as_ref()?.requests.get(i).cloned());
+        // An edit that moves the request to another supplier or minute replaces the old one.
+        let result = match &before {
+            Some(b) if crate::store::request_key(b) != crate::store::request_key(&r) => self
+                .store
+                .delete_request(b)
+                .and_then(|_| self.store.save_request(&r)),
+            _ => self.store.save_request(&r),
+        };
+        match result {
+            Ok(()) => {
+                self.undo_push(Undo::RequestRevert {
+                    before,
+                    after: r.clone(),
+                });
+                self.load_calloffs();
+                self.refresh_agenda();
+                if let Some(d) = self.calloffs.detail.as_mut()
+                    && let Some(pos) = d
+                        .requests
+                        .iter()
+                        .position(|q| crate::store::request_key(q) == crate::store::request_key(&r))
+                {
+                    d.selected = pos;
+                }
+                self.info(tr!(self.cat, "ui.status.saved", reference = r.calloff));
+            }
+            Err(e) => self.refused(form, e.message(self.cat)),
+        }
+    }
+
+    pub(super) fn submit_deviation(&mut self, form: Form) {
+        let FormTarget::Deviation(id) = form.target.clone() else {
+            return;
+        };
+        let Some(a) = self.current_agreement().cloned() else {
+            return self.refused(form, self.cat.t("ui.form.gone").to_string());
+        };
+        let Some(d) = deviation_from(&form, &a, id) else {
+            return self.refused(form, self.cat.t("ui.form.fix_errors").to_string());
+        };
+        if let Some(reference) = &d.calloff {
+            match self.store.calloff(reference) {
+                Ok(Some(c)) if c.agreement == a.id => {}
+                Ok(_) => {
+                    let text = tr!(self.cat, "ui.form.unknown_calloff", reference = reference);
+                    return self.refused(form, text);
+                }
+                Err(e) => return self.refused(form, e.message(self.cat)),
+            }
+        }
+        let result = match id {
+            None => self
+                .store
+                .insert_deviation(&d)
+                .map(|stored| (None, stored.id)),
+            Some(id) => {
+                let before = self
+                    .store
+                    .deviations(Some(a.id))
+                    .ok()
+                    .and_then(|l| l.into_iter().find(|x| x.id == id));
+                self.store.save_deviation(&d).map(|_| (before, id))
+            }
+        };
+        match result {
+            Ok((before, id)) => {
+                self.undo_push(Undo::DeviationRevert { before, id });
+                self.load_calloffs();
+                self.refresh_agenda();
+                self.info(tr!(
+                    self.cat,
+                    "ui.status.saved",
+                    reference = format!("#{}", id.0)
+                ));
+            }
+            Err(e) => self.refused(form, e.message(self.cat)),
+        }
+    }
+
+    pub(super) fn delete_calloff(&mut self, reference: &str) {
+        match self.store.delete_calloff(reference) {
+            Ok((c, requests)) => {
+                self.undo_push(Undo::CallOffRestore(c, requests));
+                self.calloffs.detail = None;
+                self.load_calloffs();
+                self.refresh_agenda();
+                self.info(tr!(self.cat, "ui.status.deleted", reference = reference));
+            }
+            Err(e) => self.error(e.message(self.cat)),
+        }
+    }
+
+    pub(super) fn delete_request(&mut self, r: Request) {
+        match self.store.delete_request(&r) {
+            Ok(()) => {
+                self.info(tr!(self.cat, "ui.status.removed", reference = r.calloff));
+                self.undo_push(Undo::RequestRestore(r));
+                self.load_calloffs();
+                self.refresh_agenda();
+            }
+            Err(e) => self.error(e.message(self.cat)),
+        }
+    }
+
+    pub(super) fn delete_deviation(&mut self, id: DeviationId) {
+        match self.store.delete_deviation(id) {
+            Ok(d) => {
+                self.undo_push(Undo::DeviationRestore(d));
+                self.load_calloffs();
+                self.refresh_agenda();
+                self.info(tr!(
+                    self.cat,
+                    "ui.status.deleted",
+                    reference = format!("#{}", id.0)
+                ));
+            }
+            Err(e) => self.error(e.message(self.cat)),
+        }
+    }
+}

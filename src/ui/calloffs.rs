@@ -1,0 +1,518 @@
+//! The Call-offs tab: a window over the followed agreement's call-offs, and one call-off
+//! with its request cascade drawn as a timeline of deadlines and answers.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use time::PrimitiveDateTime;
+
+use crate::app::App;
+use crate::app::calloffs::CallOffDetail;
+use crate::app::form::{format_date, format_datetime};
+use crate::domain::calloff::{Answer, CallOffMethod, Request, RequestState, request_state};
+use crate::domain::ranking::RankingOutcome;
+use crate::domain::{Agreement, ResponseTime};
+use crate::i18n::Catalog;
+use crate::store::CallOffRow;
+use crate::tr;
+
+use super::theme;
+use super::widgets::window_start;
+
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let cat = app.cat;
+    let Some(a) = app.current_agreement() else {
+        frame.render_widget(
+            Paragraph::new(cat.t("ui.calloffs.no_agreement"))
+                .style(theme::muted())
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    };
+    match &app.calloffs.detail {
+        Some(d) => detail(frame, app, a, d, area),
+        None => list(frame, app, a, area),
+    }
+}
+
+fn method_short(cat: &Catalog, m: CallOffMethod) -> &str {
+    match m {
+        CallOffMethod::Ranking => cat.t("ui.calloffs.method_ranking_short"),
+        CallOffMethod::Competition => cat.t("ui.calloffs.method_competition_short"),
+    }
+}
+
+/// The outcome in a few words, and how it is coloured.
+pub fn outcome_text(cat: &Catalog, row: &CallOffRow) -> (String, Style) {
+    match &row.outcome {
+        RankingOutcome::Compliant => (cat.t("ui.calloffs.compliant").to_string(), theme::ok()),
+        RankingOutcome::Deviation {
+            kinds, motivated, ..
+        } => {
+            let first = kinds
+                .first()
+                .map(|k| cat.t(&format!("ui.kind.{}", k.key())).to_string())
+                .unwrap_or_default();
+            let more = if kinds.len() > 1 {
+                format!(" +{}", kinds.len() - 1)
+            } else {
+                String::new()
+            };
+            let mark = if *motivated {
+                cat.t("ui.calloffs.motivated_mark")
+            } else {
+                ""
+            };
+            (
+                format!("⚠ {first}{more}{mark}"),
+                if *motivated {
+                    theme::soon()
+                } else {
+                    theme::overdue()
+                },
+            )
+        }
+        RankingOutcome::NotAssessed if row.calloff.method == CallOffMethod::Competition => {
+            (cat.t("ui.calloffs.competition").to_string(), theme::muted())
+        }
+        RankingOutcome::NotAssessed => {
+            (cat.t("ui.calloffs.not_awarded").to_string(), theme::muted())
+        }
+    }
+}
+
+fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
+    let cat = app.cat;
+    let st = &app.calloffs;
+    let mut filters = Vec::new();
+    if let Some(s) = &st.supplier {
+        filters.push(a.supplier_name(s));
+    }
+    if let Some(l) = &st.lot {
+        filters.push(l.clone());
+    }
+    if let Some(m) = st.method {
+        filters.push(method_short(cat, m).to_string());
+    }
+    if st.outcome != Default::default() {
+        filters.push(cat.t(st.outcome.label()).to_string());
+    }
+    if !st.text.is_empty() {
+        filters.push(format!("“{}”", st.text));
+    }
+    let mut title = tr!(
+        cat,
+        "ui.calloffs.title",
+        reference = a.reference,
+        shown = st.visible.len(),
+        total = st.rows.len()
+    );
+    if !filters.is_empty() {
+        title.push_str(&tr!(
+            cat,
+            "ui.calloffs.filtered_by",
+            filters = filters.join(", ")
+        ));
+    }
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Span::styled(title, theme::title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [filter_area, list_area] = Layout::vertical([
+        Constraint::Length(u16::from(st.filtering)),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    if st.filtering {
+        frame.render_widget(
+            Line::from(vec![
+                Span::styled(format!("{} ", cat.t("ui.register.filter")), theme::header()),
+                Span::raw(format!("{}▏", st.text)),
+            ]),
+            filter_area,
+        );
+    }
+    if st.rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(cat.t("ui.calloffs.empty"))
+                .style(theme::muted())
+                .wrap(Wrap { trim: true }),
+            list_area,
+        );
+        return;
+    }
+    let height = list_area.height.saturating_sub(1) as usize;
+    app.page.set(height.max(1));
+    let start = window_start(st.selected, st.visible.len(), height);
+    // Only the rows in view are built: the list stays quick at any number of call-offs.
+    let rows = st.visible[start..]
+        .iter()
+        .take(height)
+        .enumerate()
+        .map(|(n, &i)| {
+            let r = &st.rows[i];
+            let c = &r.calloff;
+            let (outcome, outcome_style) = outcome_text(cat, r);
+            let selected = start + n == st.selected;
+            let row = Row::new(vec![
+                Cell::from(c.reference.clone()),
+                Cell::from(format_date(c.requested_at.date())),
+                Cell::from(c.lot.clone()),
+                Cell::from(method_short(cat, c.method).to_string()),
+                Cell::from(
+                    c.awarded_supplier
+                        .as_ref()
+                        .map(|o| a.supplier_name(o))
+                        .unwrap_or_default(),
+                ),
+                Cell::from(c.value.map(|v| v.format_kronor()).unwrap_or_default()),
+                Cell::from(Span::styled(
+                    outcome,
+                    if selected {
+                        Style::default()
+                    } else {
+                        outcome_style
+                    },
+                )),
+            ]);
+            if selected {
+                row.style(theme::selected())
+            } else {
+                row
+            }
+        });
+    let header = Row::new(vec![
+        cat.t("ui.calloffs.col_reference"),
+        cat.t("ui.calloffs.col_requested"),
+        cat.t("ui.calloffs.col_lot"),
+        cat.t("ui.calloffs.col_method"),
+        cat.t("ui.calloffs.col_awarded"),
+        cat.t("ui.calloffs.col_value"),
+        cat.t("ui.calloffs.col_outcome"),
+    ])
+    .style(theme::header());
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(12),
+            Constraint::Length(10),
+            Constraint::Length(14),
+            Constraint::Length(5),
+            Constraint::Fill(1),
+            Constraint::Length(12),
+            Constraint::Length(18),
+        ],
+    )
+    .header(header)
+    .column_spacing(1);
+    frame.render_widget(table, list_area);
+}
+
+fn answer_text(cat: &Catalog, r: &Request) -> String {
+    match (r.answer, r.answered_at) {
+        (Some(Answer::Offer), Some(at)) => tr!(cat, "ui.cascade.offer_at", at = short(at)),
+        (Some(Answer::Decline), Some(at)) => tr!(cat, "ui.cascade.decline_at", at = short(at)),
+        _ => cat.t("ui.cascade.no_answer").to_string(),
+    }
+}
+
+/// `04-07 23:59`: the year is in the call-off's heading.
+fn short(t: PrimitiveDateTime) -> String {
+    format_datetime(t).get(5..).unwrap_or_default().to_string()
+}
+
+fn state_text(cat: &Catalog, s: RequestState) -> (&str, Style) {
+    match s {
+        RequestState::AnsweredInTime => (cat.t("ui.cascade.in_time"), theme::ok()),
+        RequestState::NotAnsweredInTime => (cat.t("ui.cascade.not_in_time"), theme::overdue()),
+        RequestState::Pending => (cat.t("ui.cascade.pending"), theme::soon()),
+    }
+}
+
+/// A bar from sending to deadline on the common axis `t0..t1`: `├` sent, `┤` deadline,
+/// `●` an answer in time, `✗` one after the deadline, `▸` where "now" is if still open.
+fn timeline_bar(
+    r: &Request,
+    rt: ResponseTime,
+    t0: PrimitiveDateTime,
+    t1: PrimitiveDateTime,
+    now: PrimitiveDateTime,
+    width: usize,
+) -> String {
+    if width < 3 {
+        return String::new();
+    }
+    let span = (t1 - t0).whole_minutes().max(1);
+    let pos = |t: PrimitiveDateTime| -> usize {
+        let m = (t - t0).whole_minutes().clamp(0, span);
+        ((m as i128 * (width as i128 - 1)) / span as i128) as usize
+    };
+    let deadline = r.deadline(rt);
+    let mut cells = vec![' '; width];
+    let (from, to) = (pos(r.sent_at), pos(deadline));
+    for c in cells.iter_mut().take(to + 1).skip(from) {
+        *c = '─';
+    }
+    cells[from] = '├';
+    cells[to] = '┤';
+    match (r.answer, r.answered_at) {
+        (Some(_), Some(at)) => cells[pos(at)] = if at <= deadline { '●' } else { '✗' },
+        _ if now >= r.sent_at && now <= t1 => cells[pos(now)] = '▸',
+        _ => {}
+    }
+    cells.into_iter().collect()
+}
+
+fn detail(frame: &mut Frame, app: &App, a: &Agreement, d: &CallOffDetail, area: Rect) {
+    let cat = app.cat;
+    let Some(row) = app.calloffs.row(&d.reference) else {
+        return;
+    };
+    let c = &row.calloff;
+    let title = format!(
+        "{} · {} · {}",
+        c.reference,
+        c.lot,
+        format_datetime(c.requested_at)
+    );
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Span::styled(title, theme::title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let none = || cat.t("common.none").to_string();
+    let kv = |label: &str, value: String| {
+        vec![
+            Span::styled(format!("{:<16}", cat.t(label)), theme::header()),
+            Span::raw(format!("{value:<24}")),
+        ]
+    };
+    let pair = |l1: &str, v1: String, l2: &str, v2: String| {
+        let mut spans = kv(l1, v1);
+        spans.extend(kv(l2, v2));
+        Line::from(spans)
+    };
+    let awarded = c
+        .awarded_supplier
+        .as_ref()
+        .map(|o| a.supplier_name(o))
+        .unwrap_or_else(none);
+    let mut lines = vec![
+        pair(
+            "ui.field.orderer",
+            if c.orderer.is_empty() {
+                none()
+            } else {
+                c.orderer.clone()
+            },
+            "ui.field.method",
+            cat.t(match c.method {
+                CallOffMethod::Ranking => "ui.method.ranking",
+                CallOffMethod::Competition => "ui.method.competition",
+            })
+            .to_string(),
+        ),
+        pair(
+            "ui.field.awarded",
+            awarded,
+            "ui.field.value",
+            c.value.map(|v| v.to_string()).unwrap_or_else(none),
+        ),
+        pair(
+            "ui.field.delivery_due",
+            c.delivery_due.map(format_date).unwrap_or_else(none),
+            "ui.field.delivered_at",
+            c.delivered_at.map(format_date).unwrap_or_else(none),
+        ),
+        pair(
+            "ui.field.consultants",
+            format!(
+                "{} ({} {})",
+                c.consultants,
+                c.replaced_due_to_complaint,
+                cat.t("ui.calloffs.replaced_short")
+            ),
+            "ui.field.quality",
+            c.quality.map(|q| format!("{q}/5")).unwrap_or_else(none),
+        ),
+    ];
+    let (outcome, style) = outcome_line(cat, a, row);
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!("{:<16}", cat.t("ui.calloffs.col_outcome")),
+            theme::header(),
+        ),
+        Span::styled(outcome, style),
+    ]));
+    if let Some(reason) = c
+        .deviation_reason
+        .as_deref()
+        .filter(|r| !r.trim().is_empty())
+    {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{:<16}", cat.t("ui.field.deviation_reason")),
+                theme::header(),
+            ),
+            Span::raw(reason.to_string()),
+        ]));
+    }
+    let top_height = lines.len() as u16 + 1;
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(top_height), Constraint::Fill(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), top);
+    cascade(frame, app, a, d, row, bottom);
+}
+
+fn outcome_line(cat: &Catalog, a: &Agreement, row: &CallOffRow) -> (String, Style) {
+    match &row.outcome {
+        RankingOutcome::Deviation {
+            kinds,
+            suppliers,
+            motivated,
+        } => {
+            let kinds: Vec<String> = kinds
+                .iter()
+                .map(|k| cat.t(&format!("ui.kind.{}", k.key())).to_string())
+                .collect();
+            let names: Vec<String> = suppliers.iter().map(|o| a.supplier_name(o)).collect();
+            let text = tr!(
+                cat,
+                "ui.calloffs.deviation_about",
+                kinds = kinds.join(", "),
+                suppliers = names.join(", ")
+            );
+            let motivated = if *motivated {
+                cat.t("ui.calloffs.motivated")
+            } else {
+                cat.t("ui.calloffs.not_motivated")
+            };
+            (
+                format!("{text} {motivated}"),
+                if row.calloff.has_deviation_reason() {
+                    theme::soon()
+                } else {
+                    theme::overdue()
+                },
+            )
+        }
+        _ => outcome_text(cat, row),
+    }
+}
+
+fn cascade(
+    frame: &mut Frame,
+    app: &App,
+    a: &Agreement,
+    d: &CallOffDetail,
+    row: &CallOffRow,
+    area: Rect,
+) {
+    let cat = app.cat;
+    let rt = a.response_time;
+    let c = &row.calloff;
+    let lot = a.lot(&c.lot);
+    let heading = tr!(
+        cat,
+        "ui.cascade.title",
+        n = d.requests.len(),
+        response_time = crate::app::forms::response_time_text(cat, rt)
+    );
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Span::styled(heading, theme::header()), head);
+    let t0 = d.requests.iter().map(|r| r.sent_at).min();
+    let t1 = d
+        .requests
+        .iter()
+        .flat_map(|r| [Some(r.deadline(rt)), r.answered_at])
+        .flatten()
+        .max();
+    let fixed = 4 + 22 + 12 + 12 + 22 + 12;
+    let bar_width = (body.width as usize).saturating_sub(fixed).min(40);
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, r) in d.requests.iter().enumerate() {
+        let rank = lot
+            .and_then(|l| l.rank_of(&r.supplier))
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| "–".into());
+        let (state, style) = state_text(cat, request_state(r, rt, app.now));
+        let awarded = c.awarded_supplier.as_ref() == Some(&r.supplier);
+        let mut name = a.supplier_name(&r.supplier);
+        if awarded {
+            name.push_str(" ★");
+        }
+        let bar = match (t0, t1) {
+            (Some(t0), Some(t1)) => timeline_bar(r, rt, t0, t1, app.now, bar_width),
+            _ => String::new(),
+        };
+        let line = Line::from(vec![
+            Span::raw(format!("{rank:>3} ")),
+            Span::raw(format!("{:<22}", truncate(&name, 21))),
+            Span::raw(format!("{:<12}", short(r.sent_at))),
+            Span::raw(format!("{:<12}", short(r.deadline(rt)))),
+            Span::raw(format!("{:<22}", answer_text(cat, r))),
+            Span::styled(format!("{state:<12}"), style),
+            Span::styled(bar, theme::muted()),
+        ]);
+        lines.push(if i == d.selected {
+            line.style(theme::selected())
+        } else {
+            line
+        });
+    }
+    // Higher-ranked suppliers never asked: the cascade skipped them.
+    if let Some(lot) = lot {
+        for (i, org) in lot.ranking.iter().enumerate() {
+            if d.requests.iter().any(|r| &r.supplier == org) {
+                continue;
+            }
+            let awarded_rank = c.awarded_supplier.as_ref().and_then(|o| lot.rank_of(o));
+            if awarded_rank.is_some_and(|k| i + 1 < k) {
+                lines.push(Line::from(vec![
+                    Span::raw(format!("{:>3} ", i + 1)),
+                    Span::raw(format!("{:<22}", truncate(&a.supplier_name(org), 21))),
+                    Span::styled(cat.t("ui.cascade.not_asked").to_string(), theme::overdue()),
+                ]));
+            }
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled(
+            cat.t("ui.cascade.empty"),
+            theme::muted(),
+        )));
+    }
+    let header = Line::from(Span::styled(
+        format!(
+            "{:>3} {:<22}{:<12}{:<12}{:<22}{:<12}",
+            cat.t("ui.cascade.col_rank"),
+            cat.t("ui.cascade.col_supplier"),
+            cat.t("ui.cascade.col_sent"),
+            cat.t("ui.cascade.col_deadline"),
+            cat.t("ui.cascade.col_answer"),
+            cat.t("ui.cascade.col_state"),
+        ),
+        theme::muted(),
+    ));
+    let height = body.height.saturating_sub(1) as usize;
+    app.page.set(height.max(1));
+    let start = window_start(d.selected, lines.len(), height);
+    let shown: Vec<Line> = std::iter::once(header)
+        .chain(lines.into_iter().skip(start).take(height))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), body);
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}

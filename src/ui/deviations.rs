@@ -1,0 +1,167 @@
+//! The Deviations tab: ranking deviations found by the rule and those registered by hand,
+//! with the suppliers they are about and whether a reason or measures are documented.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+
+use crate::app::App;
+use crate::app::deviations::DeviationEntry;
+use crate::app::form::format_date;
+use crate::domain::deviation::DeviationStatus;
+use crate::domain::ranking::RankingOutcome;
+use crate::tr;
+
+use super::theme;
+use super::widgets::window_start;
+
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let cat = app.cat;
+    let Some(a) = app.current_agreement() else {
+        frame.render_widget(
+            Paragraph::new(cat.t("ui.calloffs.no_agreement"))
+                .style(theme::muted())
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    };
+    let st = &app.deviations;
+    let rows_src = &app.calloffs.rows;
+    let ranking = st
+        .entries
+        .iter()
+        .filter(|e| matches!(e, DeviationEntry::Ranking(_)))
+        .count();
+    let mut title = tr!(
+        cat,
+        "ui.deviations.title",
+        reference = a.reference,
+        ranking = ranking,
+        manual = st.entries.len() - ranking
+    );
+    if st.open_only {
+        title.push_str(cat.t("ui.deviations.open_only"));
+    }
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Span::styled(title, theme::title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if st.entries.is_empty() {
+        frame.render_widget(
+            Paragraph::new(cat.t("ui.deviations.empty"))
+                .style(theme::muted())
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let height = inner.height.saturating_sub(1) as usize;
+    app.page.set(height.max(1));
+    let start = window_start(st.selected, st.entries.len(), height);
+    let rows = st
+        .entries
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(i, e)| {
+            let (calloff, kinds, about, status, style) = match e {
+                DeviationEntry::Ranking(r) => {
+                    let row = &rows_src[*r];
+                    let (kinds, suppliers, motivated) = match &row.outcome {
+                        RankingOutcome::Deviation {
+                            kinds,
+                            suppliers,
+                            motivated,
+                        } => (kinds.clone(), suppliers.clone(), *motivated),
+                        _ => (Vec::new(), Vec::new(), false),
+                    };
+                    let kinds: Vec<String> = kinds
+                        .iter()
+                        .map(|k| cat.t(&format!("ui.kind.{}", k.key())).to_string())
+                        .collect();
+                    let names: Vec<String> = suppliers.iter().map(|o| a.supplier_name(o)).collect();
+                    let (status, style) = if motivated {
+                        (cat.t("ui.deviations.motivated"), theme::soon())
+                    } else {
+                        (cat.t("ui.deviations.not_motivated"), theme::overdue())
+                    };
+                    (
+                        row.calloff.reference.clone(),
+                        kinds.join(", "),
+                        names.join(", "),
+                        status.to_string(),
+                        style,
+                    )
+                }
+                DeviationEntry::Manual(d) => {
+                    let status = cat
+                        .t(&format!("ui.status_deviation.{}", d.status.key()))
+                        .to_string();
+                    let style = if d.status == DeviationStatus::Closed {
+                        theme::muted()
+                    } else {
+                        Style::default()
+                    };
+                    let mut kind = cat.t(&format!("ui.deviation.{}", d.kind.key())).to_string();
+                    if d.lesson {
+                        kind.push_str(" ✎");
+                    }
+                    let about = d
+                        .supplier
+                        .as_ref()
+                        .map(|o| a.supplier_name(o))
+                        .unwrap_or_default();
+                    let about = if d.description.is_empty() {
+                        about
+                    } else {
+                        format!("{about} — {}", d.description.lines().next().unwrap_or(""))
+                    };
+                    (
+                        d.calloff.clone().unwrap_or_default(),
+                        kind,
+                        about,
+                        status,
+                        style,
+                    )
+                }
+            };
+            let row = Row::new(vec![
+                Cell::from(format_date(e.date(rows_src))),
+                Cell::from(calloff),
+                Cell::from(kinds),
+                Cell::from(about),
+                Cell::from(status),
+            ]);
+            if i == st.selected {
+                row.style(theme::selected())
+            } else {
+                row.style(style)
+            }
+        });
+    let header = Row::new(vec![
+        cat.t("ui.deviations.col_date"),
+        cat.t("ui.deviations.col_calloff"),
+        cat.t("ui.deviations.col_kind"),
+        cat.t("ui.deviations.col_about"),
+        cat.t("ui.deviations.col_status"),
+    ])
+    .style(theme::header());
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(10),
+            Constraint::Length(12),
+            Constraint::Length(22),
+            Constraint::Fill(1),
+            Constraint::Length(16),
+        ],
+    )
+    .header(header)
+    .column_spacing(1);
+    frame.render_widget(table, inner);
+}
