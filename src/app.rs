@@ -815,18 +815,57 @@ impl App {
     }
 
     fn load_demo(&mut self) {
-        let register = crate::demo::register(self.today);
-        match self.store.import_agreements(&register) {
-            Ok(_) => {
+        match load_demo(&self.store, self.now, DEMO_CALLOFFS) {
+            Ok(loaded) => {
                 self.reload(None);
                 self.popup = None;
                 self.info(tr!(
                     self.cat,
                     "ui.status.demo_loaded",
-                    count = register.len()
+                    count = loaded.agreements_new + loaded.agreements_updated,
+                    calloffs = loaded.calloffs
                 ));
             }
             Err(e) => self.error(e.message(self.cat)),
         }
     }
 }
+
+/// What loading the demo put in the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DemoLoaded {
+    pub agreements_new: usize,
+    pub agreements_updated: usize,
+    pub calloffs: usize,
+    pub requests: usize,
+}
+
+/// Loads the demo register, and `calloffs` call-offs with their requests into its
+/// IT-consulting agreement. Running it again replaces rather than adds (references are
+/// keys). Each part is one transaction.
+pub fn load_demo(
+    store: &Store,
+    now: PrimitiveDateTime,
+    calloffs: usize,
+) -> Result<DemoLoaded, crate::store::StoreError> {
+    let register = crate::demo::register(now.date());
+    let ids = store.import_agreements(&register)?;
+    let mut loaded = DemoLoaded {
+        agreements_new: ids.iter().filter(|(_, new)| *new).count(),
+        agreements_updated: ids.iter().filter(|(_, new)| !*new).count(),
+        ..DemoLoaded::default()
+    };
+    if let (Some((id, _)), Some(first)) = (ids.first(), register.first()) {
+        let mut it = first.clone();
+        it.id = *id;
+        let (c, r) = crate::demo::calloffs::calloffs(&it, now, calloffs);
+        store.import_calloffs(&c)?;
+        store.import_requests(&r)?;
+        loaded.calloffs = c.len();
+        loaded.requests = r.len();
+    }
+    Ok(loaded)
+}
+
+/// How many call-offs the demo gives its IT agreement unless asked for another number.
+pub const DEMO_CALLOFFS: usize = 400;

@@ -2,6 +2,7 @@
 //! always has something due: one fully worked IT-consulting agreement and twelve
 //! smaller agreements of other kinds. Pure: no store, no clock.
 
+pub mod calloffs;
 mod smaller;
 
 use time::{Date, Duration};

@@ -131,11 +131,11 @@ fn a_request_for_an_unknown_calloff_is_refused_and_nothing_is_written() {
 }
 
 #[test]
-fn unanswered_requests_are_awaited_until_answered() {
+fn unanswered_requests_are_awaited_until_answered_or_awarded() {
     let (_d, store, a) = setup();
-    store
-        .import_calloffs(&[calloff(&a, "A-1", "5560743089")])
-        .unwrap();
+    let mut open = calloff(&a, "A-1", "5560743089");
+    open.awarded_supplier = None;
+    store.import_calloffs(&[open.clone()]).unwrap();
     store
         .import_requests(&[request("A-1", "5560743089", None)])
         .unwrap();
@@ -148,14 +148,22 @@ fn unanswered_requests_are_awaited_until_answered() {
         .save_request(&request("A-1", "5560743089", Some(Answer::Offer)))
         .unwrap();
     assert!(store.awaited().unwrap().is_empty());
+    // Another unanswered request waits until the call-off is awarded.
+    let mut second = request("A-1", "2021005448", None);
+    second.sent_at = datetime!(2026-04-01 11:00);
+    store.save_request(&second).unwrap();
+    assert_eq!(store.awaited().unwrap().len(), 1);
+    open.awarded_supplier = Some(org("5560743089"));
+    store.save_calloff(&open).unwrap();
+    assert!(store.awaited().unwrap().is_empty());
 }
 
 #[test]
 fn delete_and_restore_a_calloff_with_its_requests() {
     let (_d, store, a) = setup();
-    store
-        .import_calloffs(&[calloff(&a, "A-1", "5560743089")])
-        .unwrap();
+    let mut open = calloff(&a, "A-1", "5560743089");
+    open.awarded_supplier = None;
+    store.import_calloffs(&[open]).unwrap();
     store
         .import_requests(&[request("A-1", "5560743089", None)])
         .unwrap();

@@ -146,6 +146,11 @@ fn write_calloff(
         .insert(c.reference.as_str(), c.agreement.0)?
         .map(|v| v.value());
     drop(index);
+    // Unanswered requests are awaited only while nothing is awarded: once a supplier has
+    // the call-off, no one waits for the others' answers.
+    for r in requests_in(txn, &c.reference)? {
+        set_awaited(txn, agreement, c.awarded_supplier.is_none(), &r)?;
+    }
     let row = row_for(txn, agreement, c)?;
     let mut rows = txn.open_table(CALLOFF_ROWS)?;
     if let Some(old) = before
@@ -245,9 +250,36 @@ fn write_request(
         .open_table(REQUESTS)?
         .insert(key.as_str(), encoding::encode(V1, r).as_slice())?
         .is_none();
+    let open = match agreement {
+        Some(a) => {
+            let rows = txn.open_table(CALLOFF_ROWS)?;
+            let found = rows.get((a.id.0, r.calloff.as_str()))?;
+            match found {
+                Some(v) => encoding::decode_v1::<CallOffRow>(v.value(), "call-off")?
+                    .calloff
+                    .awarded_supplier
+                    .is_none(),
+                None => true,
+            }
+        }
+        None => true,
+    };
+    set_awaited(txn, agreement, open, r)?;
+    Ok(new)
+}
+
+/// Puts `r` in the awaited index when it has no answer and its call-off is `open` (not
+/// awarded), and takes it out otherwise.
+fn set_awaited(
+    txn: &WriteTransaction,
+    agreement: Option<&Agreement>,
+    open: bool,
+    r: &Request,
+) -> Result<(), StoreError> {
+    let key = request_key(r);
     let mut awaited = txn.open_table(AWAITED)?;
     match (r.answer, agreement) {
-        (None, Some(a)) => {
+        (None, Some(a)) if open => {
             let entry = Awaited {
                 agreement: a.id,
                 calloff: r.calloff.clone(),
@@ -261,7 +293,7 @@ fn write_request(
             awaited.remove(key.as_str())?;
         }
     }
-    Ok(new)
+    Ok(())
 }
 
 impl Store {

@@ -111,7 +111,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         rows,
         [
             Constraint::Length(10),
-            Constraint::Length(18),
+            Constraint::Length(19),
             Constraint::Length(20),
             Constraint::Fill(1),
         ],
