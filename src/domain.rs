@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod agreement;
 pub mod calendar;
+pub mod competition;
 pub mod deviation;
 mod messages;
 pub mod money;
