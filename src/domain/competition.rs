@@ -12,6 +12,7 @@
 //! All arithmetic is exact (integers and [`Score`] fractions); rounding to hundredths of a
 //! point happens only for display. Money is in öre.
 
+mod instruction;
 mod ratio;
 
 use std::cmp::Ordering;
@@ -24,6 +25,7 @@ use super::agreement::AgreementId;
 use super::money::Money;
 use super::orgnr::OrgNumber;
 
+pub use instruction::{fill_instruction, placeholders};
 pub use ratio::Score;
 
 /// The most points a criterion may be scored out of. Real scales are 0–5, 0–10 or 0–100;

@@ -416,6 +416,31 @@ fn competitions_round_trip_through_serde() {
     assert_eq!(serde_json::from_str::<Evaluation>(&json).unwrap(), ev);
 }
 
+#[test]
+fn the_templates_have_the_same_placeholders_in_both_languages() {
+    let sv = include_str!("../../../assets/instructions/sv.md");
+    let en = include_str!("../../../assets/instructions/en.md");
+    let mut sv_names = placeholders(sv);
+    let mut en_names = placeholders(en);
+    sv_names.sort_unstable();
+    en_names.sort_unstable();
+    assert_eq!(sv_names, en_names);
+    for name in [
+        "agreement",
+        "reference",
+        "lot",
+        "calloff",
+        "deadline",
+        "criteria",
+        "contact",
+    ] {
+        assert!(sv_names.contains(&name), "{name} missing");
+    }
+    let fields: Vec<(&str, String)> = sv_names.iter().map(|n| (*n, "X".to_string())).collect();
+    assert!(placeholders(&fill_instruction(sv, &fields)).is_empty());
+    assert!(placeholders(&fill_instruction(en, &fields)).is_empty());
+}
+
 // ---- properties ----
 
 /// A valid weighted model: up to four criteria, weights a random split of 100.
