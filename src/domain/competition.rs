@@ -228,6 +228,16 @@ impl Evaluation {
     pub fn winner(&self) -> Option<&OrgNumber> {
         self.rows.first().map(|r| &r.supplier)
     }
+
+    /// True when the winner also has the lowest price: the quality criteria did not change
+    /// the outcome. Seen over many call-offs, a hint for reviewing the model (are the
+    /// criteria weighted enough to matter, or is it a price competition in disguise?).
+    pub fn lowest_price_won(&self) -> bool {
+        match (self.rows.first(), self.rows.iter().map(|r| r.price).min()) {
+            (Some(first), Some(lowest)) => first.price == lowest,
+            _ => false,
+        }
+    }
 }
 
 /// One tender with the whole computation, so the result can be shown and checked.

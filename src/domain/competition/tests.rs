@@ -129,6 +129,8 @@ fn weighted_worked_example_40_30_30() {
     let b = weighted_detail(&ev.rows[2]);
     assert_eq!(b.price.score, frac(40, 1));
     assert_eq!(b.total, frac(70, 1));
+    // Quality decided this one.
+    assert!(!ev.lowest_price_won());
 }
 
 /// Price 50 %, one criterion 50 % scored 0–10. X: 100/200 × 50 + 10/10 × 50 = 25 + 50 = 75;
@@ -141,6 +143,7 @@ fn equal_totals_go_to_the_lower_price() {
     assert_eq!(weighted_detail(&ev.rows[0]).total, frac(75, 1));
     assert_eq!(weighted_detail(&ev.rows[1]).total, frac(75, 1));
     assert_eq!(ev.winner(), Some(&org(2)));
+    assert!(ev.lowest_price_won());
 }
 
 #[test]
