@@ -817,7 +817,13 @@ impl App {
     fn load_demo(&mut self) {
         match load_demo(&self.store, self.now, DEMO_CALLOFFS) {
             Ok(loaded) => {
+                self.current = None;
                 self.reload(None);
+                if let Some(it) = crate::demo::register(self.today).first()
+                    && let Ok(Some(a)) = self.store.agreement_by_reference(&it.reference)
+                {
+                    self.follow(a.id);
+                }
                 self.popup = None;
                 self.info(tr!(
                     self.cat,

@@ -206,3 +206,93 @@ fn agenda_enter_opens_the_agreement_at_its_options() {
     assert_eq!(app.agreement(d.id).unwrap().reference, "UH-2024-003");
     assert_eq!(d.section, avtal::app::register::Section::Options);
 }
+
+#[test]
+fn register_a_calloff_with_three_requests_and_see_the_deviation_appear() {
+    let (_d, mut app) = app_with_calloffs(Lang::Sv);
+    press(&mut app, KeyCode::Char('3'));
+    keys(&mut app, "n");
+    // Reference, then keep lot (Systemutveckling) and method (ranking).
+    keys(&mut app, "AV-9");
+    // requested_at is prefilled with now; choose the awarded supplier: Gamma (rank 3).
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Tab);
+    }
+    keys(&mut app, "lll"); // — → Alfa → Beta → Gamma
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "{}", screen(&app, 80, 24));
+    // The new call-off is open; with no requests, ranks 1 and 2 were never asked.
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("ej tillfrågad"), "{text}");
+    // Three requests down the cascade: Alfa declines, Beta offers in time, Gamma offers.
+    let answers = [
+        ("2026-11-25 10:00", "2026-11-25 11:00", 2),
+        ("2026-11-25 11:30", "2026-11-25 12:00", 1),
+        ("2026-11-25 12:30", "2026-11-25 13:00", 1),
+    ];
+    for (i, (sent, answered, answer)) in answers.iter().enumerate() {
+        keys(&mut app, "r");
+        // Supplier defaults to the next unasked in the ranking.
+        press(&mut app, KeyCode::Tab);
+        for _ in 0..20 {
+            press(&mut app, KeyCode::Backspace);
+        }
+        keys(&mut app, sent);
+        press(&mut app, KeyCode::Tab);
+        keys(&mut app, answered);
+        press(&mut app, KeyCode::Tab);
+        for _ in 0..*answer {
+            press(&mut app, KeyCode::Right);
+        }
+        ctrl(&mut app, 's');
+        assert!(app.form.is_none(), "request {i}: {}", screen(&app, 100, 30));
+    }
+    let requests = app.store.requests_of("AV-9").unwrap();
+    assert_eq!(requests.len(), 3);
+    let row = app.calloffs.row("AV-9").unwrap();
+    match &row.outcome {
+        avtal::domain::ranking::RankingOutcome::Deviation {
+            kinds,
+            suppliers,
+            motivated,
+        } => {
+            assert_eq!(
+                kinds,
+                &vec![avtal::domain::ranking::DeviationKind::OfferPassedOver]
+            );
+            assert_eq!(suppliers, &vec![org("202100-5448")]);
+            assert!(!motivated);
+        }
+        other => panic!("expected a deviation, got {other:?}"),
+    }
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("anbud förbigått"), "{text}");
+    // It is on the Deviations tab too, and a reason makes it motivated.
+    press(&mut app, KeyCode::Char('4'));
+    assert!(screen(&app, 80, 24).contains("AV-9"));
+    press(&mut app, KeyCode::Char('3'));
+    keys(&mut app, "E");
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Tab);
+    }
+    keys(&mut app, "Beta kunde inte starta i tid");
+    ctrl(&mut app, 's');
+    let row = app.calloffs.row("AV-9").unwrap();
+    assert!(matches!(
+        row.outcome,
+        avtal::domain::ranking::RankingOutcome::Deviation {
+            motivated: true,
+            ..
+        }
+    ));
+    // Undo takes the reason back.
+    keys(&mut app, "u");
+    let row = app.calloffs.row("AV-9").unwrap();
+    assert!(matches!(
+        row.outcome,
+        avtal::domain::ranking::RankingOutcome::Deviation {
+            motivated: false,
+            ..
+        }
+    ));
+}

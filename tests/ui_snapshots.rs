@@ -118,3 +118,25 @@ fn tiny_and_huge_areas_never_panic() {
         draw(&app, w, h);
     }
 }
+
+#[test]
+fn calloffs_list_detail_and_deviations() {
+    let (_d, mut app) = app_with_calloffs(Lang::Sv);
+    snap("agenda_with_awaited_sv", &app, 80, 24);
+    press(&mut app, KeyCode::Char('3'));
+    snap("calloffs_sv", &app, 80, 24);
+    // Newest first: AV-4, AV-3, AV-2 (the deviation), AV-1.
+    keys(&mut app, "jj");
+    press(&mut app, KeyCode::Enter);
+    snap("calloff_detail_deviation_sv", &app, 80, 24);
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "j");
+    press(&mut app, KeyCode::Enter);
+    snap("calloff_detail_cascade_wide_sv", &app, 120, 30);
+    press(&mut app, KeyCode::Char('4'));
+    snap("deviations_sv", &app, 80, 24);
+    let (_d, mut app) = app_with_calloffs(Lang::En);
+    press(&mut app, KeyCode::Char('3'));
+    keys(&mut app, "c");
+    snap("calloffs_compliant_en", &app, 100, 24);
+}

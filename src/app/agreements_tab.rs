@@ -22,6 +22,8 @@ impl App {
         match act {
             Act::Open => {
                 if let Some(id) = selected {
+                    // Opening an agreement makes it the one the call-off tabs follow.
+                    self.follow(id);
                     self.register.detail = Some(Detail {
                         id,
                         section: Section::Overview,

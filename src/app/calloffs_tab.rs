@@ -22,6 +22,8 @@ impl App {
     pub fn follow(&mut self, id: AgreementId) {
         if self.current != Some(id) {
             self.current = Some(id);
+            // A preference, not a record: failing to remember it loses nothing.
+            let _ = self.store.set_followed(id);
             self.calloffs.detail = None;
             self.calloffs.supplier = None;
             self.calloffs.lot = None;
@@ -37,10 +39,16 @@ impl App {
     /// Reads the followed agreement's call-offs and deviations again.
     pub(super) fn load_calloffs(&mut self) {
         if self.current_agreement().is_none() {
-            self.current = self
-                .selected_agreement()
-                .or(self.agreements.first())
-                .map(|a| a.id);
+            self.current = self.store.followed().ok().flatten();
+        }
+        if self.current_agreement().is_none() {
+            // Nothing chosen yet: the first business-critical agreement is the likeliest
+            // to have call-offs to follow.
+            let critical = self
+                .agreements
+                .iter()
+                .find(|a| a.priority == crate::domain::Priority::Class1);
+            self.current = critical.or(self.agreements.first()).map(|a| a.id);
         }
         let Some(id) = self.current else {
             self.calloffs.rows.clear();

@@ -49,7 +49,7 @@ const REASONS: [&str; 3] = [
 ];
 
 /// `n` call-offs of `a` requested between its start and `now`, and their requests.
-/// Call-off references are `<agreement reference>-A<number>`.
+/// Call-off references are `AV-<year the agreement started>-<number>`.
 pub fn calloffs(a: &Agreement, now: PrimitiveDateTime, n: usize) -> (Vec<CallOff>, Vec<Request>) {
     let lots: Vec<_> = a.lots.iter().filter(|l| !l.ranking.is_empty()).collect();
     if lots.is_empty() || n == 0 {
@@ -78,7 +78,7 @@ pub fn calloffs(a: &Agreement, now: PrimitiveDateTime, n: usize) -> (Vec<CallOff
         } else {
             CallOffMethod::Ranking
         };
-        let reference = format!("{}-A{:05}", a.reference, i + 1);
+        let reference = format!("AV-{}-{:05}", a.start.year(), i + 1);
         let mut c = CallOff::new(
             &reference,
             a.id,
@@ -88,7 +88,8 @@ pub fn calloffs(a: &Agreement, now: PrimitiveDateTime, n: usize) -> (Vec<CallOff
             requested_at,
         );
         c.value = Some(Money(((50 + rng.below(1950)) * 1000) as i64 * 100));
-        let recent = (now - requested_at).whole_hours() < 30;
+        // Requested in the last three days: answers may still be on their way.
+        let recent = (now - requested_at).whole_hours() < 72;
         let awarded = match method {
             CallOffMethod::Competition => competition(
                 &mut rng,
@@ -108,6 +109,20 @@ pub fn calloffs(a: &Agreement, now: PrimitiveDateTime, n: usize) -> (Vec<CallOff
             ),
         };
         c.awarded_supplier = awarded;
+        if c.awarded_supplier.is_none() && !recent {
+            // An old call-off nobody took was closed long ago: its silent suppliers are
+            // recorded as having declined late, so nothing is awaited from them now.
+            for r in requests
+                .iter_mut()
+                .rev()
+                .take_while(|r| r.calloff == c.reference)
+            {
+                if r.answer.is_none() {
+                    r.answer = Some(Answer::Decline);
+                    r.answered_at = Some(r.sent_at + Duration::hours(96));
+                }
+            }
+        }
         if c.awarded_supplier.is_some() {
             let due = day + Duration::days(14 + rng.below(21) as i64);
             c.delivery_due = Some(due);

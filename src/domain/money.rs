@@ -85,6 +85,15 @@ impl Money {
     }
 }
 
+impl Money {
+    /// `1 234 568`: rounded to whole kronor (half up), for lists where öre are noise.
+    pub fn format_whole_kronor(self) -> String {
+        let rounded = Money((self.0 + if self.0 >= 0 { 50 } else { -50 }) / 100 * 100);
+        let s = rounded.format_kronor();
+        s.trim_end_matches(",00").to_string()
+    }
+}
+
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} kr", self.format_kronor())
@@ -165,6 +174,8 @@ mod tests {
         assert_eq!(Money(123_456_750).to_string(), "1 234 567,50 kr");
         assert_eq!(Money(5).format_kronor(), "0,05");
         assert_eq!(Money(-100_000).format_kronor(), "-1 000,00");
+        assert_eq!(Money(123_456_750).format_whole_kronor(), "1 234 568");
+        assert_eq!(Money(49).format_whole_kronor(), "0");
     }
 
     #[test]

@@ -182,3 +182,26 @@ impl Store {
         Ok(out)
     }
 }
+
+impl Store {
+    /// The agreement the user last followed in the per-agreement tabs, if any.
+    pub fn followed(&self) -> Result<Option<AgreementId>, StoreError> {
+        let txn = self.db.begin_read()?;
+        let meta = txn.open_table(META)?;
+        let found = meta.get(FOLLOWED)?;
+        Ok(found
+            .and_then(|v| encoding::decode_u64(v.value()).ok())
+            .map(AgreementId))
+    }
+
+    /// Remembers the followed agreement, so the next start opens where the user was.
+    pub fn set_followed(&self, id: AgreementId) -> Result<(), StoreError> {
+        let txn = self.db.begin_write()?;
+        txn.open_table(META)?
+            .insert(FOLLOWED, encoding::encode_u64(id.0).as_slice())?;
+        txn.commit()?;
+        Ok(())
+    }
+}
+
+const FOLLOWED: &str = "followed_agreement";

@@ -162,14 +162,16 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
                 Cell::from(c.reference.clone()),
                 Cell::from(format_date(c.requested_at.date())),
                 Cell::from(c.lot.clone()),
-                Cell::from(method_short(cat, c.method).to_string()),
                 Cell::from(
                     c.awarded_supplier
                         .as_ref()
                         .map(|o| a.supplier_name(o))
                         .unwrap_or_default(),
                 ),
-                Cell::from(c.value.map(|v| v.format_kronor()).unwrap_or_default()),
+                Cell::from(
+                    Line::from(c.value.map(|v| v.format_whole_kronor()).unwrap_or_default())
+                        .right_aligned(),
+                ),
                 Cell::from(Span::styled(
                     outcome,
                     if selected {
@@ -189,7 +191,6 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
         cat.t("ui.calloffs.col_reference"),
         cat.t("ui.calloffs.col_requested"),
         cat.t("ui.calloffs.col_lot"),
-        cat.t("ui.calloffs.col_method"),
         cat.t("ui.calloffs.col_awarded"),
         cat.t("ui.calloffs.col_value"),
         cat.t("ui.calloffs.col_outcome"),
@@ -198,13 +199,12 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
     let table = Table::new(
         rows,
         [
-            Constraint::Length(12),
+            Constraint::Length(13),
             Constraint::Length(10),
-            Constraint::Length(14),
-            Constraint::Length(5),
-            Constraint::Fill(1),
             Constraint::Length(12),
-            Constraint::Length(18),
+            Constraint::Fill(1),
+            Constraint::Length(10),
+            Constraint::Length(17),
         ],
     )
     .header(header)
@@ -285,14 +285,24 @@ fn detail(frame: &mut Frame, app: &App, a: &Agreement, d: &CallOffDetail, area: 
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let none = || cat.t("common.none").to_string();
+    // Two fields a line, each cut to its half of the width so the columns stay aligned.
+    let value_width = (inner.width as usize / 2).saturating_sub(18).max(8);
     let kv = |label: &str, value: String| {
         vec![
-            Span::styled(format!("{:<16}", cat.t(label)), theme::header()),
-            Span::raw(format!("{value:<24}")),
+            Span::styled(
+                format!("{:<16} ", truncate(cat.t(label), 16)),
+                theme::header(),
+            ),
+            Span::raw(format!(
+                "{:<w$}",
+                truncate(&value, value_width),
+                w = value_width
+            )),
         ]
     };
     let pair = |l1: &str, v1: String, l2: &str, v2: String| {
         let mut spans = kv(l1, v1);
+        spans.push(Span::raw(" "));
         spans.extend(kv(l2, v2));
         Line::from(spans)
     };
@@ -343,7 +353,7 @@ fn detail(frame: &mut Frame, app: &App, a: &Agreement, d: &CallOffDetail, area: 
     let (outcome, style) = outcome_line(cat, a, row);
     lines.push(Line::from(vec![
         Span::styled(
-            format!("{:<16}", cat.t("ui.calloffs.col_outcome")),
+            format!("{:<16} ", truncate(cat.t("ui.calloffs.col_outcome"), 16)),
             theme::header(),
         ),
         Span::styled(outcome, style),
@@ -355,13 +365,14 @@ fn detail(frame: &mut Frame, app: &App, a: &Agreement, d: &CallOffDetail, area: 
     {
         lines.push(Line::from(vec![
             Span::styled(
-                format!("{:<16}", cat.t("ui.field.deviation_reason")),
+                format!("{:<16} ", truncate(cat.t("ui.field.deviation_reason"), 16)),
                 theme::header(),
             ),
             Span::raw(reason.to_string()),
         ]));
     }
-    let top_height = lines.len() as u16 + 1;
+    // Room for the outcome to wrap onto a second line.
+    let top_height = lines.len() as u16 + 2;
     let [top, bottom] =
         Layout::vertical([Constraint::Length(top_height), Constraint::Fill(1)]).areas(inner);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), top);

@@ -155,8 +155,8 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         rows,
         [
             Constraint::Length(10),
-            Constraint::Length(12),
-            Constraint::Length(22),
+            Constraint::Length(13),
+            Constraint::Length(18),
             Constraint::Fill(1),
             Constraint::Length(16),
         ],

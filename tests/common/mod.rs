@@ -174,3 +174,90 @@ pub fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
 pub fn screen(app: &App, w: u16, h: u16) -> String {
     draw(app, w, h).backend().to_string()
 }
+
+/// Call-offs of the IT agreement (stored with id `id`): one compliant, one skipping
+/// rank 1, one by renewed competition, one awaiting answers.
+pub fn fixture_calloffs(store: &Store, id: AgreementId) {
+    use avtal::domain::calloff::{Answer, CallOff, CallOffMethod, Request};
+    use time::macros::datetime;
+    let mk = |r: &str, method, awarded: Option<&str>, at| {
+        let mut c = CallOff::new(r, id, "Systemutveckling", "Olle Beställare", method, at);
+        c.awarded_supplier = awarded.map(org);
+        c.value = Some(Money(45_000_000));
+        c
+    };
+    let calloffs = vec![
+        mk(
+            "AV-1",
+            CallOffMethod::Ranking,
+            Some("202100-5448"),
+            datetime!(2026-10-05 09:00),
+        ),
+        mk(
+            "AV-2",
+            CallOffMethod::Ranking,
+            Some("212000-0142"),
+            datetime!(2026-10-12 10:00),
+        ),
+        mk(
+            "AV-3",
+            CallOffMethod::Competition,
+            Some("556074-3089"),
+            datetime!(2026-11-02 13:00),
+        ),
+        mk(
+            "AV-4",
+            CallOffMethod::Ranking,
+            None,
+            datetime!(2026-11-24 15:00),
+        ),
+    ];
+    let req = |c: &str, s: &str, sent, answer: Option<(Answer, time::PrimitiveDateTime)>| Request {
+        calloff: c.into(),
+        supplier: org(s),
+        sent_at: sent,
+        answered_at: answer.map(|(_, t)| t),
+        answer: answer.map(|(a, _)| a),
+    };
+    let requests = vec![
+        req(
+            "AV-1",
+            "556074-3089",
+            datetime!(2026-10-05 09:30),
+            Some((Answer::Decline, datetime!(2026-10-05 14:00))),
+        ),
+        req(
+            "AV-1",
+            "202100-5448",
+            datetime!(2026-10-05 15:00),
+            Some((Answer::Offer, datetime!(2026-10-06 10:00))),
+        ),
+        req(
+            "AV-2",
+            "212000-0142",
+            datetime!(2026-10-12 10:30),
+            Some((Answer::Offer, datetime!(2026-10-13 09:00))),
+        ),
+        req("AV-4", "556074-3089", datetime!(2026-11-24 15:30), None),
+    ];
+    store.import_calloffs(&calloffs).unwrap();
+    store.import_requests(&requests).unwrap();
+}
+
+/// The fixture register with call-offs, the IT agreement followed, on the given tab.
+pub fn app_with_calloffs(lang: Lang) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open_store(&dir);
+    let mut it_id = None;
+    for a in fixture_register() {
+        let id = store.insert_agreement(&a).unwrap();
+        if a.reference == "UH-2026-014" {
+            it_id = Some(id);
+        }
+    }
+    let id = it_id.unwrap();
+    fixture_calloffs(&store, id);
+    store.set_followed(id).unwrap();
+    let app = App::new(store, lang, NOW);
+    (dir, app)
+}
