@@ -296,3 +296,36 @@ fn register_a_calloff_with_three_requests_and_see_the_deviation_appear() {
         }
     ));
 }
+
+#[test]
+fn an_awaited_answer_on_the_agenda_opens_its_calloff() {
+    let (_d, mut app) = app_with_calloffs(Lang::En);
+    // The second agenda item is the request to Alfa in AV-4, due tomorrow 23:59.
+    let pos = app
+        .agenda
+        .iter()
+        .position(|i| i.kind == avtal::domain::agenda::AgendaKind::AnswerAwaited)
+        .unwrap();
+    for _ in 0..pos {
+        keys(&mut app, "j");
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab, Tab::CallOffs);
+    assert_eq!(app.calloffs.detail.as_ref().unwrap().reference, "AV-4");
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("pending"), "{text}");
+    // Answering it takes it off the agenda.
+    keys(&mut app, "e");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "2026-11-25 09:00");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "{}", screen(&app, 100, 30));
+    assert!(
+        !app.agenda
+            .iter()
+            .any(|i| i.kind == avtal::domain::agenda::AgendaKind::AnswerAwaited)
+    );
+}
