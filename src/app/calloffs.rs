@@ -69,11 +69,21 @@ pub struct CallOffsState {
 }
 
 impl CallOffsState {
+    /// Takes freshly read rows, newest request first: sorted once here, so that
+    /// filtering keeps the order without sorting again.
+    pub fn set_rows(&mut self, mut rows: Vec<CallOffRow>) {
+        rows.sort_by(|x, y| {
+            let (x, y) = (&x.calloff, &y.calloff);
+            (y.requested_at, &y.reference).cmp(&(x.requested_at, &x.reference))
+        });
+        self.rows = rows;
+    }
+
     /// Applies the filters; keeps the selection on the same call-off when it is still shown.
     pub fn refresh(&mut self) {
         let keep = self.selected_row().map(|r| r.calloff.reference.clone());
         let needle = self.text.to_lowercase();
-        let mut visible: Vec<usize> = (0..self.rows.len())
+        let visible: Vec<usize> = (0..self.rows.len())
             .filter(|&i| {
                 let r = &self.rows[i];
                 let c = &r.calloff;
@@ -88,10 +98,6 @@ impl CallOffsState {
                         || c.orderer.to_lowercase().contains(&needle))
             })
             .collect();
-        visible.sort_by(|&a, &b| {
-            let (x, y) = (&self.rows[a].calloff, &self.rows[b].calloff);
-            (y.requested_at, &y.reference).cmp(&(x.requested_at, &x.reference))
-        });
         self.visible = visible;
         if let Some(reference) = keep
             && let Some(pos) = self

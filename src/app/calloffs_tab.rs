@@ -57,7 +57,7 @@ impl App {
             return;
         };
         match self.store.calloff_rows(id) {
-            Ok(rows) => self.calloffs.rows = rows,
+            Ok(rows) => self.calloffs.set_rows(rows),
             Err(e) => self.error(e.message(self.cat)),
         }
         self.calloffs.agreement = Some(id);
