@@ -108,7 +108,7 @@ fn calloff(
     seen: &mut HashMap<String, usize>,
 ) -> Result<CallOff, Vec<FileProblem>> {
     let mut c = Checker::new(row, COLUMNS);
-    let reference = c.text(REFERENCE);
+    let reference = c.required(REFERENCE, csv_common::reference);
     if let Some(reference) = &reference {
         let first = *seen.entry(reference.clone()).or_insert(row.line);
         if first != row.line {

@@ -7,7 +7,7 @@ mod cells;
 mod problem;
 mod reader;
 
-pub use cells::{count, date, datetime, kronor, org_number, quality};
+pub use cells::{count, date, datetime, kronor, org_number, quality, reference};
 pub use problem::{CellProblem, CsvProblem};
 
 use super::problem::{FileProblem, ProblemKind};

@@ -84,7 +84,7 @@ fn request(
     seen: &mut HashMap<RequestId, usize>,
 ) -> Result<Request, Vec<FileProblem>> {
     let mut c = Checker::new(row, COLUMNS);
-    let calloff = c.text(CALLOFF);
+    let calloff = c.required(CALLOFF, csv_common::reference);
     let supplier = c.required(SUPPLIER, csv_common::org_number);
     if let Some(reference) = &calloff {
         match calloffs.agreement_of(reference) {

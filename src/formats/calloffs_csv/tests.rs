@@ -286,3 +286,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_reference_with_a_control_character_is_refused() {
+    let row = "UH-2026-014,Systemutveckling,Kim,ranking,2026-04-02T09:30,,,,,,,,";
+    let text = format!("{HEADER}\n\"A-1\nB\",{row}\n\"A\u{1f}2\",{row}\nA-3,{row}\n");
+    let problems = parse_text(&text).unwrap_err();
+    assert_eq!(places(&problems), vec![(2, "reference"), (4, "reference")]);
+    let message = problems[0].message(Catalog::get(Lang::En));
+    assert!(
+        message.contains("A-1\\nB") && message.contains("control character"),
+        "{message}"
+    );
+}

@@ -13,12 +13,13 @@ pub fn date(s: &str) -> Result<Date, CellProblem> {
     })
 }
 
-/// `YYYY-MM-DD HH:MM` (seconds, `:SS`, are accepted too and kept).
+/// `YYYY-MM-DD HH:MM`. Seconds (`:SS`) are accepted and kept, and so is the ISO 8601
+/// `T` between date and time, as spreadsheets and scripts write them.
 pub fn datetime(s: &str) -> Result<PrimitiveDateTime, CellProblem> {
     let bad = || CellProblem::BadTime {
         input: s.to_string(),
     };
-    let (day, clock) = s.split_once(' ').ok_or_else(bad)?;
+    let (day, clock) = s.split_once([' ', 'T']).ok_or_else(bad)?;
     let date = parse_date(day).ok_or_else(bad)?;
     let parts: Vec<&str> = clock.trim_start().split(':').collect();
     let field = |i: usize| -> Option<u8> {
@@ -71,6 +72,17 @@ pub fn kronor(s: &str) -> Result<Money, CellProblem> {
     })
 }
 
+/// A reference (of a call-off): any text without control characters, which would
+/// make it ambiguous in the store's keys and invisible on screen.
+pub fn reference(s: &str) -> Result<String, CellProblem> {
+    if s.chars().any(char::is_control) {
+        return Err(CellProblem::ControlCharacter {
+            input: s.escape_debug().to_string(),
+        });
+    }
+    Ok(s.to_string())
+}
+
 /// A count: a whole number from 0.
 pub fn count(s: &str) -> Result<u32, CellProblem> {
     let bad = || CellProblem::BadCount {
@@ -119,6 +131,10 @@ mod tests {
             Ok(datetime!(2026-04-02 14:00))
         );
         assert_eq!(
+            datetime("2026-04-02T14:00"),
+            Ok(datetime!(2026-04-02 14:00))
+        );
+        assert_eq!(
             datetime("2026-04-02 14:00:30"),
             Ok(datetime!(2026-04-02 14:00:30))
         );
@@ -126,7 +142,7 @@ mod tests {
             "2026-04-02",
             "2026-04-02 24:00",
             "2026-04-02 9:00",
-            "2026-04-02T14:00",
+            "2026-04-02t14:00",
             "2026-04-02 14:60",
             "x y",
         ] {

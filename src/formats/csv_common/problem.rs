@@ -42,6 +42,9 @@ pub enum CsvProblem {
 pub enum CellProblem {
     NotUtf8,
     Missing,
+    ControlCharacter {
+        input: String,
+    },
     BadDate {
         input: String,
     },
@@ -148,6 +151,9 @@ impl CellProblem {
         match self {
             CellProblem::NotUtf8 => tr!(cat, "cli.csv.not_utf8").to_string(),
             CellProblem::Missing => tr!(cat, "cli.csv.missing").to_string(),
+            CellProblem::ControlCharacter { input } => {
+                tr!(cat, "cli.csv.control_character", input = input)
+            }
             CellProblem::BadDate { input } => tr!(cat, "cli.csv.bad_date", input = input),
             CellProblem::BadTime { input } => tr!(cat, "cli.csv.bad_time", input = input),
             CellProblem::BadChoice { input, allowed } => {
