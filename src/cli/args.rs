@@ -102,7 +102,8 @@ const CSV_CALLOFFS_HELP: &str = "Import call-offs from a CSV file (DESIGN §6).\
     UTF-8 (a BOM is accepted); comma or semicolon separator, detected from the header row; \
     dates YYYY-MM-DD, times YYYY-MM-DD HH:MM; value_sek in kronor with a decimal comma or \
     point (quote a decimal comma in a comma-separated file); organisation numbers with or \
-    without the hyphen. reference, agreement, lot, method and requested_at are required; \
+    without the hyphen. Lines that are empty, or hold nothing but separators, are \
+    skipped. reference, agreement, lot, method and requested_at are required; \
     the other cells may be empty (consultants and replaced_due_to_complaint then count 0). \
     The agreement must be in the register, the lot in the agreement and the awarded \
     supplier a supplier of the agreement (it need not be ranked in the lot: that is the \
