@@ -5,7 +5,10 @@
 mod args;
 mod demo;
 mod import;
+mod import_csv;
 mod list;
+mod output;
+mod report;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -69,6 +72,17 @@ fn execute(cli: Cli, cat: &Catalog) -> Result<(), String> {
         Some(Command::Import(args::Import::Agreement { file })) => {
             import::agreement(&db, &file, cat)
         }
+        Some(Command::Import(args::Import::Calloffs { file })) => {
+            import_csv::calloffs(&db, &file, cat)
+        }
+        Some(Command::Import(args::Import::Requests { file })) => {
+            import_csv::requests(&db, &file, cat)
+        }
+        Some(Command::Report(args::Report::Deviations {
+            agreement,
+            all,
+            format,
+        })) => report::deviations(&db, &agreement, all, format, cat),
         Some(Command::List(args::List::Agreements { format })) => {
             list::agreements(&db, format, cat)
         }

@@ -3,7 +3,10 @@
 //! each with the line it is on, so an import can be all or nothing.
 
 pub mod agreement_toml;
+pub mod calloffs_csv;
+pub mod csv_common;
 mod problem;
+pub mod requests_csv;
 mod toml_reader;
 
 pub use problem::{FileProblem, ProblemKind};

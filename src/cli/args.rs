@@ -42,6 +42,10 @@ pub enum Command {
     #[command(subcommand)]
     List(List),
 
+    /// Reports computed from the register (DESIGN §4, §6).
+    #[command(subcommand)]
+    Report(Report),
+
     /// Fill the database with a realistic demo register (13 agreements, dated from today).
     #[command(
         long_about = "Fill the database with a realistic demo register: one fully worked \
@@ -72,6 +76,86 @@ pub enum Import {
         /// The agreement file (TOML).
         #[arg(value_name = "FILE.toml")]
         file: PathBuf,
+    },
+
+    /// Import call-offs from a CSV file (DESIGN §6).
+    #[command(long_about = CSV_CALLOFFS_HELP)]
+    Calloffs {
+        /// The call-offs file (CSV).
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
+
+    /// Import the requests sent to suppliers, with their answers, from a CSV file (DESIGN §6).
+    #[command(long_about = CSV_REQUESTS_HELP)]
+    Requests {
+        /// The requests file (CSV).
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
+}
+
+const CSV_CALLOFFS_HELP: &str = "Import call-offs from a CSV file (DESIGN §6).\n\n\
+    Columns (by header name, in any order): reference, agreement, lot, orderer, \
+    method (ranking|competition), requested_at, awarded_supplier, value_sek, delivery_due, \
+    delivered_at, consultants, replaced_due_to_complaint, quality, deviation_reason.\n\n\
+    UTF-8 (a BOM is accepted); comma or semicolon separator, detected from the header row; \
+    dates YYYY-MM-DD, times YYYY-MM-DD HH:MM; value_sek in kronor with a decimal comma or \
+    point (quote a decimal comma in a comma-separated file); organisation numbers with or \
+    without the hyphen. Lines that are empty, or hold nothing but separators, are \
+    skipped. reference, agreement, lot, method and requested_at are required; \
+    the other cells may be empty (consultants and replaced_due_to_complaint then count 0). \
+    The agreement must be in the register, the lot in the agreement and the awarded \
+    supplier a supplier of the agreement (it need not be ranked in the lot: that is the \
+    not_in_lot deviation). quality is 1-5.\n\n\
+    Every problem is listed with its line and column and nothing is saved unless every row \
+    is valid. A reference given twice in the file is refused; one already in the database \
+    is updated in place, so importing the same file again adds nothing.";
+
+const CSV_REQUESTS_HELP: &str = "Import requests from a CSV file (DESIGN §6).\n\n\
+    Columns (by header name, in any order): calloff, supplier, sent_at, answered_at, \
+    answer (offer|decline|empty). Same file rules as `import calloffs`.\n\n\
+    The call-off must already be in the database (import the call-offs first) and the \
+    supplier must be a supplier of its agreement. answer and answered_at are both given \
+    or both empty, and an answer cannot come before the request was sent.\n\n\
+    A request is the same request when it goes to the same supplier for the same call-off \
+    at the same minute: given twice in one file it is refused, already in the database it \
+    is updated, so importing the same file again adds nothing. All or nothing, every \
+    problem listed with its line and column.";
+
+#[derive(Debug, Subcommand)]
+pub enum Report {
+    /// Ranking deviations of an agreement's call-offs (DESIGN §4).
+    #[command(
+        long_about = "Ranking deviations of an agreement's call-offs (DESIGN §4): one entry per \
+            call-off by ranking that has an award and at least one deviation, sorted by \
+            call-off reference. Compliant call-offs, renewed competitions and call-offs not \
+            yet awarded are not listed.\n\n\
+            json: a list of {calloff, kinds, suppliers, motivated}; kinds are not_asked, \
+            offer_passed_over and not_in_lot; suppliers are the organisation numbers the \
+            kinds are about, written NNNNNN-NNNN. A motivated deviation (one with a \
+            deviation_reason) is still a deviation.\n\n\
+            --all adds the deviations registered by hand (late_delivery, quality, other) and \
+            gives every entry five more keys: source (ranking|manual), id (of a deviation \
+            registered by hand, else null), status (open|in_progress|closed, or null), \
+            registered (YYYY-MM-DD, or null) and description (the reason documented for a \
+            ranking deviation, the description of one registered by hand). calloff is null \
+            for a deviation registered by hand that names no call-off, and motivated is false \
+            for those. Entries are sorted by call-off (those with none last), ranking before \
+            manual, then by date registered.\n\n\
+            csv: the same keys as columns under a header row, lists joined with | and empty \
+            cells for null. table (the default): for reading, in the chosen language."
+    )]
+    Deviations {
+        /// The agreement's reference (diarienummer).
+        #[arg(long, value_name = "REF")]
+        agreement: String,
+        /// Also list the deviations registered by hand.
+        #[arg(long)]
+        all: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
 }
 

@@ -1,5 +1,6 @@
 //! What can be wrong in an imported file, with the line it is on, in the user's words.
 
+use super::csv_common::CsvProblem;
 use crate::domain::AgreementProblem;
 use crate::domain::money::MoneyError;
 use crate::domain::orgnr::OrgNumberError;
@@ -70,6 +71,8 @@ pub enum ProblemKind {
         input: String,
     },
     Agreement(AgreementProblem),
+    /// A problem in a CSV file (DESIGN §6), naming its column where it has one.
+    Csv(CsvProblem),
 }
 
 impl FileProblem {
@@ -131,6 +134,7 @@ impl ProblemKind {
                 other => other.message(cat, input),
             },
             ProblemKind::Agreement(p) => p.message(cat),
+            ProblemKind::Csv(p) => p.message(cat),
         }
     }
 }

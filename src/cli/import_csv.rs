@@ -1,0 +1,119 @@
+//! `avtal import calloffs FILE.csv` and `avtal import requests FILE.csv`: read the file,
+//! parse and check all of it against the database, and only then store it in one
+//! transaction, so a file with one bad row leaves the database as it was.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::domain::{Agreement, AgreementId};
+use crate::formats::FileProblem;
+use crate::formats::calloffs_csv::{self, Register};
+use crate::formats::requests_csv::{self, CallOffLookup};
+use crate::i18n::Catalog;
+use crate::store::{Store, StoreError};
+use crate::tr;
+
+pub(super) fn calloffs(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
+    let bytes = read(file, cat)?;
+    let store = super::open_store(db, cat)?;
+    let register = Register::new(store.agreements().map_err(|e| e.message(cat))?);
+    let calloffs = calloffs_csv::parse(&bytes, &register).map_err(|p| invalid(file, &p, cat))?;
+    let count = store
+        .import_calloffs(&calloffs)
+        .map_err(|e| e.message(cat))?;
+    let line = tr!(
+        cat,
+        "cli.import.calloffs_done",
+        path = file.display(),
+        new = count.new,
+        updated = count.updated
+    );
+    super::print_out(&format!("{line}\n"), cat)
+}
+
+pub(super) fn requests(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
+    let bytes = read(file, cat)?;
+    let store = super::open_store(db, cat)?;
+    let mut lookup = StoreLookup::new(&store).map_err(|e| e.message(cat))?;
+    let parsed = requests_csv::parse(&bytes, &mut lookup);
+    // A database that failed mid-check would make call-offs look unknown: say that instead.
+    if let Some(e) = lookup.error {
+        return Err(e.message(cat));
+    }
+    let requests = parsed.map_err(|p| invalid(file, &p, cat))?;
+    let count = store
+        .import_requests(&requests)
+        .map_err(|e| e.message(cat))?;
+    let line = tr!(
+        cat,
+        "cli.import.requests_done",
+        path = file.display(),
+        new = count.new,
+        updated = count.updated
+    );
+    super::print_out(&format!("{line}\n"), cat)
+}
+
+/// The whole file as bytes: the parser itself tells which line is not UTF-8.
+fn read(file: &Path, cat: &Catalog) -> Result<Vec<u8>, String> {
+    std::fs::read(file).map_err(|e| {
+        tr!(
+            cat,
+            "cli.import.read_failed",
+            path = file.display(),
+            detail = e
+        )
+    })
+}
+
+/// "FILE has errors (N). Nothing has been saved." and then every problem on its own line.
+fn invalid(file: &Path, problems: &[FileProblem], cat: &Catalog) -> String {
+    let mut message = tr!(
+        cat,
+        "cli.import.invalid",
+        path = file.display(),
+        count = problems.len()
+    );
+    for p in problems {
+        message.push_str("\n  ");
+        message.push_str(&p.message(cat));
+    }
+    message
+}
+
+/// Call-offs looked up in the store once each; the agreements are few and loaded once.
+struct StoreLookup<'s> {
+    store: &'s Store,
+    agreements: HashMap<AgreementId, Agreement>,
+    calloffs: HashMap<String, Option<AgreementId>>,
+    /// The first database error met while looking up; the import is then refused.
+    error: Option<StoreError>,
+}
+
+impl<'s> StoreLookup<'s> {
+    fn new(store: &'s Store) -> Result<StoreLookup<'s>, StoreError> {
+        Ok(StoreLookup {
+            store,
+            agreements: store.agreements()?.into_iter().map(|a| (a.id, a)).collect(),
+            calloffs: HashMap::new(),
+            error: None,
+        })
+    }
+}
+
+impl CallOffLookup for StoreLookup<'_> {
+    fn agreement_of(&mut self, reference: &str) -> Option<&Agreement> {
+        if !self.calloffs.contains_key(reference) {
+            let found = match self.store.calloff(reference) {
+                Ok(c) => c.map(|c| c.agreement),
+                Err(e) => {
+                    self.error.get_or_insert(e);
+                    None
+                }
+            };
+            self.calloffs.insert(reference.to_string(), found);
+        }
+        let id = self.calloffs.get(reference).copied().flatten()?;
+        self.agreements.get(&id)
+    }
+}

@@ -1,0 +1,202 @@
+//! `avtal report deviations --agreement REF [--all] [--format json|csv|table]`.
+//!
+//! The plain report is exactly DESIGN §6: a list of `{calloff, kinds, suppliers,
+//! motivated}`, one per call-off with a ranking deviation, read from the outcomes the
+//! store keeps current (DESIGN §4), sorted by call-off reference. Organisation numbers
+//! are shown as `NNNNNN-NNNN` (DESIGN §4: "stored without, shown with").
+//!
+//! `--all` keeps those four keys and adds `source`, `id`, `status`, `registered` and
+//! `description` to every entry, so one reader can read both reports.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::{Format, output};
+use crate::domain::deviation::ManualDeviation;
+use crate::domain::ranking::RankingOutcome;
+use crate::i18n::Catalog;
+use crate::store::CallOffRow;
+use crate::tr;
+
+#[derive(Debug, Serialize)]
+struct Entry {
+    calloff: Option<String>,
+    kinds: Vec<&'static str>,
+    suppliers: Vec<String>,
+    motivated: bool,
+    /// Only with `--all`.
+    #[serde(flatten)]
+    more: Option<More>,
+}
+
+#[derive(Debug, Serialize)]
+struct More {
+    /// `ranking` or `manual`.
+    source: &'static str,
+    id: Option<u64>,
+    status: Option<&'static str>,
+    registered: Option<String>,
+    /// The documented reason of a ranking deviation; the text of one registered by hand.
+    description: Option<String>,
+}
+
+pub(super) fn deviations(
+    db: &Path,
+    reference: &str,
+    all: bool,
+    format: Format,
+    cat: &Catalog,
+) -> Result<(), String> {
+    let unknown = || tr!(cat, "cli.report.unknown_agreement", reference = reference);
+    // A report must not create a database: no file means no such agreement.
+    if !db.exists() {
+        return Err(unknown());
+    }
+    let store = super::open_store(db, cat)?;
+    let agreement = store
+        .agreement_by_reference(reference)
+        .map_err(|e| e.message(cat))?
+        .ok_or_else(unknown)?;
+    let rows = store
+        .calloff_rows(agreement.id)
+        .map_err(|e| e.message(cat))?;
+    let mut entries: Vec<Entry> = rows.iter().filter_map(|r| ranking(r, all)).collect();
+    if all {
+        let manual = store
+            .deviations(Some(agreement.id))
+            .map_err(|e| e.message(cat))?;
+        entries.extend(manual.iter().map(by_hand));
+    }
+    entries.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+
+    let text = match format {
+        Format::Json => output::json(&entries, cat)?,
+        Format::Csv => output::csv(header(all), &cells(&entries, "|", |s| s.to_string()), cat)?,
+        Format::Table if entries.is_empty() => {
+            let key = if all {
+                "cli.report.no_deviations_all"
+            } else {
+                "cli.report.no_deviations"
+            };
+            format!("{}\n", tr!(cat, key, reference = agreement.reference))
+        }
+        Format::Table => {
+            let titles: Vec<String> = header(all)
+                .iter()
+                .map(|h| tr!(cat, &format!("cli.report.column.{h}")).to_string())
+                .collect();
+            // Kinds, sources, statuses and yes/no in words; `id` stays a number.
+            let words = |key: &str| match key {
+                "true" => tr!(cat, "cli.report.yes").to_string(),
+                "false" => tr!(cat, "cli.report.no").to_string(),
+                other => {
+                    let found = ["kind", "source", "status"]
+                        .iter()
+                        .map(|g| format!("cli.report.{g}.{other}"))
+                        .find(|k| cat.has(k));
+                    found.map_or_else(|| other.to_string(), |k| cat.t(&k).to_string())
+                }
+            };
+            output::table(&titles, &cells(&entries, ", ", words))
+        }
+    };
+    super::print_out(&text, cat)
+}
+
+fn ranking(row: &CallOffRow, all: bool) -> Option<Entry> {
+    let RankingOutcome::Deviation {
+        kinds,
+        suppliers,
+        motivated,
+    } = &row.outcome
+    else {
+        return None;
+    };
+    Some(Entry {
+        calloff: Some(row.calloff.reference.clone()),
+        kinds: kinds.iter().map(|k| k.key()).collect(),
+        suppliers: suppliers.iter().map(ToString::to_string).collect(),
+        motivated: *motivated,
+        more: all.then(|| More {
+            source: "ranking",
+            id: None,
+            status: None,
+            registered: None,
+            description: row.calloff.deviation_reason.clone(),
+        }),
+    })
+}
+
+fn by_hand(d: &ManualDeviation) -> Entry {
+    Entry {
+        calloff: d.calloff.clone(),
+        kinds: vec![d.kind.key()],
+        suppliers: d.supplier.iter().map(ToString::to_string).collect(),
+        // A motivation is a ranking notion (a documented reason to leave the cascade).
+        motivated: false,
+        more: Some(More {
+            source: "manual",
+            id: Some(d.id.0),
+            status: Some(d.status.key()),
+            registered: Some(super::list::iso_date(d.registered)),
+            description: Some(d.description.clone()),
+        }),
+    }
+}
+
+/// By call-off (none last), ranking before manual, then date registered and id.
+fn sort_key(e: &Entry) -> (bool, Option<&str>, bool, Option<&str>, Option<u64>) {
+    let more = e.more.as_ref();
+    (
+        e.calloff.is_none(),
+        e.calloff.as_deref(),
+        more.is_some_and(|m| m.source == "manual"),
+        more.and_then(|m| m.registered.as_deref()),
+        more.and_then(|m| m.id),
+    )
+}
+
+fn header(all: bool) -> &'static [&'static str] {
+    const BASE: &[&str] = &["calloff", "kinds", "suppliers", "motivated"];
+    const ALL: &[&str] = &[
+        "calloff",
+        "kinds",
+        "suppliers",
+        "motivated",
+        "source",
+        "id",
+        "status",
+        "registered",
+        "description",
+    ];
+    if all { ALL } else { BASE }
+}
+
+/// One row of cells per entry; lists joined with `join` (`|` in CSV, where neither a
+/// kind nor an organisation number can hold one), null as an empty cell, and every
+/// keyword passed through `word` (identity for CSV, the catalogue for tables).
+fn cells(entries: &[Entry], join: &str, word: impl Fn(&str) -> String) -> Vec<Vec<String>> {
+    entries
+        .iter()
+        .map(|e| {
+            let kinds: Vec<String> = e.kinds.iter().map(|k| word(k)).collect();
+            let mut row = vec![
+                e.calloff.clone().unwrap_or_default(),
+                kinds.join(join),
+                e.suppliers.join(join),
+                word(if e.motivated { "true" } else { "false" }),
+            ];
+            if let Some(m) = &e.more {
+                row.extend([
+                    word(m.source),
+                    m.id.map(|i| i.to_string()).unwrap_or_default(),
+                    m.status.map(&word).unwrap_or_default(),
+                    m.registered.clone().unwrap_or_default(),
+                    m.description.clone().unwrap_or_default(),
+                ]);
+            }
+            row
+        })
+        .collect()
+}

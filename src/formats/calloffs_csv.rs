@@ -1,0 +1,193 @@
+//! The call-offs CSV of DESIGN §6, parsed into [`CallOff`]s against the agreement
+//! register. Pure: bytes and a register in, every call-off or every problem out.
+//!
+//! Choices where DESIGN leaves room (also in the README):
+//! - `reference`, `agreement`, `lot`, `method` and `requested_at` must be filled in;
+//!   every other cell may be empty when it is not known (`orderer` too: no rule
+//!   depends on it). Empty `consultants` and `replaced_due_to_complaint` mean 0.
+//! - `method` and words are matched ignoring case; column names are matched exactly.
+//! - The awarded supplier must be a supplier of the agreement; it need not be ranked
+//!   in the lot — that is the `not_in_lot` deviation, which the import must keep.
+//! - `replaced_due_to_complaint` may exceed `consultants`: a replacement can itself
+//!   be replaced, and DESIGN does not bound the one by the other.
+//! - A reference given twice in one file is refused; a reference already in the
+//!   database is updated in place.
+
+use std::collections::HashMap;
+
+use super::csv_common::{self, CellProblem, Checker};
+use super::problem::FileProblem;
+use crate::domain::Agreement;
+use crate::domain::calloff::{CallOff, CallOffMethod};
+
+pub const COLUMNS: &[&str] = &[
+    "reference",
+    "agreement",
+    "lot",
+    "orderer",
+    "method",
+    "requested_at",
+    "awarded_supplier",
+    "value_sek",
+    "delivery_due",
+    "delivered_at",
+    "consultants",
+    "replaced_due_to_complaint",
+    "quality",
+    "deviation_reason",
+];
+
+const REFERENCE: usize = 0;
+const AGREEMENT: usize = 1;
+const LOT: usize = 2;
+const ORDERER: usize = 3;
+const METHOD: usize = 4;
+const REQUESTED_AT: usize = 5;
+const AWARDED: usize = 6;
+const VALUE: usize = 7;
+const DELIVERY_DUE: usize = 8;
+const DELIVERED_AT: usize = 9;
+const CONSULTANTS: usize = 10;
+const REPLACED: usize = 11;
+const QUALITY: usize = 12;
+const REASON: usize = 13;
+
+/// The agreements a file may name, by reference.
+#[derive(Debug, Default)]
+pub struct Register {
+    by_reference: HashMap<String, Agreement>,
+}
+
+impl Register {
+    pub fn new(agreements: impl IntoIterator<Item = Agreement>) -> Register {
+        Register {
+            by_reference: agreements
+                .into_iter()
+                .map(|a| (a.reference.clone(), a))
+                .collect(),
+        }
+    }
+
+    pub fn get(&self, reference: &str) -> Option<&Agreement> {
+        self.by_reference.get(reference)
+    }
+}
+
+fn method(s: &str) -> Result<CallOffMethod, CellProblem> {
+    CallOffMethod::from_key(&s.to_lowercase()).ok_or_else(|| CellProblem::BadChoice {
+        input: s.to_string(),
+        allowed: "ranking, competition",
+    })
+}
+
+/// Every call-off of the file, in file order, or every problem of the file.
+pub fn parse(bytes: &[u8], register: &Register) -> Result<Vec<CallOff>, Vec<FileProblem>> {
+    let mut problems = Vec::new();
+    let mut out = Vec::new();
+    // Reference → line of its first row; one hash lookup per row keeps 100 000 rows fast.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for row in csv_common::rows(bytes, COLUMNS)? {
+        match row {
+            Ok(row) => match calloff(&row, register, &mut seen) {
+                Ok(c) => out.push(c),
+                Err(mut p) => problems.append(&mut p),
+            },
+            Err(p) => problems.push(p),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
+fn calloff(
+    row: &csv_common::Row,
+    register: &Register,
+    seen: &mut HashMap<String, usize>,
+) -> Result<CallOff, Vec<FileProblem>> {
+    let mut c = Checker::new(row, COLUMNS);
+    let reference = c.required(REFERENCE, csv_common::reference);
+    if let Some(reference) = &reference {
+        let first = *seen.entry(reference.clone()).or_insert(row.line);
+        if first != row.line {
+            c.fail(
+                REFERENCE,
+                CellProblem::DuplicateReference {
+                    reference: reference.clone(),
+                    first_line: first,
+                },
+            );
+        }
+    }
+    let agreement = c.text(AGREEMENT).and_then(|r| {
+        let found = register.get(&r);
+        if found.is_none() {
+            c.fail(AGREEMENT, CellProblem::UnknownAgreement { reference: r });
+        }
+        found
+    });
+    let lot = c.text(LOT);
+    if let (Some(a), Some(lot)) = (agreement, &lot)
+        && a.lot(lot).is_none()
+    {
+        let lots: Vec<&str> = a.lots.iter().map(|l| l.name.as_str()).collect();
+        c.fail(
+            LOT,
+            CellProblem::UnknownLot {
+                lot: lot.clone(),
+                agreement: a.reference.clone(),
+                lots: lots.join(", "),
+            },
+        );
+    }
+    let method = c.required(METHOD, method);
+    let requested_at = c.required(REQUESTED_AT, csv_common::datetime);
+    let awarded = c.optional(AWARDED, csv_common::org_number);
+    if let (Some(a), Some(org)) = (agreement, &awarded)
+        && a.supplier(org).is_none()
+    {
+        c.fail(
+            AWARDED,
+            CellProblem::NotASupplier {
+                org: org.clone(),
+                agreement: a.reference.clone(),
+            },
+        );
+    }
+    let value = c.optional(VALUE, csv_common::kronor);
+    let delivery_due = c.optional(DELIVERY_DUE, csv_common::date);
+    let delivered_at = c.optional(DELIVERED_AT, csv_common::date);
+    let consultants = c.optional(CONSULTANTS, csv_common::count).unwrap_or(0);
+    let replaced = c.optional(REPLACED, csv_common::count).unwrap_or(0);
+    let quality = c.optional(QUALITY, csv_common::quality);
+    let reason = Some(row.get(REASON).to_string()).filter(|r| !r.is_empty());
+
+    match (reference, agreement, lot, method, requested_at) {
+        (Some(reference), Some(agreement), Some(lot), Some(method), Some(requested_at))
+            if c.problems.is_empty() =>
+        {
+            Ok(CallOff {
+                reference,
+                agreement: agreement.id,
+                lot,
+                orderer: row.get(ORDERER).to_string(),
+                method,
+                requested_at,
+                value,
+                awarded_supplier: awarded,
+                delivery_due,
+                delivered_at,
+                consultants,
+                replaced_due_to_complaint: replaced,
+                quality,
+                deviation_reason: reason,
+            })
+        }
+        _ => Err(c.problems),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

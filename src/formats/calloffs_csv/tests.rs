@@ -1,0 +1,301 @@
+use super::*;
+use crate::domain::calloff::CallOffMethod;
+use crate::domain::{AgreementId, Lot, Money, OrgNumber, Supplier};
+use crate::formats::ProblemKind;
+use crate::formats::csv_common::CsvProblem;
+use crate::i18n::{Catalog, Lang};
+use proptest::prelude::*;
+use time::macros::{date, datetime};
+
+pub(crate) const HEADER: &str = "reference,agreement,lot,orderer,method,requested_at,awarded_supplier,value_sek,delivery_due,delivered_at,consultants,replaced_due_to_complaint,quality,deviation_reason";
+
+fn org(s: &str) -> OrgNumber {
+    OrgNumber::parse(s).unwrap()
+}
+
+/// One agreement, two lots; 202100-5448 is a supplier ranked only in "Drift".
+pub(crate) fn agreement() -> Agreement {
+    let mut a = Agreement::new(
+        "UH-2026-014",
+        "IT",
+        date!(2026 - 01 - 01),
+        date!(2027 - 12 - 31),
+    );
+    a.id = AgreementId(7);
+    a.suppliers = ["5566778899", "5560743089", "2021005448"]
+        .iter()
+        .map(|o| Supplier {
+            org_number: org(o),
+            name: o.to_string(),
+            contacts: vec![],
+        })
+        .collect();
+    a.lots = vec![
+        Lot {
+            name: "Systemutveckling".into(),
+            ranking: vec![org("5566778899"), org("5560743089")],
+        },
+        Lot {
+            name: "Drift".into(),
+            ranking: vec![org("2021005448")],
+        },
+    ];
+    a
+}
+
+fn register() -> Register {
+    Register::new([agreement()])
+}
+
+fn parse_text(text: &str) -> Result<Vec<CallOff>, Vec<FileProblem>> {
+    parse(text.as_bytes(), &register())
+}
+
+/// (line, column or "") of every problem, for compact assertions.
+pub(crate) fn places(problems: &[FileProblem]) -> Vec<(usize, &'static str)> {
+    problems
+        .iter()
+        .map(|p| match &p.kind {
+            ProblemKind::Csv(CsvProblem::Cell { column, .. }) => (p.line, *column),
+            _ => (p.line, ""),
+        })
+        .collect()
+}
+
+#[test]
+fn a_full_row_is_read_into_a_calloff() {
+    let text = format!(
+        "{HEADER}\nA-1,UH-2026-014,Systemutveckling,Kim Berg,ranking,2026-04-01 09:30,556074-3089,\"125000,50\",2026-05-01,2026-05-03,2,1,4,Rank 1 saknade kompetens\n"
+    );
+    let calloffs = parse_text(&text).unwrap();
+    assert_eq!(
+        calloffs,
+        vec![CallOff {
+            reference: "A-1".into(),
+            agreement: AgreementId(7),
+            lot: "Systemutveckling".into(),
+            orderer: "Kim Berg".into(),
+            method: CallOffMethod::Ranking,
+            requested_at: datetime!(2026-04-01 09:30),
+            value: Some(Money(12_500_050)),
+            awarded_supplier: Some(org("5560743089")),
+            delivery_due: Some(date!(2026 - 05 - 01)),
+            delivered_at: Some(date!(2026 - 05 - 03)),
+            consultants: 2,
+            replaced_due_to_complaint: 1,
+            quality: Some(4),
+            deviation_reason: Some("Rank 1 saknade kompetens".into()),
+        }]
+    );
+}
+
+#[test]
+fn semicolons_bom_crlf_decimal_comma_and_no_hyphen() {
+    let header = HEADER.replace(',', ";");
+    let text = format!(
+        "\u{feff}{header}\r\nA-1;UH-2026-014;Drift;;Competition;2026-04-01 09:30;2021005448;2 500,5;;;;;;\r\n"
+    );
+    let c = &parse_text(&text).unwrap()[0];
+    assert_eq!(c.method, CallOffMethod::Competition);
+    assert_eq!(c.value, Some(Money(250_050)));
+    assert_eq!(c.awarded_supplier, Some(org("202100-5448")));
+    assert_eq!(c.orderer, "");
+    assert_eq!((c.consultants, c.replaced_due_to_complaint), (0, 0));
+    assert_eq!(
+        (c.quality, c.delivery_due, c.deviation_reason.clone()),
+        (None, None, None)
+    );
+}
+
+#[test]
+fn decimal_point_any_column_order_and_empty_cells() {
+    let text = "deviation_reason,quality,replaced_due_to_complaint,consultants,delivered_at,delivery_due,value_sek,awarded_supplier,requested_at,method,orderer,lot,agreement,reference\n\
+                ,,,,,,2500.25,,2026-04-01 09:30,ranking,Kim,Systemutveckling,UH-2026-014,A-2\n";
+    let c = &parse_text(text).unwrap()[0];
+    assert_eq!(c.reference, "A-2");
+    assert_eq!(c.value, Some(Money(250_025)));
+    assert_eq!(c.awarded_supplier, None);
+}
+
+#[test]
+fn an_award_outside_the_lot_is_kept_for_the_ranking_rule() {
+    // 202100-5448 is a supplier of the agreement but not ranked in Systemutveckling.
+    let text = format!(
+        "{HEADER}\nA-3,UH-2026-014,Systemutveckling,Kim,ranking,2026-04-01 09:30,202100-5448,,,,,,,\n"
+    );
+    assert!(parse_text(&text).is_ok());
+}
+
+#[test]
+fn every_bad_row_is_named_by_line_and_column() {
+    let good = "UH-2026-014,Systemutveckling,Kim,ranking,2026-04-01 09:30";
+    let text = [
+        HEADER.to_string(),
+        "A-1,UH-9,Systemutveckling,Kim,ranking,2026-04-01 09:30,,,,,,,,".to_string(),
+        "A-2,UH-2026-014,Okänt,Kim,ranking,2026-04-01 09:30,,,,,,,,".to_string(),
+        format!("A-3,{good},5560743080,,,,,,,"),
+        format!("A-4,{good},212000-0142,,,,,,,"),
+        "A-5,UH-2026-014,Systemutveckling,Kim,cascade,2026-04-01,,,,,,,,".to_string(),
+        format!("A-6,{good},,-5,2026-02-30,,x,-1,6,"),
+        String::new(),
+        format!("A-1,{good},,,,,,,,"),
+        format!(",{good},,,,,,,,"),
+        format!("A-9,{good},,2500,50,,,,,,"),
+        format!("A-10,{good},,\"1\"x,,,,,,"),
+    ]
+    .join("\n");
+    let problems = parse_text(&text).unwrap_err();
+    assert_eq!(
+        places(&problems),
+        vec![
+            (2, "agreement"),
+            (3, "lot"),
+            (4, "awarded_supplier"),
+            (5, "awarded_supplier"),
+            (6, "method"),
+            (6, "requested_at"),
+            (7, "value_sek"),
+            (7, "delivery_due"),
+            (7, "consultants"),
+            (7, "replaced_due_to_complaint"),
+            (7, "quality"),
+            (9, "reference"),
+            (10, "reference"),
+            (11, ""),
+            (12, ""),
+        ]
+    );
+    let sv = Catalog::get(Lang::Sv);
+    let en = Catalog::get(Lang::En);
+    let says = |i: usize, words: &[&str]| {
+        let text = format!("{} | {}", problems[i].message(sv), problems[i].message(en));
+        for w in words {
+            assert!(text.contains(w), "{w} not in {text}");
+        }
+    };
+    says(
+        0,
+        &[
+            "Rad 2: kolumnen agreement",
+            "UH-9",
+            "Line 2: column agreement",
+        ],
+    );
+    says(1, &["Okänt", "Systemutveckling, Drift"]);
+    says(2, &["kontrollsiffran", "5560743080"]);
+    says(3, &["212000-0142 är inte leverantör i avtalet UH-2026-014"]);
+    says(4, &["cascade", "ranking, competition"]);
+    says(6, &["negativt"]);
+    says(10, &["1 till 5"]);
+    says(11, &["rad 2"]);
+    says(13, &["15 fält", "rubrikraden har 14", "citattecken"]);
+}
+
+#[test]
+fn header_problems_stop_the_file_and_are_all_told() {
+    let text = HEADER
+        .replace("value_sek", "value")
+        .replace("quality", "lot")
+        + "\nA-1,UH-2026-014\n";
+    let problems = parse_text(&text).unwrap_err();
+    let messages: Vec<String> = problems
+        .iter()
+        .map(|p| p.message(Catalog::get(Lang::En)))
+        .collect();
+    assert_eq!(problems.len(), 4, "{messages:?}");
+    assert!(problems.iter().all(|p| p.line == 1));
+    assert!(
+        messages[0].contains("Unknown column “value”"),
+        "{messages:?}"
+    );
+    assert!(messages[1].contains("“lot” appears twice"), "{messages:?}");
+    assert!(
+        messages[2].contains("“value_sek” is missing"),
+        "{messages:?}"
+    );
+    assert!(messages[3].contains("“quality” is missing"), "{messages:?}");
+    assert_eq!(places(&parse_text("").unwrap_err()), vec![(1, "")]);
+    assert_eq!(places(&parse_text("\u{feff}").unwrap_err()), vec![(1, "")]);
+}
+
+#[test]
+fn malformed_csv_and_bad_encoding_are_told_by_line() {
+    let row = "UH-2026-014,Systemutveckling,Kim,ranking,2026-04-01 09:30,,,,,,,,";
+    let mut bytes = format!("{HEADER}\nA-1,{row}\nA-2,{row}\nA-3,{row}").into_bytes();
+    // "Kim" on line 3 becomes "Kiå" as Windows-1252 writes it: not UTF-8.
+    let at = bytes.windows(8).position(|w| w == b"A-2,UH-2").unwrap() + 35;
+    bytes[at] = 0xE5;
+    let problems = parse(&bytes, &register()).unwrap_err();
+    assert_eq!(places(&problems), vec![(3, "orderer")]);
+    assert!(
+        problems[0]
+            .message(Catalog::get(Lang::Sv))
+            .contains("UTF-8")
+    );
+
+    let text = format!("{HEADER}\nA-1,{row}\n\"A-2\nA-3,{row}\n");
+    let problems = parse_text(&text).unwrap_err();
+    assert_eq!(places(&problems), vec![(3, "")]);
+    assert!(
+        problems[0]
+            .message(Catalog::get(Lang::En))
+            .contains("never closed")
+    );
+}
+
+#[test]
+fn blank_rows_are_skipped_and_lines_stay_physical() {
+    let row = "UH-2026-014,Systemutveckling,Kim,ranking,2026-04-01 09:30,,,,,,,";
+    let text = format!("{HEADER}\n\nA-1,{row},\"två\nrader\"\n,,,,,,,,,,,,,\nA-2,{row},x,\n");
+    let problems = parse_text(&text).unwrap_err();
+    assert_eq!(places(&problems), vec![(6, "")]);
+    let text = format!("{HEADER}\n\nA-1,{row},\"två\nrader\"\n,,,,,,,,,,,,,\n\n");
+    let c = parse_text(&text).unwrap();
+    assert_eq!(c[0].deviation_reason.as_deref(), Some("två\nrader"));
+}
+
+#[test]
+fn a_hundred_thousand_rows_parse_in_one_pass() {
+    let mut text = String::from(HEADER);
+    for i in 0..100_000 {
+        text.push_str(&format!(
+            "\nA-{i},UH-2026-014,Systemutveckling,Kim,ranking,2026-04-01 09:30,5566778899,2500,2026-05-01,,1,0,3,"
+        ));
+    }
+    let started = std::time::Instant::now();
+    assert_eq!(parse_text(&text).unwrap().len(), 100_000);
+    // Generous for an unoptimised build on a slow machine; quadratic work would take minutes.
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
+
+proptest! {
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = parse(&bytes, &register());
+    }
+
+    #[test]
+    fn random_rows_under_a_good_header_never_panic(body in "[A-Za-z0-9 ,;\"\r\n:.-]{0,300}") {
+        let text = format!("{HEADER}\n{body}");
+        if let Err(problems) = parse_text(&text) {
+            prop_assert!(!problems.is_empty());
+            for p in &problems {
+                prop_assert!(p.line >= 1);
+                let _ = p.message(Catalog::get(Lang::Sv));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_reference_with_a_control_character_is_refused() {
+    let row = "UH-2026-014,Systemutveckling,Kim,ranking,2026-04-02T09:30,,,,,,,,";
+    let text = format!("{HEADER}\n\"A-1\nB\",{row}\n\"A\u{1f}2\",{row}\nA-3,{row}\n");
+    let problems = parse_text(&text).unwrap_err();
+    assert_eq!(places(&problems), vec![(2, "reference"), (4, "reference")]);
+    let message = problems[0].message(Catalog::get(Lang::En));
+    assert!(
+        message.contains("A-1\\nB") && message.contains("control character"),
+        "{message}"
+    );
+}

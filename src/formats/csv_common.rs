@@ -1,0 +1,240 @@
+//! What the CSV files of DESIGN §6 share: UTF-8 with an optional BOM, a comma or
+//! semicolon separator detected from the header row, a header that names every column
+//! exactly once (in any order), and rows checked cell by cell with every problem kept
+//! together with its line and column, so that an import can be all or nothing.
+
+mod cells;
+mod problem;
+mod reader;
+
+pub use cells::{count, date, datetime, kronor, org_number, quality, reference};
+pub use problem::{CellProblem, CsvProblem};
+
+use super::problem::{FileProblem, ProblemKind};
+use reader::{Malformed, Reader, Record};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The separator of the file: `;` when the header line has more semicolons than commas
+/// (the column names themselves contain neither), otherwise `,`.
+pub fn detect_separator(bytes: &[u8]) -> u8 {
+    let header = bytes
+        .split(|b| *b == b'\n' || *b == b'\r')
+        .next()
+        .unwrap_or_default();
+    let count = |c: u8| header.iter().filter(|b| **b == c).count();
+    if count(b';') > count(b',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// A problem on `line`.
+pub fn problem(line: usize, p: CsvProblem) -> FileProblem {
+    FileProblem {
+        line,
+        kind: ProblemKind::Csv(p),
+    }
+}
+
+/// The data rows of a file whose header has been matched against `columns`.
+pub struct Rows<'a> {
+    reader: Reader<'a>,
+    columns: &'static [&'static str],
+    /// For each of `columns`, the position of that column in the file.
+    positions: Vec<usize>,
+    width: usize,
+    comma: bool,
+}
+
+/// One data row: its line and its cells, trimmed, in the order of `columns`.
+#[derive(Debug)]
+pub struct Row {
+    pub line: usize,
+    cells: Vec<String>,
+}
+
+impl Row {
+    /// The trimmed text of column `col` (an index into the parser's `columns`).
+    pub fn get(&self, col: usize) -> &str {
+        self.cells.get(col).map(String::as_str).unwrap_or_default()
+    }
+}
+
+/// Reads the header of `bytes` and returns its data rows, or every problem with the
+/// header (then no row can be read with confidence, so none is).
+pub fn rows<'a>(
+    bytes: &'a [u8],
+    columns: &'static [&'static str],
+) -> Result<Rows<'a>, Vec<FileProblem>> {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let sep = detect_separator(bytes);
+    let mut reader = Reader::new(bytes, sep);
+    let allowed = columns.join(", ");
+    let header = match reader.next() {
+        None => return Err(vec![problem(1, CsvProblem::NoHeader { allowed })]),
+        Some(Err((line, m))) => return Err(vec![malformed(line, m)]),
+        Some(Ok(rec)) if rec.is_blank() => {
+            return Err(vec![problem(rec.line, CsvProblem::NoHeader { allowed })]);
+        }
+        Some(Ok(rec)) => rec,
+    };
+    let mut problems = Vec::new();
+    let mut positions = vec![usize::MAX; columns.len()];
+    for i in 0..header.len() {
+        let name = String::from_utf8_lossy(header.field(i));
+        let name = name.trim();
+        match columns.iter().position(|c| *c == name) {
+            Some(col) if positions[col] != usize::MAX => {
+                problems.push(CsvProblem::DuplicateColumn {
+                    column: name.to_string(),
+                })
+            }
+            Some(col) => positions[col] = i,
+            None => problems.push(CsvProblem::UnknownColumn {
+                column: name.to_string(),
+                allowed: allowed.clone(),
+            }),
+        }
+    }
+    for (col, pos) in columns.iter().zip(&positions) {
+        if *pos == usize::MAX {
+            problems.push(CsvProblem::MissingColumn {
+                column: col,
+                allowed: allowed.clone(),
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems
+            .into_iter()
+            .map(|p| problem(header.line, p))
+            .collect());
+    }
+    Ok(Rows {
+        reader,
+        columns,
+        positions,
+        width: header.len(),
+        comma: sep == b',',
+    })
+}
+
+fn malformed(line: usize, m: Malformed) -> FileProblem {
+    problem(
+        line,
+        match m {
+            Malformed::UnclosedQuote => CsvProblem::UnclosedQuote,
+            Malformed::TextAfterQuote => CsvProblem::TextAfterQuote,
+        },
+    )
+}
+
+impl Rows<'_> {
+    fn row(&self, rec: &Record) -> Result<Row, FileProblem> {
+        if rec.len() != self.width {
+            return Err(problem(
+                rec.line,
+                CsvProblem::FieldCount {
+                    found: rec.len(),
+                    expected: self.width,
+                    comma: self.comma,
+                },
+            ));
+        }
+        let mut cells = Vec::with_capacity(self.columns.len());
+        for (col, pos) in self.columns.iter().zip(&self.positions) {
+            match std::str::from_utf8(rec.field(*pos)) {
+                Ok(text) => cells.push(text.trim().to_string()),
+                Err(_) => {
+                    return Err(problem(
+                        rec.line,
+                        CsvProblem::Cell {
+                            column: col,
+                            problem: CellProblem::NotUtf8,
+                        },
+                    ));
+                }
+            }
+        }
+        Ok(Row {
+            line: rec.line,
+            cells,
+        })
+    }
+}
+
+impl Iterator for Rows<'_> {
+    type Item = Result<Row, FileProblem>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            return match self.reader.next()? {
+                Err((line, m)) => Some(Err(malformed(line, m))),
+                Ok(rec) if rec.is_blank() => continue,
+                Ok(rec) => Some(self.row(&rec)),
+            };
+        }
+    }
+}
+
+/// Collects the problems of one row, each tied to its column.
+pub struct Checker<'r> {
+    pub row: &'r Row,
+    columns: &'static [&'static str],
+    pub problems: Vec<FileProblem>,
+}
+
+impl<'r> Checker<'r> {
+    pub fn new(row: &'r Row, columns: &'static [&'static str]) -> Checker<'r> {
+        Checker {
+            row,
+            columns,
+            problems: Vec::new(),
+        }
+    }
+
+    /// Records `problem` against column `col`.
+    pub fn fail(&mut self, col: usize, problem: CellProblem) {
+        let column = self.columns.get(col).copied().unwrap_or_default();
+        self.problems.push(self::problem(
+            self.row.line,
+            CsvProblem::Cell { column, problem },
+        ));
+    }
+
+    /// The parsed value of an optional cell: None when empty or bad (bad is recorded).
+    pub fn optional<T>(
+        &mut self,
+        col: usize,
+        parse: impl Fn(&str) -> Result<T, CellProblem>,
+    ) -> Option<T> {
+        let text = self.row.get(col);
+        if text.is_empty() {
+            return None;
+        }
+        parse(text).map_err(|p| self.fail(col, p)).ok()
+    }
+
+    /// The parsed value of a cell that must be filled in.
+    pub fn required<T>(
+        &mut self,
+        col: usize,
+        parse: impl Fn(&str) -> Result<T, CellProblem>,
+    ) -> Option<T> {
+        if self.row.get(col).is_empty() {
+            self.fail(col, CellProblem::Missing);
+            return None;
+        }
+        self.optional(col, parse)
+    }
+
+    /// The text of a cell that must be filled in.
+    pub fn text(&mut self, col: usize) -> Option<String> {
+        self.required(col, |s| Ok(s.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests;

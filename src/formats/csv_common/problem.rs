@@ -1,0 +1,215 @@
+//! What can be wrong in a CSV file of DESIGN §6, in the user's words. The line is
+//! carried by [`crate::formats::FileProblem`]; a cell's problem names its column.
+
+use crate::domain::OrgNumber;
+use crate::domain::money::MoneyError;
+use crate::domain::orgnr::OrgNumberError;
+use crate::i18n::Catalog;
+use crate::tr;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsvProblem {
+    /// The file has no header row (it is empty or starts blank).
+    NoHeader {
+        allowed: String,
+    },
+    MissingColumn {
+        column: &'static str,
+        allowed: String,
+    },
+    UnknownColumn {
+        column: String,
+        allowed: String,
+    },
+    DuplicateColumn {
+        column: String,
+    },
+    UnclosedQuote,
+    TextAfterQuote,
+    /// `comma`: the file is comma-separated, where an unquoted decimal comma splits a cell.
+    FieldCount {
+        found: usize,
+        expected: usize,
+        comma: bool,
+    },
+    Cell {
+        column: &'static str,
+        problem: CellProblem,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CellProblem {
+    NotUtf8,
+    Missing,
+    ControlCharacter {
+        input: String,
+    },
+    BadDate {
+        input: String,
+    },
+    BadTime {
+        input: String,
+    },
+    BadChoice {
+        input: String,
+        allowed: &'static str,
+    },
+    BadCount {
+        input: String,
+    },
+    BadQuality {
+        input: String,
+    },
+    BadMoney {
+        error: MoneyError,
+        input: String,
+    },
+    BadOrg {
+        error: OrgNumberError,
+        input: String,
+    },
+    UnknownAgreement {
+        reference: String,
+    },
+    UnknownLot {
+        lot: String,
+        agreement: String,
+        lots: String,
+    },
+    NotASupplier {
+        org: OrgNumber,
+        agreement: String,
+    },
+    DuplicateReference {
+        reference: String,
+        first_line: usize,
+    },
+    UnknownCallOff {
+        reference: String,
+    },
+    /// An answer kind with no time (reported on `answered_at`).
+    AnswerWithoutTime {
+        answer: String,
+    },
+    /// A time with no answer kind (reported on `answer`).
+    TimeWithoutAnswer,
+    AnsweredBeforeSent {
+        answered: String,
+        sent: String,
+    },
+    DuplicateRequest {
+        first_line: usize,
+    },
+}
+
+impl CsvProblem {
+    pub fn message(&self, cat: &Catalog) -> String {
+        match self {
+            CsvProblem::NoHeader { allowed } => tr!(cat, "cli.csv.no_header", allowed = allowed),
+            CsvProblem::MissingColumn { column, allowed } => tr!(
+                cat,
+                "cli.csv.missing_column",
+                column = column,
+                allowed = allowed
+            ),
+            CsvProblem::UnknownColumn { column, allowed } => tr!(
+                cat,
+                "cli.csv.unknown_column",
+                column = column,
+                allowed = allowed
+            ),
+            CsvProblem::DuplicateColumn { column } => {
+                tr!(cat, "cli.csv.duplicate_column", column = column)
+            }
+            CsvProblem::UnclosedQuote => tr!(cat, "cli.csv.unclosed_quote").to_string(),
+            CsvProblem::TextAfterQuote => tr!(cat, "cli.csv.text_after_quote").to_string(),
+            CsvProblem::FieldCount {
+                found,
+                expected,
+                comma,
+            } => {
+                let key = if *comma {
+                    "cli.csv.field_count_comma"
+                } else {
+                    "cli.csv.field_count"
+                };
+                tr!(cat, key, found = found, expected = expected)
+            }
+            CsvProblem::Cell { column, problem } => tr!(
+                cat,
+                "cli.csv.in_column",
+                column = column,
+                message = problem.message(cat)
+            ),
+        }
+    }
+}
+
+impl CellProblem {
+    pub fn message(&self, cat: &Catalog) -> String {
+        match self {
+            CellProblem::NotUtf8 => tr!(cat, "cli.csv.not_utf8").to_string(),
+            CellProblem::Missing => tr!(cat, "cli.csv.missing").to_string(),
+            CellProblem::ControlCharacter { input } => {
+                tr!(cat, "cli.csv.control_character", input = input)
+            }
+            CellProblem::BadDate { input } => tr!(cat, "cli.csv.bad_date", input = input),
+            CellProblem::BadTime { input } => tr!(cat, "cli.csv.bad_time", input = input),
+            CellProblem::BadChoice { input, allowed } => {
+                tr!(cat, "cli.csv.bad_choice", input = input, allowed = allowed)
+            }
+            CellProblem::BadCount { input } => tr!(cat, "cli.csv.bad_count", input = input),
+            CellProblem::BadQuality { input } => tr!(cat, "cli.csv.bad_quality", input = input),
+            CellProblem::BadMoney { error, input } => error.message(cat, input),
+            CellProblem::BadOrg { error, input } => error.message(cat, input),
+            CellProblem::UnknownAgreement { reference } => {
+                tr!(cat, "cli.csv.unknown_agreement", reference = reference)
+            }
+            CellProblem::UnknownLot {
+                lot,
+                agreement,
+                lots,
+            } => tr!(
+                cat,
+                "cli.csv.unknown_lot",
+                lot = lot,
+                agreement = agreement,
+                lots = lots
+            ),
+            CellProblem::NotASupplier { org, agreement } => {
+                tr!(
+                    cat,
+                    "cli.csv.not_a_supplier",
+                    org = org,
+                    agreement = agreement
+                )
+            }
+            CellProblem::DuplicateReference {
+                reference,
+                first_line,
+            } => tr!(
+                cat,
+                "cli.csv.duplicate_reference",
+                reference = reference,
+                first_line = first_line
+            ),
+            CellProblem::UnknownCallOff { reference } => {
+                tr!(cat, "cli.csv.unknown_calloff", reference = reference)
+            }
+            CellProblem::AnswerWithoutTime { answer } => {
+                tr!(cat, "cli.csv.answer_without_time", answer = answer)
+            }
+            CellProblem::TimeWithoutAnswer => tr!(cat, "cli.csv.time_without_answer").to_string(),
+            CellProblem::AnsweredBeforeSent { answered, sent } => tr!(
+                cat,
+                "cli.csv.answered_before_sent",
+                answered = answered,
+                sent = sent
+            ),
+            CellProblem::DuplicateRequest { first_line } => {
+                tr!(cat, "cli.csv.duplicate_request", first_line = first_line)
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+use super::*;
+use crate::formats::calloffs_csv::tests::{agreement, places};
+use crate::i18n::{Catalog, Lang};
+use proptest::prelude::*;
+use time::macros::datetime;
+
+const HEADER: &str = "calloff,supplier,sent_at,answered_at,answer";
+
+fn stored() -> HashMap<String, Agreement> {
+    ["A-1", "A-2"]
+        .iter()
+        .map(|r| (r.to_string(), agreement()))
+        .collect()
+}
+
+fn parse_text(text: &str) -> Result<Vec<Request>, Vec<FileProblem>> {
+    parse(text.as_bytes(), &mut stored())
+}
+
+fn org(s: &str) -> OrgNumber {
+    OrgNumber::parse(s).unwrap()
+}
+
+#[test]
+fn answered_and_unanswered_requests_in_both_separators() {
+    let text = format!(
+        "{HEADER}\nA-1,556677-8899,2026-04-01 10:00,2026-04-02 09:15,offer\nA-1,5560743089,2026-04-01 10:00,,\n"
+    );
+    let expected = vec![
+        Request {
+            calloff: "A-1".into(),
+            supplier: org("5566778899"),
+            sent_at: datetime!(2026-04-01 10:00),
+            answered_at: Some(datetime!(2026-04-02 09:15)),
+            answer: Some(Answer::Offer),
+        },
+        Request {
+            calloff: "A-1".into(),
+            supplier: org("5560743089"),
+            sent_at: datetime!(2026-04-01 10:00),
+            answered_at: None,
+            answer: None,
+        },
+    ];
+    assert_eq!(parse_text(&text).unwrap(), expected);
+    let semi = format!("\u{feff}{}", text.replace(',', ";").replace('\n', "\r\n"));
+    assert_eq!(parse_text(&semi).unwrap(), expected);
+    let reordered = "answer;answered_at;sent_at;supplier;calloff\r\nDecline;2026-04-01 11:00;2026-04-01 10:00;5566778899;A-2\r\n";
+    assert_eq!(
+        parse_text(reordered).unwrap()[0].answer,
+        Some(Answer::Decline)
+    );
+}
+
+#[test]
+fn every_bad_request_is_named_by_line_and_column() {
+    let text = [
+        HEADER,
+        "A-9,556677-8899,2026-04-01 10:00,,",
+        "A-1,212000-0142,2026-04-01 10:00,,",
+        "A-1,556677-8899,2026-04-01,,",
+        "A-1,556677-8899,2026-04-01 10:00,,offer",
+        "A-1,556677-8899,2026-04-01 10:01,2026-04-02 10:00,",
+        "A-1,556677-8899,2026-04-01 10:02,2026-04-02 10:00,maybe",
+        "A-1,556677-8899,2026-04-01 10:03,2026-03-31 10:00,decline",
+        "A-2,556677-8899,2026-04-01 10:00,,",
+        "A-2,5566778899,2026-04-01 10:00,2026-04-01 12:00,offer",
+        ",,,,",
+    ]
+    .join("\n");
+    let problems = parse_text(&text).unwrap_err();
+    assert_eq!(
+        places(&problems),
+        vec![
+            (2, "calloff"),
+            (3, "supplier"),
+            (4, "sent_at"),
+            (5, "answered_at"),
+            (6, "answer"),
+            (7, "answer"),
+            (8, "answered_at"),
+            (10, "sent_at"),
+        ]
+    );
+    let sv = Catalog::get(Lang::Sv);
+    let all: Vec<String> = problems.iter().map(|p| p.message(sv)).collect();
+    assert!(
+        all[0].starts_with("Rad 2: kolumnen calloff: avropet ”A-9” finns inte"),
+        "{all:?}"
+    );
+    assert!(all[1].contains("212000-0142 är inte leverantör"), "{all:?}");
+    assert!(all[4].contains("offer eller decline"), "{all:?}");
+    assert!(all[6].contains("före"), "{all:?}");
+    assert!(all[7].contains("rad 9"), "{all:?}");
+}
+
+proptest! {
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        let _ = parse(&bytes, &mut stored());
+    }
+
+    #[test]
+    fn random_rows_under_a_good_header_never_panic(body in "[A-Z0-9 ,;\"\r\n:.-]{0,200}") {
+        let _ = parse_text(&format!("{HEADER}\n{body}"));
+    }
+}
