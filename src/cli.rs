@@ -86,7 +86,7 @@ fn execute(cli: Cli, cat: &Catalog) -> Result<(), String> {
         Some(Command::List(args::List::Agreements { format })) => {
             list::agreements(&db, format, cat)
         }
-        Some(Command::Demo) => demo::run(&db, cat),
+        Some(Command::Demo { calloffs }) => demo::run(&db, cat, calloffs),
     }
 }
 

@@ -377,7 +377,7 @@ fn csv_and_table_formats_in_both_languages() {
         "{table}"
     );
     assert!(
-        lines[5].contains("inte tillfrågad, anbud förbigånget") && lines[5].ends_with("ja"),
+        lines[5].contains("ej tillfrågad, anbud förbigått") && lines[5].ends_with("ja"),
         "{table}"
     );
     let en = avtal(

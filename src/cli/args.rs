@@ -52,10 +52,17 @@ pub enum Command {
             IT-consulting agreement (lots, ranked suppliers, penalties, escalation model, \
             extension options) and twelve smaller agreements of other kinds, with dates \
             relative to today.\n\n\
-            Running it again does not duplicate anything: agreements are matched by \
-            reference and overwritten."
+            The IT-consulting agreement also gets call-offs with their requests \
+            (--calloffs, default 400): mostly by the ranking, with skipped suppliers, \
+            offers passed over, renewed competitions and answers still awaited.\n\n\
+            Running it again does not duplicate anything: agreements and call-offs are \
+            matched by reference and overwritten."
     )]
-    Demo,
+    Demo {
+        /// How many call-offs to generate for the IT-consulting agreement.
+        #[arg(long, default_value_t = crate::app::DEMO_CALLOFFS)]
+        calloffs: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,38 +3,42 @@
 
 use std::path::Path;
 
-use time::{Date, OffsetDateTime};
+use time::{OffsetDateTime, PrimitiveDateTime, Time};
 
 use crate::i18n::Catalog;
 use crate::tr;
 
-pub(super) fn run(db: &Path, cat: &Catalog) -> Result<(), String> {
-    let register = crate::demo::register(today());
+pub(super) fn run(db: &Path, cat: &Catalog, calloffs: usize) -> Result<(), String> {
     let store = super::open_store(db, cat)?;
-    let stored = store
-        .import_agreements(&register)
-        .map_err(|e| e.message(cat))?;
-    let created = stored.iter().filter(|(_, new)| *new).count();
+    let loaded = crate::app::load_demo(&store, now(), calloffs).map_err(|e| e.message(cat))?;
     let total = store.agreements().map_err(|e| e.message(cat))?.len();
     let text = format!(
-        "{}\n{}\n",
+        "{}\n{}\n{}\n",
         tr!(
             cat,
             "cli.demo.done",
             path = db.display(),
-            created = created,
-            updated = stored.len() - created,
+            created = loaded.agreements_new,
+            updated = loaded.agreements_updated,
             total = total
+        ),
+        tr!(
+            cat,
+            "cli.demo.calloffs",
+            calloffs = loaded.calloffs,
+            requests = loaded.requests
         ),
         tr!(cat, "cli.demo.rerun")
     );
     super::print_out(&text, cat)
 }
 
-/// Today in local time; UTC when the local offset cannot be known (the time crate
-/// refuses it in some multi-threaded settings), which is off by at most a day.
-fn today() -> Date {
-    OffsetDateTime::now_local()
-        .unwrap_or_else(|_| OffsetDateTime::now_utc())
-        .date()
+/// Now in local time, to the minute; UTC when the local offset cannot be known (the time
+/// crate refuses it in some multi-threaded settings), which is off by at most a day.
+fn now() -> PrimitiveDateTime {
+    let now = OffsetDateTime::now_local().unwrap_or_else(|_| OffsetDateTime::now_utc());
+    PrimitiveDateTime::new(
+        now.date(),
+        Time::from_hms(now.hour(), now.minute(), 0).unwrap_or(Time::MIDNIGHT),
+    )
 }
