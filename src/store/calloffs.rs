@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use time::PrimitiveDateTime;
 
 use crate::domain::calloff::{CallOff, Request};
-use crate::domain::ranking::{RankingOutcome, assess_ranking};
-use crate::domain::{Agreement, AgreementId, Lot, OrgNumber};
+use crate::domain::ranking::{RankingOutcome, assess_in_agreement};
+use crate::domain::{Agreement, AgreementId, OrgNumber};
 
 use super::encoding::{self, V1};
 use super::tables::{AGREEMENTS, AWAITED, CALLOFF_AGREEMENT, CALLOFF_ROWS, REQUESTS};
@@ -109,14 +109,7 @@ fn row_for(
 ) -> Result<CallOffRow, StoreError> {
     let requests = requests_in(txn, &c.reference)?;
     let outcome = match agreement {
-        Some(a) => {
-            let empty = Lot {
-                name: c.lot.clone(),
-                ranking: Vec::new(),
-            };
-            let lot = a.lot(&c.lot).unwrap_or(&empty);
-            assess_ranking(c, lot, &requests, a.response_time)
-        }
+        Some(a) => assess_in_agreement(c, a, &requests),
         None => RankingOutcome::NotAssessed,
     };
     Ok(CallOffRow {
@@ -296,6 +289,87 @@ fn set_awaited(
     Ok(())
 }
 
+/// Writes requests call-off by call-off with every table opened once: each call-off's
+/// row is read once, its requests written, its awaited entries set, and its outcome
+/// computed once from all its requests. A request for a call-off not stored refuses all.
+fn write_requests(txn: &WriteTransaction, requests: &[Request]) -> Result<ImportCount, StoreError> {
+    let mut by_calloff: std::collections::BTreeMap<&str, Vec<&Request>> = Default::default();
+    for r in requests {
+        by_calloff.entry(r.calloff.as_str()).or_default().push(r);
+    }
+    let mut count = ImportCount::default();
+    let index = txn.open_table(CALLOFF_AGREEMENT)?;
+    let agreements = txn.open_table(AGREEMENTS)?;
+    let mut rows = txn.open_table(CALLOFF_ROWS)?;
+    let mut table = txn.open_table(REQUESTS)?;
+    let mut awaited = txn.open_table(AWAITED)?;
+    let mut cache: std::collections::HashMap<u64, Option<Agreement>> = Default::default();
+    for (calloff, list) in by_calloff {
+        let Some(aid) = index.get(calloff)?.map(|v| v.value()) else {
+            return Err(StoreError::NotFound(calloff.to_string()));
+        };
+        if !cache.contains_key(&aid) {
+            let found = agreements.get(aid)?;
+            let a = found
+                .map(|v| encoding::decode_agreement(v.value()))
+                .transpose()?;
+            cache.insert(aid, a);
+        }
+        let agreement = cache.get(&aid).and_then(Option::as_ref);
+        let row: CallOffRow = {
+            let found = rows.get((aid, calloff))?;
+            match found {
+                Some(v) => encoding::decode_v1(v.value(), "call-off")?,
+                None => return Err(StoreError::NotFound(calloff.to_string())),
+            }
+        };
+        let open = row.calloff.awarded_supplier.is_none();
+        for r in list {
+            let key = request_key(r);
+            if table
+                .insert(key.as_str(), encoding::encode(V1, r).as_slice())?
+                .is_none()
+            {
+                count.new += 1;
+            } else {
+                count.updated += 1;
+            }
+            match (r.answer, agreement) {
+                (None, Some(a)) if open => {
+                    let entry = Awaited {
+                        agreement: a.id,
+                        calloff: r.calloff.clone(),
+                        supplier: r.supplier.clone(),
+                        sent_at: r.sent_at,
+                        deadline: a.response_time.deadline(r.sent_at),
+                    };
+                    awaited.insert(key.as_str(), encoding::encode(V1, &entry).as_slice())?;
+                }
+                _ => {
+                    awaited.remove(key.as_str())?;
+                }
+            }
+        }
+        let (from, to) = request_range(calloff);
+        let mut all = Vec::new();
+        for item in table.range(from.as_str()..to.as_str())? {
+            let (_, v) = item?;
+            all.push(encoding::decode_v1::<Request>(v.value(), "request")?);
+        }
+        let outcome = match agreement {
+            Some(a) => assess_in_agreement(&row.calloff, a, &all),
+            None => RankingOutcome::NotAssessed,
+        };
+        let fresh = CallOffRow {
+            calloff: row.calloff,
+            requests: all.len() as u32,
+            outcome,
+        };
+        put_row(&mut rows, &fresh)?;
+    }
+    Ok(count)
+}
+
 impl Store {
     pub fn calloff(&self, reference: &str) -> Result<Option<CallOff>, StoreError> {
         let txn = self.db.begin_read()?;
@@ -383,28 +457,7 @@ impl Store {
     /// outcomes up to date. The call-offs must exist (the importer checks).
     pub fn import_requests(&self, requests: &[Request]) -> Result<ImportCount, StoreError> {
         let txn = self.db.begin_write()?;
-        let mut count = ImportCount::default();
-        let mut touched = BTreeSet::new();
-        let mut cache: Option<Agreement> = None;
-        for r in requests {
-            let agreement = txn
-                .open_table(CALLOFF_AGREEMENT)?
-                .get(r.calloff.as_str())?
-                .map(|v| v.value());
-            let Some(agreement) = agreement else {
-                return Err(StoreError::NotFound(r.calloff.clone()));
-            };
-            if cache.as_ref().map(|a| a.id.0) != Some(agreement) {
-                cache = load_agreement(&txn, AgreementId(agreement))?;
-            }
-            if write_request(&txn, cache.as_ref(), r)? {
-                count.new += 1;
-            } else {
-                count.updated += 1;
-            }
-            touched.insert(r.calloff.clone());
-        }
-        refresh_rows(&txn, &touched)?;
+        let count = write_requests(&txn, requests)?;
         audit::append(
             &txn,
             &self.actor,
