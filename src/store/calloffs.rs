@@ -308,12 +308,12 @@ fn write_requests(txn: &WriteTransaction, requests: &[Request]) -> Result<Import
         let Some(aid) = index.get(calloff)?.map(|v| v.value()) else {
             return Err(StoreError::NotFound(calloff.to_string()));
         };
-        if !cache.contains_key(&aid) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = cache.entry(aid) {
             let found = agreements.get(aid)?;
             let a = found
                 .map(|v| encoding::decode_agreement(v.value()))
                 .transpose()?;
-            cache.insert(aid, a);
+            slot.insert(a);
         }
         let agreement = cache.get(&aid).and_then(Option::as_ref);
         let row: CallOffRow = {
