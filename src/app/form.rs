@@ -375,6 +375,15 @@ impl Form {
         match key.code {
             KeyCode::Esc => return FormOutcome::Cancel,
             KeyCode::Char('s') if ctrl => return FormOutcome::Submit,
+            // As in a shell: Ctrl-U empties the line before the cursor, so a prefilled
+            // value (a date, now) is quickly replaced.
+            KeyCode::Char('u') if ctrl => {
+                let field = &mut self.fields[self.focus];
+                if field.input.delete_line_by_head() {
+                    self.changed = true;
+                    field.validate(cat);
+                }
+            }
             KeyCode::Tab => self.focus = (self.focus + 1).min(last),
             KeyCode::BackTab => self.focus = self.focus.saturating_sub(1),
             KeyCode::Down if !multiline => self.focus = (self.focus + 1).min(last),

@@ -307,6 +307,7 @@ pub const FORM: &[Binding] = &[
     b("Shift-Tab/↑", "ui.key.prev_field", &[], Act::Up),
     b("←/→", "ui.key.choose", &[], Act::NextSection),
     b("Ctrl-S", "ui.key.save", &[], Act::Open),
+    hidden("Ctrl-U", "ui.key.clear_field", &[], Act::Open),
     b("Esc", "ui.key.cancel", &[], Act::Back),
 ];
 
