@@ -35,7 +35,7 @@ fn competition(calloff: &str, agreement: u64) -> Competition {
     c.invited = vec![org("5560743089"), org("2021005448")];
     c.tenders = vec![Tender {
         supplier: org("5560743089"),
-        price: Money(100_000_00),
+        price: Money(10_000_000),
         points: vec![4],
     }];
     c.deadline = Some(datetime!(2026-05-04 12:00));
@@ -89,7 +89,7 @@ fn models_are_saved_per_agreement_by_name() {
     m.kind = ModelKind::PriceWithDeductions {
         criteria: vec![DeductionCriterion {
             name: "Certifiering".into(),
-            max_deduction: Money(5_000_00),
+            max_deduction: Money(500_000),
             max_points: 1,
         }],
     };
