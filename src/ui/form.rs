@@ -75,7 +75,13 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
         };
         let marker = if focused { "▸ " } else { "  " };
         frame.render_widget(
-            Span::styled(format!("{marker}{}", app.cat.t(f.label)), label_style),
+            Span::styled(
+                format!(
+                    "{marker}{}",
+                    f.title.as_deref().unwrap_or_else(|| app.cat.t(f.label))
+                ),
+                label_style,
+            ),
             label_area,
         );
         match &f.kind {
