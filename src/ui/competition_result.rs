@@ -13,7 +13,8 @@ use crate::tr;
 
 use super::theme;
 
-pub fn lines(cat: &Catalog, a: &Agreement, c: &Competition) -> Vec<Line<'static>> {
+/// The result in lines for a screen `width` columns wide.
+pub fn lines(cat: &Catalog, a: &Agreement, c: &Competition, width: u16) -> Vec<Line<'static>> {
     let ev = match c.evaluate() {
         Ok(ev) => ev,
         Err(problems) => {
@@ -99,9 +100,7 @@ pub fn lines(cat: &Catalog, a: &Agreement, c: &Competition) -> Vec<Line<'static>
                         )
                     })
                     .collect();
-                if !parts.is_empty() {
-                    out.push(Line::from(format!("    {}", parts.join(" · "))));
-                }
+                out.extend(packed(&parts, width));
             }
             ScoreDetail::Deductions(d) => {
                 out.push(Line::from(Span::styled(
@@ -140,9 +139,7 @@ pub fn lines(cat: &Catalog, a: &Agreement, c: &Competition) -> Vec<Line<'static>
                         )
                     })
                     .collect();
-                if !parts.is_empty() {
-                    out.push(Line::from(format!("    {}", parts.join(" · "))));
-                }
+                out.extend(packed(&parts, width));
                 if d.floored {
                     out.push(Line::from(Span::styled(
                         format!("    {}", cat.t("ui.result.floored")),
@@ -207,4 +204,27 @@ pub fn review(app: &App, c: &Competition) -> Vec<Line<'static>> {
             theme::muted(),
         )),
     ]
+}
+
+/// The parts of a row's arithmetic, indented and joined by " · " as many to a line as fit,
+/// so that a line never breaks inside one computation.
+fn packed(parts: &[String], width: u16) -> Vec<Line<'static>> {
+    let room = usize::from(width).saturating_sub(4).max(20);
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for p in parts {
+        let len = |s: &str| s.chars().count();
+        if !line.is_empty() && len(&line) + 3 + len(p) > room {
+            out.push(Line::from(format!("    {line}")));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(p);
+    }
+    if !line.is_empty() {
+        out.push(Line::from(format!("    {line}")));
+    }
+    out
 }

@@ -177,7 +177,7 @@ fn competition(frame: &mut Frame, app: &App, a: &Agreement, open: &OpenCompetiti
         CompSection::Invited => invited(frame, app, a, c, open.selected, body),
         CompSection::Tenders => tenders(frame, app, a, c, open.selected, body),
         CompSection::Result => {
-            let lines = competition_result::lines(cat, a, c);
+            let lines = competition_result::lines(cat, a, c, body.width);
             text(frame, app, lines, open.selected, body);
         }
         CompSection::Note => {

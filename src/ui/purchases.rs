@@ -40,7 +40,15 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         .title(Span::styled(title, theme::title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let analysis_height = (st.analysis.by_category.len().max(2) as u16 + 2).min(9);
+    // Side by side when there is room for the decisions' words; else stacked.
+    let wide = inner.width >= 110;
+    let cat_rows = st.analysis.by_category.len().clamp(1, 5) as u16 + 1;
+    let ord_rows = st.analysis.by_orderer.len().clamp(1, 4) as u16 + 1;
+    let analysis_height = if wide {
+        cat_rows.max(ord_rows)
+    } else {
+        cat_rows + ord_rows
+    };
     let [list_area, reason_area, analysis_area] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
@@ -62,8 +70,13 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
             reason_area,
         );
     }
-    let [cats, orderers] =
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)]).areas(analysis_area);
+    let [cats, orderers] = if wide {
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)])
+            .spacing(2)
+            .areas(analysis_area)
+    } else {
+        Layout::vertical([Constraint::Length(cat_rows), Constraint::Fill(1)]).areas(analysis_area)
+    };
     by_category(frame, app, cats);
     by_orderer(frame, app, orderers);
 }
@@ -187,7 +200,7 @@ fn by_category(frame: &mut Frame, app: &App, area: Rect) {
             Constraint::Fill(1),
             Constraint::Length(3),
             Constraint::Length(12),
-            Constraint::Length(18),
+            Constraint::Length(26),
         ],
     )
     .column_spacing(1);
