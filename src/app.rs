@@ -7,6 +7,8 @@ mod calloff_forms;
 pub mod calloffs;
 mod calloffs_tab;
 mod competition_forms;
+mod competition_text;
+mod competition_undo;
 pub mod competitions;
 mod competitions_tab;
 pub mod deviations;
@@ -150,7 +152,7 @@ enum Undo {
         id: DeviationId,
     },
     DeviationRestore(ManualDeviation),
-    Views(competitions_tab::ViewsUndo),
+    Views(competition_undo::ViewsUndo),
 }
 
 pub struct App {

@@ -98,6 +98,15 @@ fn a_competition_from_first_open_to_the_award() {
     assert!(stored.instruction.contains("UH-2026-014"));
     assert!(stored.instruction.contains("Kompetens: 25 %"));
 
+    // Setting the deadline fills it into the instruction.
+    keys(&mut app, "e");
+    keys(&mut app, "2026-12-01 12:00");
+    ctrl(&mut app, 's');
+    let stored = app.store.competition("FKU-2026-001").unwrap().unwrap();
+    assert_eq!(stored.deadline, Some(datetime!(2026-12-01 12:00)));
+    assert!(stored.instruction.contains("anbud:** 2026-12-01 12:00"));
+    assert!(!stored.instruction.contains("{deadline}"));
+
     goto(&mut app, CompSection::Tenders);
     // Points above the scale are refused in words and the form keeps what was typed.
     keys(&mut app, "n");

@@ -201,6 +201,13 @@ pub fn apply(
         CompetitionPart::Instruction => {
             c.deadline = f("ui.field.tender_deadline").datetime();
             c.instruction = f("ui.field.instruction").text().trim_end().to_string();
+            // A deadline set after the instruction was filled goes where the template
+            // left room for it; the rest of the text stays as written.
+            if let Some(d) = c.deadline
+                && c.instruction.contains("{deadline}")
+            {
+                c.instruction = c.instruction.replace("{deadline}", &format_datetime(d));
+            }
         }
         CompetitionPart::Note => c.note = f("ui.field.model_note").text().trim_end().to_string(),
         CompetitionPart::ModelHead => {

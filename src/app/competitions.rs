@@ -6,8 +6,7 @@
 
 use crate::domain::calloff::{CallOff, CallOffMethod};
 use crate::domain::competition::{
-    Competition, Criterion, DeductionCriterion, EvaluationModel, ModelKind, ModelProblem,
-    TenderProblem, fill_instruction,
+    Competition, Criterion, DeductionCriterion, EvaluationModel, ModelKind, fill_instruction,
 };
 use crate::domain::{Agreement, AgreementId, Money, OrgNumber};
 use crate::i18n::{Catalog, Lang};
@@ -16,6 +15,8 @@ use crate::tr;
 
 use super::form::format_datetime;
 use super::keymap::{self, Binding};
+
+pub use super::competition_text::{model_problem, points_text, tender_problem};
 
 /// How far a call-off's competition has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -350,105 +351,6 @@ pub fn fit_points(comp: &mut Competition) -> bool {
         }
     }
     changed
-}
-
-fn criterion_name(m: &EvaluationModel, i: usize) -> String {
-    m.kind
-        .criteria()
-        .nth(i)
-        .map(|(n, _)| n.to_string())
-        .unwrap_or_else(|| format!("#{}", i + 1))
-}
-
-/// A model problem in words.
-pub fn model_problem(cat: &Catalog, m: &EvaluationModel, p: &ModelProblem) -> String {
-    match p {
-        ModelProblem::EmptyModelName => cat.t("ui.problem.empty_model_name").to_string(),
-        ModelProblem::WeightsDoNotSumTo100 { sum } => {
-            tr!(cat, "ui.problem.weights_sum", sum = sum)
-        }
-        ModelProblem::EmptyCriterionName { criterion } => {
-            tr!(cat, "ui.problem.empty_criterion_name", n = criterion + 1)
-        }
-        ModelProblem::ZeroMaxPoints { criterion } => tr!(
-            cat,
-            "ui.problem.zero_max_points",
-            name = criterion_name(m, *criterion)
-        ),
-        ModelProblem::MaxPointsTooLarge { criterion } => tr!(
-            cat,
-            "ui.problem.max_points_too_large",
-            name = criterion_name(m, *criterion),
-            max = crate::domain::competition::MAX_POINTS
-        ),
-        ModelProblem::DuplicateCriterionName { criterion, .. } => tr!(
-            cat,
-            "ui.problem.duplicate_criterion",
-            name = criterion_name(m, *criterion)
-        ),
-        ModelProblem::NegativeMaxDeduction { criterion } => tr!(
-            cat,
-            "ui.problem.negative_deduction",
-            name = criterion_name(m, *criterion)
-        ),
-    }
-}
-
-/// Why the tenders cannot be evaluated, in words, naming suppliers and criteria.
-pub fn tender_problem(cat: &Catalog, a: &Agreement, c: &Competition, p: &TenderProblem) -> String {
-    let who = |t: &usize| {
-        c.tenders
-            .get(*t)
-            .map(|t| a.supplier_name(&t.supplier))
-            .unwrap_or_default()
-    };
-    match p {
-        TenderProblem::Model(m) => model_problem(cat, &c.model, m),
-        TenderProblem::NoTenders => cat.t("ui.problem.no_tenders").to_string(),
-        TenderProblem::WrongNumberOfPoints {
-            tender,
-            expected,
-            given,
-        } => tr!(
-            cat,
-            "ui.problem.wrong_points",
-            supplier = who(tender),
-            expected = expected,
-            given = given
-        ),
-        TenderProblem::PointsAboveMax {
-            tender,
-            criterion,
-            points,
-            max_points,
-        } => tr!(
-            cat,
-            "ui.problem.points_above_max",
-            supplier = who(tender),
-            name = criterion_name(&c.model, *criterion),
-            points = points,
-            max = max_points
-        ),
-        TenderProblem::DuplicateSupplier { tender, .. } => {
-            tr!(cat, "ui.problem.duplicate_supplier", supplier = who(tender))
-        }
-        TenderProblem::ZeroPrice { tender } => {
-            tr!(cat, "ui.problem.zero_price", supplier = who(tender))
-        }
-        TenderProblem::NegativePrice { tender } => {
-            tr!(cat, "ui.problem.negative_price", supplier = who(tender))
-        }
-        TenderProblem::TooLargeToCompute { tender } => {
-            tr!(cat, "ui.problem.too_large", supplier = who(tender))
-        }
-    }
-}
-
-/// `87,16` from hundredths of a point.
-pub fn points_text(hundredths: i128) -> String {
-    let sign = if hundredths < 0 { "-" } else { "" };
-    let h = hundredths.unsigned_abs();
-    format!("{sign}{},{:02}", h / 100, h % 100)
 }
 
 /// Confirmations asked in these tabs.

@@ -9,8 +9,8 @@ use crate::domain::purchase::{CategoryDecision, OutsidePurchase, PurchaseAnalysi
 use crate::tr;
 
 use super::competition_forms::{purchase_form, purchase_from};
+use super::competition_undo::ViewsUndo;
 use super::competitions::{ViewsConfirm, ViewsPick};
-use super::competitions_tab::ViewsUndo;
 use super::form::{Form, FormTarget};
 use super::keymap::{self, Act, Binding};
 use super::{App, Confirm, Pick, Picker, Popup, Undo};
