@@ -6,10 +6,16 @@ mod agreements_tab;
 mod calloff_forms;
 pub mod calloffs;
 mod calloffs_tab;
+mod competition_forms;
+mod competition_text;
+mod competition_undo;
+pub mod competitions;
+mod competitions_tab;
 pub mod deviations;
 pub mod form;
 pub mod forms;
 pub mod keymap;
+pub mod purchases;
 pub mod register;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -35,10 +41,19 @@ pub enum Tab {
     Agreements,
     CallOffs,
     Deviations,
+    Competitions,
+    Purchases,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Agenda, Tab::Agreements, Tab::CallOffs, Tab::Deviations];
+    pub const ALL: [Tab; 6] = [
+        Tab::Agenda,
+        Tab::Agreements,
+        Tab::CallOffs,
+        Tab::Deviations,
+        Tab::Competitions,
+        Tab::Purchases,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -46,12 +61,17 @@ impl Tab {
             Tab::Agreements => "ui.tab.agreements",
             Tab::CallOffs => "ui.tab.calloffs",
             Tab::Deviations => "ui.tab.deviations",
+            Tab::Competitions => "ui.tab.competitions",
+            Tab::Purchases => "ui.tab.purchases",
         }
     }
 
     /// Tabs that show one agreement at a time: the one the user follows.
     pub fn follows_agreement(self) -> bool {
-        matches!(self, Tab::CallOffs | Tab::Deviations)
+        matches!(
+            self,
+            Tab::CallOffs | Tab::Deviations | Tab::Competitions | Tab::Purchases
+        )
     }
 }
 
@@ -64,6 +84,7 @@ pub enum Confirm {
     DeleteCallOff(String),
     DeleteRequest(Request),
     DeleteDeviation(DeviationId),
+    Views(competitions::ViewsConfirm),
 }
 
 /// What choosing from a picker does.
@@ -80,6 +101,7 @@ pub enum Pick {
     FilterLot(Vec<Option<String>>),
     /// Follow this agreement in the call-off, deviation, competition and purchase tabs.
     ChooseAgreement(Vec<AgreementId>),
+    Views(competitions::ViewsPick),
 }
 
 pub struct Picker {
@@ -130,6 +152,7 @@ enum Undo {
         id: DeviationId,
     },
     DeviationRestore(ManualDeviation),
+    Views(competition_undo::ViewsUndo),
 }
 
 pub struct App {
@@ -146,6 +169,8 @@ pub struct App {
     pub current: Option<AgreementId>,
     pub calloffs: calloffs::CallOffsState,
     pub deviations: deviations::DeviationsState,
+    pub competitions: competitions::CompetitionsState,
+    pub purchases: purchases::PurchasesState,
     pub agenda: Vec<AgendaItem>,
     pub agenda_selected: usize,
     pub popup: Option<Popup>,
@@ -174,6 +199,8 @@ impl App {
             current: None,
             calloffs: calloffs::CallOffsState::default(),
             deviations: deviations::DeviationsState::default(),
+            competitions: Default::default(),
+            purchases: Default::default(),
             agenda: Vec::new(),
             agenda_selected: 0,
             popup: None,
@@ -330,6 +357,8 @@ impl App {
             Tab::CallOffs if self.calloffs.detail.is_some() => keymap::CALLOFF_DETAIL,
             Tab::CallOffs => keymap::CALLOFFS,
             Tab::Deviations => keymap::DEVIATIONS,
+            Tab::Competitions => self.competitions.bindings(),
+            Tab::Purchases => self.purchases.bindings(),
             Tab::Agreements => match &self.register.detail {
                 None if self.register.filtering => keymap::FILTER,
                 None if self.agreements.is_empty() => keymap::EMPTY_REGISTER,
@@ -400,6 +429,8 @@ impl App {
                     true => self.calloff_detail_act(act),
                 },
                 Tab::Deviations => self.deviations_act(act),
+                Tab::Competitions => self.competitions_act(act),
+                Tab::Purchases => self.purchases_act(act),
             },
         }
     }
@@ -507,6 +538,8 @@ impl App {
             FormTarget::CallOff(_) => return self.submit_calloff(form),
             FormTarget::Request { .. } => return self.submit_request(form),
             FormTarget::Deviation(_) => return self.submit_deviation(form),
+            FormTarget::Competition(_) => return self.submit_competition(form),
+            FormTarget::Purchase(_) => return self.submit_purchase(form),
             _ => {}
         }
         let (before, mut after) = match form.target {
@@ -687,6 +720,10 @@ impl App {
             Undo::DeviationRestore(d) => {
                 (self.store.save_deviation(d), None, format!("#{}", d.id.0))
             }
+            Undo::Views(v) => {
+                let (r, reference) = self.undo_views(v);
+                (r, None, reference)
+            }
         };
         match result {
             Ok(()) => {
@@ -773,6 +810,7 @@ impl App {
             Confirm::DeleteCallOff(reference) => self.delete_calloff(&reference),
             Confirm::DeleteRequest(r) => self.delete_request(r),
             Confirm::DeleteDeviation(id) => self.delete_deviation(id),
+            Confirm::Views(v) => self.views_confirmed(v),
             Confirm::DeleteRow(id, row) => {
                 let Some(a) = self.agreement(id).cloned() else {
                     return;
@@ -805,6 +843,7 @@ impl App {
                 self.calloffs.lot = values.get(i).cloned().flatten();
                 self.calloffs.refresh();
             }
+            Pick::Views(v) => self.views_picked(v, i),
             Pick::ChooseAgreement(ids) => {
                 if let Some(id) = ids.get(i) {
                     self.follow(*id);

@@ -35,8 +35,10 @@ macro_rules! sources {
     };
 }
 
-const SV: &[Source] = sources!("sv": "common", "domain", "store", "cli", "ui", "ui_calloffs");
-const EN: &[Source] = sources!("en": "common", "domain", "store", "cli", "ui", "ui_calloffs");
+const SV: &[Source] =
+    sources!("sv": "common", "domain", "store", "cli", "ui", "ui_calloffs", "ui_views");
+const EN: &[Source] =
+    sources!("en": "common", "domain", "store", "cli", "ui", "ui_calloffs", "ui_views");
 
 pub struct Catalog {
     lang: Lang,

@@ -5,6 +5,7 @@ mod audit;
 #[cfg(test)]
 mod audit_tests;
 mod calloffs;
+mod competitions;
 mod encoding;
 mod error;
 mod followup;

@@ -3,11 +3,14 @@
 
 mod agenda;
 mod calloffs;
+mod competition_result;
+mod competitions;
 mod detail;
 mod deviations;
 mod form;
 mod help;
 mod popups;
+mod purchases;
 mod register;
 pub mod theme;
 mod widgets;
@@ -87,6 +90,8 @@ pub fn render(frame: &mut Frame, app: &App) {
         },
         Tab::CallOffs => calloffs::render(frame, app, body),
         Tab::Deviations => deviations::render(frame, app, body),
+        Tab::Competitions => competitions::render(frame, app, body),
+        Tab::Purchases => purchases::render(frame, app, body),
     }
     if let Some(form) = &app.form {
         form::render(frame, app, form, body);
@@ -115,24 +120,56 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn tab_bar(frame: &mut Frame, app: &App, area: Rect) {
-    let mut spans = vec![Span::styled(" avtal ", theme::title())];
+    let today = crate::app::form::format_date(app.today);
+    let right = tr!(app.cat, "ui.today", date = today);
+    // Six tabs do not fit 80 columns with everything: drop the date, then the name, and
+    // last show only the numbers of the tabs not in view.
+    let width = area.width as usize;
+    let mut spans = Vec::new();
+    for (date, brand, labels) in [
+        (true, true, true),
+        (false, true, true),
+        (false, false, true),
+        (false, false, false),
+    ] {
+        spans = tab_spans(app, brand, labels);
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        if date && used + right.chars().count() < width {
+            spans.push(Span::raw(
+                " ".repeat(width - used - right.chars().count() - 1),
+            ));
+            spans.push(Span::styled(right, theme::muted()));
+            break;
+        }
+        if !date && used <= width {
+            break;
+        }
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+fn tab_spans(app: &App, brand: bool, labels: bool) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    if brand {
+        spans.push(Span::styled(" avtal ", theme::title()));
+    }
     for (i, tab) in Tab::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, app.cat.t(tab.label()));
+        let label = if labels || *tab == app.tab {
+            format!(" {} {} ", i + 1, app.cat.t(tab.label()))
+        } else {
+            format!(" {} ", i + 1)
+        };
         let style = if *tab == app.tab {
             theme::active_tab()
         } else {
             theme::muted()
         };
-        spans.push(Span::raw(" "));
+        if !spans.is_empty() {
+            spans.push(Span::raw(" "));
+        }
         spans.push(Span::styled(label, style));
     }
-    let today = crate::app::form::format_date(app.today);
-    let right = tr!(app.cat, "ui.today", date = today);
-    let used: usize = spans.iter().map(|s| s.width()).sum();
-    let pad = (area.width as usize).saturating_sub(used + right.chars().count() + 1);
-    spans.push(Span::raw(" ".repeat(pad)));
-    spans.push(Span::styled(right, theme::muted()));
-    frame.render_widget(Line::from(spans), area);
+    spans
 }
 
 fn status_line(frame: &mut Frame, app: &App, area: Rect) {

@@ -54,6 +54,7 @@ impl App {
             self.calloffs.rows.clear();
             self.calloffs.refresh();
             self.deviations.entries.clear();
+            self.load_views();
             return;
         };
         match self.store.calloff_rows(id) {
@@ -92,6 +93,7 @@ impl App {
             Ok(manual) => self.deviations.rebuild(&self.calloffs.rows, manual),
             Err(e) => self.error(e.message(self.cat)),
         }
+        self.load_views();
     }
 
     /// Opens a call-off of the followed agreement with its requests.
@@ -119,7 +121,7 @@ impl App {
         }
     }
 
-    fn choose_agreement(&mut self) {
+    pub(super) fn choose_agreement(&mut self) {
         let mut list: Vec<&Agreement> = self.agreements.iter().collect();
         list.sort_by(|a, b| a.reference.cmp(&b.reference));
         let selected = list

@@ -50,6 +50,9 @@ pub enum FieldKind {
 
 pub struct Field {
     pub label: &'static str,
+    /// Shown instead of the label's catalogue text when the label names something the
+    /// user made (a criterion of their model).
+    pub title: Option<String>,
     pub kind: FieldKind,
     pub input: TextArea<'static>,
     /// Index into the options of a choice field.
@@ -70,6 +73,7 @@ impl Field {
         input.set_cursor_line_style(ratatui::style::Style::default());
         Field {
             label,
+            title: None,
             kind,
             input,
             choice: 0,
@@ -294,6 +298,10 @@ pub enum FormTarget {
         index: Option<usize>,
     },
     Deviation(Option<crate::domain::deviation::DeviationId>),
+    /// A part of the open renewed competition.
+    Competition(super::competitions::CompetitionPart),
+    /// A new purchase outside the agreement (None) or this one.
+    Purchase(Option<crate::domain::purchase::PurchaseId>),
 }
 
 impl FormTarget {
@@ -314,6 +322,7 @@ impl FormTarget {
                 | FormTarget::CallOff(None)
                 | FormTarget::Request { index: None, .. }
                 | FormTarget::Deviation(None)
+                | FormTarget::Purchase(None)
         )
     }
 }

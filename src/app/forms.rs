@@ -62,10 +62,13 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
         FormTarget::Template(_) => "ui.form.template",
         FormTarget::Orderer(_) => "ui.form.orderer",
         FormTarget::ProjectMember(_) => "ui.form.member",
-        // Call-off, request and deviation forms are built in `calloff_forms`.
-        FormTarget::CallOff(_) | FormTarget::Request { .. } | FormTarget::Deviation(_) => {
-            "ui.form.new_calloff"
-        }
+        // Call-off, request and deviation forms are built in `calloff_forms`, those of
+        // competitions and purchases in `competition_forms`.
+        FormTarget::CallOff(_)
+        | FormTarget::Request { .. }
+        | FormTarget::Deviation(_)
+        | FormTarget::Competition(_)
+        | FormTarget::Purchase(_) => "ui.form.new_calloff",
     };
     let fields = match (target.clone(), a) {
         (FormTarget::Agreement(id), a) => {
@@ -273,9 +276,14 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
                 text("ui.field.email", m.map(|m| m.email.as_str()).unwrap_or("")),
             ]
         }
-        (FormTarget::CallOff(_) | FormTarget::Request { .. } | FormTarget::Deviation(_), _) => {
-            Vec::new()
-        }
+        (
+            FormTarget::CallOff(_)
+            | FormTarget::Request { .. }
+            | FormTarget::Deviation(_)
+            | FormTarget::Competition(_)
+            | FormTarget::Purchase(_),
+            _,
+        ) => Vec::new(),
     };
     Form::new(cat.t(title_key).to_string(), target, fields)
 }
@@ -301,7 +309,11 @@ fn rate_text(r: &crate::domain::Rate) -> String {
 pub fn apply(form: &Form, a: &mut Agreement) {
     let f = |label| form.field(label);
     match form.target.clone() {
-        FormTarget::CallOff(_) | FormTarget::Request { .. } | FormTarget::Deviation(_) => {}
+        FormTarget::CallOff(_)
+        | FormTarget::Request { .. }
+        | FormTarget::Deviation(_)
+        | FormTarget::Competition(_)
+        | FormTarget::Purchase(_) => {}
         FormTarget::Agreement(_) => {
             a.reference = f("ui.field.reference").trimmed();
             a.name = f("ui.field.name").trimmed();

@@ -3,6 +3,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+mod views;
+pub use views::*;
+
 /// What a key asks the application to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Act {
@@ -41,6 +44,13 @@ pub enum Act {
     NewRequest,
     EditParent,
     ToggleOpen,
+    ToggleInvite,
+    RecordWinner,
+    Award,
+    SaveModel,
+    PickModel,
+    RefillInstruction,
+    Decide,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -103,6 +113,13 @@ pub const GLOBAL: &[Binding] = &[
     hidden("2", "ui.key.tab_agreements", &[Char('2')], Act::GotoTab(1)),
     hidden("3", "ui.key.tab_calloffs", &[Char('3')], Act::GotoTab(2)),
     hidden("4", "ui.key.tab_deviations", &[Char('4')], Act::GotoTab(3)),
+    hidden(
+        "5",
+        "ui.key.tab_competitions",
+        &[Char('5')],
+        Act::GotoTab(4),
+    ),
+    hidden("6", "ui.key.tab_purchases", &[Char('6')], Act::GotoTab(5)),
 ];
 
 const MOVE: [Binding; 6] = [
@@ -337,8 +354,8 @@ pub fn lookup(bindings: &[Binding], key: &KeyEvent) -> Option<Act> {
 }
 
 /// Every context with its heading, for the help overlay.
-pub fn all_groups() -> [(&'static str, &'static [Binding]); 12] {
-    [
+pub fn all_groups() -> Vec<(&'static str, &'static [Binding])> {
+    let mut groups = vec![
         ("ui.help.global", GLOBAL),
         ("ui.help.agenda", AGENDA),
         ("ui.help.register", REGISTER),
@@ -348,8 +365,12 @@ pub fn all_groups() -> [(&'static str, &'static [Binding]); 12] {
         ("ui.help.calloffs", CALLOFFS),
         ("ui.help.calloff_detail", CALLOFF_DETAIL),
         ("ui.help.deviations", DEVIATIONS),
+    ];
+    groups.extend(views::GROUPS);
+    groups.extend([
         ("ui.help.form", FORM),
         ("ui.help.filter", FILTER),
         ("ui.help.confirm", CONFIRM),
-    ]
+    ]);
+    groups
 }

@@ -16,12 +16,8 @@ const LABEL_WIDTH: u16 = 24;
 const MULTILINE_HEIGHT: u16 = 3;
 
 /// Lines a field takes: its input, then its problem wrapped to `width` columns.
-fn field_height(f: &Field, width: u16) -> u16 {
-    let input = if f.is_multiline() {
-        MULTILINE_HEIGHT
-    } else {
-        1
-    };
+fn field_height(f: &Field, width: u16, multiline: u16) -> u16 {
+    let input = if f.is_multiline() { multiline } else { 1 };
     input + error_height(f, width)
 }
 
@@ -33,12 +29,26 @@ fn error_height(f: &Field, width: u16) -> u16 {
         .unwrap_or(0)
 }
 
+/// A form that is mostly one long text (an instruction, a note) gives that text the
+/// height the screen has; other forms keep multi-line fields small.
+fn multiline_height(form: &Form, area: Rect) -> u16 {
+    let long =
+        form.fields.iter().filter(|f| f.is_multiline()).count() == 1 && form.fields.len() <= 2;
+    if long {
+        let others = (form.fields.len() as u16).saturating_sub(1);
+        area.height.saturating_sub(others + 5).max(MULTILINE_HEIGHT)
+    } else {
+        MULTILINE_HEIGHT
+    }
+}
+
 pub fn render(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
     let width = 78u16.min(area.width).saturating_sub(2);
+    let ml = multiline_height(form, area);
     let wanted: u16 = form
         .fields
         .iter()
-        .map(|f| field_height(f, width))
+        .map(|f| field_height(f, width, ml))
         .sum::<u16>()
         + 3;
     let outer = centered(area, 78, wanted);
@@ -50,7 +60,7 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
     loop {
         let used: u16 = form.fields[first..=form.focus]
             .iter()
-            .map(|f| field_height(f, width))
+            .map(|f| field_height(f, width, ml))
             .sum();
         if used <= fields_area.height || first == form.focus {
             break;
@@ -59,7 +69,7 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
     }
     let mut y = fields_area.y;
     for (i, f) in form.fields.iter().enumerate().skip(first) {
-        let h = field_height(f, width);
+        let h = field_height(f, width, ml);
         if y + h > fields_area.bottom() {
             break;
         }
@@ -75,7 +85,13 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
         };
         let marker = if focused { "▸ " } else { "  " };
         frame.render_widget(
-            Span::styled(format!("{marker}{}", app.cat.t(f.label)), label_style),
+            Span::styled(
+                format!(
+                    "{marker}{}",
+                    f.title.as_deref().unwrap_or_else(|| app.cat.t(f.label))
+                ),
+                label_style,
+            ),
             label_area,
         );
         match &f.kind {

@@ -1,0 +1,373 @@
+//! The Renewed competition tab's state: the followed agreement's call-offs by renewed
+//! competition with how far each competition has come, and one competition opened in
+//! sections (instruction, model, invited, tenders, result, note). Also the pure helpers
+//! the tab needs: the default model, the instruction filled from its template, and the
+//! problems of a model or its tenders in words.
+
+use crate::domain::calloff::{CallOff, CallOffMethod};
+use crate::domain::competition::{
+    Competition, Criterion, DeductionCriterion, EvaluationModel, ModelKind, fill_instruction,
+};
+use crate::domain::{Agreement, AgreementId, Money, OrgNumber};
+use crate::i18n::{Catalog, Lang};
+use crate::store::CallOffRow;
+use crate::tr;
+
+use super::form::format_datetime;
+use super::keymap::{self, Binding};
+
+pub use super::competition_text::{model_problem, points_text, tender_problem};
+
+/// How far a call-off's competition has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompStatus {
+    NotStarted,
+    Invited,
+    TendersIn,
+    WinnerRecorded,
+}
+
+impl CompStatus {
+    pub fn of(c: Option<&Competition>) -> CompStatus {
+        match c {
+            None => CompStatus::NotStarted,
+            Some(c) if c.winner.is_some() => CompStatus::WinnerRecorded,
+            Some(c) if !c.tenders.is_empty() => CompStatus::TendersIn,
+            Some(_) => CompStatus::Invited,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CompStatus::NotStarted => "ui.competition.status_none",
+            CompStatus::Invited => "ui.competition.status_invited",
+            CompStatus::TendersIn => "ui.competition.status_tenders",
+            CompStatus::WinnerRecorded => "ui.competition.status_winner",
+        }
+    }
+}
+
+/// The parts of an open competition, in the order a competition is run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompSection {
+    Instruction,
+    Model,
+    Invited,
+    Tenders,
+    Result,
+    Note,
+}
+
+impl CompSection {
+    pub const ALL: [CompSection; 6] = [
+        CompSection::Instruction,
+        CompSection::Model,
+        CompSection::Invited,
+        CompSection::Tenders,
+        CompSection::Result,
+        CompSection::Note,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CompSection::Instruction => "ui.competition.section_instruction",
+            CompSection::Model => "ui.competition.section_model",
+            CompSection::Invited => "ui.competition.section_invited",
+            CompSection::Tenders => "ui.competition.section_tenders",
+            CompSection::Result => "ui.competition.section_result",
+            CompSection::Note => "ui.competition.section_note",
+        }
+    }
+
+    pub fn step(self, delta: isize) -> CompSection {
+        let n = Self::ALL.len() as isize;
+        let i = Self::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
+        Self::ALL[(i + delta).rem_euclid(n) as usize]
+    }
+}
+
+/// What a form of the open competition changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompetitionPart {
+    /// The deadline and the instruction text.
+    Instruction,
+    /// The model's name, kind and price weight.
+    ModelHead,
+    /// A new criterion (None) or the `i`-th.
+    Criterion(Option<usize>),
+    /// A new tender (None) or the `i`-th.
+    Tender(Option<usize>),
+    Note,
+}
+
+/// A call-off by renewed competition, with its competition if one was started.
+#[derive(Debug, Clone)]
+pub struct CompRow {
+    pub calloff: CallOff,
+    pub competition: Option<Competition>,
+}
+
+impl CompRow {
+    pub fn status(&self) -> CompStatus {
+        CompStatus::of(self.competition.as_ref())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct OpenCompetition {
+    pub competition: Competition,
+    pub section: CompSection,
+    /// The selected row of a list section, or the scroll of a text section.
+    pub selected: usize,
+}
+
+#[derive(Default)]
+pub struct CompetitionsState {
+    /// The agreement whose competitions are loaded.
+    pub agreement: Option<AgreementId>,
+    /// Call-offs by competition, newest request first.
+    pub rows: Vec<CompRow>,
+    pub selected: usize,
+    pub open: Option<OpenCompetition>,
+    /// Models saved on the agreement for reuse, by name.
+    pub models: Vec<EvaluationModel>,
+}
+
+impl CompetitionsState {
+    /// Rebuilds the list from the agreement's call-offs and its stored competitions.
+    pub fn rebuild(&mut self, calloffs: &[CallOffRow], mut competitions: Vec<Competition>) {
+        let mut rows: Vec<CompRow> = calloffs
+            .iter()
+            .filter(|r| r.calloff.method == CallOffMethod::Competition)
+            .map(|r| {
+                let pos = competitions
+                    .iter()
+                    .position(|c| c.calloff == r.calloff.reference);
+                CompRow {
+                    calloff: r.calloff.clone(),
+                    competition: pos.map(|p| competitions.swap_remove(p)),
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            (b.calloff.requested_at, &b.calloff.reference)
+                .cmp(&(a.calloff.requested_at, &a.calloff.reference))
+        });
+        self.rows = rows;
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        // The open competition follows what is stored; a call-off gone closes it.
+        if let Some(open) = self.open.as_mut() {
+            match self
+                .rows
+                .iter()
+                .find(|r| r.calloff.reference == open.competition.calloff)
+            {
+                Some(CompRow {
+                    competition: Some(c),
+                    ..
+                }) => open.competition = c.clone(),
+                _ => self.open = None,
+            }
+        }
+    }
+
+    pub fn selected_row(&self) -> Option<&CompRow> {
+        self.rows.get(self.selected)
+    }
+
+    /// The keys that work in the list or in the open section.
+    pub fn bindings(&self) -> &'static [Binding] {
+        match self.open.as_ref().map(|o| o.section) {
+            None => keymap::COMPETITIONS,
+            Some(CompSection::Instruction) => keymap::COMP_INSTRUCTION,
+            Some(CompSection::Model) => keymap::COMP_MODEL,
+            Some(CompSection::Invited) => keymap::COMP_INVITED,
+            Some(CompSection::Tenders) => keymap::COMP_TENDERS,
+            Some(CompSection::Result) => keymap::COMP_RESULT,
+            Some(CompSection::Note) => keymap::COMP_NOTE,
+        }
+    }
+}
+
+/// The suppliers an open competition lists under "invited": the lot's ranking first, then
+/// the agreement's other suppliers (who may be invited too, e.g. after a lot change).
+pub fn invitable(a: &Agreement, lot: &str) -> Vec<OrgNumber> {
+    let mut list: Vec<OrgNumber> = a.lot(lot).map(|l| l.ranking.clone()).unwrap_or_default();
+    for s in &a.suppliers {
+        if !list.contains(&s.org_number) {
+            list.push(s.org_number.clone());
+        }
+    }
+    list
+}
+
+/// Price 60 %, competence 25 %, delivery approach 15 %, each criterion scored 0–5: a
+/// common starting point for consultant call-offs, to be adjusted per agreement.
+pub fn default_model(cat: &Catalog) -> EvaluationModel {
+    let c = |name: &str, weight| Criterion {
+        name: cat.t(name).to_string(),
+        weight,
+        max_points: 5,
+    };
+    EvaluationModel {
+        name: cat.t("ui.competition.default_model").to_string(),
+        kind: ModelKind::WeightedScore {
+            price_weight: 60,
+            criteria: vec![
+                c("ui.competition.default_competence", 25),
+                c("ui.competition.default_approach", 15),
+            ],
+        },
+    }
+}
+
+/// A new competition for call-off `c`: the given model, the lot's ranked suppliers
+/// invited, the instruction filled from the template in the user's language.
+pub fn new_competition(
+    cat: &Catalog,
+    a: &Agreement,
+    c: &CallOff,
+    model: EvaluationModel,
+) -> Competition {
+    let mut comp = Competition::new(&c.reference, a.id, &c.lot, model);
+    comp.invited = a.lot(&c.lot).map(|l| l.ranking.clone()).unwrap_or_default();
+    comp.instruction = instruction(cat, a, &comp);
+    comp
+}
+
+fn template(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => include_str!("../../assets/instructions/sv.md"),
+        Lang::En => include_str!("../../assets/instructions/en.md"),
+    }
+}
+
+/// The instruction template filled with what the register knows; placeholders it does
+/// not know (the assignment, its period) stay visible for the user to write.
+pub fn instruction(cat: &Catalog, a: &Agreement, comp: &Competition) -> String {
+    let mut fields: Vec<(&str, String)> = vec![
+        ("calloff", comp.calloff.clone()),
+        ("agreement", a.name.clone()),
+        ("reference", a.reference.clone()),
+        ("lot", comp.lot.clone()),
+        ("model", comp.model.name.clone()),
+        ("criteria", criteria_text(cat, &comp.model)),
+    ];
+    if let Some(d) = comp.deadline {
+        fields.push(("deadline", format_datetime(d)));
+    }
+    if let Some(p) = a.project_group.first() {
+        let contact = if p.email.is_empty() {
+            p.name.clone()
+        } else {
+            format!("{} ({})", p.name, p.email)
+        };
+        fields.push(("contact", contact));
+    }
+    fill_instruction(template(cat.lang()), &fields)
+}
+
+/// The model's criteria as the instruction lists them, one line each.
+pub fn criteria_text(cat: &Catalog, m: &EvaluationModel) -> String {
+    let mut lines = Vec::new();
+    match &m.kind {
+        ModelKind::WeightedScore {
+            price_weight,
+            criteria,
+        } => {
+            lines.push(tr!(cat, "ui.competition.line_price", weight = price_weight));
+            for c in criteria {
+                lines.push(tr!(
+                    cat,
+                    "ui.competition.line_criterion",
+                    name = c.name,
+                    weight = c.weight,
+                    max = c.max_points
+                ));
+            }
+        }
+        ModelKind::PriceWithDeductions { criteria } => {
+            lines.push(cat.t("ui.competition.line_evaluation_price").to_string());
+            for c in criteria {
+                lines.push(tr!(
+                    cat,
+                    "ui.competition.line_deduction",
+                    name = c.name,
+                    amount = c.max_deduction,
+                    max = c.max_points
+                ));
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+/// The same criteria under the other kind of model: names and scales are kept, weights
+/// and deductions start at zero for the user to set.
+pub fn switch_kind(kind: &ModelKind, weighted: bool, price_weight: u32) -> ModelKind {
+    let named: Vec<(String, u32)> = kind
+        .criteria()
+        .map(|(n, max)| (n.to_string(), max))
+        .collect();
+    match (kind, weighted) {
+        (ModelKind::WeightedScore { criteria, .. }, true) => ModelKind::WeightedScore {
+            price_weight,
+            criteria: criteria.clone(),
+        },
+        (ModelKind::PriceWithDeductions { .. }, false) => kind.clone(),
+        (_, true) => ModelKind::WeightedScore {
+            price_weight,
+            criteria: named
+                .into_iter()
+                .map(|(name, max_points)| Criterion {
+                    name,
+                    weight: 0,
+                    max_points,
+                })
+                .collect(),
+        },
+        (_, false) => ModelKind::PriceWithDeductions {
+            criteria: named
+                .into_iter()
+                .map(|(name, max_points)| DeductionCriterion {
+                    name,
+                    max_deduction: Money(0),
+                    max_points,
+                })
+                .collect(),
+        },
+    }
+}
+
+/// Makes every tender give one number of points per criterion of the model (new
+/// criteria score 0 until edited); true when any tender changed.
+pub fn fit_points(comp: &mut Competition) -> bool {
+    let n = comp.model.kind.criteria_len();
+    let mut changed = false;
+    for t in &mut comp.tenders {
+        if t.points.len() != n {
+            t.points.resize(n, 0);
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// Confirmations asked in these tabs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ViewsConfirm {
+    /// Start a call-off's competition over: its tenders, model and instruction go.
+    DeleteCompetition(String),
+    DeleteCriterion(usize),
+    DeleteTender(usize),
+    DeletePurchase(crate::domain::purchase::PurchaseId),
+}
+
+/// Choices offered in these tabs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ViewsPick {
+    /// Use one of the agreement's saved models in the open competition.
+    Model(Vec<EvaluationModel>),
+    /// What to do about purchases outside the agreement in this category.
+    Decision(String),
+}

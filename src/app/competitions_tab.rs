@@ -1,0 +1,387 @@
+//! The keys of the Renewed competition tab: the list of call-offs by competition, and an
+//! open competition section by section. Every change of a competition is one
+//! `save_competition` with the competition as it was kept for undo.
+
+use crate::domain::Agreement;
+use crate::domain::competition::Competition;
+use crate::tr;
+
+use super::competition_forms::{
+    apply, criterion_form, instruction_form, model_form, note_form, tender_form,
+};
+use super::competition_undo::ViewsUndo;
+use super::competitions::{
+    CompSection, CompetitionPart, OpenCompetition, ViewsConfirm, ViewsPick, default_model,
+    instruction, invitable, new_competition,
+};
+use super::form::{Form, FormTarget};
+use super::keymap::Act;
+use super::{App, Confirm, Pick, Picker, Popup, Undo};
+
+impl App {
+    /// Reads the followed agreement's competitions, saved models, purchases and decisions.
+    pub(super) fn load_views(&mut self) {
+        let Some(id) = self.current else {
+            self.competitions = Default::default();
+            self.purchases = Default::default();
+            return;
+        };
+        if self.competitions.agreement != Some(id) {
+            self.competitions = Default::default();
+            self.competitions.agreement = Some(id);
+        }
+        let loaded = self
+            .store
+            .competitions(id)
+            .and_then(|c| Ok((c, self.store.models(id)?)));
+        match loaded {
+            Ok((list, models)) => {
+                self.competitions.rebuild(&self.calloffs.rows, list);
+                self.competitions.models = models;
+            }
+            Err(e) => self.error(e.message(self.cat)),
+        }
+        self.load_purchases(id);
+    }
+
+    pub(super) fn competitions_act(&mut self, act: Act) {
+        if self.competitions.open.is_some() {
+            return self.competition_act(act);
+        }
+        if let Some(s) = self.moved(
+            self.competitions.selected,
+            self.competitions.rows.len(),
+            act,
+        ) {
+            self.competitions.selected = s;
+            return;
+        }
+        let row = self.competitions.selected_row().cloned();
+        match act {
+            Act::ChooseAgreement => self.choose_agreement(),
+            Act::Open => match row {
+                Some(r) => self.open_competition(&r.calloff.reference),
+                None if self.current.is_none() => {
+                    self.error(self.cat.t("ui.calloffs.no_agreement").to_string())
+                }
+                None => {}
+            },
+            Act::Delete => {
+                if let Some(r) = row.filter(|r| r.competition.is_some()) {
+                    let message = tr!(
+                        self.cat,
+                        "ui.confirm.delete_competition",
+                        reference = r.calloff.reference
+                    );
+                    self.popup = Some(Popup::Confirm {
+                        message,
+                        action: Confirm::Views(ViewsConfirm::DeleteCompetition(
+                            r.calloff.reference,
+                        )),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens the competition of a call-off, starting it on first open from the
+    /// agreement's first saved model (or the default one).
+    pub fn open_competition(&mut self, reference: &str) {
+        let Some(a) = self.current_agreement().cloned() else {
+            return;
+        };
+        let Some(pos) = self
+            .competitions
+            .rows
+            .iter()
+            .position(|r| r.calloff.reference == reference)
+        else {
+            return;
+        };
+        self.competitions.selected = pos;
+        let row = self.competitions.rows[pos].clone();
+        let competition = match row.competition {
+            Some(c) => c,
+            None => {
+                let model = self
+                    .competitions
+                    .models
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| default_model(self.cat));
+                let c = new_competition(self.cat, &a, &row.calloff, model);
+                if !self.store_competition(None, &c) {
+                    return;
+                }
+                c
+            }
+        };
+        self.competitions.open = Some(OpenCompetition {
+            competition,
+            section: CompSection::Instruction,
+            selected: 0,
+        });
+    }
+
+    /// Saves a competition in one transaction, remembering how to undo it; false when
+    /// the store refused (the message is on the status line).
+    pub(super) fn store_competition(
+        &mut self,
+        before: Option<Competition>,
+        after: &Competition,
+    ) -> bool {
+        match self.store.save_competition(after) {
+            Ok(()) => {
+                self.undo_push(Undo::Views(ViewsUndo::Competition {
+                    before,
+                    calloff: after.calloff.clone(),
+                }));
+                self.load_views();
+                self.info(tr!(self.cat, "ui.status.saved", reference = after.calloff));
+                true
+            }
+            Err(e) => {
+                self.error(e.message(self.cat));
+                false
+            }
+        }
+    }
+
+    fn competition_act(&mut self, act: Act) {
+        let (Some(open), Some(a)) = (
+            self.competitions.open.clone(),
+            self.current_agreement().cloned(),
+        ) else {
+            self.competitions.open = None;
+            return;
+        };
+        let c = &open.competition;
+        let len = match open.section {
+            CompSection::Model => c.model.kind.criteria_len() + 1,
+            CompSection::Invited => invitable(&a, &c.lot).len(),
+            CompSection::Tenders => c.tenders.len(),
+            // Text sections scroll; the renderer keeps the scroll within the text.
+            _ => usize::from(u16::MAX),
+        };
+        if let Some(s) = self.moved(open.selected, len, act) {
+            if let Some(o) = self.competitions.open.as_mut() {
+                o.selected = s;
+            }
+            return;
+        }
+        let selected = open.selected;
+        let form = match (open.section, act) {
+            (_, Act::Back) => {
+                self.competitions.open = None;
+                return;
+            }
+            (_, Act::NextSection | Act::PrevSection) => {
+                let delta = if act == Act::NextSection { 1 } else { -1 };
+                if let Some(o) = self.competitions.open.as_mut() {
+                    o.section = o.section.step(delta);
+                    o.selected = 0;
+                }
+                return;
+            }
+            (CompSection::Instruction, Act::Edit) => instruction_form(self.cat, c),
+            (CompSection::Instruction, Act::RefillInstruction) => {
+                let mut after = c.clone();
+                after.instruction = instruction(self.cat, &a, c);
+                self.store_competition(Some(c.clone()), &after);
+                return;
+            }
+            (CompSection::Note, Act::Edit) => note_form(self.cat, c),
+            (CompSection::Model, Act::Edit) if selected == 0 => model_form(self.cat, c),
+            (CompSection::Model, Act::Edit) => criterion_form(self.cat, c, Some(selected - 1)),
+            (CompSection::Model, Act::New) => criterion_form(self.cat, c, None),
+            (CompSection::Model, Act::Delete) if selected > 0 => {
+                let name = c
+                    .model
+                    .kind
+                    .criteria()
+                    .nth(selected - 1)
+                    .map(|(n, _)| n.to_string())
+                    .unwrap_or_default();
+                let message = tr!(self.cat, "ui.confirm.delete_criterion", name = name);
+                return self.ask(message, ViewsConfirm::DeleteCriterion(selected - 1));
+            }
+            (CompSection::Model, Act::SaveModel) => return self.save_model(&a, c),
+            (CompSection::Model, Act::PickModel) => return self.pick_model(),
+            (CompSection::Invited, Act::ToggleInvite) => {
+                let Some(org) = invitable(&a, &c.lot).get(selected).cloned() else {
+                    return;
+                };
+                let mut after = c.clone();
+                match after.invited.iter().position(|o| *o == org) {
+                    Some(i) => {
+                        after.invited.remove(i);
+                    }
+                    None => after.invited.push(org),
+                }
+                self.store_competition(Some(c.clone()), &after);
+                return;
+            }
+            (CompSection::Tenders, Act::New) => {
+                if a.suppliers.is_empty() {
+                    return self.error(self.cat.t("ui.detail.no_suppliers").to_string());
+                }
+                tender_form(self.cat, &a, c, None)
+            }
+            (CompSection::Tenders, Act::Edit) if selected < c.tenders.len() => {
+                tender_form(self.cat, &a, c, Some(selected))
+            }
+            (CompSection::Tenders, Act::Delete) => {
+                let Some(t) = c.tenders.get(selected) else {
+                    return;
+                };
+                let message = tr!(
+                    self.cat,
+                    "ui.confirm.delete_tender",
+                    supplier = a.supplier_name(&t.supplier)
+                );
+                return self.ask(message, ViewsConfirm::DeleteTender(selected));
+            }
+            (CompSection::Result, Act::RecordWinner) => return self.record_winner(&a, c),
+            (CompSection::Result, Act::Award) => return self.award(&a, c),
+            _ => return,
+        };
+        self.form = Some(form);
+    }
+
+    pub(super) fn ask(&mut self, message: String, action: ViewsConfirm) {
+        self.popup = Some(Popup::Confirm {
+            message,
+            action: Confirm::Views(action),
+        });
+    }
+
+    fn record_winner(&mut self, a: &Agreement, c: &Competition) {
+        match c.evaluate() {
+            Ok(ev) => {
+                let mut after = c.clone();
+                after.winner = ev.winner().cloned();
+                if self.store_competition(Some(c.clone()), &after) {
+                    let name = after
+                        .winner
+                        .as_ref()
+                        .map(|o| a.supplier_name(o))
+                        .unwrap_or_default();
+                    self.info(tr!(self.cat, "ui.competition.winner_recorded", name = name));
+                }
+            }
+            Err(_) => self.error(self.cat.t("ui.competition.cannot_evaluate").to_string()),
+        }
+    }
+
+    /// Sets the recorded winner as the call-off's awarded supplier (one `save_calloff`).
+    fn award(&mut self, a: &Agreement, c: &Competition) {
+        let Some(winner) = c.winner.clone() else {
+            return self.error(self.cat.t("ui.competition.no_winner").to_string());
+        };
+        let Some(before) = self.calloffs.row(&c.calloff).map(|r| r.calloff.clone()) else {
+            return;
+        };
+        let mut after = before.clone();
+        after.awarded_supplier = Some(winner.clone());
+        match self.store.save_calloff(&after) {
+            Ok(()) => {
+                self.undo_push(Undo::CallOffRevert {
+                    before: Some(before),
+                    reference: c.calloff.clone(),
+                });
+                self.load_calloffs();
+                self.refresh_agenda();
+                self.info(tr!(
+                    self.cat,
+                    "ui.competition.awarded",
+                    reference = c.calloff,
+                    name = a.supplier_name(&winner)
+                ));
+            }
+            Err(e) => self.error(e.message(self.cat)),
+        }
+    }
+
+    fn save_model(&mut self, a: &Agreement, c: &Competition) {
+        let problems = c.model.validate();
+        if !problems.is_empty() {
+            let text: Vec<String> = problems
+                .iter()
+                .map(|p| super::competitions::model_problem(self.cat, &c.model, p))
+                .collect();
+            return self.error(text.join(" "));
+        }
+        let before = self
+            .competitions
+            .models
+            .iter()
+            .find(|m| m.name == c.model.name)
+            .cloned();
+        match self.store.save_model(a.id, &c.model) {
+            Ok(()) => {
+                self.undo_push(Undo::Views(ViewsUndo::Model {
+                    agreement: a.id,
+                    name: c.model.name.clone(),
+                    before,
+                }));
+                self.load_views();
+                self.info(tr!(
+                    self.cat,
+                    "ui.competition.model_saved",
+                    name = c.model.name
+                ));
+            }
+            Err(e) => self.error(e.message(self.cat)),
+        }
+    }
+
+    fn pick_model(&mut self) {
+        let models = self.competitions.models.clone();
+        if models.is_empty() {
+            return self.error(self.cat.t("ui.competition.no_models").to_string());
+        }
+        self.popup = Some(Popup::Picker(Picker {
+            title: self.cat.t("ui.picker.model").to_string(),
+            options: models.iter().map(|m| m.name.clone()).collect(),
+            selected: 0,
+            pick: Pick::Views(ViewsPick::Model(models)),
+        }));
+    }
+
+    /// Saves a form of the open competition; a refused form stays open as typed.
+    pub(super) fn submit_competition(&mut self, mut form: Form) {
+        let FormTarget::Competition(part) = form.target.clone() else {
+            return;
+        };
+        let (Some(open), Some(a)) = (
+            self.competitions.open.clone(),
+            self.current_agreement().cloned(),
+        ) else {
+            form.message = Some(self.cat.t("ui.form.gone").to_string());
+            self.form = Some(form);
+            return;
+        };
+        match apply(&form, &part, &a, &open.competition) {
+            Ok(after) => {
+                if !self.store_competition(Some(open.competition), &after) {
+                    form.message = self.status.as_ref().map(|s| s.text.clone());
+                    self.form = Some(form);
+                    return;
+                }
+                if let (Some(o), CompetitionPart::Tender(None) | CompetitionPart::Criterion(None)) =
+                    (self.competitions.open.as_mut(), &part)
+                {
+                    o.selected = match part {
+                        CompetitionPart::Tender(_) => after.tenders.len().saturating_sub(1),
+                        _ => after.model.kind.criteria_len(),
+                    };
+                }
+            }
+            Err(key) => {
+                form.message = Some(self.cat.t(key).to_string());
+                self.form = Some(form);
+            }
+        }
+    }
+}

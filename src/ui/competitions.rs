@@ -1,0 +1,403 @@
+//! The Renewed competition tab: the followed agreement's call-offs by competition with how
+//! far each has come, and one competition in sections; the result with its arithmetic is
+//! drawn by `competition_result`.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+
+use crate::app::App;
+use crate::app::competitions::{
+    CompSection, CompStatus, OpenCompetition, invitable, model_problem,
+};
+use crate::app::form::{format_date, format_datetime};
+use crate::domain::Agreement;
+use crate::domain::competition::{Competition, ModelKind};
+use crate::tr;
+
+use super::competition_result;
+use super::theme;
+use super::widgets::window_start;
+
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(a) = app.current_agreement() else {
+        frame.render_widget(
+            Paragraph::new(app.cat.t("ui.calloffs.no_agreement"))
+                .style(theme::muted())
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    };
+    match &app.competitions.open {
+        Some(open) => competition(frame, app, a, open, area),
+        None => list(frame, app, a, area),
+    }
+}
+
+fn status_style(s: CompStatus) -> Style {
+    match s {
+        CompStatus::NotStarted => theme::muted(),
+        CompStatus::Invited => theme::soon(),
+        CompStatus::TendersIn => theme::header(),
+        CompStatus::WinnerRecorded => theme::ok(),
+    }
+}
+
+fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
+    let cat = app.cat;
+    let st = &app.competitions;
+    let title = tr!(
+        cat,
+        "ui.competitions.title",
+        reference = a.reference,
+        n = st.rows.len()
+    );
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Span::styled(title, theme::title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if st.rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(cat.t("ui.competitions.empty"))
+                .style(theme::muted())
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let height = inner.height.saturating_sub(1) as usize;
+    app.page.set(height.max(1));
+    let start = window_start(st.selected, st.rows.len(), height);
+    let rows = st
+        .rows
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(i, r)| {
+            let status = r.status();
+            let c = r.competition.as_ref();
+            let winner = c
+                .and_then(|c| c.winner.as_ref())
+                .map(|o| a.supplier_name(o))
+                .unwrap_or_default();
+            let tenders = c.map(|c| c.tenders.len().to_string()).unwrap_or_default();
+            let selected = i == st.selected;
+            let row = Row::new(vec![
+                Cell::from(r.calloff.reference.clone()),
+                Cell::from(format_date(r.calloff.requested_at.date())),
+                Cell::from(r.calloff.lot.clone()),
+                Cell::from(tenders),
+                Cell::from(Span::styled(
+                    cat.t(status.label()).to_string(),
+                    if selected {
+                        Style::default()
+                    } else {
+                        status_style(status)
+                    },
+                )),
+                Cell::from(winner),
+            ]);
+            if selected {
+                row.style(theme::selected())
+            } else {
+                row
+            }
+        });
+    let header = Row::new(vec![
+        cat.t("ui.calloffs.col_reference"),
+        cat.t("ui.calloffs.col_requested"),
+        cat.t("ui.calloffs.col_lot"),
+        cat.t("ui.competitions.col_tenders"),
+        cat.t("ui.competitions.col_status"),
+        cat.t("ui.competitions.col_winner"),
+    ])
+    .style(theme::header());
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(12),
+            Constraint::Length(10),
+            Constraint::Length(16),
+            Constraint::Length(6),
+            Constraint::Length(16),
+            Constraint::Fill(1),
+        ],
+    )
+    .header(header)
+    .column_spacing(1);
+    frame.render_widget(table, inner);
+}
+
+fn competition(frame: &mut Frame, app: &App, a: &Agreement, open: &OpenCompetition, area: Rect) {
+    let cat = app.cat;
+    let c = &open.competition;
+    let title = format!("{} · {} · {}", c.calloff, c.lot, c.model.name);
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Span::styled(title, theme::title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [bar, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+    let mut spans = Vec::new();
+    for s in CompSection::ALL {
+        let style = if s == open.section {
+            theme::active_tab()
+        } else {
+            theme::muted()
+        };
+        spans.push(Span::styled(format!(" {} ", cat.t(s.label())), style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Line::from(spans), bar);
+    match open.section {
+        CompSection::Instruction => {
+            let deadline = c
+                .deadline
+                .map(format_datetime)
+                .unwrap_or_else(|| cat.t("ui.competition.no_deadline").to_string());
+            let head = Line::from(vec![
+                Span::styled(
+                    format!("{}: ", cat.t("ui.field.tender_deadline")),
+                    theme::header(),
+                ),
+                Span::raw(deadline),
+            ]);
+            let lines: Vec<Line> = std::iter::once(head)
+                .chain(std::iter::once(Line::from("")))
+                .chain(c.instruction.lines().map(|l| Line::from(l.to_string())))
+                .collect();
+            text(frame, app, lines, open.selected, body);
+        }
+        CompSection::Model => model(frame, app, c, open.selected, body),
+        CompSection::Invited => invited(frame, app, a, c, open.selected, body),
+        CompSection::Tenders => tenders(frame, app, a, c, open.selected, body),
+        CompSection::Result => {
+            let lines = competition_result::lines(cat, a, c, body.width);
+            text(frame, app, lines, open.selected, body);
+        }
+        CompSection::Note => {
+            let mut lines = vec![Line::from(Span::styled(
+                cat.t("ui.competition.note_intro"),
+                theme::muted(),
+            ))];
+            lines.push(Line::from(""));
+            if c.note.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    cat.t("ui.competition.note_empty"),
+                    theme::muted(),
+                )));
+            } else {
+                lines.extend(c.note.lines().map(|l| Line::from(l.to_string())));
+            }
+            lines.push(Line::from(""));
+            lines.extend(competition_result::review(app, c));
+            text(frame, app, lines, open.selected, body);
+        }
+    }
+}
+
+/// A text section scrolled by j/k; the scroll stops at the last line.
+fn text(frame: &mut Frame, app: &App, lines: Vec<Line>, scroll: usize, area: Rect) {
+    app.page.set(usize::from(area.height).max(1));
+    let max = lines.len().saturating_sub(usize::from(area.height));
+    let scroll = u16::try_from(scroll.min(max)).unwrap_or(0);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
+}
+
+fn model(frame: &mut Frame, app: &App, c: &Competition, selected: usize, area: Rect) {
+    let cat = app.cat;
+    let m = &c.model;
+    let kind = match &m.kind {
+        ModelKind::WeightedScore { price_weight, .. } => {
+            tr!(cat, "ui.competition.model_weighted", weight = price_weight)
+        }
+        ModelKind::PriceWithDeductions { .. } => {
+            cat.t("ui.competition.model_deductions").to_string()
+        }
+    };
+    let mut rows = vec![format!("{} · {kind}", m.name)];
+    match &m.kind {
+        ModelKind::WeightedScore { criteria, .. } => {
+            for cr in criteria {
+                rows.push(tr!(
+                    cat,
+                    "ui.competition.row_criterion",
+                    name = cr.name,
+                    weight = cr.weight,
+                    max = cr.max_points
+                ));
+            }
+        }
+        ModelKind::PriceWithDeductions { criteria } => {
+            for cr in criteria {
+                rows.push(tr!(
+                    cat,
+                    "ui.competition.row_deduction",
+                    name = cr.name,
+                    amount = cr.max_deduction,
+                    max = cr.max_points
+                ));
+            }
+        }
+    }
+    let mut lines: Vec<Line> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let text = if i == 0 { t } else { format!("   {t}") };
+            let line = Line::from(text);
+            if i == selected {
+                line.style(theme::selected())
+            } else if i == 0 {
+                line.style(theme::header())
+            } else {
+                line
+            }
+        })
+        .collect();
+    lines.push(Line::from(""));
+    let problems = m.validate();
+    if problems.is_empty() {
+        lines.push(Line::from(Span::styled(
+            cat.t("ui.competition.model_ok"),
+            theme::ok(),
+        )));
+    }
+    for p in &problems {
+        lines.push(Line::from(Span::styled(
+            format!("⚠ {}", model_problem(cat, m, p)),
+            theme::error(),
+        )));
+    }
+    let saved: Vec<&str> = app
+        .competitions
+        .models
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    let saved = if saved.is_empty() {
+        cat.t("common.none").to_string()
+    } else {
+        saved.join(", ")
+    };
+    lines.push(Line::from(Span::styled(
+        tr!(cat, "ui.competition.saved_models", names = saved),
+        theme::muted(),
+    )));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+fn invited(
+    frame: &mut Frame,
+    app: &App,
+    a: &Agreement,
+    c: &Competition,
+    selected: usize,
+    area: Rect,
+) {
+    let cat = app.cat;
+    let lot = a.lot(&c.lot);
+    let list = invitable(a, &c.lot);
+    let height = usize::from(area.height).max(1);
+    app.page.set(height);
+    let start = window_start(selected, list.len(), height);
+    let lines: Vec<Line> = list
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(i, org)| {
+            let mark = if c.invited.contains(org) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
+            let rank = lot
+                .and_then(|l| l.rank_of(org))
+                .map(|r| tr!(cat, "ui.competition.rank", n = r))
+                .unwrap_or_else(|| cat.t("ui.competition.not_in_lot").to_string());
+            let tendered = if c.tenders.iter().any(|t| &t.supplier == org) {
+                cat.t("ui.competition.has_tendered")
+            } else {
+                ""
+            };
+            let line = Line::from(format!(
+                "{mark} {:<28} {}  {rank:<16} {tendered}",
+                a.supplier_name(org),
+                org
+            ));
+            if i == selected {
+                line.style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn tenders(
+    frame: &mut Frame,
+    app: &App,
+    a: &Agreement,
+    c: &Competition,
+    selected: usize,
+    area: Rect,
+) {
+    let cat = app.cat;
+    if c.tenders.is_empty() {
+        frame.render_widget(
+            Paragraph::new(cat.t("ui.competition.no_tenders"))
+                .style(theme::muted())
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let names: Vec<&str> = c.model.kind.criteria().map(|(n, _)| n).collect();
+    let mut header = vec![
+        cat.t("ui.cascade.col_supplier").to_string(),
+        cat.t("ui.competition.col_price").to_string(),
+    ];
+    header.extend(names.iter().map(|n| n.to_string()));
+    let uninvited = c.uninvited_tenders();
+    let height = area.height.saturating_sub(1) as usize;
+    app.page.set(height.max(1));
+    let start = window_start(selected, c.tenders.len(), height);
+    let rows = c
+        .tenders
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(i, t)| {
+            let mut name = a.supplier_name(&t.supplier);
+            if uninvited.contains(&i) {
+                name.push_str(cat.t("ui.competition.uninvited_mark"));
+            }
+            let mut cells = vec![Cell::from(name), Cell::from(t.price.format_kronor())];
+            cells.extend(t.points.iter().map(|p| Cell::from(p.to_string())));
+            let row = Row::new(cells);
+            if i == selected {
+                row.style(theme::selected())
+            } else {
+                row
+            }
+        });
+    let mut widths = vec![Constraint::Fill(1), Constraint::Length(14)];
+    widths.extend(names.iter().map(|_| Constraint::Length(13)));
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme::header()))
+        .column_spacing(1);
+    frame.render_widget(table, area);
+}

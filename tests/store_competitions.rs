@@ -1,0 +1,143 @@
+//! Competitions and saved evaluation models in the store: round trips, one agreement's
+//! records kept apart from another's, delete returning the record, every change audited.
+
+use avtal::domain::competition::*;
+use avtal::domain::*;
+use avtal::store::Store;
+use time::macros::datetime;
+
+fn org(s: &str) -> OrgNumber {
+    OrgNumber::parse(s).unwrap()
+}
+
+fn setup() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("a.redb")).unwrap();
+    (dir, store)
+}
+
+fn model(name: &str) -> EvaluationModel {
+    EvaluationModel {
+        name: name.into(),
+        kind: ModelKind::WeightedScore {
+            price_weight: 60,
+            criteria: vec![Criterion {
+                name: "Kompetens".into(),
+                weight: 40,
+                max_points: 5,
+            }],
+        },
+    }
+}
+
+fn competition(calloff: &str, agreement: u64) -> Competition {
+    let mut c = Competition::new(calloff, AgreementId(agreement), "Dev", model("Standard"));
+    c.invited = vec![org("5560743089"), org("2021005448")];
+    c.tenders = vec![Tender {
+        supplier: org("5560743089"),
+        price: Money(10_000_000),
+        points: vec![4],
+    }];
+    c.deadline = Some(datetime!(2026-05-04 12:00));
+    c.instruction = "Avrop {calloff}\nrad två".into();
+    c
+}
+
+#[test]
+fn competitions_round_trip_and_stay_with_their_agreement() {
+    let (_d, store) = setup();
+    assert_eq!(store.competition("FKU-1").unwrap(), None);
+    let a = competition("FKU-1", 1);
+    let b = competition("FKU-2", 2);
+    store.save_competition(&a).unwrap();
+    store.save_competition(&b).unwrap();
+    assert_eq!(store.competition("FKU-1").unwrap(), Some(a.clone()));
+    assert_eq!(store.competitions(AgreementId(1)).unwrap(), vec![a.clone()]);
+    assert_eq!(store.competitions(AgreementId(2)).unwrap(), vec![b]);
+
+    let mut changed = a.clone();
+    changed.winner = Some(org("5560743089"));
+    changed.note = "Priset avgjorde.".into();
+    store.save_competition(&changed).unwrap();
+    assert_eq!(store.competition("FKU-1").unwrap(), Some(changed.clone()));
+
+    assert_eq!(store.delete_competition("FKU-1").unwrap(), changed);
+    assert_eq!(store.competition("FKU-1").unwrap(), None);
+    assert!(store.delete_competition("FKU-1").is_err());
+}
+
+#[test]
+fn models_are_saved_per_agreement_by_name() {
+    let (_d, store) = setup();
+    store
+        .save_model(AgreementId(1), &model("B-modell"))
+        .unwrap();
+    store
+        .save_model(AgreementId(1), &model("A-modell"))
+        .unwrap();
+    store.save_model(AgreementId(2), &model("Annan")).unwrap();
+    let names: Vec<String> = store
+        .models(AgreementId(1))
+        .unwrap()
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+    assert_eq!(names, ["A-modell", "B-modell"]);
+
+    // Same name replaces.
+    let mut m = model("A-modell");
+    m.kind = ModelKind::PriceWithDeductions {
+        criteria: vec![DeductionCriterion {
+            name: "Certifiering".into(),
+            max_deduction: Money(500_000),
+            max_points: 1,
+        }],
+    };
+    store.save_model(AgreementId(1), &m).unwrap();
+    assert_eq!(store.models(AgreementId(1)).unwrap()[0], m);
+    assert_eq!(store.models(AgreementId(1)).unwrap().len(), 2);
+
+    assert_eq!(store.delete_model(AgreementId(1), "A-modell").unwrap(), m);
+    assert_eq!(store.models(AgreementId(1)).unwrap().len(), 1);
+    assert!(store.delete_model(AgreementId(1), "A-modell").is_err());
+    assert_eq!(store.models(AgreementId(2)).unwrap().len(), 1);
+    assert!(store.models(AgreementId(3)).unwrap().is_empty());
+}
+
+#[test]
+fn every_change_is_in_the_audit_log_and_the_chain_holds() {
+    let (_d, store) = setup();
+    let before = store.audit_entries().unwrap().len();
+    store.save_competition(&competition("FKU-1", 1)).unwrap();
+    store.save_model(AgreementId(1), &model("M")).unwrap();
+    store.delete_model(AgreementId(1), "M").unwrap();
+    store.delete_competition("FKU-1").unwrap();
+    let entries = store.audit_entries().unwrap();
+    let actions: Vec<&str> = entries[before..]
+        .iter()
+        .map(|e| e.action.as_str())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "competition.save",
+            "model.save",
+            "model.delete",
+            "competition.delete"
+        ]
+    );
+    assert!(store.verify_audit().unwrap().is_intact());
+}
+
+#[test]
+fn a_competition_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.redb");
+    let c = competition("FKU-9", 1);
+    {
+        let store = Store::open(&path).unwrap();
+        store.save_competition(&c).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.competition("FKU-9").unwrap(), Some(c));
+}
