@@ -120,7 +120,7 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
     let table = Table::new(
         rows,
         [
-            Constraint::Length(12),
+            Constraint::Length(13),
             Constraint::Length(10),
             Constraint::Length(16),
             Constraint::Length(6),
@@ -169,7 +169,7 @@ fn competition(frame: &mut Frame, app: &App, a: &Agreement, open: &OpenCompetiti
             ]);
             let lines: Vec<Line> = std::iter::once(head)
                 .chain(std::iter::once(Line::from("")))
-                .chain(c.instruction.lines().map(|l| Line::from(l.to_string())))
+                .chain(reflow(&c.instruction).into_iter().map(Line::from))
                 .collect();
             text(frame, app, lines, open.selected, body);
         }
@@ -400,4 +400,51 @@ fn tenders(
         .header(Row::new(header).style(theme::header()))
         .column_spacing(1);
     frame.render_widget(table, area);
+}
+
+/// Markdown as a reader sees it: the lines of one paragraph joined, so that the terminal
+/// wraps them to its width rather than at the template's line breaks. Headings, list
+/// items, tables and `**Field:**` lines keep their own lines.
+fn reflow(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut in_paragraph = false;
+    for line in text.lines() {
+        let t = line.trim_start();
+        let own_line = t.is_empty()
+            || t.starts_with('#')
+            || t.starts_with("- ")
+            || t.starts_with("* ")
+            || t.starts_with('|')
+            || t.starts_with("**")
+            || t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.contains(". ");
+        match out.last_mut() {
+            Some(last) if in_paragraph && !own_line => {
+                last.push(' ');
+                last.push_str(t);
+            }
+            _ => out.push(line.to_string()),
+        }
+        in_paragraph = !t.is_empty() && !t.starts_with('#') && !t.starts_with('|');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn paragraphs_are_joined_and_structure_kept() {
+        let text = "# Title\n\nOne line\nand the next.\n\n- item\n- item two\n**Key:** v\nafter";
+        assert_eq!(
+            super::reflow(text),
+            vec![
+                "# Title",
+                "",
+                "One line and the next.",
+                "",
+                "- item",
+                "- item two",
+                "**Key:** v after"
+            ]
+        );
+    }
 }
