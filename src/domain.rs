@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod calloff;
 pub mod competition;
 pub mod deviation;
+pub mod meeting;
 mod messages;
 pub mod money;
 pub mod orgnr;
