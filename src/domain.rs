@@ -7,6 +7,7 @@ pub mod calloff;
 pub mod checklist;
 pub mod competition;
 pub mod deviation;
+pub mod followup;
 pub mod meeting;
 mod messages;
 pub mod money;

@@ -82,6 +82,8 @@ macro_rules! printable_id {
     };
 }
 
+pub(crate) use printable_id;
+
 printable_id!(MeetingId, 'M');
 printable_id!(ActionId, 'A');
 
