@@ -8,6 +8,7 @@ mod calloffs;
 mod encoding;
 mod error;
 mod followup;
+mod meetings;
 mod migrate;
 mod open;
 mod tables;
