@@ -9,6 +9,7 @@ mod competitions;
 mod encoding;
 mod error;
 mod followup;
+mod meetings;
 mod migrate;
 mod open;
 mod tables;

@@ -125,6 +125,13 @@ pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(super::tables::MODELS)?;
     txn.open_table(super::tables::PURCHASES)?;
     txn.open_table(super::tables::DECISIONS)?;
+    txn.open_table(super::tables::MEETINGS)?;
+    txn.open_table(super::tables::MEETINGS_BY_AGREEMENT)?;
+    txn.open_table(super::tables::ACTIONS)?;
+    txn.open_table(super::tables::ACTIONS_BY_MEETING)?;
+    txn.open_table(super::tables::CHECKLISTS)?;
+    txn.open_table(super::tables::REQUIREMENTS)?;
+    txn.open_table(super::tables::CHECKS)?;
     Ok(())
 }
 

@@ -30,3 +30,19 @@ pub const MODELS: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("mo
 pub const PURCHASES: TableDefinition<u64, &[u8]> = TableDefinition::new("purchases");
 /// (Agreement id, category) → versioned decision about purchases outside the agreement.
 pub const DECISIONS: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("decisions");
+/// Meeting id → versioned meeting.
+pub const MEETINGS: TableDefinition<u64, &[u8]> = TableDefinition::new("meetings");
+/// (Agreement id, meeting id) → (): an agreement's meetings without reading the others.
+pub const MEETINGS_BY_AGREEMENT: TableDefinition<(u64, u64), ()> =
+    TableDefinition::new("meetings_by_agreement");
+/// Action id → versioned action item.
+pub const ACTIONS: TableDefinition<u64, &[u8]> = TableDefinition::new("actions");
+/// (Meeting id, action id) → (): a meeting's actions without reading the others.
+pub const ACTIONS_BY_MEETING: TableDefinition<(u64, u64), ()> =
+    TableDefinition::new("actions_by_meeting");
+/// Agreement id → versioned implementation checklist.
+pub const CHECKLISTS: TableDefinition<u64, &[u8]> = TableDefinition::new("checklists");
+/// Requirement id → versioned requirement of a follow-up plan.
+pub const REQUIREMENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("requirements");
+/// Check id → versioned check of a requirement.
+pub const CHECKS: TableDefinition<u64, &[u8]> = TableDefinition::new("checks");
