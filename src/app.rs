@@ -2,6 +2,7 @@
 //! state through the store, and `ui` renders the state. No terminal I/O here, so every
 //! flow can be driven by a test.
 
+mod agenda_items;
 mod agreements_tab;
 mod calloff_forms;
 pub mod calloffs;
@@ -12,19 +13,25 @@ mod competition_undo;
 pub mod competitions;
 mod competitions_tab;
 pub mod deviations;
+pub mod export;
 pub mod form;
 pub mod forms;
 pub mod keymap;
+mod meeting_forms;
+pub mod meetings;
+mod meetings_tab;
+pub mod minutes;
 pub mod purchases;
 pub mod register;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use time::{Date, PrimitiveDateTime};
 
-use crate::domain::agenda::AgendaKind;
-use crate::domain::agenda::{AgendaItem, agenda};
+use crate::domain::agenda::AgendaItem;
+use crate::domain::agenda::{AgendaKind, AgendaLink};
 use crate::domain::calloff::{CallOff, Request};
-use crate::domain::deviation::{DeviationId, DeviationStatus, ManualDeviation};
+use crate::domain::deviation::{DeviationId, ManualDeviation};
+use crate::domain::meeting::{Action, ActionId, Meeting, MeetingId, ProposedMeeting};
 use crate::domain::{Agreement, AgreementId, OrgNumber};
 use crate::i18n::{Catalog, Lang};
 use crate::store::Store;
@@ -43,16 +50,18 @@ pub enum Tab {
     Deviations,
     Competitions,
     Purchases,
+    Meetings,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Agenda,
         Tab::Agreements,
         Tab::CallOffs,
         Tab::Deviations,
         Tab::Competitions,
         Tab::Purchases,
+        Tab::Meetings,
     ];
 
     pub fn label(self) -> &'static str {
@@ -63,6 +72,7 @@ impl Tab {
             Tab::Deviations => "ui.tab.deviations",
             Tab::Competitions => "ui.tab.competitions",
             Tab::Purchases => "ui.tab.purchases",
+            Tab::Meetings => "ui.tab.meetings",
         }
     }
 
@@ -70,7 +80,7 @@ impl Tab {
     pub fn follows_agreement(self) -> bool {
         matches!(
             self,
-            Tab::CallOffs | Tab::Deviations | Tab::Competitions | Tab::Purchases
+            Tab::CallOffs | Tab::Deviations | Tab::Competitions | Tab::Purchases | Tab::Meetings
         )
     }
 }
@@ -85,6 +95,10 @@ pub enum Confirm {
     DeleteRequest(Request),
     DeleteDeviation(DeviationId),
     Views(competitions::ViewsConfirm),
+    DeleteMeeting(MeetingId),
+    DeleteAction(ActionId),
+    /// Add these proposed meetings (with this supplier) to the followed agreement.
+    AddSchedule(Vec<ProposedMeeting>, Option<OrgNumber>),
 }
 
 /// What choosing from a picker does.
@@ -153,6 +167,19 @@ enum Undo {
     },
     DeviationRestore(ManualDeviation),
     Views(competition_undo::ViewsUndo),
+    /// Set a meeting back (None: it was new, remove it).
+    MeetingRevert {
+        before: Option<Meeting>,
+        id: MeetingId,
+    },
+    MeetingRestore(Meeting, Vec<Action>),
+    /// Remove the meetings a proposed schedule added.
+    MeetingsRemove(Vec<MeetingId>),
+    ActionRevert {
+        before: Option<Action>,
+        id: ActionId,
+    },
+    ActionRestore(Action),
 }
 
 pub struct App {
@@ -171,6 +198,9 @@ pub struct App {
     pub deviations: deviations::DeviationsState,
     pub competitions: competitions::CompetitionsState,
     pub purchases: purchases::PurchasesState,
+    pub meetings: meetings::MeetingsState,
+    /// The live minutes editor, full screen over the tabs while open.
+    pub minutes: Option<minutes::MinutesEditor>,
     pub agenda: Vec<AgendaItem>,
     pub agenda_selected: usize,
     pub popup: Option<Popup>,
@@ -201,6 +231,8 @@ impl App {
             deviations: deviations::DeviationsState::default(),
             competitions: Default::default(),
             purchases: Default::default(),
+            meetings: meetings::MeetingsState::default(),
+            minutes: None,
             agenda: Vec::new(),
             agenda_selected: 0,
             popup: None,
@@ -248,81 +280,6 @@ impl App {
         }
     }
 
-    /// The agenda from the register, the requests awaiting an answer and the open
-    /// deviations registered by hand.
-    fn refresh_agenda(&mut self) {
-        let mut items = agenda(&self.agreements, self.today);
-        let name_of = |id: AgreementId| self.agreements.iter().find(|a| a.id == id);
-        match self.store.awaited() {
-            Ok(awaited) => {
-                for w in awaited {
-                    let Some(a) = name_of(w.agreement) else {
-                        continue;
-                    };
-                    items.push(AgendaItem {
-                        date: w.deadline.date(),
-                        kind: AgendaKind::AnswerAwaited,
-                        agreement: a.id,
-                        reference: a.reference.clone(),
-                        name: a.name.clone(),
-                        extends_to: None,
-                        at: Some(w.deadline),
-                        note: format!("{} · {}", w.calloff, a.supplier_name(&w.supplier)),
-                    });
-                }
-            }
-            Err(e) => {
-                self.status = Some(Status {
-                    text: e.message(self.cat),
-                    error: true,
-                })
-            }
-        }
-        match self.store.deviations(None) {
-            Ok(list) => {
-                for d in list
-                    .into_iter()
-                    .filter(|d| d.status != DeviationStatus::Closed)
-                {
-                    let Some(a) = name_of(d.agreement) else {
-                        continue;
-                    };
-                    let about = d
-                        .supplier
-                        .as_ref()
-                        .map(|o| a.supplier_name(o))
-                        .unwrap_or_default();
-                    let note = [d.calloff.clone().unwrap_or_default(), about]
-                        .into_iter()
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" · ");
-                    items.push(AgendaItem {
-                        date: d.registered,
-                        kind: AgendaKind::OpenDeviation,
-                        agreement: a.id,
-                        reference: a.reference.clone(),
-                        name: a.name.clone(),
-                        extends_to: None,
-                        at: None,
-                        note,
-                    });
-                }
-            }
-            Err(e) => {
-                self.status = Some(Status {
-                    text: e.message(self.cat),
-                    error: true,
-                })
-            }
-        }
-        crate::domain::agenda::sort(&mut items);
-        self.agenda = items;
-        self.agenda_selected = self
-            .agenda_selected
-            .min(self.agenda.len().saturating_sub(1));
-    }
-
     fn info(&mut self, text: String) {
         self.status = Some(Status { text, error: false });
     }
@@ -351,6 +308,9 @@ impl App {
         if self.form.is_some() {
             return keymap::FORM;
         }
+        if self.minutes.is_some() {
+            return keymap::MINUTES;
+        }
         match self.tab {
             Tab::Agenda => keymap::AGENDA,
             Tab::CallOffs if self.calloffs.filtering => keymap::FILTER,
@@ -359,6 +319,8 @@ impl App {
             Tab::Deviations => keymap::DEVIATIONS,
             Tab::Competitions => self.competitions.bindings(),
             Tab::Purchases => self.purchases.bindings(),
+            Tab::Meetings if self.meetings.open.is_some() => keymap::MEETING_DETAIL,
+            Tab::Meetings => keymap::MEETINGS,
             Tab::Agreements => match &self.register.detail {
                 None if self.register.filtering => keymap::FILTER,
                 None if self.agreements.is_empty() => keymap::EMPTY_REGISTER,
@@ -386,6 +348,11 @@ impl App {
         }
         if self.form.is_some() {
             self.form_key(key);
+            return;
+        }
+        if self.minutes.is_some() {
+            self.status = None;
+            self.minutes_key(key);
             return;
         }
         if self.tab == Tab::Agreements && self.register.filtering && self.register.detail.is_none()
@@ -431,6 +398,8 @@ impl App {
                 Tab::Deviations => self.deviations_act(act),
                 Tab::Competitions => self.competitions_act(act),
                 Tab::Purchases => self.purchases_act(act),
+                Tab::Meetings if self.meetings.open.is_some() => self.meeting_detail_act(act),
+                Tab::Meetings => self.meetings_act(act),
             },
         }
     }
@@ -467,36 +436,46 @@ impl App {
             self.agenda_selected = s;
             return;
         }
-        if act == Act::Open
-            && let Some(item) = self.agenda.get(self.agenda_selected)
-        {
-            let section = match item.kind {
-                AgendaKind::ExtensionNotice => Section::Options,
-                AgendaKind::AgreementEnd => Section::Overview,
-                AgendaKind::AnswerAwaited => {
-                    let id = item.agreement;
-                    let calloff = item.note.split(" · ").next().unwrap_or("").to_string();
-                    self.follow(id);
-                    self.show_tab(Tab::CallOffs);
-                    self.open_calloff(&calloff);
-                    return;
-                }
-                AgendaKind::OpenDeviation => {
-                    let id = item.agreement;
-                    self.follow(id);
-                    self.show_tab(Tab::Deviations);
-                    return;
-                }
-            };
-            let id = item.agreement;
-            self.tab = Tab::Agreements;
-            self.register.refresh(&self.agreements, Some(id));
-            self.register.detail = Some(Detail {
-                id,
-                section,
-                selected: 0,
-            });
+        let Some(item) = self.agenda.get(self.agenda_selected).cloned() else {
+            return;
+        };
+        if act != Act::Open {
+            return;
         }
+        let id = item.agreement;
+        let section = match (&item.link, item.kind) {
+            (AgendaLink::CallOff(reference), _) => {
+                self.follow(id);
+                self.show_tab(Tab::CallOffs);
+                self.open_calloff(reference);
+                return;
+            }
+            (AgendaLink::Meeting(meeting), _) => {
+                self.follow(id);
+                self.show_tab(Tab::Meetings);
+                self.open_meeting_detail(*meeting);
+                return;
+            }
+            (AgendaLink::Deviations, _) => {
+                self.follow(id);
+                self.show_tab(Tab::Deviations);
+                return;
+            }
+            (AgendaLink::Checklist | AgendaLink::FollowUp, _) => {
+                // Their tabs come with the implementation work; until then the agreement.
+                Section::Overview
+            }
+            (AgendaLink::Agreement, AgendaKind::ExtensionNotice) => Section::Options,
+            (AgendaLink::Agreement, _) => Section::Overview,
+        };
+        self.follow(id);
+        self.tab = Tab::Agreements;
+        self.register.refresh(&self.agreements, Some(id));
+        self.register.detail = Some(Detail {
+            id,
+            section,
+            selected: 0,
+        });
     }
 
     fn open_form(&mut self, target: FormTarget, id: Option<AgreementId>) {
@@ -540,6 +519,10 @@ impl App {
             FormTarget::Deviation(_) => return self.submit_deviation(form),
             FormTarget::Competition(_) => return self.submit_competition(form),
             FormTarget::Purchase(_) => return self.submit_purchase(form),
+            FormTarget::Meeting(_) => return self.submit_meeting(form),
+            FormTarget::Schedule => return self.submit_schedule(form),
+            FormTarget::ActionFromMinutes(_) => return self.submit_action_from_minutes(form),
+            FormTarget::MeetingAction(_) => return self.submit_meeting_action(form),
             _ => {}
         }
         let (before, mut after) = match form.target {
@@ -724,6 +707,40 @@ impl App {
                 let (r, reference) = self.undo_views(v);
                 (r, None, reference)
             }
+            Undo::MeetingRevert {
+                before: Some(m),
+                id,
+            } => (self.store.save_meeting(m), None, id.to_string()),
+            Undo::MeetingRevert { before: None, id } => (
+                self.store.delete_meeting(*id).map(|_| ()),
+                None,
+                id.to_string(),
+            ),
+            Undo::MeetingRestore(m, actions) => (
+                self.store.restore_meeting(m, actions),
+                None,
+                m.id.to_string(),
+            ),
+            Undo::MeetingsRemove(ids) => {
+                let r = ids
+                    .iter()
+                    .try_for_each(|id| self.store.delete_meeting(*id).map(|_| ()));
+                (r, None, format!("{}", ids.len()))
+            }
+            Undo::ActionRevert {
+                before: Some(x),
+                id,
+            } => (self.store.save_action(x).map(|_| ()), None, id.to_string()),
+            Undo::ActionRevert { before: None, id } => (
+                self.store.delete_action(*id).map(|_| ()),
+                None,
+                id.to_string(),
+            ),
+            Undo::ActionRestore(x) => (
+                self.store.save_action(x).map(|_| ()),
+                None,
+                x.id.to_string(),
+            ),
         };
         match result {
             Ok(()) => {
@@ -811,6 +828,9 @@ impl App {
             Confirm::DeleteRequest(r) => self.delete_request(r),
             Confirm::DeleteDeviation(id) => self.delete_deviation(id),
             Confirm::Views(v) => self.views_confirmed(v),
+            Confirm::DeleteMeeting(id) => self.delete_meeting(id),
+            Confirm::DeleteAction(id) => self.delete_action(id),
+            Confirm::AddSchedule(proposed, supplier) => self.add_schedule(proposed, supplier),
             Confirm::DeleteRow(id, row) => {
                 let Some(a) = self.agreement(id).cloned() else {
                     return;

@@ -35,10 +35,10 @@ macro_rules! sources {
     };
 }
 
-const SV: &[Source] =
-    sources!("sv": "common", "domain", "store", "cli", "ui", "ui_calloffs", "ui_views");
-const EN: &[Source] =
-    sources!("en": "common", "domain", "store", "cli", "ui", "ui_calloffs", "ui_views");
+const SV: &[Source] = sources!("sv": "common", "domain", "store", "cli", "ui", "ui_calloffs", "ui_views", "ui_meetings");
+const EN: &[Source] = sources!("en": "common", "domain", "store", "cli", "ui", "ui_calloffs", "ui_views", "ui_meetings");
+
+const MISSING: &str = "‹?›";
 
 pub struct Catalog {
     lang: Lang,
@@ -75,8 +75,11 @@ impl Catalog {
     }
 
     /// The message for `key`, or the key itself when it is missing (tests forbid that).
-    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
-        self.map.get(key).map(String::as_str).unwrap_or(key)
+    /// The message for `key`. A missing key (the catalogue tests forbid that) shows as
+    /// `‹?›` rather than stopping the program; the result lives as long as the catalogue,
+    /// so keys built at run time need no binding of their own.
+    pub fn t<'a>(&'a self, key: &str) -> &'a str {
+        self.map.get(key).map(String::as_str).unwrap_or(MISSING)
     }
 
     /// The message for `key` with `{name}` placeholders filled in.

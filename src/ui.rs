@@ -9,6 +9,8 @@ mod detail;
 mod deviations;
 mod form;
 mod help;
+mod meetings;
+mod minutes;
 mod popups;
 mod purchases;
 mod register;
@@ -16,7 +18,9 @@ pub mod theme;
 mod widgets;
 
 use std::io;
-use std::time::Duration;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -25,6 +29,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::{DefaultTerminal, Frame};
 
 use crate::app::{App, Popup, Tab};
+use crate::domain::meeting::MeetingId;
 use crate::i18n::Lang;
 use crate::store::Store;
 use crate::tr;
@@ -36,23 +41,59 @@ pub const MIN_HEIGHT: u16 = 24;
 /// Runs the terminal interface until the user quits. The terminal is restored on every
 /// exit, panics included (ratatui's init installs the hook).
 pub fn run(store: Store, lang: Lang) -> io::Result<()> {
+    run_with(store, lang, None)
+}
+
+/// Runs the interface, opening the minutes editor of `minutes` at once when given
+/// (`avtal minutes M-0007`: a secretary starts typing in one command).
+pub fn run_with(store: Store, lang: Lang, minutes: Option<MeetingId>) -> io::Result<()> {
+    // SIGTERM (a shutdown) and SIGHUP (the terminal window closed) end the program after
+    // the minutes are saved, never in the middle of a write.
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
     let mut app = App::new(store, lang, local_now());
+    if let Some(id) = minutes {
+        app.popup = None;
+        app.open_minutes(id);
+    }
     let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, &mut app);
+    // Pasted text arrives as one event, not a storm of keys: a long paste into the
+    // minutes is one insertion and one frame.
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::EnableBracketedPaste
+    );
+    let result = event_loop(&mut terminal, &mut app, &stop);
+    app.shutdown();
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::DisableBracketedPaste
+    );
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
-    while !app.quit {
+/// How often the loop wakes without a key: the minutes' autosave needs it.
+const TICK: Duration = Duration::from_millis(200);
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+    let mut clock = Instant::now();
+    while !app.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|f| render(f, app))?;
-        // A tick keeps "today" honest for a window left open overnight.
-        if event::poll(Duration::from_secs(60))? {
+        if event::poll(TICK)? {
             match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
+                Event::Paste(text) => app.paste(&text),
                 _ => {}
             }
-        } else {
+        }
+        let now = Instant::now();
+        app.tick(now);
+        // Once a second is enough to notice a new day (a window left open overnight).
+        if now.duration_since(clock) >= Duration::from_secs(1) {
+            clock = now;
             app.set_now(local_now());
         }
     }
@@ -82,7 +123,18 @@ pub fn render(frame: &mut Frame, app: &App) {
     ])
     .areas(area);
     tab_bar(frame, app, top);
-    match app.tab {
+    match (&app.minutes, app.tab) {
+        (Some(ed), _) => minutes::render(frame, app, ed, body),
+        (None, tab) => tab_body(frame, app, tab, body),
+    }
+    if let Some(form) = &app.form {
+        form::render(frame, app, form, body);
+    }
+    popups_and_lines(frame, app, body, status, footer);
+}
+
+fn tab_body(frame: &mut Frame, app: &App, tab: Tab, body: Rect) {
+    match tab {
         Tab::Agenda => agenda::render(frame, app, body),
         Tab::Agreements => match &app.register.detail {
             Some(d) => detail::render(frame, app, d, body),
@@ -92,10 +144,11 @@ pub fn render(frame: &mut Frame, app: &App) {
         Tab::Deviations => deviations::render(frame, app, body),
         Tab::Competitions => competitions::render(frame, app, body),
         Tab::Purchases => purchases::render(frame, app, body),
+        Tab::Meetings => meetings::render(frame, app, body),
     }
-    if let Some(form) = &app.form {
-        form::render(frame, app, form, body);
-    }
+}
+
+fn popups_and_lines(frame: &mut Frame, app: &App, body: Rect, status: Rect, footer: Rect) {
     match &app.popup {
         Some(Popup::Help { scroll }) => help::render(frame, app, *scroll, body),
         Some(Popup::Welcome) => popups::welcome(frame, app, body),

@@ -94,6 +94,7 @@ impl App {
             Err(e) => self.error(e.message(self.cat)),
         }
         self.load_views();
+        self.load_meetings();
     }
 
     /// Opens a call-off of the followed agreement with its requests.

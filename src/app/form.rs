@@ -298,6 +298,14 @@ pub enum FormTarget {
         index: Option<usize>,
     },
     Deviation(Option<crate::domain::deviation::DeviationId>),
+    /// A new meeting (None) or the one with this id.
+    Meeting(Option<crate::domain::meeting::MeetingId>),
+    /// Options for proposing a schedule of meetings.
+    Schedule,
+    /// The current line of the minutes of this meeting, as an action item.
+    ActionFromMinutes(crate::domain::meeting::MeetingId),
+    /// An action item of the open meeting (None: a new one).
+    MeetingAction(Option<crate::domain::meeting::ActionId>),
     /// A part of the open renewed competition.
     Competition(super::competitions::CompetitionPart),
     /// A new purchase outside the agreement (None) or this one.
@@ -322,6 +330,8 @@ impl FormTarget {
                 | FormTarget::CallOff(None)
                 | FormTarget::Request { index: None, .. }
                 | FormTarget::Deviation(None)
+                | FormTarget::Meeting(None)
+                | FormTarget::MeetingAction(None)
                 | FormTarget::Purchase(None)
         )
     }

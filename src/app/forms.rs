@@ -62,13 +62,9 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
         FormTarget::Template(_) => "ui.form.template",
         FormTarget::Orderer(_) => "ui.form.orderer",
         FormTarget::ProjectMember(_) => "ui.form.member",
-        // Call-off, request and deviation forms are built in `calloff_forms`, those of
-        // competitions and purchases in `competition_forms`.
-        FormTarget::CallOff(_)
-        | FormTarget::Request { .. }
-        | FormTarget::Deviation(_)
-        | FormTarget::Competition(_)
-        | FormTarget::Purchase(_) => "ui.form.new_calloff",
+        // The forms of call-offs, competitions, meetings and the rest are built in their
+        // own modules; this one builds the agreement register's.
+        _ => "ui.form.new_agreement",
     };
     let fields = match (target.clone(), a) {
         (FormTarget::Agreement(id), a) => {
@@ -276,14 +272,7 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
                 text("ui.field.email", m.map(|m| m.email.as_str()).unwrap_or("")),
             ]
         }
-        (
-            FormTarget::CallOff(_)
-            | FormTarget::Request { .. }
-            | FormTarget::Deviation(_)
-            | FormTarget::Competition(_)
-            | FormTarget::Purchase(_),
-            _,
-        ) => Vec::new(),
+        _ => Vec::new(),
     };
     Form::new(cat.t(title_key).to_string(), target, fields)
 }
@@ -309,11 +298,6 @@ fn rate_text(r: &crate::domain::Rate) -> String {
 pub fn apply(form: &Form, a: &mut Agreement) {
     let f = |label| form.field(label);
     match form.target.clone() {
-        FormTarget::CallOff(_)
-        | FormTarget::Request { .. }
-        | FormTarget::Deviation(_)
-        | FormTarget::Competition(_)
-        | FormTarget::Purchase(_) => {}
         FormTarget::Agreement(_) => {
             a.reference = f("ui.field.reference").trimmed();
             a.name = f("ui.field.name").trimmed();
@@ -453,6 +437,8 @@ pub fn apply(form: &Form, a: &mut Agreement) {
             };
             put(&mut a.project_group, i, m);
         }
+        // Not a part of the agreement record: applied by its own module.
+        _ => {}
     }
 }
 

@@ -44,6 +44,11 @@ pub enum Act {
     NewRequest,
     EditParent,
     ToggleOpen,
+    Propose,
+    Minutes,
+    Export,
+    CycleStatus,
+    ToggleDone,
     ToggleInvite,
     RecordWinner,
     Award,
@@ -120,6 +125,7 @@ pub const GLOBAL: &[Binding] = &[
         Act::GotoTab(4),
     ),
     hidden("6", "ui.key.tab_purchases", &[Char('6')], Act::GotoTab(5)),
+    hidden("7", "ui.key.tab_meetings", &[Char('7')], Act::GotoTab(6)),
 ];
 
 const MOVE: [Binding; 6] = [
@@ -318,6 +324,57 @@ pub const DEVIATIONS: &[Binding] = &[
     MOVE[5],
 ];
 
+pub const MEETINGS: &[Binding] = &[
+    b("Enter", "ui.key.open", &[Enter], Act::Open),
+    b("m", "ui.key.minutes", &[Char('m')], Act::Minutes),
+    b("n", "ui.key.new_meeting", &[Char('n')], Act::New),
+    b("p", "ui.key.propose", &[Char('p')], Act::Propose),
+    b("e", "ui.key.edit", &[Char('e')], Act::Edit),
+    b("d", "ui.key.delete", &[Char('d')], Act::Delete),
+    b("x", "ui.key.export", &[Char('x')], Act::Export),
+    b(
+        "A",
+        "ui.key.choose_agreement",
+        &[Char('A')],
+        Act::ChooseAgreement,
+    ),
+    b("u", "ui.key.undo", &[Char('u')], Act::Undo),
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+];
+
+pub const MEETING_DETAIL: &[Binding] = &[
+    b("m", "ui.key.minutes", &[Char('m')], Act::Minutes),
+    b("E", "ui.key.edit_meeting", &[Char('E')], Act::EditParent),
+    b("s", "ui.key.meeting_status", &[Char('s')], Act::CycleStatus),
+    b("n", "ui.key.new_action", &[Char('n')], Act::New),
+    b("Space", "ui.key.toggle_done", &[Char(' ')], Act::ToggleDone),
+    b("e", "ui.key.edit_action", &[Char('e'), Enter], Act::Edit),
+    b("d", "ui.key.delete_action", &[Char('d')], Act::Delete),
+    b("x", "ui.key.export", &[Char('x')], Act::Export),
+    b("Esc", "ui.key.back", &[Esc], Act::Back),
+    b("u", "ui.key.undo", &[Char('u')], Act::Undo),
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+];
+
+/// Keys in the minutes editor; handled by the editor itself, listed for footer and help.
+pub const MINUTES: &[Binding] = &[
+    b("Ctrl-T/F2", "ui.key.line_to_action", &[], Act::New),
+    b("Ctrl-G/F3", "ui.key.line_to_decision", &[], Act::New),
+    b("Ctrl-L/F4", "ui.key.line_to_lesson", &[], Act::New),
+    b("Ctrl-S", "ui.key.save", &[], Act::New),
+    b("Esc", "ui.key.close_minutes", &[], Act::Back),
+];
+
 /// Keys inside a form; handled by the form itself, listed here for the footer and help.
 pub const FORM: &[Binding] = &[
     b("Tab/↓", "ui.key.next_field", &[], Act::Down),
@@ -367,6 +424,11 @@ pub fn all_groups() -> Vec<(&'static str, &'static [Binding])> {
         ("ui.help.deviations", DEVIATIONS),
     ];
     groups.extend(views::GROUPS);
+    groups.extend([
+        ("ui.help.meetings", MEETINGS),
+        ("ui.help.meeting_detail", MEETING_DETAIL),
+        ("ui.help.minutes", MINUTES),
+    ]);
     groups.extend([
         ("ui.help.form", FORM),
         ("ui.help.filter", FILTER),

@@ -20,6 +20,14 @@ pub enum AgendaKind {
     AnswerAwaited,
     /// A deviation registered by hand that is not closed.
     OpenDeviation,
+    /// A planned meeting ahead (or one planned in the past that was never recorded).
+    Meeting,
+    /// An open action item due this week or overdue.
+    ActionDue,
+    /// An implementation checklist item due soon or overdue.
+    ChecklistDue,
+    /// A planned check of the follow-up plan due soon or overdue.
+    CheckDue,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +43,21 @@ pub struct AgendaItem {
     pub at: Option<PrimitiveDateTime>,
     /// What it is about beyond the agreement: a call-off and a supplier, say.
     pub note: String,
+    /// The record to open from the agenda.
+    pub link: AgendaLink,
+}
+
+/// What an agenda item opens.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum AgendaLink {
+    /// The agreement itself.
+    #[default]
+    Agreement,
+    CallOff(String),
+    Meeting(super::meeting::MeetingId),
+    Checklist,
+    FollowUp,
+    Deviations,
 }
 
 impl AgendaItem {
@@ -75,6 +98,7 @@ pub fn agenda<'a>(
             extends_to,
             at: None,
             note: String::new(),
+            link: AgendaLink::Agreement,
         };
         for o in &a.extension_options {
             // An open option whose notice date passed while the agreement still runs is

@@ -59,6 +59,10 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
                 AgendaKind::AgreementEnd => cat.t("ui.agenda.agreement_end").to_string(),
                 AgendaKind::AnswerAwaited => cat.t("ui.agenda.answer_awaited").to_string(),
                 AgendaKind::OpenDeviation => cat.t("ui.agenda.open_deviation").to_string(),
+                AgendaKind::Meeting => cat.t("ui.agenda.meeting").to_string(),
+                AgendaKind::ActionDue => cat.t("ui.agenda.action_due").to_string(),
+                AgendaKind::ChecklistDue => cat.t("ui.agenda.checklist_due").to_string(),
+                AgendaKind::CheckDue => cat.t("ui.agenda.check_due").to_string(),
             };
             let when = match item.at {
                 // A deadline today or tomorrow is read by the hour.

@@ -1,0 +1,357 @@
+//! The live minutes editor: a full-screen text area the secretary types into during a
+//! meeting. It saves while typing (debounced: half a second after the last key, and at
+//! least once a second while typing goes on, so at most about a second is at risk on a
+//! hard kill), on leaving, and on SIGTERM/SIGHUP (the event loop calls [`App::shutdown`]).
+//! From inside it one key turns the current line into an action item or a decision, or
+//! marks it as a lesson for the next agreement, without leaving the minutes.
+
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{CursorMove, TextArea};
+
+use crate::domain::meeting::{Action, ActionStatus, Meeting, MeetingId, Side};
+use crate::tr;
+
+use super::form::{Field, FieldKind, Form, FormTarget};
+use super::{App, Popup, Status};
+
+/// Save this long after the last keystroke...
+pub const QUIET: Duration = Duration::from_millis(500);
+/// ...and never let unsaved typing grow older than this.
+pub const MAX_UNSAVED: Duration = Duration::from_millis(1000);
+
+pub struct MinutesEditor {
+    pub meeting: MeetingId,
+    pub area: TextArea<'static>,
+    /// When the first unsaved change was made, and the last one.
+    pub dirty_since: Option<Instant>,
+    pub last_edit: Option<Instant>,
+    /// The last successful save, for the status line.
+    pub saved_at: Option<time::PrimitiveDateTime>,
+    /// A save failed: shown until the next one succeeds; the text stays in the editor.
+    pub save_error: Option<String>,
+    /// The meeting as last read (its decisions and lessons, for the side panel), and
+    /// the actions captured so far: kept here so drawing never reads the store.
+    pub record: Meeting,
+    pub actions: Vec<Action>,
+}
+
+impl MinutesEditor {
+    pub fn new(meeting: &Meeting, actions: Vec<Action>) -> MinutesEditor {
+        let lines: Vec<String> = if meeting.minutes.is_empty() {
+            vec![String::new()]
+        } else {
+            meeting.minutes.split('\n').map(str::to_string).collect()
+        };
+        let mut area = TextArea::new(lines);
+        area.set_cursor_line_style(ratatui::style::Style::default());
+        // A secretary continues where the minutes end.
+        area.move_cursor(CursorMove::Bottom);
+        area.move_cursor(CursorMove::End);
+        MinutesEditor {
+            meeting: meeting.id,
+            area,
+            dirty_since: None,
+            last_edit: None,
+            saved_at: None,
+            save_error: None,
+            record: meeting.clone(),
+            actions,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    pub fn dirty(&self) -> bool {
+        self.dirty_since.is_some()
+    }
+
+    /// Whether the debounce says to save at `now`.
+    pub fn save_due(&self, now: Instant) -> bool {
+        match (self.dirty_since, self.last_edit) {
+            (Some(first), Some(last)) => now >= last + QUIET || now >= first + MAX_UNSAVED,
+            _ => false,
+        }
+    }
+
+    fn current_line(&self) -> (usize, String) {
+        let row = self.area.cursor().0;
+        (row, self.area.lines().get(row).cloned().unwrap_or_default())
+    }
+}
+
+impl App {
+    /// Opens the minutes editor of a meeting (the `avtal minutes` entry point too).
+    pub fn open_minutes(&mut self, id: MeetingId) {
+        match self.store.meeting(id) {
+            Ok(Some(m)) => {
+                self.follow(m.agreement);
+                let actions = self.store.actions_of_meeting(id).unwrap_or_default();
+                self.minutes = Some(MinutesEditor::new(&m, actions));
+            }
+            Ok(None) => self.error(tr!(self.cat, "ui.minutes.no_such_meeting", id = id)),
+            Err(e) => self.error(e.message(self.cat)),
+        }
+    }
+
+    /// Saves the open minutes if they changed. On failure the text stays in the editor
+    /// and the error is shown; the next save tries again.
+    pub fn save_minutes(&mut self) -> bool {
+        let Some(ed) = self.minutes.as_mut() else {
+            return true;
+        };
+        if !ed.dirty() {
+            return true;
+        }
+        match self.store.save_minutes(ed.meeting, &ed.text()) {
+            Ok(_) => {
+                ed.dirty_since = None;
+                ed.last_edit = None;
+                ed.saved_at = Some(self.now);
+                ed.save_error = None;
+                true
+            }
+            Err(e) => {
+                ed.save_error = Some(e.message(self.cat));
+                false
+            }
+        }
+    }
+
+    /// The event loop's clock: autosaves when the debounce says so.
+    pub fn tick(&mut self, now: Instant) {
+        if self.minutes.as_ref().is_some_and(|ed| ed.save_due(now)) {
+            self.save_minutes();
+        }
+    }
+
+    /// Pasted text (bracketed paste): into the minutes in one piece, or into a form field.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(form) = self.form.as_mut() {
+            let field = &mut form.fields[form.focus];
+            let text = if field.is_multiline() {
+                text.to_string()
+            } else {
+                text.replace(['\r', '\n'], " ")
+            };
+            if field.input.insert_str(text) {
+                form.changed = true;
+                field.validate(self.cat);
+            }
+            return;
+        }
+        if let Some(ed) = self.minutes.as_mut() {
+            let text = text.replace("\r\n", "\n").replace('\r', "\n");
+            if ed.area.insert_str(text) {
+                let now = Instant::now();
+                ed.dirty_since.get_or_insert(now);
+                ed.last_edit = Some(now);
+            }
+        }
+    }
+
+    /// Before the process ends (quit, SIGTERM, SIGHUP): nothing typed is left unsaved.
+    pub fn shutdown(&mut self) {
+        self.save_minutes();
+    }
+
+    pub(super) fn minutes_key(&mut self, key: KeyEvent) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') if key.code == KeyCode::Esc || ctrl => {
+                if self.save_minutes() {
+                    let id = self.minutes.take().map(|ed| ed.meeting);
+                    self.after_minutes_closed(id);
+                }
+            }
+            KeyCode::Char('s') if ctrl => {
+                if self.save_minutes() {
+                    self.status = Some(Status {
+                        text: self.cat.t("ui.minutes.saved_now").to_string(),
+                        error: false,
+                    });
+                }
+            }
+            KeyCode::Char('t') if ctrl => self.action_from_line(),
+            KeyCode::F(2) => self.action_from_line(),
+            KeyCode::Char('g') if ctrl => self.decision_from_line(),
+            KeyCode::F(3) => self.decision_from_line(),
+            KeyCode::Char('l') if ctrl => self.lesson_from_line(),
+            KeyCode::F(4) => self.lesson_from_line(),
+            KeyCode::Char('c') if ctrl => {}
+            _ => {
+                let Some(ed) = self.minutes.as_mut() else {
+                    return;
+                };
+                if ed.area.input(key) {
+                    let now = Instant::now();
+                    ed.dirty_since.get_or_insert(now);
+                    ed.last_edit = Some(now);
+                }
+            }
+        }
+    }
+
+    /// A small form for the current line as an action item; the minutes stay open under it.
+    fn action_from_line(&mut self) {
+        let Some(ed) = self.minutes.as_ref() else {
+            return;
+        };
+        let (_, line) = ed.current_line();
+        let text = line.trim().trim_start_matches(['-', '*', '•']).trim();
+        if text.is_empty() {
+            self.error(self.cat.t("ui.minutes.empty_line").to_string());
+            return;
+        }
+        let fields = vec![
+            Field::new(
+                "ui.field.action_text",
+                FieldKind::Text { required: true },
+                text,
+            ),
+            Field::new("ui.field.owner", FieldKind::Text { required: true }, ""),
+            Field::choice(
+                "ui.field.side",
+                vec!["ui.side.buyer", "ui.side.supplier"],
+                0,
+            ),
+            Field::new("ui.field.due", FieldKind::Date { required: false }, ""),
+        ];
+        let mut form = Form::new(
+            self.cat.t("ui.form.action_from_minutes").to_string(),
+            FormTarget::ActionFromMinutes(ed.meeting),
+            fields,
+        );
+        // The text is already there: start at the owner.
+        form.focus = 1;
+        self.form = Some(form);
+    }
+
+    pub(super) fn submit_action_from_minutes(&mut self, mut form: Form) {
+        let FormTarget::ActionFromMinutes(meeting) = form.target.clone() else {
+            return;
+        };
+        let f = |label| form.field(label);
+        let Some(m) = self.store.meeting(meeting).ok().flatten() else {
+            form.message = Some(self.cat.t("ui.form.gone").to_string());
+            self.form = Some(form);
+            return;
+        };
+        let action = Action {
+            id: Default::default(),
+            meeting,
+            agreement: m.agreement,
+            text: f("ui.field.action_text").trimmed(),
+            owner: f("ui.field.owner").trimmed(),
+            side: if f("ui.field.side").choice == 1 {
+                Side::Supplier
+            } else {
+                Side::Buyer
+            },
+            due: f("ui.field.due").date(),
+            status: ActionStatus::Open,
+            created: self.today,
+        };
+        match self.store.insert_action(&action) {
+            Ok(stored) => {
+                self.info(tr!(
+                    self.cat,
+                    "ui.minutes.action_created",
+                    id = stored.id,
+                    owner = stored.owner
+                ));
+                if let Some(ed) = self.minutes.as_mut()
+                    && ed.meeting == meeting
+                {
+                    ed.actions.push(stored);
+                }
+                self.refresh_agenda();
+            }
+            Err(e) => {
+                form.message = Some(e.message(self.cat));
+                self.form = Some(form);
+            }
+        }
+    }
+
+    fn decision_from_line(&mut self) {
+        let Some(ed) = self.minutes.as_ref() else {
+            return;
+        };
+        let (_, line) = ed.current_line();
+        let text = line
+            .trim()
+            .trim_start_matches(['-', '*', '•'])
+            .trim()
+            .to_string();
+        if text.is_empty() {
+            self.error(self.cat.t("ui.minutes.empty_line").to_string());
+            return;
+        }
+        let id = ed.meeting;
+        // The minutes are saved first, so the meeting record written with the decision
+        // carries the latest text too.
+        self.save_minutes();
+        match self.store.meeting(id) {
+            Ok(Some(mut m)) => {
+                m.decisions.push(text);
+                match self.store.save_meeting(&m) {
+                    Ok(()) => {
+                        self.info(tr!(
+                            self.cat,
+                            "ui.minutes.decision_added",
+                            n = m.decisions.len()
+                        ));
+                        if let Some(ed) = self.minutes.as_mut() {
+                            ed.record = m;
+                        }
+                    }
+                    Err(e) => self.error(e.message(self.cat)),
+                }
+            }
+            Ok(None) => self.error(tr!(self.cat, "ui.minutes.no_such_meeting", id = id)),
+            Err(e) => self.error(e.message(self.cat)),
+        }
+    }
+
+    fn lesson_from_line(&mut self) {
+        let Some(ed) = self.minutes.as_ref() else {
+            return;
+        };
+        let (row, _) = ed.current_line();
+        let id = ed.meeting;
+        self.save_minutes();
+        match self.store.meeting(id) {
+            Ok(Some(mut m)) => {
+                let marked = m.toggle_lesson(row);
+                match self.store.save_meeting(&m) {
+                    Ok(()) => {
+                        let key = if marked {
+                            "ui.minutes.lesson_marked"
+                        } else {
+                            "ui.minutes.lesson_unmarked"
+                        };
+                        self.info(self.cat.t(key).to_string());
+                        if let Some(ed) = self.minutes.as_mut() {
+                            ed.record = m;
+                        }
+                    }
+                    Err(e) => self.error(e.message(self.cat)),
+                }
+            }
+            Ok(None) => self.error(tr!(self.cat, "ui.minutes.no_such_meeting", id = id)),
+            Err(e) => self.error(e.message(self.cat)),
+        }
+    }
+
+    fn after_minutes_closed(&mut self, id: Option<MeetingId>) {
+        self.popup = None::<Popup>;
+        self.load_meetings();
+        if let Some(id) = id {
+            self.meetings.open = Some(id);
+        }
+    }
+}

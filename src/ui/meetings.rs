@@ -1,0 +1,297 @@
+//! The Meetings tab: the followed agreement's meetings by date, and one meeting with its
+//! attendees by side, agenda (carried-over points with where they came from), decisions,
+//! action items and the beginning of its minutes.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+
+use crate::app::App;
+use crate::app::form::format_date;
+use crate::domain::Agreement;
+use crate::domain::meeting::{ActionStatus, Meeting, MeetingStatus, Side};
+use crate::i18n::Catalog;
+use crate::tr;
+
+use super::theme;
+use super::widgets::window_start;
+
+pub fn kind_label(cat: &Catalog, m: &Meeting) -> String {
+    cat.t(&format!("ui.meeting_kind.{}", m.kind.key()))
+        .to_string()
+}
+
+pub fn status_label(cat: &Catalog, s: MeetingStatus) -> String {
+    cat.t(&format!("ui.meeting_status.{}", s.key())).to_string()
+}
+
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let cat = app.cat;
+    let Some(a) = app.current_agreement() else {
+        frame.render_widget(
+            Paragraph::new(cat.t("ui.calloffs.no_agreement"))
+                .style(theme::muted())
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    };
+    match app.meetings.open_meeting() {
+        Some(m) => detail(frame, app, a, m, area),
+        None => list(frame, app, a, area),
+    }
+}
+
+fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
+    let cat = app.cat;
+    let st = &app.meetings;
+    let title = tr!(
+        cat,
+        "ui.meetings.title",
+        reference = a.reference,
+        n = st.rows.len()
+    );
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Span::styled(title, theme::title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if st.rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(cat.t("ui.meetings.empty"))
+                .style(theme::muted())
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let height = inner.height.saturating_sub(1) as usize;
+    app.page.set(height.max(1));
+    let start = window_start(st.selected, st.rows.len(), height);
+    let rows = st
+        .rows
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(i, m)| {
+            let open = st.open_actions_of(m.id);
+            let supplier = m
+                .supplier
+                .as_ref()
+                .map(|o| a.supplier_name(o))
+                .unwrap_or_default();
+            let style = if i == st.selected {
+                theme::selected()
+            } else if m.date < app.today && m.status == MeetingStatus::Planned {
+                // A planned meeting in the past was held without its record, or not held.
+                theme::overdue()
+            } else if m.date < app.today {
+                theme::muted()
+            } else {
+                Style::default()
+            };
+            Row::new(vec![
+                Cell::from(m.id.to_string()),
+                Cell::from(format_date(m.date)),
+                Cell::from(kind_label(cat, m)),
+                Cell::from(supplier),
+                Cell::from(status_label(cat, m.status)),
+                Cell::from(if open > 0 {
+                    open.to_string()
+                } else {
+                    String::new()
+                }),
+            ])
+            .style(style)
+        });
+    let header = Row::new(vec![
+        cat.t("ui.meetings.col_id"),
+        cat.t("ui.meetings.col_date"),
+        cat.t("ui.meetings.col_kind"),
+        cat.t("ui.meetings.col_supplier"),
+        cat.t("ui.meetings.col_status"),
+        cat.t("ui.meetings.col_open"),
+    ])
+    .style(theme::header());
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(7),
+            Constraint::Length(10),
+            Constraint::Length(22),
+            Constraint::Fill(1),
+            Constraint::Length(16),
+            Constraint::Length(5),
+        ],
+    )
+    .header(header)
+    .column_spacing(1);
+    frame.render_widget(table, inner);
+}
+
+fn detail(frame: &mut Frame, app: &App, a: &Agreement, m: &Meeting, area: Rect) {
+    let cat = app.cat;
+    let supplier = m
+        .supplier
+        .as_ref()
+        .map(|o| a.supplier_name(o))
+        .unwrap_or_else(|| cat.t("ui.meetings.no_supplier").to_string());
+    let time = m
+        .time
+        .map(|t| format!(" {:02}:{:02}", t.hour(), t.minute()))
+        .unwrap_or_default();
+    let title = format!(
+        "{} · {} · {}{} · {} · {}",
+        m.id,
+        kind_label(cat, m),
+        format_date(m.date),
+        time,
+        supplier,
+        status_label(cat, m.status)
+    );
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Span::styled(title, theme::title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let actions = app.meetings.actions_of(m.id);
+    let [top, bottom] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length((actions.len() as u16 + 2).clamp(3, 10)),
+    ])
+    .areas(inner);
+    let mut lines: Vec<Line> = Vec::new();
+    let heading = |key: &str| Line::from(Span::styled(cat.t(key).to_string(), theme::header()));
+    if !m.place.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", cat.t("ui.field.place")), theme::header()),
+            Span::raw(m.place.clone()),
+        ]));
+    }
+    for (side, key) in [
+        (Side::Buyer, "ui.meetings.buyer_side"),
+        (Side::Supplier, "ui.meetings.supplier_side"),
+    ] {
+        let names: Vec<String> = m
+            .attendees
+            .iter()
+            .filter(|x| x.side == side)
+            .map(|x| {
+                if x.role.is_empty() {
+                    x.name.clone()
+                } else {
+                    format!("{} ({})", x.name, x.role)
+                }
+            })
+            .collect();
+        if !names.is_empty() {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{} ", cat.t(key)), theme::header()),
+                Span::raw(names.join(", ")),
+            ]));
+        }
+    }
+    lines.push(heading("ui.field.agenda"));
+    if m.agenda.is_empty() {
+        lines.push(Line::from(Span::styled(
+            cat.t("common.none"),
+            theme::muted(),
+        )));
+    }
+    for (n, p) in m.agenda.iter().enumerate() {
+        let mut spans = vec![Span::raw(format!(" {}. {}", n + 1, p.text))];
+        if let Some(from) = p.carried_from {
+            spans.push(Span::styled(
+                format!(
+                    "  {}",
+                    tr!(
+                        cat,
+                        "ui.meetings.carried_from",
+                        meeting = from.meeting,
+                        date = format_date(from.date),
+                        action = from.action
+                    )
+                ),
+                theme::soon(),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    if !m.decisions.is_empty() {
+        lines.push(heading("ui.field.decisions"));
+        for d in &m.decisions {
+            lines.push(Line::from(format!(" • {d}")));
+        }
+    }
+    lines.push(heading("ui.meetings.minutes"));
+    if m.minutes.trim().is_empty() {
+        lines.push(Line::from(Span::styled(
+            cat.t("ui.meetings.no_minutes"),
+            theme::muted(),
+        )));
+    }
+    for l in m.minutes.lines() {
+        lines.push(Line::from(l.to_string()));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), top);
+
+    let block = Block::default().borders(Borders::TOP).title(Span::styled(
+        tr!(cat, "ui.meetings.actions_title", n = actions.len()),
+        theme::header(),
+    ));
+    let inner = block.inner(bottom);
+    frame.render_widget(block, bottom);
+    if actions.is_empty() {
+        frame.render_widget(
+            Paragraph::new(cat.t("ui.meetings.no_actions")).style(theme::muted()),
+            inner,
+        );
+        return;
+    }
+    let height = inner.height as usize;
+    let sel = app.meetings.action_selected;
+    let start = window_start(sel, actions.len(), height);
+    let rows = actions
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(i, x)| {
+            let status = cat
+                .t(&format!("ui.action_status.{}", x.status.key()))
+                .to_string();
+            let side = cat.t(&format!("ui.side.{}", x.side.key())).to_string();
+            let style = if i == sel {
+                theme::selected()
+            } else if x.is_overdue(app.today) {
+                theme::overdue()
+            } else if x.status != ActionStatus::Open {
+                theme::muted()
+            } else {
+                Style::default()
+            };
+            Row::new(vec![
+                Cell::from(x.id.to_string()),
+                Cell::from(x.text.clone()),
+                Cell::from(format!("{} ({side})", x.owner)),
+                Cell::from(x.due.map(format_date).unwrap_or_default()),
+                Cell::from(status),
+            ])
+            .style(style)
+        });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(7),
+            Constraint::Fill(2),
+            Constraint::Fill(1),
+            Constraint::Length(10),
+            Constraint::Length(9),
+        ],
+    )
+    .column_spacing(1);
+    frame.render_widget(table, inner);
+}
