@@ -175,15 +175,16 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
 fn tab_bar(frame: &mut Frame, app: &App, area: Rect) {
     let today = crate::app::form::format_date(app.today);
     let right = tr!(app.cat, "ui.today", date = today);
-    // Six tabs do not fit 80 columns with everything: drop the date, then the name, and
-    // last show only the numbers of the tabs not in view.
+    // All the tabs do not fit 80 columns with everything: drop the date, then the name,
+    // then use short names, and last show only the numbers of the tabs not in view.
     let width = area.width as usize;
     let mut spans = Vec::new();
     for (date, brand, labels) in [
-        (true, true, true),
-        (false, true, true),
-        (false, false, true),
-        (false, false, false),
+        (true, true, Labels::Full),
+        (false, true, Labels::Full),
+        (false, false, Labels::Full),
+        (false, false, Labels::Short),
+        (false, false, Labels::CurrentOnly),
     ] {
         spans = tab_spans(app, brand, labels);
         let used: usize = spans.iter().map(|s| s.width()).sum();
@@ -201,16 +202,30 @@ fn tab_bar(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Line::from(spans), area);
 }
 
-fn tab_spans(app: &App, brand: bool, labels: bool) -> Vec<Span<'static>> {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Labels {
+    Full,
+    Short,
+    CurrentOnly,
+}
+
+fn tab_spans(app: &App, brand: bool, labels: Labels) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     if brand {
         spans.push(Span::styled(" avtal ", theme::title()));
     }
     for (i, tab) in Tab::ALL.iter().enumerate() {
-        let label = if labels || *tab == app.tab {
-            format!(" {} {} ", i + 1, app.cat.t(tab.label()))
-        } else {
-            format!(" {} ", i + 1)
+        // The tenth tab is reached with 0.
+        let digit = (i + 1) % 10;
+        let label = match labels {
+            Labels::Full => format!(" {digit} {} ", app.cat.t(tab.label())),
+            _ if *tab == app.tab => format!(" {digit} {} ", app.cat.t(tab.label())),
+            Labels::Short => format!(
+                " {digit} {} ",
+                app.cat
+                    .t(&tab.label().replacen("ui.tab.", "ui.tab_short.", 1))
+            ),
+            Labels::CurrentOnly => format!(" {digit} "),
         };
         let style = if *tab == app.tab {
             theme::active_tab()

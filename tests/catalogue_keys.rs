@@ -56,6 +56,10 @@ fn every_key_named_in_the_code_exists_in_both_languages() {
     for n in 1..=3 {
         keys.push(format!("ui.priority.{n}"));
     }
+    // Every tab has a short name for narrow terminals.
+    for tab in avtal::app::Tab::ALL {
+        keys.push(tab.label().replacen("ui.tab.", "ui.tab_short.", 1));
+    }
     keys.sort();
     keys.dedup();
     let mut missing = Vec::new();
