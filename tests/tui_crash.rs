@@ -102,7 +102,17 @@ fn kill_9_right_after_a_save_in_the_tui_keeps_the_agreement() {
     }
     assert!(saved, "the save was never confirmed on screen");
     // The lock dies with the process; the file opens (repairing if it must) and has it.
-    let store = Store::open(&db).unwrap();
+    // A killed process's lock is released by the kernel as it goes; on a busy machine
+    // that can take a moment after the process is no longer listed.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let store = loop {
+        match Store::open(&db) {
+            Err(avtal::store::StoreError::AlreadyOpen(_)) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            other => break other.unwrap(),
+        }
+    };
     let a = store
         .agreement_by_reference("UH-CRASH-1")
         .unwrap()
