@@ -9,6 +9,7 @@ pub mod deviation;
 mod messages;
 pub mod money;
 pub mod orgnr;
+pub mod penalty;
 pub mod purchase;
 pub mod ranking;
 pub mod response_time;
