@@ -13,6 +13,7 @@ pub mod penalty;
 pub mod purchase;
 pub mod ranking;
 pub mod response_time;
+pub mod supplier_report;
 
 pub use agreement::*;
 pub use money::{Money, Rate};
