@@ -10,6 +10,7 @@ mod error;
 mod followup;
 mod migrate;
 mod open;
+mod supplier_stats;
 mod tables;
 
 use std::path::{Path, PathBuf};

@@ -125,6 +125,7 @@ pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(super::tables::MODELS)?;
     txn.open_table(super::tables::PURCHASES)?;
     txn.open_table(super::tables::DECISIONS)?;
+    txn.open_table(super::tables::SUPPLIER_STATS)?;
     Ok(())
 }
 

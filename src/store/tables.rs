@@ -30,3 +30,7 @@ pub const MODELS: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("mo
 pub const PURCHASES: TableDefinition<u64, &[u8]> = TableDefinition::new("purchases");
 /// (Agreement id, category) → versioned decision about purchases outside the agreement.
 pub const DECISIONS: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("decisions");
+/// (Agreement id, supplier digits, `YYYY-MM`) → versioned `SupplierMonth`: what a
+/// supplier reported for a month; a re-import of the same month replaces it.
+pub const SUPPLIER_STATS: TableDefinition<(u64, &str, &str), &[u8]> =
+    TableDefinition::new("supplier_stats");
