@@ -7,9 +7,10 @@
 //! min(units × rate, cap), computed exactly and rounded half up to whole öre once.
 //!
 //! Decisions where DESIGN leaves room (also in the README):
-//! - A recorded `delivered_at` is the end even when it lies after the as-of date
-//!   (DESIGN: "end = delivered_at (or the as-of date)"); the as-of date is the end
-//!   only of a call-off not delivered.
+//! - The penalty is the one "at the as-of date": a delivery recorded for a day after
+//!   the as-of date had not happened then, so the end is min(delivered_at, as-of).
+//!   With an as-of date on or after every delivery this is DESIGN's formula exactly;
+//!   before, it is what had accrued by then (the amount never falls as as-of grows).
 //! - A call-off needs a due date and an awarded supplier (someone to claim from);
 //!   without either there is no penalty.
 //! - A percentage (rate or cap) of a call-off with no recorded value is a
@@ -72,9 +73,10 @@ pub fn late_delivery_term(terms: &[PenaltyTerm]) -> Option<&PenaltyTerm> {
         .find(|t| t.trigger == PenaltyTrigger::LateDelivery)
 }
 
-/// The end of a late call-off's delay: its delivery, or `as_of` while undelivered.
+/// The end of a late call-off's delay: its delivery, or `as_of` while undelivered
+/// at `as_of` (no delivery, or one recorded for a later day).
 pub fn delay_end(calloff: &CallOff, as_of: Date) -> Date {
-    calloff.delivered_at.unwrap_or(as_of)
+    calloff.delivered_at.map_or(as_of, |d| d.min(as_of))
 }
 
 /// The late-delivery penalty of `calloff` at `as_of` under `term`; None when nothing

@@ -132,14 +132,19 @@ fn undelivered_runs_to_the_as_of_date() {
     // Capped at 2 500 kr.
     let p = late_delivery(&c, &t, date!(2026 - 05 - 20)).unwrap();
     assert_eq!((p.delay_days, p.units, p.amount), (19, 19, Money(250_000)));
-    // A recorded delivery is the end even after the as-of date.
+    // A delivery recorded for a day after the as-of date had not happened at it.
     let c = calloff(
         None,
         Some(date!(2026 - 05 - 01)),
         Some(date!(2026 - 05 - 04)),
     );
+    assert_eq!(late_delivery(&c, &t, date!(2026 - 04 - 01)), None);
     assert_eq!(
-        late_delivery(&c, &t, date!(2026 - 04 - 01)).unwrap().units,
+        late_delivery(&c, &t, date!(2026 - 05 - 02)).unwrap().units,
+        1
+    );
+    assert_eq!(
+        late_delivery(&c, &t, date!(2026 - 05 - 20)).unwrap().units,
         3
     );
 }
@@ -235,6 +240,19 @@ proptest! {
         prop_assert!(owed(a.min(b)) <= owed(a.max(b)));
         prop_assert!(units(basis, due, due + Duration::days(a.min(b)))
             <= units(basis, due, due + Duration::days(a.max(b))));
+    }
+
+    #[test]
+    fn monotone_in_the_as_of_date(
+        basis in basis(), rate in rate(), cap in proptest::option::of(rate()),
+        value in proptest::option::of(0i64..10_000_000_000),
+        delivered in proptest::option::of(0i64..400), a in 0i64..400, b in 0i64..400,
+    ) {
+        let due = date!(2026 - 03 - 01);
+        let c = calloff(value, Some(due), delivered.map(|d| due + Duration::days(d)));
+        let t = term(basis, rate, cap);
+        let owed = |d: i64| late_delivery(&c, &t, due + Duration::days(d)).map_or(0, |p| p.amount.0);
+        prop_assert!(owed(a.min(b)) <= owed(a.max(b)));
     }
 
     #[test]
