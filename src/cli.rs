@@ -6,6 +6,7 @@ mod args;
 mod demo;
 mod import;
 mod import_csv;
+mod import_stats;
 mod list;
 mod output;
 mod report;
@@ -21,7 +22,7 @@ use crate::i18n::{Catalog, Lang};
 use crate::store::Store;
 use crate::tr;
 
-pub use args::{Cli, Command, Format};
+pub use args::{Cli, Command, Format, KpiFormat};
 
 /// Exit status when the input or the database is refused.
 pub const EXIT_REFUSED: i32 = 1;
@@ -78,11 +79,37 @@ fn execute(cli: Cli, cat: &Catalog) -> Result<(), String> {
         Some(Command::Import(args::Import::Requests { file })) => {
             import_csv::requests(&db, &file, cat)
         }
+        Some(Command::Import(args::Import::SupplierStats { file })) => {
+            import_stats::supplier_stats(&db, &file, cat)
+        }
         Some(Command::Report(args::Report::Deviations {
             agreement,
             all,
             format,
         })) => report::deviations(&db, &agreement, all, format, cat),
+        Some(Command::Report(args::Report::Kpi {
+            agreement,
+            from,
+            to,
+            as_of,
+            format,
+            out,
+        })) => {
+            let args = report::KpiArgs {
+                reference: &agreement,
+                from: &from,
+                to: &to,
+                as_of: &as_of,
+                format,
+                out: out.as_deref(),
+            };
+            report::kpi(&db, &args, cat)
+        }
+        Some(Command::Report(args::Report::Penalties {
+            agreement,
+            as_of,
+            format,
+        })) => report::penalties(&db, &agreement, &as_of, format, cat),
         Some(Command::List(args::List::Agreements { format })) => {
             list::agreements(&db, format, cat)
         }

@@ -12,9 +12,11 @@ pub mod meeting;
 mod messages;
 pub mod money;
 pub mod orgnr;
+pub mod penalty;
 pub mod purchase;
 pub mod ranking;
 pub mod response_time;
+pub mod supplier_report;
 
 pub use agreement::*;
 pub use money::{Money, Rate};

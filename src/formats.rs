@@ -7,6 +7,7 @@ pub mod calloffs_csv;
 pub mod csv_common;
 mod problem;
 pub mod requests_csv;
+pub mod supplier_stats_csv;
 mod toml_reader;
 
 pub use problem::{FileProblem, ProblemKind};

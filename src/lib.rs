@@ -9,5 +9,6 @@ pub mod demo;
 pub mod domain;
 pub mod formats;
 pub mod i18n;
+pub mod stats;
 pub mod store;
 pub mod ui;

@@ -12,6 +12,7 @@ mod followup;
 mod meetings;
 mod migrate;
 mod open;
+mod supplier_stats;
 mod tables;
 
 use std::path::{Path, PathBuf};

@@ -100,7 +100,27 @@ pub enum Import {
         #[arg(value_name = "FILE.csv")]
         file: PathBuf,
     },
+
+    /// Import the statistics suppliers report, month by month, from a CSV file (DESIGN §6).
+    #[command(long_about = CSV_SUPPLIER_STATS_HELP)]
+    SupplierStats {
+        /// The supplier-stats file (CSV).
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
 }
+
+const CSV_SUPPLIER_STATS_HELP: &str = "Import supplier-reported statistics from a CSV file \
+    (DESIGN §6).\n\n\
+    Columns (by header name, in any order): agreement, supplier, month (YYYY-MM), requests, \
+    answered_in_time, consultants, replaced_due_to_complaint, sick_hours, scheduled_hours. \
+    Same file rules as `import calloffs`; every cell is required. Counts are whole numbers \
+    from 0; hours take a decimal comma or point and at most two decimals. answered_in_time \
+    may not exceed requests, nor sick_hours scheduled_hours. The agreement must be in the \
+    register and the supplier one of its suppliers.\n\n\
+    A month is identified by agreement, supplier and month: given twice in one file it is \
+    refused, already in the database it is replaced, so a corrected report is simply \
+    imported again. All or nothing, every problem listed with its line and column.";
 
 const CSV_CALLOFFS_HELP: &str = "Import call-offs from a CSV file (DESIGN §6).\n\n\
     Columns (by header name, in any order): reference, agreement, lot, orderer, \
@@ -164,7 +184,72 @@ pub enum Report {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+
+    /// Key figures per supplier for a period (DESIGN §5).
+    #[command(long_about = KPI_HELP)]
+    Kpi {
+        /// The agreement's reference (diarienummer).
+        #[arg(long, value_name = "REF")]
+        agreement: String,
+        /// First day of the period (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// Last day of the period (YYYY-MM-DD), included.
+        #[arg(long, value_name = "DATE")]
+        to: String,
+        /// The moment deadlines are judged at ("YYYY-MM-DD HH:MM").
+        #[arg(long, value_name = "DATE HH:MM")]
+        as_of: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = KpiFormat::Table)]
+        format: KpiFormat,
+        /// Write the report to this file instead of the screen (required for xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+
+    /// Penalties for late delivery at a date (DESIGN §4).
+    #[command(long_about = PENALTIES_HELP)]
+    Penalties {
+        /// The agreement's reference (diarienummer).
+        #[arg(long, value_name = "REF")]
+        agreement: String,
+        /// The date penalties are computed at (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        as_of: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
 }
+
+const KPI_HELP: &str = "Key figures (KPIs) of an agreement per supplier (DESIGN §5).\n\n\
+    Requests count by the date they were sent, call-offs by the date they were requested, \
+    both within --from..=--to (inclusive). --as-of \"YYYY-MM-DD HH:MM\" decides only whether a \
+    request's deadline has passed (pending or not answered in time); everything recorded \
+    counts. sick_leave_share comes from the suppliers' own reports (import supplier-stats), \
+    over the months whose first day lies in the period.\n\n\
+    json: {agreement, from, to, as_of, ranking: {ranking_calloffs, compliant, deviations, \
+    compliance_share}, suppliers: [{org_number, name, requests, answered_in_time, \
+    not_answered_in_time, pending, answered_in_time_share, awarded, delivered, on_time, \
+    consultants, replaced_due_to_complaint, replaced_share, sick_leave_share, quality_mean}]} \
+    with every supplier of the agreement, in the agreement's order. Shares are numbers in \
+    0..=1, not rounded; null where a share is 0/0 or nothing was reported or rated.\n\n\
+    csv: one row per supplier with those keys as the header (the ranking figures are in the \
+    json, table and xlsx forms). xlsx: a spreadsheet with a KPI sheet (one row per \
+    supplier) and a Ranking sheet; it needs --out. table (the default): for reading. \
+    --out FILE writes any format to FILE instead of the screen.";
+
+const PENALTIES_HELP: &str = "Penalties (viten) for late delivery (DESIGN §4).\n\n\
+    Every call-off of the agreement whose penalty is above zero at --as-of (a date), sorted \
+    by call-off reference. A call-off delivered after its due date runs to its delivery \
+    date; one not delivered by the as-of date (a delivery recorded for a later day had not happened yet) runs to the as-of date. The agreement's first late_delivery \
+    term applies: per_day, per_started_week (ceil(days / 7)) or per_working_day; the \
+    amount is min(units × rate, cap), exact and rounded half up to whole öre once. A \
+    percentage of a call-off with no value is a percentage of 0 kr.\n\n\
+    json: a list of {calloff, supplier (the awarded supplier, NNNNNN-NNNN), delay_days, \
+    units, amount_ore}; csv: the same keys as columns; table (the default): for reading, \
+    amounts in kronor.";
 
 #[derive(Debug, Subcommand)]
 pub enum List {
@@ -186,4 +271,13 @@ pub enum Format {
     Json,
     Csv,
     Table,
+}
+
+/// `report kpi` also writes a spreadsheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KpiFormat {
+    Json,
+    Csv,
+    Table,
+    Xlsx,
 }

@@ -55,7 +55,7 @@ pub(super) fn requests(db: &Path, file: &Path, cat: &Catalog) -> Result<(), Stri
 }
 
 /// The whole file as bytes: the parser itself tells which line is not UTF-8.
-fn read(file: &Path, cat: &Catalog) -> Result<Vec<u8>, String> {
+pub(super) fn read(file: &Path, cat: &Catalog) -> Result<Vec<u8>, String> {
     std::fs::read(file).map_err(|e| {
         tr!(
             cat,
@@ -67,7 +67,7 @@ fn read(file: &Path, cat: &Catalog) -> Result<Vec<u8>, String> {
 }
 
 /// "FILE has errors (N). Nothing has been saved." and then every problem on its own line.
-fn invalid(file: &Path, problems: &[FileProblem], cat: &Catalog) -> String {
+pub(super) fn invalid(file: &Path, problems: &[FileProblem], cat: &Catalog) -> String {
     let mut message = tr!(
         cat,
         "cli.import.invalid",

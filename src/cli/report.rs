@@ -7,17 +7,56 @@
 //!
 //! `--all` keeps those four keys and adds `source`, `id`, `status`, `registered` and
 //! `description` to every entry, so one reader can read both reports.
+//!
+//! `report kpi` and `report penalties` live in the submodules; what the reports share
+//! (the agreement by reference, dates from the command line) is here.
+
+mod kpi;
+mod penalties;
+mod xlsx;
+
+pub(super) use kpi::{KpiArgs, kpi};
+pub(super) use penalties::penalties;
 
 use std::path::Path;
 
 use serde::Serialize;
 
 use super::{Format, output};
+use crate::domain::Agreement;
 use crate::domain::deviation::ManualDeviation;
 use crate::domain::ranking::RankingOutcome;
+use crate::formats::csv_common;
 use crate::i18n::Catalog;
-use crate::store::CallOffRow;
+use crate::store::{CallOffRow, Store};
 use crate::tr;
+
+/// The store and the agreement named by `reference`; a missing database file is a
+/// missing agreement (a report must not create a database).
+fn open_agreement(db: &Path, reference: &str, cat: &Catalog) -> Result<(Store, Agreement), String> {
+    let unknown = || tr!(cat, "cli.report.unknown_agreement", reference = reference);
+    if !db.exists() {
+        return Err(unknown());
+    }
+    let store = super::open_store(db, cat)?;
+    let agreement = store
+        .agreement_by_reference(reference)
+        .map_err(|e| e.message(cat))?
+        .ok_or_else(unknown)?;
+    Ok((store, agreement))
+}
+
+/// A `YYYY-MM-DD` option, or a message naming the option.
+fn date_arg(option: &str, input: &str, cat: &Catalog) -> Result<time::Date, String> {
+    csv_common::date(input.trim())
+        .map_err(|_| tr!(cat, "cli.report.bad_date", option = option, input = input))
+}
+
+/// A `YYYY-MM-DD HH:MM` option (seconds and an ISO `T` accepted, as in the CSV files).
+fn time_arg(option: &str, input: &str, cat: &Catalog) -> Result<time::PrimitiveDateTime, String> {
+    csv_common::datetime(input.trim())
+        .map_err(|_| tr!(cat, "cli.report.bad_time", option = option, input = input))
+}
 
 #[derive(Debug, Serialize)]
 struct Entry {
@@ -48,16 +87,7 @@ pub(super) fn deviations(
     format: Format,
     cat: &Catalog,
 ) -> Result<(), String> {
-    let unknown = || tr!(cat, "cli.report.unknown_agreement", reference = reference);
-    // A report must not create a database: no file means no such agreement.
-    if !db.exists() {
-        return Err(unknown());
-    }
-    let store = super::open_store(db, cat)?;
-    let agreement = store
-        .agreement_by_reference(reference)
-        .map_err(|e| e.message(cat))?
-        .ok_or_else(unknown)?;
+    let (store, agreement) = open_agreement(db, reference, cat)?;
     let rows = store
         .calloff_rows(agreement.id)
         .map_err(|e| e.message(cat))?;

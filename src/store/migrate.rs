@@ -132,6 +132,7 @@ pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(super::tables::CHECKLISTS)?;
     txn.open_table(super::tables::REQUIREMENTS)?;
     txn.open_table(super::tables::CHECKS)?;
+    txn.open_table(super::tables::SUPPLIER_STATS)?;
     Ok(())
 }
 

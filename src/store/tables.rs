@@ -46,3 +46,7 @@ pub const CHECKLISTS: TableDefinition<u64, &[u8]> = TableDefinition::new("checkl
 pub const REQUIREMENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("requirements");
 /// Check id → versioned check of a requirement.
 pub const CHECKS: TableDefinition<u64, &[u8]> = TableDefinition::new("checks");
+/// (Agreement id, supplier digits, `YYYY-MM`) → versioned `SupplierMonth`: what a
+/// supplier reported for a month; a re-import of the same month replaces it.
+pub const SUPPLIER_STATS: TableDefinition<(u64, &str, &str), &[u8]> =
+    TableDefinition::new("supplier_stats");

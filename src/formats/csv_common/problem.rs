@@ -101,6 +101,28 @@ pub enum CellProblem {
     DuplicateRequest {
         first_line: usize,
     },
+    /// Not `YYYY-MM` (supplier-stats).
+    BadMonth {
+        input: String,
+    },
+    /// Not a number of hours from 0 with at most two decimals.
+    BadHours {
+        input: String,
+    },
+    /// `answered_in_time` is "of those" requests, so it cannot exceed them.
+    MoreAnsweredThanRequests {
+        answered: u32,
+        requests: u32,
+    },
+    /// Sick hours are part of the scheduled hours.
+    MoreSickThanScheduled {
+        sick: String,
+        scheduled: String,
+    },
+    /// The same agreement, supplier and month earlier in the file.
+    DuplicateMonth {
+        first_line: usize,
+    },
 }
 
 impl CsvProblem {
@@ -209,6 +231,23 @@ impl CellProblem {
             ),
             CellProblem::DuplicateRequest { first_line } => {
                 tr!(cat, "cli.csv.duplicate_request", first_line = first_line)
+            }
+            CellProblem::BadMonth { input } => tr!(cat, "cli.csv.bad_month", input = input),
+            CellProblem::BadHours { input } => tr!(cat, "cli.csv.bad_hours", input = input),
+            CellProblem::MoreAnsweredThanRequests { answered, requests } => tr!(
+                cat,
+                "cli.csv.more_answered_than_requests",
+                answered = answered,
+                requests = requests
+            ),
+            CellProblem::MoreSickThanScheduled { sick, scheduled } => tr!(
+                cat,
+                "cli.csv.more_sick_than_scheduled",
+                sick = sick,
+                scheduled = scheduled
+            ),
+            CellProblem::DuplicateMonth { first_line } => {
+                tr!(cat, "cli.csv.duplicate_month", first_line = first_line)
             }
         }
     }

@@ -1,0 +1,28 @@
+//! `avtal import supplier-stats FILE.csv`: parse and check the whole file against the
+//! register, then store it in one transaction, so one bad row leaves everything as it was.
+
+use std::path::Path;
+
+use crate::formats::calloffs_csv::Register;
+use crate::formats::supplier_stats_csv;
+use crate::i18n::Catalog;
+use crate::tr;
+
+pub(super) fn supplier_stats(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
+    let bytes = super::import_csv::read(file, cat)?;
+    let store = super::open_store(db, cat)?;
+    let register = Register::new(store.agreements().map_err(|e| e.message(cat))?);
+    let months = supplier_stats_csv::parse(&bytes, &register)
+        .map_err(|p| super::import_csv::invalid(file, &p, cat))?;
+    let count = store
+        .import_supplier_stats(&months)
+        .map_err(|e| e.message(cat))?;
+    let line = tr!(
+        cat,
+        "cli.import.supplier_stats_done",
+        path = file.display(),
+        new = count.new,
+        updated = count.updated
+    );
+    super::print_out(&format!("{line}\n"), cat)
+}
