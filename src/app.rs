@@ -2,21 +2,27 @@
 //! state through the store, and `ui` renders the state. No terminal I/O here, so every
 //! flow can be driven by a test.
 
+pub mod actions_tab;
 mod agreements_tab;
 mod calloff_forms;
 pub mod calloffs;
 mod calloffs_tab;
+pub mod checklist_tab;
 mod competition_forms;
 mod competition_text;
 mod competition_undo;
 pub mod competitions;
 mod competitions_tab;
 pub mod deviations;
+pub mod followup_tab;
 pub mod form;
 pub mod forms;
 pub mod keymap;
 pub mod purchases;
 pub mod register;
+pub mod work;
+mod work_forms;
+mod work_undo;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use time::{Date, PrimitiveDateTime};
@@ -43,16 +49,22 @@ pub enum Tab {
     Deviations,
     Competitions,
     Purchases,
+    Actions,
+    Checklist,
+    FollowUp,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 9] = [
         Tab::Agenda,
         Tab::Agreements,
         Tab::CallOffs,
         Tab::Deviations,
         Tab::Competitions,
         Tab::Purchases,
+        Tab::Actions,
+        Tab::Checklist,
+        Tab::FollowUp,
     ];
 
     pub fn label(self) -> &'static str {
@@ -63,6 +75,9 @@ impl Tab {
             Tab::Deviations => "ui.tab.deviations",
             Tab::Competitions => "ui.tab.competitions",
             Tab::Purchases => "ui.tab.purchases",
+            Tab::Actions => "ui.tab.actions",
+            Tab::Checklist => "ui.tab.checklist",
+            Tab::FollowUp => "ui.tab.followup",
         }
     }
 
@@ -70,7 +85,13 @@ impl Tab {
     pub fn follows_agreement(self) -> bool {
         matches!(
             self,
-            Tab::CallOffs | Tab::Deviations | Tab::Competitions | Tab::Purchases
+            Tab::CallOffs
+                | Tab::Deviations
+                | Tab::Competitions
+                | Tab::Purchases
+                | Tab::Actions
+                | Tab::Checklist
+                | Tab::FollowUp
         )
     }
 }
@@ -85,6 +106,7 @@ pub enum Confirm {
     DeleteRequest(Request),
     DeleteDeviation(DeviationId),
     Views(competitions::ViewsConfirm),
+    Work(work::WorkConfirm),
 }
 
 /// What choosing from a picker does.
@@ -102,6 +124,7 @@ pub enum Pick {
     /// Follow this agreement in the call-off, deviation, competition and purchase tabs.
     ChooseAgreement(Vec<AgreementId>),
     Views(competitions::ViewsPick),
+    Work(work::WorkPick),
 }
 
 pub struct Picker {
@@ -113,10 +136,20 @@ pub struct Picker {
 }
 
 pub enum Popup {
-    Help { scroll: u16 },
-    Confirm { message: String, action: Confirm },
+    Help {
+        scroll: u16,
+    },
+    Confirm {
+        message: String,
+        action: Confirm,
+    },
     Picker(Picker),
     Welcome,
+    /// Facts to read, closed with any key (an action's origin meeting).
+    Info {
+        title: String,
+        lines: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,6 +186,7 @@ enum Undo {
     },
     DeviationRestore(ManualDeviation),
     Views(competition_undo::ViewsUndo),
+    Work(work_undo::WorkUndo),
 }
 
 pub struct App {
@@ -171,6 +205,8 @@ pub struct App {
     pub deviations: deviations::DeviationsState,
     pub competitions: competitions::CompetitionsState,
     pub purchases: purchases::PurchasesState,
+    /// The Actions, Implementation and Follow-up plan tabs.
+    pub work: work::WorkState,
     pub agenda: Vec<AgendaItem>,
     pub agenda_selected: usize,
     pub popup: Option<Popup>,
@@ -201,6 +237,7 @@ impl App {
             deviations: deviations::DeviationsState::default(),
             competitions: Default::default(),
             purchases: Default::default(),
+            work: Default::default(),
             agenda: Vec::new(),
             agenda_selected: 0,
             popup: None,
@@ -359,6 +396,7 @@ impl App {
             Tab::Deviations => keymap::DEVIATIONS,
             Tab::Competitions => self.competitions.bindings(),
             Tab::Purchases => self.purchases.bindings(),
+            Tab::Actions | Tab::Checklist | Tab::FollowUp => self.work_bindings(),
             Tab::Agreements => match &self.register.detail {
                 None if self.register.filtering => keymap::FILTER,
                 None if self.agreements.is_empty() => keymap::EMPTY_REGISTER,
@@ -431,6 +469,7 @@ impl App {
                 Tab::Deviations => self.deviations_act(act),
                 Tab::Competitions => self.competitions_act(act),
                 Tab::Purchases => self.purchases_act(act),
+                Tab::Actions | Tab::Checklist | Tab::FollowUp => self.work_act(act),
             },
         }
     }
@@ -441,6 +480,7 @@ impl App {
         if tab.follows_agreement() {
             self.load_calloffs();
         }
+        self.load_work();
     }
 
     fn switch_tab(&mut self, delta: isize) {
@@ -540,6 +580,7 @@ impl App {
             FormTarget::Deviation(_) => return self.submit_deviation(form),
             FormTarget::Competition(_) => return self.submit_competition(form),
             FormTarget::Purchase(_) => return self.submit_purchase(form),
+            FormTarget::Work(_) => return self.submit_work(form),
             _ => {}
         }
         let (before, mut after) = match form.target {
@@ -724,11 +765,16 @@ impl App {
                 let (r, reference) = self.undo_views(v);
                 (r, None, reference)
             }
+            Undo::Work(w) => {
+                let (r, reference) = self.undo_work(w);
+                (r, None, reference)
+            }
         };
         match result {
             Ok(()) => {
                 self.reload(id);
                 self.load_calloffs();
+                self.load_work();
                 self.info(tr!(self.cat, "ui.status.undone", reference = reference));
             }
             Err(e) => self.error(e.message(self.cat)),
@@ -767,6 +813,8 @@ impl App {
                 KeyCode::Char('q') => self.quit = true,
                 _ => {}
             },
+            // Any key closes it; it holds nothing to lose.
+            Popup::Info { .. } => {}
             Popup::Confirm { message, action } => match key.code {
                 KeyCode::Char('y') | KeyCode::Char('j') | KeyCode::Enter => self.confirmed(action),
                 KeyCode::Char('n') | KeyCode::Esc => {
@@ -811,6 +859,7 @@ impl App {
             Confirm::DeleteRequest(r) => self.delete_request(r),
             Confirm::DeleteDeviation(id) => self.delete_deviation(id),
             Confirm::Views(v) => self.views_confirmed(v),
+            Confirm::Work(w) => self.work_confirmed(w),
             Confirm::DeleteRow(id, row) => {
                 let Some(a) = self.agreement(id).cloned() else {
                     return;
@@ -844,10 +893,12 @@ impl App {
                 self.calloffs.refresh();
             }
             Pick::Views(v) => self.views_picked(v, i),
+            Pick::Work(w) => self.work_picked(w, i),
             Pick::ChooseAgreement(ids) => {
                 if let Some(id) = ids.get(i) {
                     self.follow(*id);
                     self.load_calloffs();
+                    self.load_work();
                 }
             }
         }

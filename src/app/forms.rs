@@ -68,7 +68,8 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
         | FormTarget::Request { .. }
         | FormTarget::Deviation(_)
         | FormTarget::Competition(_)
-        | FormTarget::Purchase(_) => "ui.form.new_calloff",
+        | FormTarget::Purchase(_)
+        | FormTarget::Work(_) => "ui.form.new_calloff",
     };
     let fields = match (target.clone(), a) {
         (FormTarget::Agreement(id), a) => {
@@ -281,7 +282,8 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
             | FormTarget::Request { .. }
             | FormTarget::Deviation(_)
             | FormTarget::Competition(_)
-            | FormTarget::Purchase(_),
+            | FormTarget::Purchase(_)
+            | FormTarget::Work(_),
             _,
         ) => Vec::new(),
     };
@@ -313,7 +315,8 @@ pub fn apply(form: &Form, a: &mut Agreement) {
         | FormTarget::Request { .. }
         | FormTarget::Deviation(_)
         | FormTarget::Competition(_)
-        | FormTarget::Purchase(_) => {}
+        | FormTarget::Purchase(_)
+        | FormTarget::Work(_) => {}
         FormTarget::Agreement(_) => {
             a.reference = f("ui.field.reference").trimmed();
             a.name = f("ui.field.name").trimmed();
