@@ -36,9 +36,9 @@ macro_rules! sources {
 }
 
 const SV: &[Source] =
-    sources!("sv": "common", "domain", "store", "cli", "ui", "ui_calloffs", "ui_views");
+    sources!("sv": "common", "domain", "store", "cli", "ui", "ui_calloffs", "ui_views", "ui_work");
 const EN: &[Source] =
-    sources!("en": "common", "domain", "store", "cli", "ui", "ui_calloffs", "ui_views");
+    sources!("en": "common", "domain", "store", "cli", "ui", "ui_calloffs", "ui_views", "ui_work");
 
 pub struct Catalog {
     lang: Lang,

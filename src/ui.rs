@@ -1,12 +1,15 @@
 //! Rendering with ratatui: one module per tab, shared widgets, theme, help overlay.
 //! Rendering reads the application state; it never writes the store.
 
+mod actions;
 mod agenda;
 mod calloffs;
+mod checklist;
 mod competition_result;
 mod competitions;
 mod detail;
 mod deviations;
+mod followup;
 mod form;
 mod help;
 mod popups;
@@ -92,6 +95,9 @@ pub fn render(frame: &mut Frame, app: &App) {
         Tab::Deviations => deviations::render(frame, app, body),
         Tab::Competitions => competitions::render(frame, app, body),
         Tab::Purchases => purchases::render(frame, app, body),
+        Tab::Actions => actions::render(frame, app, body),
+        Tab::Checklist => checklist::render(frame, app, body),
+        Tab::FollowUp => followup::render(frame, app, body),
     }
     if let Some(form) = &app.form {
         form::render(frame, app, form, body);
@@ -101,6 +107,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Popup::Welcome) => popups::welcome(frame, app, body),
         Some(Popup::Confirm { message, .. }) => popups::confirm(frame, app, message, body),
         Some(Popup::Picker(p)) => popups::picker(frame, app, p, body),
+        Some(Popup::Info { title, lines }) => actions::info(frame, app, title, lines, body),
         None => {}
     }
     status_line(frame, app, status);
@@ -155,9 +162,9 @@ fn tab_spans(app: &App, brand: bool, labels: bool) -> Vec<Span<'static>> {
     }
     for (i, tab) in Tab::ALL.iter().enumerate() {
         let label = if labels || *tab == app.tab {
-            format!(" {} {} ", i + 1, app.cat.t(tab.label()))
+            format!(" {} {} ", (i + 1) % 10, app.cat.t(tab.label()))
         } else {
-            format!(" {} ", i + 1)
+            format!(" {} ", (i + 1) % 10)
         };
         let style = if *tab == app.tab {
             theme::active_tab()
@@ -186,7 +193,7 @@ fn footer_line(frame: &mut Frame, app: &App, area: Rect) {
     let bindings: Vec<_> = match &app.popup {
         Some(Popup::Confirm { .. }) => crate::app::keymap::CONFIRM.to_vec(),
         Some(Popup::Picker(_)) => crate::app::keymap::PICKER.to_vec(),
-        Some(Popup::Help { .. }) | Some(Popup::Welcome) => Vec::new(),
+        Some(Popup::Help { .. }) | Some(Popup::Welcome) | Some(Popup::Info { .. }) => Vec::new(),
         None if app.form.is_some() => crate::app::keymap::FORM.to_vec(),
         None => crate::app::keymap::GLOBAL
             .iter()
