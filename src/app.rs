@@ -2,11 +2,13 @@
 //! state through the store, and `ui` renders the state. No terminal I/O here, so every
 //! flow can be driven by a test.
 
+pub mod actions_tab;
 mod agenda_items;
 mod agreements_tab;
 mod calloff_forms;
 pub mod calloffs;
 mod calloffs_tab;
+pub mod checklist_tab;
 mod competition_forms;
 mod competition_text;
 mod competition_undo;
@@ -14,6 +16,7 @@ pub mod competitions;
 mod competitions_tab;
 pub mod deviations;
 pub mod export;
+pub mod followup_tab;
 pub mod form;
 pub mod forms;
 pub mod keymap;
@@ -23,6 +26,9 @@ mod meetings_tab;
 pub mod minutes;
 pub mod purchases;
 pub mod register;
+pub mod work;
+mod work_forms;
+mod work_undo;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use time::{Date, PrimitiveDateTime};
@@ -51,10 +57,13 @@ pub enum Tab {
     Competitions,
     Purchases,
     Meetings,
+    Actions,
+    Checklist,
+    FollowUp,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 7] = [
+    pub const ALL: [Tab; 10] = [
         Tab::Agenda,
         Tab::Agreements,
         Tab::CallOffs,
@@ -62,6 +71,9 @@ impl Tab {
         Tab::Competitions,
         Tab::Purchases,
         Tab::Meetings,
+        Tab::Actions,
+        Tab::Checklist,
+        Tab::FollowUp,
     ];
 
     pub fn label(self) -> &'static str {
@@ -73,6 +85,9 @@ impl Tab {
             Tab::Competitions => "ui.tab.competitions",
             Tab::Purchases => "ui.tab.purchases",
             Tab::Meetings => "ui.tab.meetings",
+            Tab::Actions => "ui.tab.actions",
+            Tab::Checklist => "ui.tab.checklist",
+            Tab::FollowUp => "ui.tab.followup",
         }
     }
 
@@ -80,7 +95,14 @@ impl Tab {
     pub fn follows_agreement(self) -> bool {
         matches!(
             self,
-            Tab::CallOffs | Tab::Deviations | Tab::Competitions | Tab::Purchases | Tab::Meetings
+            Tab::CallOffs
+                | Tab::Deviations
+                | Tab::Competitions
+                | Tab::Purchases
+                | Tab::Meetings
+                | Tab::Actions
+                | Tab::Checklist
+                | Tab::FollowUp
         )
     }
 }
@@ -99,6 +121,7 @@ pub enum Confirm {
     DeleteAction(ActionId),
     /// Add these proposed meetings (with this supplier) to the followed agreement.
     AddSchedule(Vec<ProposedMeeting>, Option<OrgNumber>),
+    Work(work::WorkConfirm),
 }
 
 /// What choosing from a picker does.
@@ -116,6 +139,7 @@ pub enum Pick {
     /// Follow this agreement in the call-off, deviation, competition and purchase tabs.
     ChooseAgreement(Vec<AgreementId>),
     Views(competitions::ViewsPick),
+    Work(work::WorkPick),
 }
 
 pub struct Picker {
@@ -127,10 +151,20 @@ pub struct Picker {
 }
 
 pub enum Popup {
-    Help { scroll: u16 },
-    Confirm { message: String, action: Confirm },
+    Help {
+        scroll: u16,
+    },
+    Confirm {
+        message: String,
+        action: Confirm,
+    },
     Picker(Picker),
     Welcome,
+    /// Facts to read, closed with any key (an action's origin meeting).
+    Info {
+        title: String,
+        lines: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,6 +214,7 @@ enum Undo {
         id: ActionId,
     },
     ActionRestore(Action),
+    Work(work_undo::WorkUndo),
 }
 
 pub struct App {
@@ -201,6 +236,8 @@ pub struct App {
     pub meetings: meetings::MeetingsState,
     /// The live minutes editor, full screen over the tabs while open.
     pub minutes: Option<minutes::MinutesEditor>,
+    /// The Actions, Implementation and Follow-up plan tabs.
+    pub work: work::WorkState,
     pub agenda: Vec<AgendaItem>,
     pub agenda_selected: usize,
     pub popup: Option<Popup>,
@@ -233,6 +270,7 @@ impl App {
             purchases: Default::default(),
             meetings: meetings::MeetingsState::default(),
             minutes: None,
+            work: Default::default(),
             agenda: Vec::new(),
             agenda_selected: 0,
             popup: None,
@@ -321,6 +359,7 @@ impl App {
             Tab::Purchases => self.purchases.bindings(),
             Tab::Meetings if self.meetings.open.is_some() => keymap::MEETING_DETAIL,
             Tab::Meetings => keymap::MEETINGS,
+            Tab::Actions | Tab::Checklist | Tab::FollowUp => self.work_bindings(),
             Tab::Agreements => match &self.register.detail {
                 None if self.register.filtering => keymap::FILTER,
                 None if self.agreements.is_empty() => keymap::EMPTY_REGISTER,
@@ -400,6 +439,7 @@ impl App {
                 Tab::Purchases => self.purchases_act(act),
                 Tab::Meetings if self.meetings.open.is_some() => self.meeting_detail_act(act),
                 Tab::Meetings => self.meetings_act(act),
+                Tab::Actions | Tab::Checklist | Tab::FollowUp => self.work_act(act),
             },
         }
     }
@@ -410,6 +450,7 @@ impl App {
         if tab.follows_agreement() {
             self.load_calloffs();
         }
+        self.load_work();
     }
 
     fn switch_tab(&mut self, delta: isize) {
@@ -523,6 +564,7 @@ impl App {
             FormTarget::Schedule => return self.submit_schedule(form),
             FormTarget::ActionFromMinutes(_) => return self.submit_action_from_minutes(form),
             FormTarget::MeetingAction(_) => return self.submit_meeting_action(form),
+            FormTarget::Work(_) => return self.submit_work(form),
             _ => {}
         }
         let (before, mut after) = match form.target {
@@ -741,11 +783,16 @@ impl App {
                 None,
                 x.id.to_string(),
             ),
+            Undo::Work(w) => {
+                let (r, reference) = self.undo_work(w);
+                (r, None, reference)
+            }
         };
         match result {
             Ok(()) => {
                 self.reload(id);
                 self.load_calloffs();
+                self.load_work();
                 self.info(tr!(self.cat, "ui.status.undone", reference = reference));
             }
             Err(e) => self.error(e.message(self.cat)),
@@ -784,6 +831,8 @@ impl App {
                 KeyCode::Char('q') => self.quit = true,
                 _ => {}
             },
+            // Any key closes it; it holds nothing to lose.
+            Popup::Info { .. } => {}
             Popup::Confirm { message, action } => match key.code {
                 KeyCode::Char('y') | KeyCode::Char('j') | KeyCode::Enter => self.confirmed(action),
                 KeyCode::Char('n') | KeyCode::Esc => {
@@ -829,8 +878,9 @@ impl App {
             Confirm::DeleteDeviation(id) => self.delete_deviation(id),
             Confirm::Views(v) => self.views_confirmed(v),
             Confirm::DeleteMeeting(id) => self.delete_meeting(id),
-            Confirm::DeleteAction(id) => self.delete_action(id),
+            Confirm::DeleteAction(id) => self.delete_meeting_action(id),
             Confirm::AddSchedule(proposed, supplier) => self.add_schedule(proposed, supplier),
+            Confirm::Work(w) => self.work_confirmed(w),
             Confirm::DeleteRow(id, row) => {
                 let Some(a) = self.agreement(id).cloned() else {
                     return;
@@ -864,10 +914,12 @@ impl App {
                 self.calloffs.refresh();
             }
             Pick::Views(v) => self.views_picked(v, i),
+            Pick::Work(w) => self.work_picked(w, i),
             Pick::ChooseAgreement(ids) => {
                 if let Some(id) = ids.get(i) {
                     self.follow(*id);
                     self.load_calloffs();
+                    self.load_work();
                 }
             }
         }

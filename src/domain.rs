@@ -7,6 +7,7 @@ pub mod calloff;
 pub mod checklist;
 pub mod competition;
 pub mod deviation;
+pub mod due;
 pub mod followup;
 pub mod meeting;
 mod messages;

@@ -1,12 +1,15 @@
 //! Rendering with ratatui: one module per tab, shared widgets, theme, help overlay.
 //! Rendering reads the application state; it never writes the store.
 
+mod actions;
 mod agenda;
 mod calloffs;
+mod checklist;
 mod competition_result;
 mod competitions;
 mod detail;
 mod deviations;
+mod followup;
 mod form;
 mod help;
 mod meetings;
@@ -145,6 +148,9 @@ fn tab_body(frame: &mut Frame, app: &App, tab: Tab, body: Rect) {
         Tab::Competitions => competitions::render(frame, app, body),
         Tab::Purchases => purchases::render(frame, app, body),
         Tab::Meetings => meetings::render(frame, app, body),
+        Tab::Actions => actions::render(frame, app, body),
+        Tab::Checklist => checklist::render(frame, app, body),
+        Tab::FollowUp => followup::render(frame, app, body),
     }
 }
 
@@ -154,6 +160,7 @@ fn popups_and_lines(frame: &mut Frame, app: &App, body: Rect, status: Rect, foot
         Some(Popup::Welcome) => popups::welcome(frame, app, body),
         Some(Popup::Confirm { message, .. }) => popups::confirm(frame, app, message, body),
         Some(Popup::Picker(p)) => popups::picker(frame, app, p, body),
+        Some(Popup::Info { title, lines }) => actions::info(frame, app, title, lines, body),
         None => {}
     }
     status_line(frame, app, status);
@@ -254,7 +261,7 @@ fn footer_line(frame: &mut Frame, app: &App, area: Rect) {
     let bindings: Vec<_> = match &app.popup {
         Some(Popup::Confirm { .. }) => crate::app::keymap::CONFIRM.to_vec(),
         Some(Popup::Picker(_)) => crate::app::keymap::PICKER.to_vec(),
-        Some(Popup::Help { .. }) | Some(Popup::Welcome) => Vec::new(),
+        Some(Popup::Help { .. }) | Some(Popup::Welcome) | Some(Popup::Info { .. }) => Vec::new(),
         None if app.form.is_some() => crate::app::keymap::FORM.to_vec(),
         None => crate::app::keymap::GLOBAL
             .iter()

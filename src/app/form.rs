@@ -310,6 +310,8 @@ pub enum FormTarget {
     Competition(super::competitions::CompetitionPart),
     /// A new purchase outside the agreement (None) or this one.
     Purchase(Option<crate::domain::purchase::PurchaseId>),
+    /// An action, checklist item, requirement or check (Actions, Implementation, Follow-up).
+    Work(super::work::WorkForm),
 }
 
 impl FormTarget {

@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 mod views;
 pub use views::*;
+pub mod work;
 
 /// What a key asks the application to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +57,8 @@ pub enum Act {
     PickModel,
     RefillInstruction,
     Decide,
+    /// Keys of the Actions, Implementation and Follow-up plan tabs.
+    Work(work::WorkAct),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -126,6 +129,24 @@ pub const GLOBAL: &[Binding] = &[
     ),
     hidden("6", "ui.key.tab_purchases", &[Char('6')], Act::GotoTab(5)),
     hidden("7", "ui.key.tab_meetings", &[Char('7')], Act::GotoTab(6)),
+    hidden(
+        "8",
+        "ui.work.key.tab_actions",
+        &[Char('8')],
+        Act::GotoTab(7),
+    ),
+    hidden(
+        "9",
+        "ui.work.key.tab_checklist",
+        &[Char('9')],
+        Act::GotoTab(8),
+    ),
+    hidden(
+        "0",
+        "ui.work.key.tab_followup",
+        &[Char('0')],
+        Act::GotoTab(9),
+    ),
 ];
 
 const MOVE: [Binding; 6] = [
@@ -424,6 +445,7 @@ pub fn all_groups() -> Vec<(&'static str, &'static [Binding])> {
         ("ui.help.deviations", DEVIATIONS),
     ];
     groups.extend(views::GROUPS);
+    groups.extend(work::GROUPS);
     groups.extend([
         ("ui.help.meetings", MEETINGS),
         ("ui.help.meeting_detail", MEETING_DETAIL),

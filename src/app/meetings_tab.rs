@@ -446,7 +446,7 @@ impl App {
         }
     }
 
-    pub(super) fn delete_action(&mut self, id: ActionId) {
+    pub(super) fn delete_meeting_action(&mut self, id: ActionId) {
         match self.store.delete_action(id) {
             Ok(x) => {
                 self.undo_push(Undo::ActionRestore(x));
