@@ -182,41 +182,60 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
 fn tab_bar(frame: &mut Frame, app: &App, area: Rect) {
     let today = crate::app::form::format_date(app.today);
     let right = tr!(app.cat, "ui.today", date = today);
-    // All the tabs do not fit 80 columns with everything: drop the date, then the name,
-    // then use short names, and last show only the numbers of the tabs not in view.
     let width = area.width as usize;
-    let mut spans = Vec::new();
-    for (date, brand, labels) in [
-        (true, true, Labels::Full),
-        (false, true, Labels::Full),
-        (false, false, Labels::Full),
-        (false, false, Labels::Short),
-        (false, false, Labels::CurrentOnly),
-    ] {
-        spans = tab_spans(app, brand, labels);
-        let used: usize = spans.iter().map(|s| s.width()).sum();
-        if date && used + right.chars().count() < width {
-            spans.push(Span::raw(
-                " ".repeat(width - used - right.chars().count() - 1),
-            ));
-            spans.push(Span::styled(right, theme::muted()));
-            break;
-        }
-        if !date && used <= width {
-            break;
+    // Everything when it fits: the name, every tab in full and the date.
+    let full = vec![Label::Full; Tab::ALL.len()];
+    let spans = tab_spans(app, true, &full);
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    if used + right.chars().count() < width {
+        let mut spans = spans;
+        spans.push(Span::raw(
+            " ".repeat(width - used - right.chars().count() - 1),
+        ));
+        spans.push(Span::styled(right, theme::muted()));
+        frame.render_widget(Line::from(spans), area);
+        return;
+    }
+    if used <= width {
+        frame.render_widget(Line::from(spans), area);
+        return;
+    }
+    // Otherwise the current tab in full and the others as numbers, then as many short
+    // names as fit, nearest the current tab first: the neighbours are what one reaches
+    // for with Tab and Shift-Tab.
+    let current = Tab::ALL.iter().position(|t| *t == app.tab).unwrap_or(0);
+    let mut labels: Vec<Label> = (0..Tab::ALL.len())
+        .map(|i| {
+            if i == current {
+                Label::Full
+            } else {
+                Label::Number
+            }
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..Tab::ALL.len()).filter(|&i| i != current).collect();
+    order.sort_by_key(|&i| i.abs_diff(current));
+    for i in order {
+        labels[i] = Label::Short;
+        let used: usize = tab_spans(app, false, &labels)
+            .iter()
+            .map(|s| s.width())
+            .sum();
+        if used > width {
+            labels[i] = Label::Number;
         }
     }
-    frame.render_widget(Line::from(spans), area);
+    frame.render_widget(Line::from(tab_spans(app, false, &labels)), area);
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Labels {
+enum Label {
     Full,
     Short,
-    CurrentOnly,
+    Number,
 }
 
-fn tab_spans(app: &App, brand: bool, labels: Labels) -> Vec<Span<'static>> {
+fn tab_spans(app: &App, brand: bool, labels: &[Label]) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     if brand {
         spans.push(Span::styled(" avtal ", theme::title()));
@@ -224,15 +243,14 @@ fn tab_spans(app: &App, brand: bool, labels: Labels) -> Vec<Span<'static>> {
     for (i, tab) in Tab::ALL.iter().enumerate() {
         // The tenth tab is reached with 0.
         let digit = (i + 1) % 10;
-        let label = match labels {
-            Labels::Full => format!(" {digit} {} ", app.cat.t(tab.label())),
-            _ if *tab == app.tab => format!(" {digit} {} ", app.cat.t(tab.label())),
-            Labels::Short => format!(
+        let label = match labels.get(i).copied().unwrap_or(Label::Number) {
+            Label::Full => format!(" {digit} {} ", app.cat.t(tab.label())),
+            Label::Short => format!(
                 " {digit} {} ",
                 app.cat
                     .t(&tab.label().replacen("ui.tab.", "ui.tab_short.", 1))
             ),
-            Labels::CurrentOnly => format!(" {digit} "),
+            Label::Number => format!(" {digit} "),
         };
         let style = if *tab == app.tab {
             theme::active_tab()
