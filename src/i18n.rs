@@ -36,9 +36,9 @@ macro_rules! sources {
 }
 
 const SV: &[Source] =
-    sources!("sv": "common", "domain", "store", "cli", "ui", "ui_calloffs", "ui_views");
+    sources!("sv": "common", "domain", "store", "cli", "export", "ui", "ui_calloffs", "ui_views");
 const EN: &[Source] =
-    sources!("en": "common", "domain", "store", "cli", "ui", "ui_calloffs", "ui_views");
+    sources!("en": "common", "domain", "store", "cli", "export", "ui", "ui_calloffs", "ui_views");
 
 pub struct Catalog {
     lang: Lang,
