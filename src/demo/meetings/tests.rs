@@ -129,3 +129,37 @@ fn the_followup_plan_has_one_check_not_met() {
             .any(|c| c.done.is_none() && c.planned > Some(TODAY))
     );
 }
+
+/// The demo is dated from the day it is loaded: the story must hold on any day.
+#[test]
+fn the_story_holds_whatever_the_day() {
+    let mut today = date!(2026 - 01 - 01);
+    for _ in 0..53 {
+        let a = crate::demo::register(today).remove(0);
+        let list = it_meetings(&a, today);
+        let soon = list
+            .iter()
+            .filter(|d| d.meeting.date > today && d.meeting.date <= today + Duration::days(14))
+            .count();
+        assert_eq!(soon, 1, "{today}");
+        let overdue = list
+            .iter()
+            .flat_map(|d| &d.actions)
+            .filter(|x| x.is_overdue(today))
+            .count();
+        assert_eq!(overdue, 1, "{today}");
+        assert!(
+            list.iter()
+                .any(|d| d.meeting.kind == MeetingKind::AnnualContract && d.meeting.date > today),
+            "{today}"
+        );
+        assert_eq!(
+            list.iter()
+                .filter(|d| d.meeting.status == MeetingStatus::Held)
+                .count(),
+            1,
+            "{today}"
+        );
+        today += Duration::days(7);
+    }
+}
