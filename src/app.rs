@@ -14,6 +14,7 @@ mod competition_text;
 mod competition_undo;
 pub mod competitions;
 mod competitions_tab;
+mod demo_plans;
 pub mod deviations;
 pub mod export;
 pub mod followup_tab;
@@ -955,11 +956,20 @@ pub struct DemoLoaded {
     pub agreements_updated: usize,
     pub calloffs: usize,
     pub requests: usize,
+    /// Meetings and actions added (none when the agreements had meetings already).
+    pub meetings: usize,
+    pub actions: usize,
+    /// Checklist items, follow-up requirements and their checks added, likewise.
+    pub checklist_items: usize,
+    pub requirements: usize,
+    pub checks: usize,
 }
 
 /// Loads the demo register, and `calloffs` call-offs with their requests into its
 /// IT-consulting agreement. Running it again replaces rather than adds (references are
-/// keys). Each part is one transaction.
+/// keys). Each part is one transaction. Meetings, the checklist and the follow-up plan
+/// are added only where the agreement has none yet (see `demo_plans`), so a second run
+/// neither duplicates nor overwrites them.
 pub fn load_demo(
     store: &Store,
     now: PrimitiveDateTime,
@@ -980,6 +990,25 @@ pub fn load_demo(
         store.import_requests(&r)?;
         loaded.calloffs = c.len();
         loaded.requests = r.len();
+        let today = now.date();
+        let mut added = vec![demo_plans::load_it(store, &it, today)?];
+        // The staffing agreement (class 1) gets a couple of meetings too, so the meetings
+        // tab shows more than one agreement; its texts are written for it.
+        let staffing = register.iter().zip(&ids).find(|(a, _)| {
+            a.priority == crate::domain::Priority::Class1 && a.name.starts_with("Personaluthyrning")
+        });
+        if let Some((a, (id, _))) = staffing {
+            let mut a = a.clone();
+            a.id = *id;
+            added.push(demo_plans::load_smaller(store, &a, today)?);
+        }
+        for a in added {
+            loaded.meetings += a.meetings;
+            loaded.actions += a.actions;
+            loaded.checklist_items += a.checklist_items;
+            loaded.requirements += a.requirements;
+            loaded.checks += a.checks;
+        }
     }
     Ok(loaded)
 }

@@ -4,6 +4,7 @@
 
 mod args;
 mod demo;
+mod export;
 mod import;
 mod import_csv;
 mod import_stats;
@@ -113,7 +114,19 @@ fn execute(cli: Cli, cat: &Catalog) -> Result<(), String> {
         Some(Command::List(args::List::Agreements { format })) => {
             list::agreements(&db, format, cat)
         }
+        Some(Command::List(args::List::Meetings { agreement, format })) => {
+            list::meetings(&db, agreement.as_deref(), format, cat)
+        }
+        Some(Command::List(args::List::Actions { agreement, format })) => {
+            list::actions(&db, agreement.as_deref(), format, cat)
+        }
+        Some(Command::Export(args::Export::Minutes {
+            meeting,
+            format: args::DocFormat::Md,
+            out,
+        })) => export::minutes(&db, &meeting, out.as_deref(), cat),
         Some(Command::Demo { calloffs }) => demo::run(&db, cat, calloffs),
+        Some(Command::Minutes { meeting }) => export::open_minutes(&db, &meeting, cat),
     }
 }
 

@@ -3,6 +3,9 @@
 //! smaller agreements of other kinds. Pure: no store, no clock.
 
 pub mod calloffs;
+mod meeting_texts;
+pub mod meetings;
+pub mod plans;
 mod smaller;
 
 use time::{Date, Duration};

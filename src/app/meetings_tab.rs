@@ -466,7 +466,7 @@ impl App {
         ));
         let text = match super::export::minutes_markdown_for(&self.store, self.cat, id) {
             Ok(t) => t,
-            Err(e) => return self.error(e),
+            Err(e) => return self.error(e.message(self.cat)),
         };
         match std::fs::write(&path, text) {
             Ok(()) => {

@@ -46,6 +46,24 @@ pub enum Command {
     #[command(subcommand)]
     Report(Report),
 
+    /// Export documents to share: the minutes of a meeting.
+    #[command(subcommand)]
+    Export(Export),
+
+    /// Open the application straight in a meeting's minutes editor (e.g. `avtal minutes M-0007`).
+    #[command(
+        long_about = "Open the application straight in the minutes editor of a meeting, so a \
+            secretary can start typing in one command. The minutes are saved while typing \
+            (at most about a second is at risk), when leaving the editor, on quit, SIGTERM \
+            and SIGHUP. Ctrl-T turns the current line into an action item, Ctrl-G into a \
+            decision, Ctrl-L marks it as a lesson; Esc saves and closes.\n\n\
+            The meeting id is written as shown by `avtal list meetings`: M-0007, m-7 or 7."
+    )]
+    Minutes {
+        /// The meeting's id, e.g. M-0007.
+        meeting: String,
+    },
+
     /// Fill the database with a realistic demo register (13 agreements, dated from today).
     #[command(
         long_about = "Fill the database with a realistic demo register: one fully worked \
@@ -55,8 +73,14 @@ pub enum Command {
             The IT-consulting agreement also gets call-offs with their requests \
             (--calloffs, default 400): mostly by the ranking, with skipped suppliers, \
             offers passed over, renewed competitions and answers still awaited.\n\n\
+            It also gets its meetings (held ones with minutes, decisions and actions, the \
+            next ones planned with the open actions carried to the agenda), the \
+            implementation checklist and a follow-up plan; the staffing agreement gets a \
+            couple of meetings.\n\n\
             Running it again does not duplicate anything: agreements and call-offs are \
-            matched by reference and overwritten."
+            matched by reference and overwritten; meetings, the checklist and the \
+            follow-up plan are added only to an agreement that has none yet, so what was \
+            done with them since is kept."
     )]
     Demo {
         /// How many call-offs to generate for the IT-consulting agreement.
@@ -264,6 +288,76 @@ pub enum List {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+
+    /// List the meetings, sorted by date then id.
+    #[command(
+        long_about = "List the meetings of every agreement, or of one with --agreement, \
+            sorted by date then id.\n\n\
+            json: a list of {id, agreement, supplier, kind, date, status}: id as M-0007, \
+            agreement as its reference, supplier as an organisation number NNNNNN-NNNN \
+            (null for internal meetings and contract days), kind one of internal_contract, \
+            supplier_start, collaboration, annual_contract, contract_day, date YYYY-MM-DD, \
+            status one of planned, held, minutes_approved. csv: the same columns under a \
+            header row, empty cells for null. table: for reading, in the chosen language."
+    )]
+    Meetings {
+        /// Only this agreement's meetings (its reference, diarienummer).
+        #[arg(long, value_name = "REF")]
+        agreement: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+
+    /// List the action items of the meetings, sorted by due date (none last) then id.
+    #[command(
+        long_about = "List the action items noted at the meetings of every agreement, or \
+            of one with --agreement, sorted by due date (those with none last) then id.\n\n\
+            json: a list of {id, meeting, text, owner, side, due, status}: id as A-0012, \
+            meeting as M-0007, side buyer or supplier, due YYYY-MM-DD or null, status one \
+            of open, done, cancelled. csv: the same columns under a header row, an empty \
+            cell for null. table: for reading, in the chosen language."
+    )]
+    Actions {
+        /// Only this agreement's actions (its reference, diarienummer).
+        #[arg(long, value_name = "REF")]
+        agreement: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Export {
+    /// The minutes of a meeting as Markdown, ready to send to the supplier.
+    #[command(
+        long_about = "The minutes of a meeting as Markdown, ready to send to the supplier: \
+            the meeting's facts, attendees by side, the agenda (points carried over from \
+            earlier meetings marked with where they came from), the minutes as written, \
+            decisions and the meeting's actions. Headings and names are in the chosen \
+            language (--lang). Lines marked as lessons are not marked in the export: \
+            they are the buyer's notes.\n\n\
+            MEETING_ID as listed (M-0007), or shorter: m-7, M7 or 7. Printed to stdout \
+            unless --out names a file."
+    )]
+    Minutes {
+        /// The meeting: M-0007, m-7 or 7.
+        #[arg(value_name = "MEETING_ID")]
+        meeting: String,
+        /// Document format; Markdown is the only one.
+        #[arg(long, value_enum, default_value_t = DocFormat::Md)]
+        format: DocFormat,
+        /// Write to this file instead of stdout (replaced if it exists).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Formats of an exported document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    Md,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,5 +1,6 @@
 //! `avtal demo`: the demo register, upserted by reference, so running it twice
-//! leaves one copy of each agreement.
+//! leaves one copy of each agreement; meetings, checklist and follow-up plan are added
+//! only where an agreement has none (see `app::load_demo`).
 
 use std::path::Path;
 
@@ -13,7 +14,7 @@ pub(super) fn run(db: &Path, cat: &Catalog, calloffs: usize) -> Result<(), Strin
     let loaded = crate::app::load_demo(&store, now(), calloffs).map_err(|e| e.message(cat))?;
     let total = store.agreements().map_err(|e| e.message(cat))?.len();
     let text = format!(
-        "{}\n{}\n{}\n",
+        "{}\n{}\n{}\n{}\n",
         tr!(
             cat,
             "cli.demo.done",
@@ -27,6 +28,15 @@ pub(super) fn run(db: &Path, cat: &Catalog, calloffs: usize) -> Result<(), Strin
             "cli.demo.calloffs",
             calloffs = loaded.calloffs,
             requests = loaded.requests
+        ),
+        tr!(
+            cat,
+            "cli.demo.meetings",
+            meetings = loaded.meetings,
+            actions = loaded.actions,
+            items = loaded.checklist_items,
+            requirements = loaded.requirements,
+            checks = loaded.checks
         ),
         tr!(cat, "cli.demo.rerun")
     );

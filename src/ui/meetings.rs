@@ -123,7 +123,7 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
             Constraint::Length(10),
             Constraint::Length(22),
             Constraint::Fill(1),
-            Constraint::Length(16),
+            Constraint::Length(18),
             Constraint::Length(5),
         ],
     )

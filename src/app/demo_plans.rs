@@ -1,0 +1,96 @@
+//! Stores the demo's meetings, checklist and follow-up plan (built by `crate::demo`).
+//!
+//! Re-running the demo must not duplicate them, yet must not overwrite what the user has
+//! done with them either (minutes typed, actions closed). So each part is added only to an
+//! agreement that has none of it yet: meetings when the agreement has no meetings, the
+//! checklist when it has no checklist, the plan when it has no requirements.
+
+use time::Date;
+
+use crate::domain::Agreement;
+use crate::domain::meeting::{MeetingStatus, add_carried, carry_over, earlier_meetings};
+use crate::store::{Store, StoreError};
+
+/// What was added: (meetings, actions, checklist items, requirements, checks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Added {
+    pub meetings: usize,
+    pub actions: usize,
+    pub checklist_items: usize,
+    pub requirements: usize,
+    pub checks: usize,
+}
+
+/// The IT-consulting agreement's meetings, checklist and plan.
+pub(crate) fn load_it(store: &Store, a: &Agreement, today: Date) -> Result<Added, StoreError> {
+    let mut added = Added::default();
+    meetings(
+        store,
+        a,
+        crate::demo::meetings::it_meetings(a, today),
+        &mut added,
+    )?;
+    if store.checklist(a.id)?.is_none()
+        && let Some(c) = crate::demo::plans::checklist(a, today)
+    {
+        store.save_checklist(&c)?;
+        added.checklist_items = c.items.len();
+    }
+    if store.requirements(Some(a.id))?.is_empty() {
+        for (r, checks) in crate::demo::plans::followup(a, today) {
+            let r = store.insert_requirement(&r)?;
+            added.requirements += 1;
+            for mut c in checks {
+                c.requirement = r.id;
+                store.insert_check(&c)?;
+                added.checks += 1;
+            }
+        }
+    }
+    Ok(added)
+}
+
+/// A smaller agreement's couple of meetings.
+pub(crate) fn load_smaller(store: &Store, a: &Agreement, today: Date) -> Result<Added, StoreError> {
+    let mut added = Added::default();
+    let list = crate::demo::meetings::smaller_meetings(a, today);
+    meetings(store, a, list, &mut added)?;
+    Ok(added)
+}
+
+/// Stores the meetings in date order with their actions, then carries the open actions to
+/// the first planned meeting with each supplier, as the meetings tab would.
+fn meetings(
+    store: &Store,
+    a: &Agreement,
+    list: Vec<crate::demo::meetings::DemoMeeting>,
+    added: &mut Added,
+) -> Result<(), StoreError> {
+    if !store.meetings(Some(a.id))?.is_empty() {
+        return Ok(());
+    }
+    for d in list {
+        let m = store.insert_meeting(&d.meeting)?;
+        added.meetings += 1;
+        for mut action in d.actions {
+            action.meeting = m.id;
+            store.insert_action(&action)?;
+            added.actions += 1;
+        }
+    }
+    let all = store.meetings(Some(a.id))?;
+    let actions = store.actions(Some(a.id))?;
+    let mut seen = Vec::new();
+    for m in all.iter().filter(|m| m.status == MeetingStatus::Planned) {
+        if seen.contains(&m.supplier) {
+            continue;
+        }
+        seen.push(m.supplier.clone());
+        let points = carry_over(&actions, &earlier_meetings(&all, m, true));
+        let mut next = m.clone();
+        if add_carried(&mut next.agenda, points) > 0 {
+            store.save_meeting(&next)?;
+        }
+    }
+    Ok(())
+}
