@@ -64,7 +64,9 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 10] = [
+    /// The tab bar, in digit order. A companion tab (see [`Tab::slot`]) shares its
+    /// place with the tab it belongs to and is reached from it with ←/→.
+    pub const ALL: [Tab; 9] = [
         Tab::Agenda,
         Tab::Agreements,
         Tab::CallOffs,
@@ -74,8 +76,25 @@ impl Tab {
         Tab::Meetings,
         Tab::Actions,
         Tab::Checklist,
-        Tab::FollowUp,
     ];
+
+    /// The place in the tab bar: the follow-up plan sits with the implementation
+    /// checklist (both are the agreement's plans for its first years).
+    pub fn slot(self) -> Tab {
+        match self {
+            Tab::FollowUp => Tab::Checklist,
+            other => other,
+        }
+    }
+
+    /// The other tab sharing this one's place, if any.
+    pub fn companion(self) -> Option<Tab> {
+        match self {
+            Tab::Checklist => Some(Tab::FollowUp),
+            Tab::FollowUp => Some(Tab::Checklist),
+            _ => None,
+        }
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -424,6 +443,11 @@ impl App {
                 }
             }
             Act::Undo => self.undo(),
+            Act::Companion => {
+                if let Some(other) = self.tab.companion() {
+                    self.show_tab(other);
+                }
+            }
             Act::LoadDemo => self.load_demo(),
             _ => match self.tab {
                 Tab::Agenda => self.agenda_act(act),
@@ -455,7 +479,10 @@ impl App {
     }
 
     fn switch_tab(&mut self, delta: isize) {
-        let i = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0) as isize;
+        let i = Tab::ALL
+            .iter()
+            .position(|t| *t == self.tab.slot())
+            .unwrap_or(0) as isize;
         let n = Tab::ALL.len() as isize;
         self.show_tab(Tab::ALL[((i + delta).rem_euclid(n)) as usize]);
     }

@@ -203,7 +203,10 @@ fn tab_bar(frame: &mut Frame, app: &App, area: Rect) {
     // Otherwise the current tab in full and the others as numbers, then as many short
     // names as fit, nearest the current tab first: the neighbours are what one reaches
     // for with Tab and Shift-Tab.
-    let current = Tab::ALL.iter().position(|t| *t == app.tab).unwrap_or(0);
+    let current = Tab::ALL
+        .iter()
+        .position(|t| *t == app.tab.slot())
+        .unwrap_or(0);
     let mut labels: Vec<Label> = (0..Tab::ALL.len())
         .map(|i| {
             if i == current {
@@ -243,6 +246,12 @@ fn tab_spans(app: &App, brand: bool, labels: &[Label]) -> Vec<Span<'static>> {
     for (i, tab) in Tab::ALL.iter().enumerate() {
         // The tenth tab is reached with 0.
         let digit = (i + 1) % 10;
+        // A companion tab shows its own name in the place it shares.
+        let tab = if app.tab.slot() == *tab {
+            &app.tab
+        } else {
+            tab
+        };
         let label = match labels.get(i).copied().unwrap_or(Label::Number) {
             Label::Full => format!(" {digit} {} ", app.cat.t(tab.label())),
             Label::Short => format!(

@@ -413,3 +413,20 @@ fn requirements_and_checks_are_deleted_with_undo_and_tiny_screens_do_not_panic()
         }
     }
 }
+
+#[test]
+fn the_follow_up_plan_shares_the_checklist_place_in_the_tab_bar() {
+    let (_d, mut app) = app_with_calloffs(Lang::Sv);
+    press(&mut app, KeyCode::Char('9'));
+    assert_eq!(app.tab, Tab::Checklist);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.tab, Tab::FollowUp);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("9 Uppföljning"), "{text}");
+    press(&mut app, KeyCode::Left);
+    assert_eq!(app.tab, Tab::Checklist);
+    // Tab from the follow-up plan goes on to the first tab, as from the checklist.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.tab, Tab::Agenda);
+}

@@ -50,6 +50,9 @@ pub enum Act {
     Export,
     CycleStatus,
     ToggleDone,
+    /// Between a tab and the one sharing its place in the tab bar (the implementation
+    /// checklist and the follow-up plan).
+    Companion,
     ToggleInvite,
     RecordWinner,
     Award,
@@ -140,12 +143,6 @@ pub const GLOBAL: &[Binding] = &[
         "ui.work.key.tab_checklist",
         &[Char('9')],
         Act::GotoTab(8),
-    ),
-    hidden(
-        "0",
-        "ui.work.key.tab_followup",
-        &[Char('0')],
-        Act::GotoTab(9),
     ),
 ];
 

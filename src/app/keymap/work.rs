@@ -1,7 +1,7 @@
 //! The keys of the Actions, Implementation checklist and Follow-up plan tabs.
 
 use super::{Act, Binding, MOVE, b, hidden};
-use ratatui::crossterm::event::KeyCode::{Char, Enter};
+use ratatui::crossterm::event::KeyCode::{Char, Enter, Left, Right};
 
 /// What a key asks of these tabs beyond the shared list keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +65,7 @@ pub const ACTIONS: &[Binding] = &[
 
 /// An agreement with no checklist yet.
 pub const CHECKLIST_EMPTY: &[Binding] = &[
+    b("→", "ui.key.to_followup", &[Right, Left], Act::Companion),
     w(
         "t",
         "ui.work.key.apply_template",
@@ -81,6 +82,7 @@ pub const CHECKLIST_EMPTY: &[Binding] = &[
 ];
 
 pub const CHECKLIST: &[Binding] = &[
+    b("→", "ui.key.to_followup", &[Right, Left], Act::Companion),
     w(
         "Space",
         "ui.work.key.cycle_status",
@@ -119,6 +121,7 @@ pub const CHECKLIST: &[Binding] = &[
 ];
 
 pub const FOLLOWUP: &[Binding] = &[
+    b("←", "ui.key.to_checklist", &[Left, Right], Act::Companion),
     b("n", "ui.work.key.new_requirement", &[Char('n')], Act::New),
     w(
         "c",
