@@ -530,9 +530,15 @@ impl App {
                 self.show_tab(Tab::Deviations);
                 return;
             }
-            (AgendaLink::Checklist | AgendaLink::FollowUp, _) => {
-                // Their tabs come with the implementation work; until then the agreement.
-                Section::Overview
+            (AgendaLink::Checklist, _) => {
+                self.follow(id);
+                self.show_tab(Tab::Checklist);
+                return;
+            }
+            (AgendaLink::FollowUp, _) => {
+                self.follow(id);
+                self.show_tab(Tab::FollowUp);
+                return;
             }
             (AgendaLink::Agreement, AgendaKind::ExtensionNotice) => Section::Options,
             (AgendaLink::Agreement, _) => Section::Overview,

@@ -193,3 +193,27 @@ fn small_and_huge_terminals_with_the_editor_open() {
         draw(&app, w, h);
     }
 }
+
+#[test]
+fn the_demo_agenda_opens_meetings_checklists_and_follow_up_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = avtal::store::Store::open(&dir.path().join("a.redb")).unwrap();
+    avtal::app::load_demo(&store, NOW, 50).unwrap();
+    let mut app = App::new(store, Lang::Sv, NOW);
+    use avtal::domain::agenda::AgendaKind;
+    for (kind, tab) in [
+        (AgendaKind::Meeting, Tab::Meetings),
+        (AgendaKind::ChecklistDue, Tab::Checklist),
+        (AgendaKind::ActionDue, Tab::Meetings),
+    ] {
+        press(&mut app, KeyCode::Char('1'));
+        let pos = app
+            .agenda
+            .iter()
+            .position(|i| i.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind:?} on the demo agenda"));
+        app.agenda_selected = pos;
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.tab, tab, "{kind:?}");
+    }
+}
