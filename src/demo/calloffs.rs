@@ -59,6 +59,8 @@ pub fn calloffs(a: &Agreement, now: PrimitiveDateTime, n: usize) -> (Vec<CallOff
     let first = a.start;
     let last = now.date().min(a.current_end());
     let span = (last - first).whole_days().max(1) as u64;
+    // Numbers as wide as the largest, so references sort as they were made.
+    let digits = n.to_string().len().max(5);
     let mut calloffs = Vec::with_capacity(n);
     let mut requests = Vec::with_capacity(n * 2);
     for i in 0..n {
@@ -78,7 +80,7 @@ pub fn calloffs(a: &Agreement, now: PrimitiveDateTime, n: usize) -> (Vec<CallOff
         } else {
             CallOffMethod::Ranking
         };
-        let reference = format!("AV-{}-{:05}", a.start.year(), i + 1);
+        let reference = format!("AV-{}-{:0w$}", a.start.year(), i + 1, w = digits);
         let mut c = CallOff::new(
             &reference,
             a.id,
