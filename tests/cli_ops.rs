@@ -244,3 +244,72 @@ fn a_read_only_database_is_refused_in_words() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("skrivskyddad"), "{}", run.stderr);
 }
+
+mod tui {
+    use super::*;
+    use avtal::app::App;
+    use avtal::i18n::Lang;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn app(db: &Path) -> App {
+        let now = time::macros::datetime!(2026-05-04 14:05);
+        App::new(Store::open(db).unwrap(), Lang::En, now)
+    }
+
+    #[test]
+    fn the_daily_copy_on_start_and_ctrl_b_write_beside_the_database_while_it_is_held() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = filled(dir.path());
+        let mut app = app(&db);
+        app.start_daily_backup();
+        app.finish_backup(false);
+        let folder = dir.path().join("avtal-backups");
+        let daily = folder.join("avtal-2026-05-04.redb");
+        assert!(daily.exists());
+        let status = app.status.clone().unwrap();
+        assert!(!status.error && status.text.contains("avtal-2026-05-04.redb"));
+
+        app.handle_key(KeyEvent::new(KeyCode::Char('b'), KeyModifiers::CONTROL));
+        app.finish_backup(false);
+        let stamped = folder.join("avtal-2026-05-04-1405.redb");
+        assert!(stamped.exists());
+        let status = app.status.clone().unwrap();
+        assert!(!status.error, "{}", status.text);
+        assert!(
+            status.text.contains(stamped.to_str().unwrap()),
+            "{}",
+            status.text
+        );
+
+        // A second start on the same day makes no new copy.
+        app.start_daily_backup();
+        assert!(app.backup_job.is_none());
+        drop(app);
+        assert_eq!(
+            backup::dump(&Store::open(&stamped).unwrap()).unwrap(),
+            backup::dump(&Store::open(&db).unwrap()).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_failed_backup_is_reported_and_the_program_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = filled(dir.path());
+        // A file where the backup folder should be: nothing can be written there.
+        fs::write(dir.path().join("avtal-backups"), b"in the way").unwrap();
+        let mut app = app(&db);
+        app.start_daily_backup();
+        app.finish_backup(false);
+        let status = app.status.clone().unwrap();
+        assert!(
+            status.error && status.text.contains("backup failed"),
+            "{}",
+            status.text
+        );
+        app.handle_key(KeyEvent::new(KeyCode::Char('b'), KeyModifiers::CONTROL));
+        app.finish_backup(false);
+        assert!(app.status.clone().unwrap().error);
+        assert!(!app.quit);
+        assert!(!app.agreements.is_empty());
+    }
+}
