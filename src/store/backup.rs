@@ -518,9 +518,9 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_commit_removes_the_partial_file() {
-        // A full disk cannot be made here without root and a mount; a destination in a
-        // directory that vanishes is the nearest failure the same path handles.
+    fn a_destination_in_a_missing_directory_is_refused_and_leaves_nothing() {
+        // A full disk cannot be made here without a mount; the partial file's removal on a
+        // write error is the same code as on cancel (tested above).
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("a.redb")).unwrap();
         let dest = dir.path().join("gone").join("copy.redb");
