@@ -5,6 +5,7 @@
 pub mod actions_tab;
 mod agenda_items;
 mod agreements_tab;
+pub mod backup;
 mod calloff_forms;
 pub mod calloffs;
 mod calloffs_tab;
@@ -264,6 +265,8 @@ pub struct App {
     /// The open form, under any confirmation popup about it.
     pub form: Option<Form>,
     pub status: Option<Status>,
+    /// A backup being written on another thread (daily copy or Ctrl-B).
+    pub backup_job: Option<backup::BackupJob>,
     undo: Vec<Undo>,
     pub quit: bool,
     /// Rows a page moves: the renderer records the list's height here.
@@ -296,6 +299,7 @@ impl App {
             popup: None,
             form: None,
             status: None,
+            backup_job: None,
             undo: Vec::new(),
             quit: false,
             page: std::cell::Cell::new(10),
@@ -449,6 +453,7 @@ impl App {
                 }
             }
             Act::LoadDemo => self.load_demo(),
+            Act::BackupNow => self.backup_now(),
             _ => match self.tab {
                 Tab::Agenda => self.agenda_act(act),
                 Tab::Agreements => match self.register.detail.clone() {

@@ -9,6 +9,7 @@ mod import;
 mod import_csv;
 mod import_stats;
 mod list;
+pub mod ops;
 mod output;
 mod report;
 
@@ -127,6 +128,9 @@ fn execute(cli: Cli, cat: &Catalog) -> Result<(), String> {
         })) => export::minutes(&db, &meeting, out.as_deref(), cat),
         Some(Command::Demo { calloffs }) => demo::run(&db, cat, calloffs),
         Some(Command::Minutes { meeting }) => export::open_minutes(&db, &meeting, cat),
+        Some(Command::Backup { dest }) => ops::backup(&db, dest.as_deref(), cat),
+        Some(Command::Check) => ops::check(&db, cat),
+        Some(Command::Audit(args::Audit::Verify)) => ops::audit_verify(&db, cat),
     }
 }
 

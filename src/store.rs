@@ -4,7 +4,9 @@
 mod audit;
 #[cfg(test)]
 mod audit_tests;
+pub mod backup;
 mod calloffs;
+mod check;
 mod competitions;
 mod encoding;
 mod error;
@@ -22,6 +24,8 @@ use redb::{Database, ReadableDatabase, ReadableTable};
 use crate::domain::{Agreement, AgreementId};
 
 pub use audit::{AuditEntry, AuditVerdict, RecordIssue, RecordProblem};
+pub use backup::{BackupReport, Daily, Snapshot};
+pub use check::CheckReport;
 
 pub use calloffs::{Awaited, CallOffRow, ImportCount, request_key};
 pub use error::StoreError;

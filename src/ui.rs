@@ -57,6 +57,8 @@ pub fn run_with(store: Store, lang: Lang, minutes: Option<MeetingId>) -> io::Res
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut app = App::new(store, lang, local_now());
+    // The daily copy is written on a thread; its outcome shows in the status line.
+    app.start_daily_backup();
     if let Some(id) = minutes {
         app.popup = None;
         app.open_minutes(id);
@@ -70,6 +72,9 @@ pub fn run_with(store: Store, lang: Lang, minutes: Option<MeetingId>) -> io::Res
     );
     let result = event_loop(&mut terminal, &mut app, &stop);
     app.shutdown();
+    // A copy still being written is stopped (and its partial file removed) rather than
+    // holding the user at the door; today's copy is then made at the next start.
+    app.finish_backup(true);
     let _ = ratatui::crossterm::execute!(
         std::io::stdout(),
         ratatui::crossterm::event::DisableBracketedPaste
@@ -94,6 +99,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
         }
         let now = Instant::now();
         app.tick(now);
+        app.poll_backup();
         // Once a second is enough to notice a new day (a window left open overnight).
         if now.duration_since(clock) >= Duration::from_secs(1) {
             clock = now;

@@ -36,6 +36,8 @@ pub enum Act {
     AddRanked,
     NewContact,
     LoadDemo,
+    /// Ctrl-B: a copy of the database into the backup folder, now.
+    BackupNow,
     FilterSupplier,
     FilterLot,
     CycleMethod,
@@ -116,6 +118,14 @@ pub const GLOBAL: &[Binding] = &[
         keys: &[Char('c')],
         ctrl: true,
         act: Act::Quit,
+        in_footer: false,
+    },
+    Binding {
+        label: "Ctrl-B",
+        desc: "store.backup_key",
+        keys: &[Char('b')],
+        ctrl: true,
+        act: Act::BackupNow,
         in_footer: false,
     },
     hidden("Tab", "ui.key.next_tab", &[Tab], Act::NextTab),

@@ -87,7 +87,52 @@ pub enum Command {
         #[arg(long, default_value_t = crate::app::DEMO_CALLOFFS)]
         calloffs: usize,
     },
+
+    /// Make a consistent copy of the database, from one read transaction, into a new file.
+    #[command(long_about = BACKUP_HELP)]
+    Backup {
+        /// A new file, or a directory to put avtal-YYYY-MM-DD-HHMM.redb in.
+        #[arg(value_name = "DEST")]
+        dest: Option<PathBuf>,
+    },
+
+    /// Verify the file, the schema version, the audit chain and the records against it.
+    #[command(long_about = CHECK_HELP)]
+    Check,
+
+    /// The audit log (who changed what, chained by hash).
+    #[command(subcommand)]
+    Audit(Audit),
 }
+
+#[derive(Debug, Subcommand)]
+pub enum Audit {
+    /// Walk the audit log's hash chain; exit 0 when it is intact, 1 when it is broken.
+    #[command(
+        long_about = "Walk the audit log's hash chain: every entry's hash must be the hash \
+            of its fields and of the entry before it. Prints the number of entries when the \
+            chain is intact (exit 0); names the first entry that does not hold when it is \
+            broken (exit 1). `avtal check` does this and more."
+    )]
+    Verify,
+}
+
+const BACKUP_HELP: &str = "Make a consistent copy of the database, from one read \
+    transaction, into a new redb file (mode 0600) that avtal opens like any database \
+    (avtal --db COPY). Every table is copied, with the schema version and the audit log.\n\n\
+    DEST is a new file, or an existing directory: the copy is then named \
+    avtal-YYYY-MM-DD-HHMM.redb inside it. Without DEST the copy goes to avtal-backups/ \
+    beside the database, as Ctrl-B does in the interface. A backup never overwrites a \
+    file: an existing DEST is refused. On failure (no room, no permission) the incomplete \
+    copy is removed and the exit status is 1.\n\n\
+    The interface also makes a daily copy, avtal-backups/avtal-YYYY-MM-DD.redb, the first \
+    time it starts on a day, and keeps the newest seven daily copies. Copies made on \
+    request are never deleted by avtal.";
+
+const CHECK_HELP: &str = "Verify the database: redb's integrity check of the file, every \
+    row of every table read, the schema version, the audit log's hash chain, and every \
+    agreement against the latest audit entry for it (a record changed behind the log's \
+    back shows). Prints a report; exit 0 when all is well, 1 otherwise.";
 
 #[derive(Debug, Subcommand)]
 pub enum Import {

@@ -49,6 +49,22 @@ pub enum StoreError {
         backup: PathBuf,
         detail: String,
     },
+    /// The database file cannot be written (read-only, or not ours to write).
+    ReadOnly {
+        path: PathBuf,
+        detail: String,
+    },
+    /// A backup's destination exists; backups never overwrite.
+    BackupExists(PathBuf),
+    /// Writing a backup failed (the partial copy was removed).
+    BackupWrite {
+        path: PathBuf,
+        detail: String,
+    },
+    /// A backup was stopped before it was complete (the partial copy was removed).
+    BackupCancelled,
+    /// The file holds a table that `tables::ALL` does not list, so a backup would miss it.
+    UnlistedTable(String),
 }
 
 impl StoreError {
@@ -98,6 +114,25 @@ impl StoreError {
                 backup = backup.display(),
                 detail = detail
             ),
+            StoreError::ReadOnly { path, detail } => {
+                tr!(
+                    cat,
+                    "store.read_only",
+                    path = path.display(),
+                    detail = detail
+                )
+            }
+            StoreError::BackupExists(p) => tr!(cat, "store.backup_exists", path = p.display()),
+            StoreError::BackupWrite { path, detail } => {
+                tr!(
+                    cat,
+                    "store.backup_write",
+                    path = path.display(),
+                    detail = detail
+                )
+            }
+            StoreError::BackupCancelled => tr!(cat, "store.backup_cancelled").to_string(),
+            StoreError::UnlistedTable(name) => tr!(cat, "store.unlisted_table", name = name),
         }
     }
 }

@@ -252,6 +252,15 @@ fn open_error(path: &Path, e: DatabaseError) -> StoreError {
         DatabaseError::DatabaseAlreadyOpen | DatabaseError::LockProtocolMismatch => {
             StoreError::AlreadyOpen(path.to_path_buf())
         }
+        // redb opens for reading and writing: a file the user may only read is refused here.
+        DatabaseError::Storage(StorageError::Io(io))
+            if io.kind() == io::ErrorKind::PermissionDenied =>
+        {
+            StoreError::ReadOnly {
+                path: path.to_path_buf(),
+                detail: io.to_string(),
+            }
+        }
         // Could not even get at the file (permissions, a full disk): not the file's fault.
         DatabaseError::Storage(StorageError::Io(io))
             if !matches!(
@@ -276,5 +285,23 @@ fn io_error(path: &Path, e: &io::Error) -> StoreError {
     StoreError::Io {
         path: path.to_path_buf(),
         detail: e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Root ignores file permissions, so the binary test of a 0400 file is skipped there;
+    /// this holds the mapping itself.
+    #[test]
+    fn a_file_we_may_not_write_is_read_only_not_damaged() {
+        let e = DatabaseError::Storage(StorageError::Io(io::Error::from(
+            io::ErrorKind::PermissionDenied,
+        )));
+        assert!(matches!(
+            open_error(Path::new("a.redb"), e),
+            StoreError::ReadOnly { .. }
+        ));
     }
 }

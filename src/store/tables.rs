@@ -50,3 +50,31 @@ pub const CHECKS: TableDefinition<u64, &[u8]> = TableDefinition::new("checks");
 /// supplier reported for a month; a re-import of the same month replaces it.
 pub const SUPPLIER_STATS: TableDefinition<(u64, &str, &str), &[u8]> =
     TableDefinition::new("supplier_stats");
+
+/// Every table above, for code that must touch them all (the backup copies each one, the
+/// check reads each one). A table missing here would be silently left out of every backup:
+/// `store::backup`'s tests compare this list with the tables a fresh database has and with
+/// the constants of this file, and a backup refuses a file holding a table not listed.
+pub const ALL: &[&dyn super::backup::AnyTable] = &[
+    &META,
+    &AGREEMENTS,
+    &AGREEMENT_BY_REF,
+    &AUDIT,
+    &CALLOFF_ROWS,
+    &CALLOFF_AGREEMENT,
+    &REQUESTS,
+    &AWAITED,
+    &DEVIATIONS,
+    &COMPETITIONS,
+    &MODELS,
+    &PURCHASES,
+    &DECISIONS,
+    &MEETINGS,
+    &MEETINGS_BY_AGREEMENT,
+    &ACTIONS,
+    &ACTIONS_BY_MEETING,
+    &CHECKLISTS,
+    &REQUIREMENTS,
+    &CHECKS,
+    &SUPPLIER_STATS,
+];
