@@ -324,3 +324,43 @@ fn an_impossible_date_does_not_hide_the_other_problems() {
         ProblemKind::BadDate { input, .. } if input == "2026-02-30"
     ));
 }
+
+mod fuzz {
+    use super::{GOOD, parse};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// Arbitrary text is refused in words with lines inside the file, never a panic.
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
+            if let Err(problems) = parse(&text) {
+                prop_assert!(!problems.is_empty());
+                let lines = text.lines().count().max(1);
+                for p in problems {
+                    prop_assert!(p.line >= 1 && p.line <= lines + 1, "line {} of {}", p.line, lines);
+                }
+            }
+        }
+
+        /// A good file with one line changed or removed either still parses or names a line.
+        #[test]
+        fn a_damaged_good_file_names_its_lines(victim in 0usize..40, replacement in "[ -~]{0,30}", remove in any::<bool>()) {
+            let mut lines: Vec<String> = GOOD.lines().map(str::to_string).collect();
+            let i = victim % lines.len();
+            if remove {
+                lines.remove(i);
+            } else {
+                lines[i] = replacement;
+            }
+            let text = lines.join("\n");
+            if let Err(problems) = parse(&text) {
+                prop_assert!(!problems.is_empty());
+                for p in problems {
+                    prop_assert!(p.line >= 1 && p.line <= lines.len() + 1);
+                }
+            }
+        }
+    }
+}
