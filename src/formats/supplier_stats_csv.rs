@@ -245,4 +245,18 @@ mod tests {
             ]
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn random_bytes_never_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300)) {
+            let _ = parse(&bytes, &register());
+        }
+
+        #[test]
+        fn random_rows_under_a_good_header_never_panic(body in "[A-Z0-9 ,;\"\r\n:.-]{0,200}") {
+            if let Err(problems) = parse(format!("{HEADER}{body}").as_bytes(), &register()) {
+                proptest::prop_assert!(!problems.is_empty());
+            }
+        }
+    }
 }
