@@ -12,6 +12,7 @@ mod followup;
 mod meetings;
 mod migrate;
 mod open;
+mod sanctions;
 mod supplier_stats;
 mod tables;
 
@@ -26,6 +27,7 @@ pub use audit::{AuditEntry, AuditVerdict, RecordIssue, RecordProblem};
 pub use calloffs::{Awaited, CallOffRow, ImportCount, request_key};
 pub use error::StoreError;
 use migrate::Version;
+pub use sanctions::SyncCount;
 use tables::{AGREEMENT_BY_REF, AGREEMENTS};
 
 /// The schema this build writes. Older files are migrated on open (after a copy is
