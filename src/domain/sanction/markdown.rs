@@ -107,7 +107,7 @@ impl SanctionLabels {
         &self.claim_statuses[i]
     }
 
-    fn case_status<'a>(names: &'a [String; 3], s: CaseStatus) -> &'a str {
+    fn case_status(names: &[String; 3], s: CaseStatus) -> &str {
         let i = CaseStatus::ALL.iter().position(|x| *x == s).unwrap_or(0);
         &names[i]
     }
@@ -118,7 +118,7 @@ fn date(d: time::Date) -> String {
 }
 
 /// Table cells hold one line and no pipe.
-fn cell<'a>(s: &'a str, none: &'a str) -> String {
+fn cell(s: &str, none: &str) -> String {
     let s = s.trim();
     if s.is_empty() {
         return none.to_string();
