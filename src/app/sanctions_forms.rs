@@ -58,8 +58,7 @@ fn supplier_pick(a: &Agreement, current: Option<&OrgNumber>) -> Field {
     Field::pick("ui.sanctions.field.supplier", names, at)
 }
 
-fn form(cat: &Catalog, title: String, target: SanctionForm, fields: Vec<Field>) -> Form {
-    let _ = cat;
+fn form(_cat: &Catalog, title: String, target: SanctionForm, fields: Vec<Field>) -> Form {
     Form::new(title, FormTarget::Sanction(target), fields)
 }
 
@@ -87,7 +86,10 @@ pub fn status_form(cat: &Catalog, target: SanctionForm, today: Date) -> Form {
         | SanctionForm::Waive(c) => c.clone(),
         _ => String::new(),
     };
-    form(cat, tr!(cat, title, calloff = name), target, fields)
+    let mut f = form(cat, tr!(cat, title, calloff = name), target, fields);
+    // The date is filled in with today; what is left to type comes next.
+    f.focus = f.fields.len().saturating_sub(1).min(1);
+    f
 }
 
 pub fn log_form(
@@ -124,7 +126,10 @@ pub fn log_form(
         case,
         index: entry.map(|(i, _)| i),
     };
-    form(cat, cat.t(title).to_string(), target, fields)
+    let mut f = form(cat, cat.t(title).to_string(), target, fields);
+    // Dated today; the entry itself is what is left to type.
+    f.focus = 1;
+    f
 }
 
 pub fn damages_form(cat: &Catalog, a: &Agreement, c: Option<&DamagesCase>) -> Form {
@@ -172,7 +177,9 @@ pub fn damages_claim_form(cat: &Catalog, c: &DamagesCase, today: Date) -> Form {
         ),
     ];
     let title = tr!(cat, "ui.sanctions.form.claim_damages", id = c.id);
-    form(cat, title, SanctionForm::DamagesClaim(c.id), fields)
+    let mut f = form(cat, title, SanctionForm::DamagesClaim(c.id), fields);
+    f.focus = 1;
+    f
 }
 
 pub fn termination_form(cat: &Catalog, a: &Agreement, c: Option<&TerminationCase>) -> Form {
@@ -211,12 +218,19 @@ pub fn step_form(cat: &Catalog, a: &Agreement, c: &TerminationCase, today: Date)
     let at = next
         .and_then(|n| levels.iter().position(|l| l.level == n.level))
         .unwrap_or(0);
+    // The supplier's contact at that level, else its account manager: someone on their
+    // side always hears of the step.
+    let contacts = a.supplier(&c.supplier).map_or(&[][..], |s| &s.contacts[..]);
     let contact = next
         .and_then(|n| {
-            a.supplier(&c.supplier)?.contacts.iter().find(|p| {
-                p.role == ContactRole::Escalation && p.escalation_level == Some(n.level)
-                    || p.escalation_level == Some(n.level)
-            })
+            contacts
+                .iter()
+                .find(|p| p.escalation_level == Some(n.level))
+        })
+        .or_else(|| {
+            contacts
+                .iter()
+                .find(|p| p.role == ContactRole::AccountManager)
         })
         .map(|p| p.name.clone())
         .unwrap_or_default();
@@ -229,7 +243,10 @@ pub fn step_form(cat: &Catalog, a: &Agreement, c: &TerminationCase, today: Date)
         text("ui.sanctions.field.skip_reason", false, ""),
     ];
     let title = tr!(cat, "ui.sanctions.form.step", id = c.id);
-    form(cat, title, SanctionForm::Step(c.id), fields)
+    let mut f = form(cat, title, SanctionForm::Step(c.id), fields);
+    // Level, recipient and day are proposed; what was sent is what is left to say.
+    f.focus = 3;
+    f
 }
 
 /// The log entry a valid log form describes.

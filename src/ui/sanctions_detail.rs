@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::App;
 use crate::app::form::format_date;
@@ -30,7 +30,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let room = (inner.height as usize).saturating_sub(facts.len());
     let mut lines = facts;
     lines.extend(log(app, room));
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 fn label(text: String) -> Span<'static> {
@@ -38,10 +38,10 @@ fn label(text: String) -> Span<'static> {
 }
 
 fn fact(app: &App, key: &str, value: String) -> Line<'static> {
-    Line::from(vec![
-        label(format!("{} ", app.cat.t(key))),
-        Span::raw(value),
-    ])
+    // Field names double as fact labels; the lines' own labels already end in a colon.
+    let name = app.cat.t(key);
+    let sep = if name.ends_with(':') { " " } else { ": " };
+    Line::from(vec![label(format!("{name}{sep}")), Span::raw(value)])
 }
 
 fn penalty(app: &App) -> Vec<Line<'static>> {
