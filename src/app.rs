@@ -28,6 +28,10 @@ mod meetings_tab;
 pub mod minutes;
 pub mod purchases;
 pub mod register;
+pub mod sanctions;
+pub mod sanctions_forms;
+mod sanctions_tab;
+mod sanctions_undo;
 pub mod work;
 mod work_forms;
 mod work_undo;
@@ -62,6 +66,8 @@ pub enum Tab {
     Actions,
     Checklist,
     FollowUp,
+    /// Penalties, damages and termination: the Deviations tab's companion.
+    Sanctions,
 }
 
 impl Tab {
@@ -84,6 +90,8 @@ impl Tab {
     pub fn slot(self) -> Tab {
         match self {
             Tab::FollowUp => Tab::Checklist,
+            // Sanctions follow from deviations: they share tab 4.
+            Tab::Sanctions => Tab::Deviations,
             other => other,
         }
     }
@@ -93,6 +101,8 @@ impl Tab {
         match self {
             Tab::Checklist => Some(Tab::FollowUp),
             Tab::FollowUp => Some(Tab::Checklist),
+            Tab::Deviations => Some(Tab::Sanctions),
+            Tab::Sanctions => Some(Tab::Deviations),
             _ => None,
         }
     }
@@ -109,6 +119,7 @@ impl Tab {
             Tab::Actions => "ui.tab.actions",
             Tab::Checklist => "ui.tab.checklist",
             Tab::FollowUp => "ui.tab.followup",
+            Tab::Sanctions => "ui.tab.sanctions",
         }
     }
 
@@ -124,6 +135,7 @@ impl Tab {
                 | Tab::Actions
                 | Tab::Checklist
                 | Tab::FollowUp
+                | Tab::Sanctions
         )
     }
 }
@@ -143,6 +155,7 @@ pub enum Confirm {
     /// Add these proposed meetings (with this supplier) to the followed agreement.
     AddSchedule(Vec<ProposedMeeting>, Option<OrgNumber>),
     Work(work::WorkConfirm),
+    Sanction(sanctions::SanctionConfirm),
 }
 
 /// What choosing from a picker does.
@@ -236,6 +249,7 @@ enum Undo {
     },
     ActionRestore(Action),
     Work(work_undo::WorkUndo),
+    Sanction(sanctions_undo::SanctionUndo),
 }
 
 pub struct App {
@@ -259,6 +273,7 @@ pub struct App {
     pub minutes: Option<minutes::MinutesEditor>,
     /// The Actions, Implementation and Follow-up plan tabs.
     pub work: work::WorkState,
+    pub sanctions: sanctions::SanctionsState,
     pub agenda: Vec<AgendaItem>,
     pub agenda_selected: usize,
     pub popup: Option<Popup>,
@@ -294,6 +309,7 @@ impl App {
             meetings: meetings::MeetingsState::default(),
             minutes: None,
             work: Default::default(),
+            sanctions: Default::default(),
             agenda: Vec::new(),
             agenda_selected: 0,
             popup: None,
@@ -305,6 +321,7 @@ impl App {
             page: std::cell::Cell::new(10),
         };
         app.reload(None);
+        app.sync_penalties();
         if app.agreements.is_empty() {
             app.popup = Some(Popup::Welcome);
         }
@@ -317,6 +334,7 @@ impl App {
         if now.date() != self.today {
             self.today = now.date();
             self.refresh_agenda();
+            self.sync_penalties();
         }
     }
 
@@ -384,6 +402,7 @@ impl App {
             Tab::Meetings if self.meetings.open.is_some() => keymap::MEETING_DETAIL,
             Tab::Meetings => keymap::MEETINGS,
             Tab::Actions | Tab::Checklist | Tab::FollowUp => self.work_bindings(),
+            Tab::Sanctions => self.sanction_bindings(),
             Tab::Agreements => match &self.register.detail {
                 None if self.register.filtering => keymap::FILTER,
                 None if self.agreements.is_empty() => keymap::EMPTY_REGISTER,
@@ -470,6 +489,7 @@ impl App {
                 Tab::Meetings if self.meetings.open.is_some() => self.meeting_detail_act(act),
                 Tab::Meetings => self.meetings_act(act),
                 Tab::Actions | Tab::Checklist | Tab::FollowUp => self.work_act(act),
+                Tab::Sanctions => self.sanctions_act(act),
             },
         }
     }
@@ -528,6 +548,11 @@ impl App {
                 self.follow(id);
                 self.show_tab(Tab::Meetings);
                 self.open_meeting_detail(*meeting);
+                return;
+            }
+            (AgendaLink::Sanctions, kind) => {
+                self.follow(id);
+                self.open_sanctions(sanctions::Part::for_agenda(kind));
                 return;
             }
             (AgendaLink::Deviations, _) => {
@@ -604,6 +629,10 @@ impl App {
             FormTarget::ActionFromMinutes(_) => return self.submit_action_from_minutes(form),
             FormTarget::MeetingAction(_) => return self.submit_meeting_action(form),
             FormTarget::Work(_) => return self.submit_work(form),
+            FormTarget::Sanction(ref t) => {
+                let t = t.clone();
+                return self.submit_sanction(form, t);
+            }
             _ => {}
         }
         let (before, mut after) = match form.target {
@@ -826,6 +855,10 @@ impl App {
                 let (r, reference) = self.undo_work(w);
                 (r, None, reference)
             }
+            Undo::Sanction(x) => {
+                let (r, reference) = self.undo_sanction(x);
+                (r, None, reference)
+            }
         };
         match result {
             Ok(()) => {
@@ -920,6 +953,7 @@ impl App {
             Confirm::DeleteAction(id) => self.delete_meeting_action(id),
             Confirm::AddSchedule(proposed, supplier) => self.add_schedule(proposed, supplier),
             Confirm::Work(w) => self.work_confirmed(w),
+            Confirm::Sanction(c) => self.sanction_confirmed(c),
             Confirm::DeleteRow(id, row) => {
                 let Some(a) = self.agreement(id).cloned() else {
                     return;
@@ -969,6 +1003,7 @@ impl App {
             Ok(loaded) => {
                 self.current = None;
                 self.reload(None);
+                self.sync_penalties();
                 if let Some(it) = crate::demo::register(self.today).first()
                     && let Ok(Some(a)) = self.store.agreement_by_reference(&it.reference)
                 {

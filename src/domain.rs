@@ -17,6 +17,7 @@ pub mod penalty;
 pub mod purchase;
 pub mod ranking;
 pub mod response_time;
+pub mod sanction;
 pub mod supplier_report;
 
 pub use agreement::*;

@@ -14,6 +14,7 @@ mod followup;
 mod meetings;
 mod migrate;
 mod open;
+mod sanctions;
 mod supplier_stats;
 mod tables;
 
@@ -30,6 +31,7 @@ pub use check::CheckReport;
 pub use calloffs::{Awaited, CallOffRow, ImportCount, request_key};
 pub use error::StoreError;
 use migrate::Version;
+pub use sanctions::SyncCount;
 use tables::{AGREEMENT_BY_REF, AGREEMENTS};
 
 /// The schema this build writes. Older files are migrated on open (after a copy is

@@ -17,6 +17,8 @@ mod minutes;
 mod popups;
 mod purchases;
 mod register;
+mod sanctions;
+mod sanctions_detail;
 pub mod theme;
 mod widgets;
 
@@ -157,6 +159,7 @@ fn tab_body(frame: &mut Frame, app: &App, tab: Tab, body: Rect) {
         Tab::Actions => actions::render(frame, app, body),
         Tab::Checklist => checklist::render(frame, app, body),
         Tab::FollowUp => followup::render(frame, app, body),
+        Tab::Sanctions => sanctions::render(frame, app, body),
     }
 }
 

@@ -197,6 +197,7 @@ impl App {
             }
             (Err(e), _) | (_, Err(e)) => problems.push(e.message(self.cat)),
         }
+        self.sanction_items(&mut items, &mut problems);
 
         sort(&mut items);
         self.agenda = items;
@@ -205,6 +206,98 @@ impl App {
             .min(self.agenda.len().saturating_sub(1));
         if let Some(p) = problems.into_iter().next() {
             self.error(p);
+        }
+    }
+}
+
+impl App {
+    /// Records the penalties of every agreement with a late-delivery term as claims (at
+    /// start and on a new day), so the agenda lists those to claim without the Sanctions
+    /// tab having been opened. Nothing is written where nothing is new.
+    pub(super) fn sync_penalties(&mut self) {
+        let mut changed = false;
+        let ids: Vec<AgreementId> = self
+            .agreements
+            .iter()
+            .filter(|a| crate::domain::penalty::late_delivery_term(&a.penalties).is_some())
+            .map(|a| a.id)
+            .collect();
+        for id in ids {
+            match self.store.sync_penalty_claims(id, self.today) {
+                Ok(n) => changed |= n != crate::store::SyncCount::default(),
+                Err(e) => self.error(e.message(self.cat)),
+            }
+        }
+        if changed {
+            self.refresh_agenda();
+        }
+    }
+
+    /// Penalties to claim, damages improvement deadlines and termination next steps.
+    fn sanction_items(&self, items: &mut Vec<AgendaItem>, problems: &mut Vec<String>) {
+        use crate::domain::sanction::{CaseStatus, ClaimStatus};
+        let by_id = |id: AgreementId| self.agreements.iter().find(|a| a.id == id);
+        let limit = self.today + Duration::days(ITEMS_AHEAD_DAYS);
+        match self.store.penalty_claims(None) {
+            Ok(claims) => {
+                for c in claims
+                    .iter()
+                    .filter(|c| c.status == ClaimStatus::Identified)
+                {
+                    let Some(a) = by_id(c.agreement) else {
+                        continue;
+                    };
+                    let note = format!(
+                        "{} {} · {} · {}",
+                        c.id,
+                        c.calloff,
+                        a.supplier_name(&c.supplier),
+                        c.amount
+                    );
+                    let kind = AgendaKind::PenaltyToClaim;
+                    items.push(item(a, c.identified, kind, note, AgendaLink::Sanctions));
+                }
+            }
+            Err(e) => problems.push(e.message(self.cat)),
+        }
+        match self.store.damages_cases(None) {
+            Ok(cases) => {
+                for c in cases.iter().filter(|c| c.status == CaseStatus::Open) {
+                    let (Some(a), Some(due)) = (by_id(c.agreement), c.improvement_deadline) else {
+                        continue;
+                    };
+                    if due > limit {
+                        continue;
+                    }
+                    let note = format!(
+                        "{} {} · {}",
+                        c.id,
+                        c.improvement_demanded,
+                        a.supplier_name(&c.supplier)
+                    );
+                    let kind = AgendaKind::ImprovementDeadline;
+                    items.push(item(a, due, kind, note, AgendaLink::Sanctions));
+                }
+            }
+            Err(e) => problems.push(e.message(self.cat)),
+        }
+        match self.store.termination_cases(None) {
+            Ok(cases) => {
+                for c in cases.iter().filter(|c| c.status == CaseStatus::Open) {
+                    let Some(a) = by_id(c.agreement) else {
+                        continue;
+                    };
+                    let next = match c.next_level(&a.escalation) {
+                        Some(l) => format!("{} {}", l.level, l.title),
+                        None => self.cat.t("ui.sanctions.last_level_reached").to_string(),
+                    };
+                    let since = c.steps.last().map_or(c.opened, |s| s.sent_on);
+                    let note = format!("{} → {next} · {}", c.id, a.supplier_name(&c.supplier));
+                    let kind = AgendaKind::TerminationStep;
+                    items.push(item(a, since, kind, note, AgendaLink::Sanctions));
+                }
+            }
+            Err(e) => problems.push(e.message(self.cat)),
         }
     }
 }

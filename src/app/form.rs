@@ -312,6 +312,8 @@ pub enum FormTarget {
     Purchase(Option<crate::domain::purchase::PurchaseId>),
     /// An action, checklist item, requirement or check (Actions, Implementation, Follow-up).
     Work(super::work::WorkForm),
+    /// A penalty claim's status, a case, a step or a log entry of the Sanctions tab.
+    Sanction(super::sanctions_forms::SanctionForm),
 }
 
 impl FormTarget {

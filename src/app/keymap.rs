@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 mod views;
 pub use views::*;
+pub mod sanctions;
 pub mod work;
 
 /// What a key asks the application to do.
@@ -64,6 +65,8 @@ pub enum Act {
     Decide,
     /// Keys of the Actions, Implementation and Follow-up plan tabs.
     Work(work::WorkAct),
+    /// Keys of the Sanctions tab.
+    Sanction(sanctions::SanctionAct),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -332,6 +335,12 @@ pub const CALLOFF_DETAIL: &[Binding] = &[
 ];
 
 pub const DEVIATIONS: &[Binding] = &[
+    b(
+        "→",
+        "ui.sanctions.key.to_sanctions",
+        &[Right, Left],
+        Act::Companion,
+    ),
     b("Enter", "ui.key.open", &[Enter], Act::Open),
     b("n", "ui.key.new_deviation", &[Char('n')], Act::New),
     b("e", "ui.key.edit", &[Char('e')], Act::Edit),
@@ -453,6 +462,7 @@ pub fn all_groups() -> Vec<(&'static str, &'static [Binding])> {
     ];
     groups.extend(views::GROUPS);
     groups.extend(work::GROUPS);
+    groups.extend(sanctions::GROUPS);
     groups.extend([
         ("ui.help.meetings", MEETINGS),
         ("ui.help.meeting_detail", MEETING_DETAIL),

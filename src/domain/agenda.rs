@@ -28,6 +28,12 @@ pub enum AgendaKind {
     ChecklistDue,
     /// A planned check of the follow-up plan due soon or overdue.
     CheckDue,
+    /// A penalty identified and not yet claimed (dated when it was identified).
+    PenaltyToClaim,
+    /// The deadline for an improvement demanded in a damages case.
+    ImprovementDeadline,
+    /// An open termination case: its next step up the escalation model.
+    TerminationStep,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,14 +64,17 @@ pub enum AgendaLink {
     Checklist,
     FollowUp,
     Deviations,
+    /// The Sanctions tab, at the part the item's kind belongs to.
+    Sanctions,
 }
 
 impl AgendaItem {
     /// Past its moment (or its day) and not dealt with. An open deviation is never
-    /// "overdue": it is on the agenda until it is closed.
+    /// "overdue": it is on the agenda until it is closed; so is a termination case, dated
+    /// by its last step.
     pub fn is_overdue(&self, now: PrimitiveDateTime) -> bool {
         match (self.kind, self.at) {
-            (AgendaKind::OpenDeviation, _) => false,
+            (AgendaKind::OpenDeviation | AgendaKind::TerminationStep, _) => false,
             (_, Some(at)) => at < now,
             (_, None) => self.date < now.date(),
         }

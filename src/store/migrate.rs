@@ -133,6 +133,9 @@ pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(super::tables::REQUIREMENTS)?;
     txn.open_table(super::tables::CHECKS)?;
     txn.open_table(super::tables::SUPPLIER_STATS)?;
+    txn.open_table(super::tables::PENALTY_CLAIMS)?;
+    txn.open_table(super::tables::DAMAGES)?;
+    txn.open_table(super::tables::TERMINATIONS)?;
     Ok(())
 }
 

@@ -50,6 +50,14 @@ pub const CHECKS: TableDefinition<u64, &[u8]> = TableDefinition::new("checks");
 /// supplier reported for a month; a re-import of the same month replaces it.
 pub const SUPPLIER_STATS: TableDefinition<(u64, &str, &str), &[u8]> =
     TableDefinition::new("supplier_stats");
+/// (Agreement id, call-off reference) → versioned penalty claim: one claim per breach, so
+/// the same late call-off is never claimed twice.
+pub const PENALTY_CLAIMS: TableDefinition<(u64, &str), &[u8]> =
+    TableDefinition::new("penalty_claims");
+/// Damages case id → versioned damages case.
+pub const DAMAGES: TableDefinition<u64, &[u8]> = TableDefinition::new("damages");
+/// Termination case id → versioned termination case.
+pub const TERMINATIONS: TableDefinition<u64, &[u8]> = TableDefinition::new("terminations");
 
 /// Every table above, for code that must touch them all (the backup copies each one, the
 /// check reads each one). A table missing here would be silently left out of every backup:
@@ -77,4 +85,7 @@ pub const ALL: &[&dyn super::backup::AnyTable] = &[
     &REQUIREMENTS,
     &CHECKS,
     &SUPPLIER_STATS,
+    &PENALTY_CLAIMS,
+    &DAMAGES,
+    &TERMINATIONS,
 ];

@@ -63,6 +63,11 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
                 AgendaKind::ActionDue => cat.t("ui.agenda.action_due").to_string(),
                 AgendaKind::ChecklistDue => cat.t("ui.agenda.checklist_due").to_string(),
                 AgendaKind::CheckDue => cat.t("ui.agenda.check_due").to_string(),
+                AgendaKind::PenaltyToClaim => cat.t("ui.sanctions.agenda.penalty").to_string(),
+                AgendaKind::ImprovementDeadline => {
+                    cat.t("ui.sanctions.agenda.improvement").to_string()
+                }
+                AgendaKind::TerminationStep => cat.t("ui.sanctions.agenda.termination").to_string(),
             };
             let when = match item.at {
                 // A deadline today or tomorrow is read by the hour.

@@ -1,0 +1,291 @@
+//! The Sanctions tab: a bar naming its three parts (penalties, damages, termination), the
+//! shown part's list, and beneath it the selected case — the penalty's arithmetic, the
+//! damages dialogue, the escalation steps — with its documentation log.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+
+use crate::app::App;
+use crate::app::form::format_date;
+use crate::app::sanctions::Part;
+use crate::domain::sanction::{CaseStatus, ClaimStatus};
+use crate::tr;
+
+use super::sanctions_detail;
+use super::theme;
+use super::widgets::window_start;
+
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let cat = app.cat;
+    let Some(a) = app.current_agreement() else {
+        frame.render_widget(
+            Paragraph::new(cat.t("ui.calloffs.no_agreement"))
+                .style(theme::muted())
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    };
+    let st = &app.sanctions;
+    let to_claim = st
+        .claims
+        .iter()
+        .filter(|c| c.status == ClaimStatus::Identified)
+        .count();
+    let title = tr!(
+        cat,
+        "ui.sanctions.title",
+        reference = a.reference,
+        n = to_claim
+    );
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Span::styled(title, theme::title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows_wanted = (st.len() as u16 + 1).clamp(2, 8);
+    let [bar, list, detail] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(rows_wanted),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    part_bar(frame, app, bar);
+    if st.is_empty() {
+        let key = match st.part {
+            Part::Penalties => "ui.sanctions.empty_penalties",
+            Part::Damages => "ui.sanctions.empty_damages",
+            Part::Termination => "ui.sanctions.empty_termination",
+        };
+        frame.render_widget(
+            Paragraph::new(cat.t(key))
+                .style(theme::muted())
+                .wrap(Wrap { trim: true }),
+            list.union(detail),
+        );
+        return;
+    }
+    match st.part {
+        Part::Penalties => penalties(frame, app, list),
+        Part::Damages => damages(frame, app, list),
+        Part::Termination => terminations(frame, app, list),
+    }
+    sanctions_detail::render(frame, app, detail);
+}
+
+fn part_bar(frame: &mut Frame, app: &App, area: Rect) {
+    let st = &app.sanctions;
+    let counts = [st.claims.len(), st.damages.len(), st.terminations.len()];
+    let mut spans = Vec::new();
+    for (p, n) in Part::ALL.iter().zip(counts) {
+        let style = if *p == st.part {
+            theme::active_tab()
+        } else {
+            theme::muted()
+        };
+        spans.push(Span::styled(
+            format!(" {} ({n}) ", app.cat.t(p.label())),
+            style,
+        ));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::styled(
+        app.cat.t("ui.sanctions.part_hint"),
+        theme::muted(),
+    ));
+    frame.render_widget(Line::from(spans), area);
+}
+
+fn table<'a>(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    header: Vec<&'a str>,
+    widths: Vec<Constraint>,
+    rows: Vec<Row<'a>>,
+) {
+    let height = area.height.saturating_sub(1) as usize;
+    app.page.set(height.max(1));
+    let selected = app.sanctions.selected();
+    let start = window_start(selected, rows.len(), height);
+    let in_log = app.sanctions.log.is_some();
+    let rows = rows
+        .into_iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(i, r)| match (i == selected, in_log) {
+            (true, false) => r.style(theme::selected()),
+            (true, true) => r.style(theme::header()),
+            _ => r,
+        });
+    let t = Table::new(rows, widths)
+        .header(Row::new(header).style(theme::header()))
+        .column_spacing(1);
+    frame.render_widget(t, area);
+}
+
+fn status_style(done: bool, urgent: bool) -> Style {
+    if done {
+        theme::muted()
+    } else if urgent {
+        theme::soon()
+    } else {
+        Style::default()
+    }
+}
+
+fn penalties(frame: &mut Frame, app: &App, area: Rect) {
+    let cat = app.cat;
+    let a = app.current_agreement();
+    let rows = app
+        .sanctions
+        .claims
+        .iter()
+        .map(|c| {
+            let name = a.map(|a| a.supplier_name(&c.supplier)).unwrap_or_default();
+            let due = app
+                .sanctions
+                .proposal(&c.calloff)
+                .map(|p| format_date(p.breakdown.due))
+                .unwrap_or_default();
+            let status = cat.t(&format!("ui.sanctions.claim_status.{}", c.status.key()));
+            let done = matches!(
+                c.status,
+                ClaimStatus::Paid { .. } | ClaimStatus::Waived { .. }
+            );
+            Row::new(vec![
+                Cell::from(c.id.to_string()),
+                Cell::from(c.calloff.clone()),
+                Cell::from(name),
+                Cell::from(due),
+                Cell::from(c.delay_days.to_string()),
+                Cell::from(c.units.to_string()),
+                Cell::from(Line::from(c.amount.format_whole_kronor()).right_aligned()),
+                Cell::from(status),
+            ])
+            .style(status_style(done, c.status == ClaimStatus::Identified))
+        })
+        .collect();
+    let header = [
+        "ui.sanctions.col.id",
+        "ui.sanctions.col.calloff",
+        "ui.sanctions.col.supplier",
+        "ui.sanctions.col.due",
+        "ui.sanctions.col.days",
+        "ui.sanctions.col.units",
+        "ui.sanctions.col.amount",
+        "ui.sanctions.col.status",
+    ]
+    .map(|k| cat.t(k))
+    .to_vec();
+    let widths = vec![
+        Constraint::Length(6),
+        Constraint::Length(10),
+        Constraint::Fill(1),
+        Constraint::Length(10),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Length(9),
+        Constraint::Length(10),
+    ];
+    table(frame, app, area, header, widths, rows);
+}
+
+fn case_status(app: &App, prefix: &str, s: CaseStatus) -> String {
+    app.cat
+        .t(&format!("ui.sanctions.{prefix}_status.{}", s.key()))
+        .to_string()
+}
+
+fn damages(frame: &mut Frame, app: &App, area: Rect) {
+    let cat = app.cat;
+    let a = app.current_agreement();
+    let rows = app
+        .sanctions
+        .damages
+        .iter()
+        .map(|c| {
+            let deadline = c.improvement_deadline;
+            let urgent = c.status == CaseStatus::Open && deadline.is_some_and(|d| d <= app.today);
+            Row::new(vec![
+                Cell::from(c.id.to_string()),
+                Cell::from(a.map(|a| a.supplier_name(&c.supplier)).unwrap_or_default()),
+                Cell::from(c.breach.clone()),
+                Cell::from(c.dialogue.len().to_string()),
+                Cell::from(deadline.map(format_date).unwrap_or_default()),
+                Cell::from(case_status(app, "damages", c.status)),
+            ])
+            .style(status_style(c.status == CaseStatus::Closed, urgent))
+        })
+        .collect();
+    let header = [
+        "ui.sanctions.col.id",
+        "ui.sanctions.col.supplier",
+        "ui.sanctions.col.breach",
+        "ui.sanctions.col.dialogue",
+        "ui.sanctions.col.deadline",
+        "ui.sanctions.col.status",
+    ]
+    .map(|k| cat.t(k))
+    .to_vec();
+    let widths = vec![
+        Constraint::Length(6),
+        Constraint::Length(16),
+        Constraint::Fill(1),
+        Constraint::Length(6),
+        Constraint::Length(10),
+        Constraint::Length(10),
+    ];
+    table(frame, app, area, header, widths, rows);
+}
+
+fn terminations(frame: &mut Frame, app: &App, area: Rect) {
+    let cat = app.cat;
+    let Some(a) = app.current_agreement() else {
+        return;
+    };
+    let rows = app
+        .sanctions
+        .terminations
+        .iter()
+        .map(|c| {
+            let reached = c.reached().map(|l| l.to_string()).unwrap_or_default();
+            let next = c
+                .next_level(&a.escalation)
+                .map(|l| format!("{} {}", l.level, l.title))
+                .unwrap_or_default();
+            Row::new(vec![
+                Cell::from(c.id.to_string()),
+                Cell::from(a.supplier_name(&c.supplier)),
+                Cell::from(c.grounds.clone()),
+                Cell::from(reached),
+                Cell::from(next),
+                Cell::from(case_status(app, "termination", c.status)),
+            ])
+            .style(status_style(c.status != CaseStatus::Open, false))
+        })
+        .collect();
+    let header = [
+        "ui.sanctions.col.id",
+        "ui.sanctions.col.supplier",
+        "ui.sanctions.col.grounds",
+        "ui.sanctions.col.reached",
+        "ui.sanctions.col.next",
+        "ui.sanctions.col.status",
+    ]
+    .map(|k| cat.t(k))
+    .to_vec();
+    let widths = vec![
+        Constraint::Length(6),
+        Constraint::Length(16),
+        Constraint::Fill(1),
+        Constraint::Length(5),
+        Constraint::Length(16),
+        Constraint::Length(9),
+    ];
+    table(frame, app, area, header, widths, rows);
+}
