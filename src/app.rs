@@ -25,8 +25,12 @@ mod meeting_forms;
 pub mod meetings;
 mod meetings_tab;
 pub mod minutes;
+pub mod procurement;
+pub mod procurement_export;
 pub mod purchases;
 pub mod register;
+pub mod statistics;
+mod statistics_keys;
 pub mod work;
 mod work_forms;
 mod work_undo;
@@ -61,12 +65,13 @@ pub enum Tab {
     Actions,
     Checklist,
     FollowUp,
+    Statistics,
 }
 
 impl Tab {
     /// The tab bar, in digit order. A companion tab (see [`Tab::slot`]) shares its
     /// place with the tab it belongs to and is reached from it with ←/→.
-    pub const ALL: [Tab; 9] = [
+    pub const ALL: [Tab; 10] = [
         Tab::Agenda,
         Tab::Agreements,
         Tab::CallOffs,
@@ -76,6 +81,7 @@ impl Tab {
         Tab::Meetings,
         Tab::Actions,
         Tab::Checklist,
+        Tab::Statistics,
     ];
 
     /// The place in the tab bar: the follow-up plan sits with the implementation
@@ -108,6 +114,7 @@ impl Tab {
             Tab::Actions => "ui.tab.actions",
             Tab::Checklist => "ui.tab.checklist",
             Tab::FollowUp => "ui.tab.followup",
+            Tab::Statistics => "ui.tab.statistics",
         }
     }
 
@@ -123,6 +130,7 @@ impl Tab {
                 | Tab::Actions
                 | Tab::Checklist
                 | Tab::FollowUp
+                | Tab::Statistics
         )
     }
 }
@@ -258,6 +266,8 @@ pub struct App {
     pub minutes: Option<minutes::MinutesEditor>,
     /// The Actions, Implementation and Follow-up plan tabs.
     pub work: work::WorkState,
+    /// The Statistics tab: period, view and what was computed for them.
+    pub statistics: statistics::StatisticsState,
     pub agenda: Vec<AgendaItem>,
     pub agenda_selected: usize,
     pub popup: Option<Popup>,
@@ -291,6 +301,7 @@ impl App {
             meetings: meetings::MeetingsState::default(),
             minutes: None,
             work: Default::default(),
+            statistics: Default::default(),
             agenda: Vec::new(),
             agenda_selected: 0,
             popup: None,
@@ -380,6 +391,7 @@ impl App {
             Tab::Meetings if self.meetings.open.is_some() => keymap::MEETING_DETAIL,
             Tab::Meetings => keymap::MEETINGS,
             Tab::Actions | Tab::Checklist | Tab::FollowUp => self.work_bindings(),
+            Tab::Statistics => self.statistics_bindings(),
             Tab::Agreements => match &self.register.detail {
                 None if self.register.filtering => keymap::FILTER,
                 None if self.agreements.is_empty() => keymap::EMPTY_REGISTER,
@@ -465,6 +477,7 @@ impl App {
                 Tab::Meetings if self.meetings.open.is_some() => self.meeting_detail_act(act),
                 Tab::Meetings => self.meetings_act(act),
                 Tab::Actions | Tab::Checklist | Tab::FollowUp => self.work_act(act),
+                Tab::Statistics => self.statistics_act(act),
             },
         }
     }
@@ -593,6 +606,7 @@ impl App {
             FormTarget::ActionFromMinutes(_) => return self.submit_action_from_minutes(form),
             FormTarget::MeetingAction(_) => return self.submit_meeting_action(form),
             FormTarget::Work(_) => return self.submit_work(form),
+            FormTarget::StatsPeriod => return self.submit_stats_period(form),
             _ => {}
         }
         let (before, mut after) = match form.target {

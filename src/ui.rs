@@ -15,8 +15,11 @@ mod help;
 mod meetings;
 mod minutes;
 mod popups;
+mod procurement;
 mod purchases;
 mod register;
+mod statistics;
+mod statistics_charts;
 pub mod theme;
 mod widgets;
 
@@ -151,6 +154,7 @@ fn tab_body(frame: &mut Frame, app: &App, tab: Tab, body: Rect) {
         Tab::Actions => actions::render(frame, app, body),
         Tab::Checklist => checklist::render(frame, app, body),
         Tab::FollowUp => followup::render(frame, app, body),
+        Tab::Statistics => statistics::render(frame, app, body),
     }
 }
 

@@ -312,6 +312,8 @@ pub enum FormTarget {
     Purchase(Option<crate::domain::purchase::PurchaseId>),
     /// An action, checklist item, requirement or check (Actions, Implementation, Follow-up).
     Work(super::work::WorkForm),
+    /// The Statistics tab's custom period (from, to).
+    StatsPeriod,
 }
 
 impl FormTarget {

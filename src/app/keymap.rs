@@ -62,6 +62,8 @@ pub enum Act {
     Decide,
     /// Keys of the Actions, Implementation and Follow-up plan tabs.
     Work(work::WorkAct),
+    /// Keys of the Statistics tab.
+    Stats(super::statistics::StatsAct),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -143,6 +145,12 @@ pub const GLOBAL: &[Binding] = &[
         "ui.work.key.tab_checklist",
         &[Char('9')],
         Act::GotoTab(8),
+    ),
+    hidden(
+        "0",
+        "ui.stats.key.tab_statistics",
+        &[Char('0')],
+        Act::GotoTab(9),
     ),
 ];
 

@@ -88,6 +88,7 @@ impl App {
             Tab::Actions => self.load_actions(),
             Tab::Checklist => self.load_checklist(),
             Tab::FollowUp => self.load_followup(),
+            Tab::Statistics => self.load_statistics(),
             _ => {}
         }
     }
