@@ -37,8 +37,9 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         goal,
     );
     frame.render_widget(
-        Paragraph::new(outcome_lines(app, r)).block(Block::default().borders(Borders::TOP).title(
-            Span::styled(
+        Paragraph::new(outcome_lines(app, r))
+            .wrap(Wrap { trim: false })
+            .block(Block::default().borders(Borders::TOP).title(Span::styled(
                 tr!(
                     cat,
                     "ui.stats.proc.outcome_period",
@@ -46,8 +47,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
                     to = format_date(r.period.to)
                 ),
                 theme::title(),
-            ),
-        )),
+            ))),
         outcome,
     );
     let lines = detail_lines(app, r);

@@ -130,7 +130,9 @@ fn kpis(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
     let [table_area, ranking] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let label_w: u16 = 24;
-    let col_w: u16 = 12;
+    let n = u16::try_from(k.suppliers.len().max(1)).unwrap_or(u16::MAX);
+    // Columns share the width, between a short name and a full one.
+    let col_w: u16 = (table_area.width.saturating_sub(label_w) / n).clamp(12, 22);
     let fit = usize::from((table_area.width.saturating_sub(label_w) / col_w).max(1));
     // The chosen supplier is always in view; otherwise the first ones.
     let first = app
@@ -248,10 +250,10 @@ fn compare(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
     let header = Row::new(vec![
         cat.t("ui.stats.col.month"),
         cat.t("ui.stats.col.supplier"),
-        cat.t("ui.stats.kpi.requests"),
-        cat.t("ui.stats.kpi.answered_in_time"),
-        cat.t("ui.stats.kpi.consultants"),
-        cat.t("ui.stats.kpi.replaced"),
+        cat.t("ui.stats.compare.requests"),
+        cat.t("ui.stats.compare.in_time"),
+        cat.t("ui.stats.compare.consultants"),
+        cat.t("ui.stats.compare.replaced"),
     ])
     .style(theme::header());
     let table = Table::new(
