@@ -6,6 +6,9 @@ use std::time::{Duration, Instant};
 
 use avtal::stats::Period;
 use avtal::store::Store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use time::macros::{date, datetime};
 
 fn stats(name: &str, mut samples: Vec<Duration>) {
@@ -78,8 +81,30 @@ fn main() {
     stats("KPI table, a year (read all + stats::kpi_table)", scan);
     let t = Instant::now();
     store.rebuild_aggregates().expect("rebuild");
-    println!(
-        "rebuild_aggregates: {:.0} ms",
-        t.elapsed().as_secs_f64() * 1e3
-    );
+    let rebuild = t.elapsed();
+    // The tab itself: ←/→ recomputes from the aggregates; a frame only draws.
+    store.set_followed(it.id).expect("follow");
+    let mut app = avtal::app::App::new(store, avtal::i18n::Lang::Sv, now);
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    app.handle_key(key(KeyCode::Char('0')));
+    let mut steps = Vec::new();
+    let mut frames = Vec::new();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    for i in 0..20 {
+        let t = Instant::now();
+        app.handle_key(key(if i % 2 == 0 {
+            KeyCode::Left
+        } else {
+            KeyCode::Right
+        }));
+        steps.push(t.elapsed());
+        let t = Instant::now();
+        terminal.draw(|f| avtal::ui::render(f, &app)).expect("draw");
+        frames.push(t.elapsed());
+    }
+    stats("Statistics tab: step the year with ←/→", steps);
+    stats("Statistics tab: one frame (120×40)", frames);
+    let t = Instant::now();
+    let _ = t;
+    println!("rebuild_aggregates: {:.0} ms", rebuild.as_secs_f64() * 1e3);
 }

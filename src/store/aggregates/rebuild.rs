@@ -2,7 +2,7 @@
 //! it changed, and for the whole file once, when it was written before aggregates
 //! existed (no `aggregates_v1` flag in `meta`).
 
-use redb::{Database, ReadableTable, WriteTransaction};
+use redb::{Database, ReadableDatabase, ReadableTable, WriteTransaction};
 
 use super::{Deltas, NOT_IN_TIME, RANKING_DAYS, SUPPLIER_DAYS, agreement_in};
 use crate::domain::Agreement;
@@ -18,6 +18,18 @@ const FLAG: &str = "aggregates_v1";
 /// Creates the aggregate tables and, when the flag is missing, builds them from the
 /// rows and sets it. Run on every open; a no-op but for one `meta` read once built.
 pub(in crate::store) fn ensure(db: &Database) -> Result<(), StoreError> {
+    // Read first: an open of a built file (every open but one) writes nothing.
+    {
+        let txn = db.begin_read()?;
+        let built = match txn.open_table(META) {
+            Ok(meta) => meta.get(FLAG)?.is_some(),
+            Err(redb::TableError::TableDoesNotExist(_)) => false,
+            Err(e) => return Err(e.into()),
+        };
+        if built {
+            return Ok(());
+        }
+    }
     let txn = db.begin_write()?;
     txn.open_table(SUPPLIER_DAYS)?;
     txn.open_table(RANKING_DAYS)?;
