@@ -26,12 +26,16 @@ mod meeting_forms;
 pub mod meetings;
 mod meetings_tab;
 pub mod minutes;
+pub mod procurement;
+pub mod procurement_export;
 pub mod purchases;
 pub mod register;
 pub mod sanctions;
 pub mod sanctions_forms;
 mod sanctions_tab;
 mod sanctions_undo;
+pub mod statistics;
+mod statistics_keys;
 pub mod work;
 mod work_forms;
 mod work_undo;
@@ -68,12 +72,13 @@ pub enum Tab {
     FollowUp,
     /// Penalties, damages and termination: the Deviations tab's companion.
     Sanctions,
+    Statistics,
 }
 
 impl Tab {
     /// The tab bar, in digit order. A companion tab (see [`Tab::slot`]) shares its
     /// place with the tab it belongs to and is reached from it with ←/→.
-    pub const ALL: [Tab; 9] = [
+    pub const ALL: [Tab; 10] = [
         Tab::Agenda,
         Tab::Agreements,
         Tab::CallOffs,
@@ -83,6 +88,7 @@ impl Tab {
         Tab::Meetings,
         Tab::Actions,
         Tab::Checklist,
+        Tab::Statistics,
     ];
 
     /// The place in the tab bar: the follow-up plan sits with the implementation
@@ -120,6 +126,7 @@ impl Tab {
             Tab::Checklist => "ui.tab.checklist",
             Tab::FollowUp => "ui.tab.followup",
             Tab::Sanctions => "ui.tab.sanctions",
+            Tab::Statistics => "ui.tab.statistics",
         }
     }
 
@@ -136,6 +143,7 @@ impl Tab {
                 | Tab::Checklist
                 | Tab::FollowUp
                 | Tab::Sanctions
+                | Tab::Statistics
         )
     }
 }
@@ -274,6 +282,8 @@ pub struct App {
     /// The Actions, Implementation and Follow-up plan tabs.
     pub work: work::WorkState,
     pub sanctions: sanctions::SanctionsState,
+    /// The Statistics tab: period, view and what was computed for them.
+    pub statistics: statistics::StatisticsState,
     pub agenda: Vec<AgendaItem>,
     pub agenda_selected: usize,
     pub popup: Option<Popup>,
@@ -310,6 +320,7 @@ impl App {
             minutes: None,
             work: Default::default(),
             sanctions: Default::default(),
+            statistics: Default::default(),
             agenda: Vec::new(),
             agenda_selected: 0,
             popup: None,
@@ -403,6 +414,7 @@ impl App {
             Tab::Meetings => keymap::MEETINGS,
             Tab::Actions | Tab::Checklist | Tab::FollowUp => self.work_bindings(),
             Tab::Sanctions => self.sanction_bindings(),
+            Tab::Statistics => self.statistics_bindings(),
             Tab::Agreements => match &self.register.detail {
                 None if self.register.filtering => keymap::FILTER,
                 None if self.agreements.is_empty() => keymap::EMPTY_REGISTER,
@@ -490,6 +502,7 @@ impl App {
                 Tab::Meetings => self.meetings_act(act),
                 Tab::Actions | Tab::Checklist | Tab::FollowUp => self.work_act(act),
                 Tab::Sanctions => self.sanctions_act(act),
+                Tab::Statistics => self.statistics_act(act),
             },
         }
     }
@@ -633,6 +646,7 @@ impl App {
                 let t = t.clone();
                 return self.submit_sanction(form, t);
             }
+            FormTarget::StatsPeriod => return self.submit_stats_period(form),
             _ => {}
         }
         let (before, mut after) = match form.target {

@@ -1,6 +1,7 @@
 //! The only code that knows redb: tables, keys, encoding, migrations and the audit log.
 //! Every user action that changes data is one durable write transaction.
 
+mod aggregates;
 mod audit;
 #[cfg(test)]
 mod audit_tests;
@@ -24,6 +25,7 @@ use redb::{Database, ReadableDatabase, ReadableTable};
 
 use crate::domain::{Agreement, AgreementId};
 
+pub use aggregates::{AggregateMonths, Counts, MonthFigures, RankingCounts};
 pub use audit::{AuditEntry, AuditVerdict, RecordIssue, RecordProblem};
 pub use backup::{BackupReport, Daily, Snapshot};
 pub use check::CheckReport;
@@ -63,6 +65,8 @@ impl Store {
             }
             open::Found::Redb => open_existing(path, &actor)?,
         };
+        // Files from before the aggregates get them built once (see `aggregates`).
+        aggregates::ensure(&db)?;
         Ok(Store {
             db,
             path: path.to_path_buf(),

@@ -15,10 +15,13 @@ mod help;
 mod meetings;
 mod minutes;
 mod popups;
+mod procurement;
 mod purchases;
 mod register;
 mod sanctions;
 mod sanctions_detail;
+mod statistics;
+mod statistics_charts;
 pub mod theme;
 mod widgets;
 
@@ -160,6 +163,7 @@ fn tab_body(frame: &mut Frame, app: &App, tab: Tab, body: Rect) {
         Tab::Checklist => checklist::render(frame, app, body),
         Tab::FollowUp => followup::render(frame, app, body),
         Tab::Sanctions => sanctions::render(frame, app, body),
+        Tab::Statistics => statistics::render(frame, app, body),
     }
 }
 

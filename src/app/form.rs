@@ -314,6 +314,8 @@ pub enum FormTarget {
     Work(super::work::WorkForm),
     /// A penalty claim's status, a case, a step or a log entry of the Sanctions tab.
     Sanction(super::sanctions_forms::SanctionForm),
+    /// The Statistics tab's custom period (from, to).
+    StatsPeriod,
 }
 
 impl FormTarget {

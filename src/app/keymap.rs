@@ -67,6 +67,8 @@ pub enum Act {
     Work(work::WorkAct),
     /// Keys of the Sanctions tab.
     Sanction(sanctions::SanctionAct),
+    /// Keys of the Statistics tab.
+    Stats(super::statistics::StatsAct),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -156,6 +158,12 @@ pub const GLOBAL: &[Binding] = &[
         "ui.work.key.tab_checklist",
         &[Char('9')],
         Act::GotoTab(8),
+    ),
+    hidden(
+        "0",
+        "ui.stats.key.tab_statistics",
+        &[Char('0')],
+        Act::GotoTab(9),
     ),
 ];
 

@@ -89,6 +89,7 @@ impl App {
             Tab::Checklist => self.load_checklist(),
             Tab::FollowUp => self.load_followup(),
             Tab::Sanctions => self.load_sanctions(),
+            Tab::Statistics => self.load_statistics(),
             _ => {}
         }
     }

@@ -13,6 +13,7 @@ use crate::domain::calloff::{CallOff, Request};
 use crate::domain::ranking::{RankingOutcome, assess_in_agreement};
 use crate::domain::{Agreement, AgreementId, OrgNumber};
 
+use super::aggregates::{self, Deltas};
 use super::encoding::{self, V1};
 use super::tables::{AGREEMENTS, AWAITED, CALLOFF_AGREEMENT, CALLOFF_ROWS, REQUESTS};
 use super::{Store, StoreError, audit};
@@ -89,7 +90,10 @@ fn load_agreement(
         .transpose()
 }
 
-fn requests_in(txn: &WriteTransaction, calloff: &str) -> Result<Vec<Request>, StoreError> {
+pub(super) fn requests_in(
+    txn: &WriteTransaction,
+    calloff: &str,
+) -> Result<Vec<Request>, StoreError> {
     let table = txn.open_table(REQUESTS)?;
     let (from, to) = request_range(calloff);
     let mut out = Vec::new();
@@ -146,12 +150,23 @@ fn write_calloff(
     }
     let row = row_for(txn, agreement, c)?;
     let mut rows = txn.open_table(CALLOFF_ROWS)?;
+    let old_row: Option<CallOffRow> = match before {
+        Some(old) => {
+            let found = rows.get((old, c.reference.as_str()))?;
+            found
+                .map(|v| encoding::decode_v1(v.value(), "call-off"))
+                .transpose()?
+        }
+        None => None,
+    };
     if let Some(old) = before
         && old != c.agreement.0
     {
         rows.remove((old, c.reference.as_str()))?;
     }
     put_row(&mut rows, &row)?;
+    drop(rows);
+    aggregates::calloff_written(txn, old_row.as_ref(), &row, agreement)?;
     Ok(before.is_none())
 }
 
@@ -179,6 +194,10 @@ fn refresh_rows(txn: &WriteTransaction, references: &BTreeSet<String>) -> Result
         }
         let row = row_for(txn, cache.as_ref(), &current.calloff)?;
         put_row(&mut txn.open_table(CALLOFF_ROWS)?, &row)?;
+        let mut deltas = Deltas::default();
+        deltas.row(&current, -1);
+        deltas.row(&row, 1);
+        deltas.flush(txn)?;
     }
     Ok(())
 }
@@ -229,7 +248,9 @@ pub(super) fn refresh_agreement(
     for (k, a) in changed {
         awaited.insert(k.as_str(), encoding::encode(V1, &a).as_slice())?;
     }
-    Ok(())
+    drop(awaited);
+    // Outcomes and deadlines may all have moved: count the agreement again.
+    aggregates::rebuild_agreement(txn, agreement)
 }
 
 /// Writes a request and keeps the awaited index in step; true when it is new.
@@ -239,10 +260,20 @@ fn write_request(
     r: &Request,
 ) -> Result<bool, StoreError> {
     let key = request_key(r);
-    let new = txn
+    let old: Option<Request> = txn
         .open_table(REQUESTS)?
         .insert(key.as_str(), encoding::encode(V1, r).as_slice())?
-        .is_none();
+        .map(|v| encoding::decode_v1(v.value(), "request"))
+        .transpose()?;
+    let new = old.is_none();
+    if let Some(a) = agreement {
+        let mut deltas = Deltas::default();
+        if let Some(old) = &old {
+            deltas.request(a, old, -1);
+        }
+        deltas.request(a, r, 1);
+        deltas.flush(txn)?;
+    }
     let open = match agreement {
         Some(a) => {
             let rows = txn.open_table(CALLOFF_ROWS)?;
@@ -304,6 +335,7 @@ fn write_requests(txn: &WriteTransaction, requests: &[Request]) -> Result<Import
     let mut table = txn.open_table(REQUESTS)?;
     let mut awaited = txn.open_table(AWAITED)?;
     let mut cache: std::collections::HashMap<u64, Option<Agreement>> = Default::default();
+    let mut deltas = Deltas::default();
     for (calloff, list) in by_calloff {
         let Some(aid) = index.get(calloff)?.map(|v| v.value()) else {
             return Err(StoreError::NotFound(calloff.to_string()));
@@ -326,10 +358,17 @@ fn write_requests(txn: &WriteTransaction, requests: &[Request]) -> Result<Import
         let open = row.calloff.awarded_supplier.is_none();
         for r in list {
             let key = request_key(r);
-            if table
+            let old: Option<Request> = table
                 .insert(key.as_str(), encoding::encode(V1, r).as_slice())?
-                .is_none()
-            {
+                .map(|v| encoding::decode_v1(v.value(), "request"))
+                .transpose()?;
+            if let Some(a) = agreement {
+                if let Some(old) = &old {
+                    deltas.request(a, old, -1);
+                }
+                deltas.request(a, r, 1);
+            }
+            if old.is_none() {
                 count.new += 1;
             } else {
                 count.updated += 1;
@@ -360,13 +399,17 @@ fn write_requests(txn: &WriteTransaction, requests: &[Request]) -> Result<Import
             Some(a) => assess_in_agreement(&row.calloff, a, &all),
             None => RankingOutcome::NotAssessed,
         };
+        deltas.row(&row, -1);
         let fresh = CallOffRow {
             calloff: row.calloff,
             requests: all.len() as u32,
             outcome,
         };
+        deltas.row(&fresh, 1);
         put_row(&mut rows, &fresh)?;
     }
+    drop((index, agreements, rows, table, awaited));
+    deltas.flush(txn)?;
     Ok(count)
 }
 
@@ -506,6 +549,7 @@ impl Store {
                 awaited.remove(key.as_str())?;
             }
         }
+        aggregates::calloff_deleted(&txn, &row, &requests)?;
         audit::append(&txn, &self.actor, "calloff.delete", reference, &row.calloff)?;
         txn.commit()?;
         Ok((row.calloff, requests))
@@ -533,10 +577,17 @@ impl Store {
     pub fn delete_request(&self, r: &Request) -> Result<(), StoreError> {
         let txn = self.db.begin_write()?;
         let key = request_key(r);
-        if txn.open_table(REQUESTS)?.remove(key.as_str())?.is_none() {
+        let removed: Option<Request> = txn
+            .open_table(REQUESTS)?
+            .remove(key.as_str())?
+            .map(|v| encoding::decode_v1(v.value(), "request"))
+            .transpose()?;
+        // What is taken out of the aggregates is what was stored, not what was passed.
+        let Some(stored) = removed else {
             return Err(StoreError::NotFound(r.calloff.clone()));
-        }
+        };
         txn.open_table(AWAITED)?.remove(key.as_str())?;
+        aggregates::request_deleted(&txn, &stored)?;
         refresh_rows(&txn, &BTreeSet::from([r.calloff.clone()]))?;
         audit::append(&txn, &self.actor, "request.delete", &r.calloff, r)?;
         txn.commit()?;

@@ -59,6 +59,18 @@ pub const DAMAGES: TableDefinition<u64, &[u8]> = TableDefinition::new("damages")
 /// Termination case id → versioned termination case.
 pub const TERMINATIONS: TableDefinition<u64, &[u8]> = TableDefinition::new("terminations");
 
+/// (Agreement, supplier digits, day number) → the supplier's KPI counters for that day,
+/// kept current on write (see `aggregates`).
+pub const SUPPLIER_DAYS: TableDefinition<(u64, &str, i32), &[u8]> =
+    TableDefinition::new("agg_supplier_days");
+/// (Agreement, day number) → ranking compliance counters for that day.
+pub const RANKING_DAYS: TableDefinition<(u64, i32), &[u8]> =
+    TableDefinition::new("agg_ranking_days");
+/// (Agreement, deadline, request key) → a request without an in-time answer, so a KPI
+/// table as of any moment re-checks only those whose deadline is still ahead of it.
+pub const NOT_IN_TIME: TableDefinition<(u64, i64, &str), &[u8]> =
+    TableDefinition::new("agg_not_in_time");
+
 /// Every table above, for code that must touch them all (the backup copies each one, the
 /// check reads each one). A table missing here would be silently left out of every backup:
 /// `store::backup`'s tests compare this list with the tables a fresh database has and with
@@ -88,4 +100,7 @@ pub const ALL: &[&dyn super::backup::AnyTable] = &[
     &PENALTY_CLAIMS,
     &DAMAGES,
     &TERMINATIONS,
+    &SUPPLIER_DAYS,
+    &RANKING_DAYS,
+    &NOT_IN_TIME,
 ];

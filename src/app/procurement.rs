@@ -1,0 +1,248 @@
+//! Before the next procurement (DESIGN §1.9): the outcome over the whole agreement beside
+//! its goal picture, deviations by supplier, purchases outside the agreement with the
+//! decisions taken, sanctions, and the lessons noted along the way — gathered once when
+//! the view opens, shown by `ui::procurement` and written as Markdown by `x`.
+
+use time::Date;
+
+use crate::domain::Agreement;
+use crate::domain::purchase::{CategoryDecision, Total, analyse};
+use crate::domain::ranking::RankingOutcome;
+use crate::domain::supplier_report::SupplierMonth;
+use crate::stats::{Figures, KpiTable, MonthComparison, Period};
+use crate::store::{AggregateMonths, CallOffRow, StoreError};
+
+use super::App;
+
+/// Deviations about one supplier over the whole agreement.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SupplierDeviations {
+    pub name: String,
+    /// Ranking deviations where the supplier got the call-off.
+    pub awarded: u64,
+    /// Ranking deviations the supplier was passed over in (or not asked).
+    pub passed_over: u64,
+    /// Deviations registered by hand about the supplier.
+    pub manual: u64,
+}
+
+/// Where a lesson was noted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LessonSource {
+    /// A minute line marked as a lesson, in this meeting (its id as shown).
+    Meeting(String),
+    /// A deviation registered by hand and marked as a lesson (its number).
+    Deviation(u64),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lesson {
+    pub date: Date,
+    pub source: LessonSource,
+    pub text: String,
+}
+
+/// Everything the view and the export show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProcurementReport {
+    pub reference: String,
+    pub name: String,
+    pub goal_picture: String,
+    pub period: Period,
+    pub kpis: KpiTable,
+    pub deviations: Vec<SupplierDeviations>,
+    pub purchases: Vec<(String, Total, CategoryDecision)>,
+    pub purchases_total: Total,
+    /// One line per sanction by supplier — see [`sanctions_by_supplier`].
+    pub sanctions: Option<Vec<String>>,
+    pub lessons: Vec<Lesson>,
+}
+
+/// One line per supplier with sanctions (DESIGN §1.7): penalties identified and claimed
+/// (with the amount claimed or paid), damages cases and termination cases. `Some(empty)`
+/// says there were none.
+fn sanctions_by_supplier(app: &App, a: &Agreement) -> Result<Option<Vec<String>>, StoreError> {
+    use crate::domain::sanction::ClaimStatus;
+    let claims = app.store.penalty_claims(Some(a.id))?;
+    let damages = app.store.damages_cases(Some(a.id))?;
+    let terminations = app.store.termination_cases(Some(a.id))?;
+    let mut lines = Vec::new();
+    for s in &a.suppliers {
+        let mine: Vec<_> = claims
+            .iter()
+            .filter(|c| c.supplier == s.org_number)
+            .collect();
+        let claimed: i64 = mine
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.status,
+                    ClaimStatus::Claimed { .. } | ClaimStatus::Paid { .. }
+                )
+            })
+            .map(|c| c.amount.0)
+            .sum();
+        let d = damages
+            .iter()
+            .filter(|c| c.supplier == s.org_number)
+            .count();
+        let t = terminations
+            .iter()
+            .filter(|c| c.supplier == s.org_number)
+            .count();
+        if mine.is_empty() && d == 0 && t == 0 {
+            continue;
+        }
+        lines.push(crate::tr!(
+            app.cat,
+            "ui.stats.sanctions_line",
+            supplier = s.name,
+            penalties = mine.len(),
+            claimed = crate::domain::Money(claimed),
+            damages = d,
+            terminations = t
+        ));
+    }
+    Ok(Some(lines))
+}
+
+/// Gathers the report of `a`. Reads the call-off rows only when the call-off tabs have
+/// not already loaded them for this agreement.
+pub fn gather(app: &App, a: &Agreement) -> Result<ProcurementReport, StoreError> {
+    let period = Period {
+        from: a.start.min(a.end),
+        to: a.end.max(a.start),
+    };
+    let kpis = app.store.kpi_from_aggregates(a, period, app.now)?;
+    let owned;
+    let rows: &[CallOffRow] = if app.calloffs.agreement == Some(a.id) {
+        &app.calloffs.rows
+    } else {
+        owned = app.store.calloff_rows(a.id)?;
+        &owned
+    };
+    let mut deviations: Vec<SupplierDeviations> = a
+        .suppliers
+        .iter()
+        .map(|s| SupplierDeviations {
+            name: s.name.clone(),
+            ..SupplierDeviations::default()
+        })
+        .collect();
+    let index =
+        |org: &crate::domain::OrgNumber| a.suppliers.iter().position(|s| s.org_number == *org);
+    for row in rows {
+        if let RankingOutcome::Deviation { suppliers, .. } = &row.outcome {
+            if let Some(i) = row.calloff.awarded_supplier.as_ref().and_then(index) {
+                deviations[i].awarded += 1;
+            }
+            for s in suppliers {
+                if let Some(i) = index(s)
+                    && row.calloff.awarded_supplier.as_ref() != Some(s)
+                {
+                    deviations[i].passed_over += 1;
+                }
+            }
+        }
+    }
+    let manual = app.store.deviations(Some(a.id))?;
+    let mut lessons = Vec::new();
+    for d in &manual {
+        if let Some(i) = d.supplier.as_ref().and_then(index) {
+            deviations[i].manual += 1;
+        }
+        if d.lesson {
+            let text = match d.measures.trim() {
+                "" => d.description.trim().to_string(),
+                m => format!("{} — {m}", d.description.trim()),
+            };
+            lessons.push(Lesson {
+                date: d.registered,
+                source: LessonSource::Deviation(d.id.0),
+                text,
+            });
+        }
+    }
+    for m in app.store.meetings(Some(a.id))? {
+        for line in m.lessons() {
+            lessons.push(Lesson {
+                date: m.date,
+                source: LessonSource::Meeting(m.id.to_string()),
+                text: line.trim().trim_start_matches(['-', '*', ' ']).to_string(),
+            });
+        }
+    }
+    lessons.sort_by_key(|l| l.date);
+    let bought = app.store.purchases(a.id)?;
+    let analysis = analyse(&bought);
+    let decisions = app.store.decisions(a.id)?;
+    let purchases = analysis
+        .by_category
+        .into_iter()
+        .map(|(c, t)| {
+            let d = decisions
+                .iter()
+                .find(|(k, _)| k.trim() == c)
+                .map_or(CategoryDecision::Undecided, |(_, d)| *d);
+            (c, t, d)
+        })
+        .collect();
+    Ok(ProcurementReport {
+        reference: a.reference.clone(),
+        name: a.name.clone(),
+        goal_picture: a.goal_picture.clone(),
+        period,
+        kpis,
+        deviations,
+        purchases,
+        purchases_total: analysis.total,
+        sanctions: sanctions_by_supplier(app, a)?,
+        lessons,
+    })
+}
+
+fn small(v: i64) -> u32 {
+    u32::try_from(v.max(0)).unwrap_or(u32::MAX)
+}
+
+/// Each month a supplier reported in `period`, beside the register's figures for that
+/// month from the aggregates (the same rules as `stats::compare_reported`, which scans
+/// every request; a supplier not of the agreement gets zeros on the register's side).
+pub fn compare_from_aggregates(
+    a: &Agreement,
+    reported: &[SupplierMonth],
+    months: &AggregateMonths,
+    period: Period,
+) -> Vec<MonthComparison> {
+    let mut out: Vec<MonthComparison> = reported
+        .iter()
+        .filter(|m| m.agreement == a.id && period.contains(m.month))
+        .map(|m| {
+            let i = a.suppliers.iter().position(|s| s.org_number == m.supplier);
+            let own = months
+                .suppliers
+                .iter()
+                .find(|f| Some(f.supplier) == i && f.month == m.month)
+                .map(|f| Figures {
+                    requests: small(f.counts.requests),
+                    answered_in_time: small(f.counts.answered_in_time),
+                    consultants: small(f.counts.consultants),
+                    replaced_due_to_complaint: small(f.counts.replaced),
+                })
+                .unwrap_or_default();
+            MonthComparison {
+                supplier: m.supplier.clone(),
+                month: m.month,
+                reported: Figures {
+                    requests: m.requests,
+                    answered_in_time: m.answered_in_time,
+                    consultants: m.consultants,
+                    replaced_due_to_complaint: m.replaced_due_to_complaint,
+                },
+                register: own,
+            }
+        })
+        .collect();
+    out.sort_by(|x, y| (&x.supplier, x.month).cmp(&(&y.supplier, y.month)));
+    out
+}

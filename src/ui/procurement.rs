@@ -1,0 +1,149 @@
+//! The view before the next procurement (DESIGN §1.9): the goal picture beside the
+//! outcome over the whole agreement, then deviations by supplier, purchases outside the
+//! agreement with their decisions, sanctions and the lessons noted along the way.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::app::App;
+use crate::app::form::format_date;
+use crate::app::procurement::ProcurementReport;
+use crate::app::procurement_export::{percent, source};
+use crate::tr;
+
+use super::theme;
+
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let cat = app.cat;
+    let Some(r) = &app.statistics.computed.procurement else {
+        return;
+    };
+    let [top, rest] =
+        Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area);
+    let [goal, outcome] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(top);
+    let goal_text = match r.goal_picture.trim() {
+        "" => cat.t("ui.stats.proc.no_goal").to_string(),
+        g => g.to_string(),
+    };
+    frame.render_widget(
+        Paragraph::new(goal_text).wrap(Wrap { trim: true }).block(
+            Block::default()
+                .borders(Borders::TOP | Borders::RIGHT)
+                .title(Span::styled(cat.t("ui.stats.proc.goal"), theme::title())),
+        ),
+        goal,
+    );
+    frame.render_widget(
+        Paragraph::new(outcome_lines(app, r))
+            .wrap(Wrap { trim: false })
+            .block(Block::default().borders(Borders::TOP).title(Span::styled(
+                tr!(
+                    cat,
+                    "ui.stats.proc.outcome_period",
+                    from = format_date(r.period.from),
+                    to = format_date(r.period.to)
+                ),
+                theme::title(),
+            ))),
+        outcome,
+    );
+    let lines = detail_lines(app, r);
+    let height = usize::from(rest.height.saturating_sub(1));
+    let scroll = app
+        .statistics
+        .scroll
+        .min(lines.len().saturating_sub(height.max(1)));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
+            .block(
+                Block::default()
+                    .borders(Borders::TOP)
+                    .title(Span::styled(cat.t("ui.stats.proc.details"), theme::title())),
+            ),
+        rest,
+    );
+}
+
+fn outcome_lines(app: &App, r: &ProcurementReport) -> Vec<Line<'static>> {
+    let cat = app.cat;
+    let mut lines = vec![Line::from(Span::styled(
+        cat.t("ui.stats.proc.outcome_header").to_string(),
+        theme::header(),
+    ))];
+    for s in &r.kpis.suppliers {
+        let name: String = s.name.chars().take(16).collect();
+        lines.push(Line::from(format!(
+            "{name:<16} {:>6} {:>6} {:>5}/{:<5}",
+            percent(cat, s.answered_in_time_share),
+            s.awarded,
+            s.on_time,
+            s.delivered
+        )));
+    }
+    lines.push(Line::from(super::statistics::ranking_line(app, &r.kpis)));
+    lines
+}
+
+fn heading(text: String) -> Line<'static> {
+    Line::from(Span::styled(text, theme::header()))
+}
+
+fn detail_lines(app: &App, r: &ProcurementReport) -> Vec<Line<'static>> {
+    let cat = app.cat;
+    let mut out = vec![heading(cat.t("ui.stats.proc.deviations").to_string())];
+    for d in &r.deviations {
+        out.push(Line::from(tr!(
+            cat,
+            "ui.stats.proc.deviation_line",
+            name = d.name,
+            awarded = d.awarded,
+            passed_over = d.passed_over,
+            manual = d.manual
+        )));
+    }
+    out.push(heading(cat.t("ui.stats.proc.purchases").to_string()));
+    if r.purchases.is_empty() {
+        out.push(Line::from(Span::styled(
+            cat.t("ui.stats.proc.none").to_string(),
+            theme::muted(),
+        )));
+    }
+    for (c, t, d) in &r.purchases {
+        out.push(Line::from(tr!(
+            cat,
+            "ui.stats.proc.purchase_line",
+            category = c,
+            count = t.count,
+            amount = t.amount.format_whole_kronor(),
+            decision = cat.t(crate::app::purchases::decision_label(*d))
+        )));
+    }
+    out.push(heading(cat.t("ui.stats.proc.sanctions").to_string()));
+    match &r.sanctions {
+        None => out.push(Line::from(Span::styled(
+            cat.t("ui.stats.proc.sanctions_missing").to_string(),
+            theme::muted(),
+        ))),
+        Some(lines) => out.extend(lines.iter().map(|l| Line::from(l.clone()))),
+    }
+    out.push(heading(cat.t("ui.stats.proc.lessons").to_string()));
+    if r.lessons.is_empty() {
+        out.push(Line::from(Span::styled(
+            cat.t("ui.stats.proc.no_lessons").to_string(),
+            theme::muted(),
+        )));
+    }
+    for l in &r.lessons {
+        out.push(Line::from(format!(
+            "{} {}: {}",
+            format_date(l.date),
+            source(cat, &l.source),
+            l.text
+        )));
+    }
+    out
+}
