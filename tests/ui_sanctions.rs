@@ -312,3 +312,36 @@ fn the_tab_in_english_wide_and_in_the_help() {
         draw(&app, w, h);
     }
 }
+
+#[test]
+fn a_sanction_log_entry_marked_as_a_lesson_reaches_the_procurement_report() {
+    use avtal::domain::sanction::{DamagesCase, LogEntry};
+    let (_d, app) = app_with_calloffs(Lang::Sv);
+    let a = app
+        .current_agreement()
+        .cloned()
+        .or_else(|| {
+            let id = app.store.followed().unwrap().unwrap();
+            app.agreement(id).cloned()
+        })
+        .unwrap();
+    let mut case = DamagesCase::new(
+        a.id,
+        org("556074-3089"),
+        TODAY,
+        "Konsulten byttes tre gånger",
+    );
+    let mut entry = LogEntry::new(TODAY, "Kräv namngivna reserver i nästa avtal");
+    entry.lesson = true;
+    case.dialogue.push(entry);
+    case.dialogue
+        .push(LogEntry::new(TODAY, "Möte med kundansvarig"));
+    app.store.insert_damages(&case).unwrap();
+    let report = avtal::app::procurement::gather(&app, &a).unwrap();
+    let lessons: Vec<&str> = report.lessons.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(lessons, vec!["Kräv namngivna reserver i nästa avtal"]);
+    assert!(matches!(
+        report.lessons[0].source,
+        avtal::app::procurement::LessonSource::Sanction(_)
+    ));
+}

@@ -33,6 +33,8 @@ pub enum LessonSource {
     Meeting(String),
     /// A deviation registered by hand and marked as a lesson (its number).
     Deviation(u64),
+    /// A log entry of a sanction (penalty, damages or termination case: its id as shown).
+    Sanction(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -169,6 +171,33 @@ pub fn gather(app: &App, a: &Agreement) -> Result<ProcurementReport, StoreError>
                 date: m.date,
                 source: LessonSource::Meeting(m.id.to_string()),
                 text: line.trim().trim_start_matches(['-', '*', ' ']).to_string(),
+            });
+        }
+    }
+    // Log entries of the sanctions marked as lessons.
+    let sanction_logs = app
+        .store
+        .penalty_claims(Some(a.id))?
+        .into_iter()
+        .map(|c| (c.id.to_string(), c.log))
+        .chain(
+            app.store
+                .damages_cases(Some(a.id))?
+                .into_iter()
+                .map(|c| (c.id.to_string(), c.dialogue)),
+        )
+        .chain(
+            app.store
+                .termination_cases(Some(a.id))?
+                .into_iter()
+                .map(|c| (c.id.to_string(), c.log)),
+        );
+    for (id, log) in sanction_logs {
+        for e in log.into_iter().filter(|e| e.lesson) {
+            lessons.push(Lesson {
+                date: e.date,
+                source: LessonSource::Sanction(id.clone()),
+                text: e.text.trim().to_string(),
             });
         }
     }

@@ -229,6 +229,7 @@ pub fn source(cat: &Catalog, s: &LessonSource) -> String {
     match s {
         LessonSource::Meeting(id) => tr!(cat, "ui.stats.proc.from_meeting", id = id),
         LessonSource::Deviation(n) => tr!(cat, "ui.stats.proc.from_deviation", id = n),
+        LessonSource::Sanction(id) => tr!(cat, "ui.stats.proc.from_sanction", id = id),
     }
 }
 
