@@ -138,7 +138,10 @@ pub fn calloffs(a: &Agreement, now: PrimitiveDateTime, n: usize) -> (Vec<CallOff
                 -(rng.below(5) as i64)
             };
             let delivered = due + Duration::days(late_by);
-            if delivered <= now.date() && !rng.chance(3) {
+            // A call-off is rarely still undelivered long after its due date: those that
+            // are, in the demo, are recent (a month), as in a register that is kept up.
+            let recent_due = (now.date() - due).whole_days() < 30;
+            if delivered <= now.date() && !(recent_due && rng.chance(30)) {
                 c.delivered_at = Some(delivered);
                 c.quality = Some(match rng.below(20) {
                     0 => 2,

@@ -184,7 +184,7 @@ fn penalties(frame: &mut Frame, app: &App, area: Rect) {
     .to_vec();
     let widths = vec![
         Constraint::Length(6),
-        Constraint::Length(10),
+        Constraint::Length(13),
         Constraint::Fill(1),
         Constraint::Length(10),
         Constraint::Length(5),
