@@ -42,7 +42,7 @@ pub enum Command {
     #[command(subcommand)]
     List(List),
 
-    /// Reports computed from the register (DESIGN §4, §6).
+    /// Reports computed from the register: KPIs, ranking deviations, penalties.
     #[command(subcommand)]
     Report(Report),
 
