@@ -26,8 +26,8 @@ pub mod theme;
 mod widgets;
 
 use std::io;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -92,15 +92,33 @@ pub fn run_with(store: Store, lang: Lang, minutes: Option<MeetingId>) -> io::Res
 const TICK: Duration = Duration::from_millis(200);
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+    // Terminal events are read on their own thread. When the terminal goes away (the
+    // window closed), crossterm's reader can spin on end-of-file without returning; the
+    // loop here still wakes every tick, sees SIGHUP's flag (or a failed draw), saves and
+    // ends the process, which ends the reader with it.
+    let (tx, rx) = mpsc::channel::<Event>();
+    std::thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if tx.send(ev).is_err() {
+                break;
+            }
+        }
+    });
     let mut clock = Instant::now();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|f| render(f, app))?;
-        if event::poll(TICK)? {
-            match event::read()? {
-                Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
-                Event::Paste(text) => app.paste(&text),
-                _ => {}
+        match rx.recv_timeout(TICK) {
+            Ok(ev) => {
+                handle_event(app, ev);
+                // Keys typed faster than frames are drawn (or a paste without bracketing)
+                // are all handled before the next frame.
+                while let Ok(ev) = rx.try_recv() {
+                    handle_event(app, ev);
+                }
             }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            // The reader stopped: the terminal is gone.
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
         let now = Instant::now();
         app.tick(now);
@@ -112,6 +130,14 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
         }
     }
     Ok(())
+}
+
+fn handle_event(app: &mut App, ev: Event) {
+    match ev {
+        Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
+        Event::Paste(text) => app.paste(&text),
+        _ => {}
+    }
 }
 
 /// Now in local (Swedish) time, to the second; UTC when the offset cannot be read.

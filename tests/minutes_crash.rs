@@ -165,3 +165,42 @@ fn sigterm_saves_everything_typed() {
     let _ = child.wait();
     assert_eq!(minutes(&db), "Allt detta ska finnas kvar");
 }
+
+#[test]
+fn closing_the_terminal_saves_and_ends_the_program() {
+    if !have_script() {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.redb");
+    setup(&db);
+    let (mut child, rx) = spawn(&db);
+    assert!(wait_for(&rx, "M-0001"), "the editor never showed");
+    type_text(&mut child, "Fönstret stängs nu");
+    std::thread::sleep(Duration::from_millis(100));
+    // Killing `script` closes the terminal under avtal: SIGHUP and end-of-file.
+    let _ = child.kill();
+    let _ = child.wait();
+    let pattern = format!("{} minutes", db.display());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut alive = true;
+    while Instant::now() < deadline {
+        alive = Command::new("pgrep")
+            .args(["-f", &pattern])
+            .output()
+            .map(|o| !o.stdout.is_empty())
+            .unwrap_or(false);
+        if !alive {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    if alive {
+        let _ = Command::new("pkill")
+            .args(["-KILL", "-f", &pattern])
+            .status();
+    }
+    assert!(!alive, "avtal kept running after its terminal closed");
+    assert_eq!(minutes(&db), "Fönstret stängs nu");
+}
