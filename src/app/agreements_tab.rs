@@ -139,7 +139,11 @@ impl App {
             },
             Act::New => {
                 let target = match d.section {
-                    Section::Overview => return,
+                    // On the overview, "new" is a new agreement, as in the list.
+                    Section::Overview => {
+                        self.open_form(FormTarget::Agreement(None), None);
+                        return;
+                    }
                     Section::Lots => FormTarget::Lot(None),
                     Section::Suppliers => FormTarget::Supplier(None),
                     Section::Penalties => FormTarget::Penalty(None),

@@ -233,6 +233,7 @@ const DETAIL_COMMON: [Binding; 10] = [
 
 pub const DETAIL_OVERVIEW: &[Binding] = &[
     b("e", "ui.key.edit_agreement", &[Char('e')], Act::Edit),
+    b("n", "ui.key.new_agreement", &[Char('n')], Act::New),
     DETAIL_COMMON[0],
     DETAIL_COMMON[1],
     DETAIL_COMMON[2],
