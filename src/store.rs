@@ -31,7 +31,10 @@ pub use audit::{AuditEntry, AuditVerdict, RecordIssue, RecordProblem};
 pub use backup::{BackupReport, Daily, Snapshot};
 pub use check::CheckReport;
 
-pub use calloff_index::{CallOffIndex, IndexEntry, lot_key};
+pub use calloff_index::{
+    CallOffIndex, IndexEntry, OUTCOME_COMPLIANT, OUTCOME_DEVIATION, OUTCOME_NOT_ASSESSED, lot_key,
+    supplier_key,
+};
 pub use calloffs::{Awaited, CallOffRow, ImportCount, request_key};
 pub use error::StoreError;
 use migrate::Version;
