@@ -104,6 +104,33 @@ pub(super) fn remove(index: &mut IndexTable<'_>, row: &CallOffRow) -> Result<(),
     Ok(())
 }
 
+/// The references of an agreement's call-offs that may owe a late-delivery penalty
+/// (awarded, with a due date, not delivered on or before it), read from the index alone.
+pub(super) fn may_be_late(
+    txn: &WriteTransaction,
+    agreement: AgreementId,
+) -> Result<Vec<String>, StoreError> {
+    let index = txn.open_table(CALLOFF_INDEX)?;
+    let mut out = Vec::new();
+    let range = index.range((agreement.0, i64::MIN, "")..(agreement.0 + 1, i64::MIN, ""))?;
+    for item in range {
+        let (k, v) = item?;
+        let v = v.value();
+        if v.len() < HEADER || v[0] != VERSION {
+            // Not an entry this build wrote: let the caller read the row.
+            out.push(k.value().2.to_string());
+            continue;
+        }
+        let supplier = u64::from_le_bytes(v[3..11].try_into().unwrap_or_default());
+        let due = i32::from_le_bytes(v[19..23].try_into().unwrap_or_default());
+        let delivered = i32::from_le_bytes(v[23..27].try_into().unwrap_or_default());
+        if supplier != NO_SUPPLIER && due != NO_DAY && (delivered == NO_DAY || delivered > due) {
+            out.push(k.value().2.to_string());
+        }
+    }
+    Ok(out)
+}
+
 /// Builds the index from the rows when a file has rows but no index (a file written
 /// before the index existed).
 pub(super) fn backfill(txn: &WriteTransaction) -> Result<(), StoreError> {
