@@ -66,7 +66,32 @@ fn main() {
     stats("open + call-offs tab with its first frame", opens);
 
     let store = Store::open(&path).expect("open");
+    let mut builds = Vec::new();
+    let mut deviations = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let index = store.calloff_index(it.id).expect("index");
+        builds.push(t.elapsed());
+        deviations = index
+            .entries
+            .iter()
+            .filter(|e| e.outcome == avtal::store::OUTCOME_DEVIATION)
+            .count();
+    }
+    stats("build the compact index (one range scan)", builds);
+    println!("  ({deviations} call-offs with a deviation, read whole for the Deviations tab)");
     let mut app = App::new(store, Lang::Sv, now);
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let mut switches = Vec::new();
+    for _ in 0..5 {
+        app.show_tab(Tab::Agreements);
+        term.draw(|f| avtal::ui::render(f, &app)).expect("draw");
+        let t = Instant::now();
+        app.handle_key(key(KeyCode::Char('3')));
+        term.draw(|f| avtal::ui::render(f, &app)).expect("draw");
+        switches.push(t.elapsed());
+    }
+    stats("switch to the call-offs tab (3) with its frame", switches);
     app.show_tab(Tab::CallOffs);
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let mut frames = Vec::new();

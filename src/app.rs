@@ -430,6 +430,12 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
+        self.key(key);
+        // The call-off list's rows are read here, after the key, never while drawing.
+        self.sync_calloff_window();
+    }
+
+    fn key(&mut self, key: KeyEvent) {
         let ctrl_c =
             key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl_c {

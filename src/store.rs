@@ -6,6 +6,7 @@ mod audit;
 #[cfg(test)]
 mod audit_tests;
 pub mod backup;
+mod calloff_index;
 mod calloffs;
 mod check;
 mod competitions;
@@ -30,6 +31,10 @@ pub use audit::{AuditEntry, AuditVerdict, RecordIssue, RecordProblem};
 pub use backup::{BackupReport, Daily, Snapshot};
 pub use check::CheckReport;
 
+pub use calloff_index::{
+    CallOffIndex, IndexEntry, OUTCOME_COMPLIANT, OUTCOME_DEVIATION, OUTCOME_NOT_ASSESSED, lot_key,
+    supplier_key,
+};
 pub use calloffs::{Awaited, CallOffRow, ImportCount, request_key};
 pub use error::StoreError;
 use migrate::Version;

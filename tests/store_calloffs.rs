@@ -176,3 +176,107 @@ fn delete_and_restore_a_calloff_with_its_requests() {
     assert_eq!(store.awaited().unwrap().len(), 1);
     assert_eq!(store.calloff_rows(a.id).unwrap()[0].requests, 1);
 }
+
+/// The compact index says what the rows say, in the list's order (newest first).
+fn assert_index_in_step(store: &Store, a: &Agreement) {
+    let mut rows = store.calloff_rows(a.id).unwrap();
+    rows.sort_by(|x, y| {
+        let (x, y) = (&x.calloff, &y.calloff);
+        (y.requested_at, &y.reference).cmp(&(x.requested_at, &x.reference))
+    });
+    let index = store.calloff_index(a.id).unwrap();
+    let got: Vec<_> = index
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                index.reference(e).to_string(),
+                e.outcome,
+                e.motivated(),
+                e.method(),
+                e.supplier,
+                e.lot,
+                index.orderers[e.orderer as usize].clone(),
+                e.delivery_due(),
+            )
+        })
+        .collect();
+    let want: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            let c = &r.calloff;
+            let (outcome, motivated) = match &r.outcome {
+                RankingOutcome::NotAssessed => (0, false),
+                RankingOutcome::Compliant => (1, false),
+                RankingOutcome::Deviation { motivated, .. } => (2, *motivated),
+            };
+            (
+                c.reference.clone(),
+                outcome,
+                motivated,
+                c.method,
+                c.awarded_supplier
+                    .as_ref()
+                    .map(|o| o.digits().parse::<u64>().unwrap())
+                    .unwrap_or(u64::MAX),
+                avtal::store::lot_key(&c.lot),
+                c.orderer.clone(),
+                c.delivery_due,
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn the_compact_index_stays_in_step_with_the_rows() {
+    let (_d, store, mut a) = setup();
+    let mut b = calloff(&a, "A-2", "5560743089");
+    b.requested_at = datetime!(2026-05-01 09:00);
+    b.orderer = "Kajsa".into();
+    b.delivery_due = Some(date!(2026 - 06 - 01));
+    store
+        .import_calloffs(&[calloff(&a, "A-1", "2021005448"), b.clone()])
+        .unwrap();
+    assert_index_in_step(&store, &a);
+    assert_eq!(store.calloff_index(a.id).unwrap().len(), 2);
+    // Requests change outcomes.
+    store
+        .import_requests(&[
+            request("A-1", "5560743089", Some(Answer::Decline)),
+            request("A-1", "2021005448", Some(Answer::Offer)),
+        ])
+        .unwrap();
+    assert_index_in_step(&store, &a);
+    // A save that moves the request time moves the entry (no stale key left behind).
+    b.requested_at = datetime!(2026-03-01 09:00);
+    b.deviation_reason = Some("Brådskande".into());
+    b.method = CallOffMethod::Competition;
+    store.save_calloff(&b).unwrap();
+    assert_index_in_step(&store, &a);
+    // Deleting one request and a call-off.
+    store
+        .delete_request(&request("A-1", "5560743089", Some(Answer::Decline)))
+        .unwrap();
+    assert_index_in_step(&store, &a);
+    // The agreement's ranking changes: outcomes follow.
+    a.lots[0].ranking.retain(|o| o != &org("2021005448"));
+    store.update_agreement(&a).unwrap();
+    assert_index_in_step(&store, &a);
+    let (c, requests) = store.delete_calloff("A-1").unwrap();
+    assert_index_in_step(&store, &a);
+    assert_eq!(store.calloff_index(a.id).unwrap().len(), 1);
+    store.restore_calloff(&c, &requests).unwrap();
+    assert_index_in_step(&store, &a);
+    // Moved to another agreement: it leaves this agreement's index.
+    let mut other = a.clone();
+    other.reference = "UH-2".into();
+    let other_id = store.insert_agreement(&other).unwrap();
+    other.id = other_id;
+    let mut moved = b.clone();
+    moved.agreement = other_id;
+    store.save_calloff(&moved).unwrap();
+    assert_index_in_step(&store, &a);
+    assert_index_in_step(&store, &other);
+    assert_eq!(store.calloff_index(a.id).unwrap().len(), 1);
+}

@@ -2,9 +2,9 @@
 //! supplier, lot, method and outcome, and one call-off opened with its request cascade.
 
 use crate::domain::calloff::{CallOffMethod, Request};
-use crate::domain::ranking::RankingOutcome;
 use crate::domain::{AgreementId, OrgNumber};
-use crate::store::CallOffRow;
+use crate::store::{CallOffIndex, CallOffRow, IndexEntry, lot_key};
+use crate::store::{OUTCOME_COMPLIANT, OUTCOME_DEVIATION, OUTCOME_NOT_ASSESSED, supplier_key};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OutcomeFilter {
@@ -34,12 +34,12 @@ impl OutcomeFilter {
         }
     }
 
-    fn keeps(self, o: &RankingOutcome) -> bool {
+    fn keeps(self, outcome: u8) -> bool {
         match self {
             OutcomeFilter::All => true,
-            OutcomeFilter::Compliant => *o == RankingOutcome::Compliant,
-            OutcomeFilter::Deviation => o.is_deviation(),
-            OutcomeFilter::NotAssessed => *o == RankingOutcome::NotAssessed,
+            OutcomeFilter::Compliant => outcome == OUTCOME_COMPLIANT,
+            OutcomeFilter::Deviation => outcome == OUTCOME_DEVIATION,
+            OutcomeFilter::NotAssessed => outcome == OUTCOME_NOT_ASSESSED,
         }
     }
 }
@@ -51,14 +51,28 @@ pub struct CallOffDetail {
     pub selected: usize,
 }
 
+/// Rows read either side of the selection: more than any screen shows, so a frame never
+/// needs a row the window does not hold.
+pub const WINDOW: usize = 128;
+
 #[derive(Default)]
 pub struct CallOffsState {
     /// The agreement whose call-offs are loaded.
     pub agreement: Option<AgreementId>,
-    pub rows: Vec<CallOffRow>,
-    /// Indices into `rows` that pass the filters, newest request first.
-    pub visible: Vec<usize>,
+    /// Every call-off of the agreement as a compact entry, newest request first.
+    pub index: CallOffIndex,
+    /// Positions in `index` that pass the filters, newest request first.
+    pub visible: Vec<u32>,
     pub selected: usize,
+    /// Full rows of `visible[window_start..]`, read from the store around the selection
+    /// so that rendering never reads the store.
+    pub window: Vec<CallOffRow>,
+    pub window_start: usize,
+    /// Every row with a deviation outcome, newest first: the Deviations tab and the
+    /// procurement report need them whole, and they are few.
+    pub rows: Vec<CallOffRow>,
+    /// The row of the open call-off.
+    pub detail_row: Option<CallOffRow>,
     pub supplier: Option<OrgNumber>,
     pub lot: Option<String>,
     pub method: Option<CallOffMethod>,
@@ -68,56 +82,119 @@ pub struct CallOffsState {
     pub detail: Option<CallOffDetail>,
 }
 
+/// Case-insensitive `contains` as `to_lowercase` would find it, without allocating for
+/// ASCII text. `needle` is lower case already.
+fn contains_folded(hay: &str, needle: &str) -> bool {
+    if hay.is_ascii() && needle.is_ascii() {
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        n.len() <= h.len()
+            && h.windows(n.len())
+                .any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
+    } else {
+        hay.to_lowercase().contains(needle)
+    }
+}
+
 impl CallOffsState {
-    /// Takes freshly read rows, newest request first: sorted once here, so that
-    /// filtering keeps the order without sorting again.
-    pub fn set_rows(&mut self, mut rows: Vec<CallOffRow>) {
-        rows.sort_by(|x, y| {
-            let (x, y) = (&x.calloff, &y.calloff);
-            (y.requested_at, &y.reference).cmp(&(x.requested_at, &x.reference))
-        });
-        self.rows = rows;
+    /// Takes a freshly read index (newest request first, as the store keeps it) and the
+    /// rows with a deviation outcome.
+    pub fn set_index(&mut self, index: CallOffIndex, deviations: Vec<CallOffRow>) {
+        self.index = index;
+        self.rows = deviations;
+        self.window.clear();
     }
 
-    /// Applies the filters; keeps the selection on the same call-off when it is still shown.
+    /// The reference of the call-off at `pos` in the filtered list.
+    pub fn reference_at(&self, pos: usize) -> Option<&str> {
+        let i = *self.visible.get(pos)? as usize;
+        self.index.entries.get(i).map(|e| self.index.reference(e))
+    }
+
+    pub fn selected_reference(&self) -> Option<&str> {
+        self.reference_at(self.selected)
+    }
+
+    /// Applies the filters over the compact index; keeps the selection on the same
+    /// call-off when it is still shown.
     pub fn refresh(&mut self) {
-        let keep = self.selected_row().map(|r| r.calloff.reference.clone());
+        let keep = self.selected_reference().map(str::to_string);
         let needle = self.text.to_lowercase();
-        let visible: Vec<usize> = (0..self.rows.len())
-            .filter(|&i| {
-                let r = &self.rows[i];
-                let c = &r.calloff;
-                self.supplier
-                    .as_ref()
-                    .is_none_or(|s| c.awarded_supplier.as_ref() == Some(s))
-                    && self.lot.as_ref().is_none_or(|l| &c.lot == l)
-                    && self.method.is_none_or(|m| c.method == m)
-                    && self.outcome.keeps(&r.outcome)
-                    && (needle.is_empty()
-                        || c.reference.to_lowercase().contains(&needle)
-                        || c.orderer.to_lowercase().contains(&needle))
-            })
+        let supplier = self.supplier.as_ref().map(|s| supplier_key(Some(s)));
+        let lot = self.lot.as_deref().map(lot_key);
+        let orderer_hit: Vec<bool> = if needle.is_empty() {
+            Vec::new()
+        } else {
+            self.index
+                .orderers
+                .iter()
+                .map(|o| contains_folded(o, &needle))
+                .collect()
+        };
+        let keeps = |e: &IndexEntry| {
+            supplier.is_none_or(|s| e.supplier == s)
+                && lot.is_none_or(|l| e.lot == l)
+                && self.method.is_none_or(|m| e.method() == m)
+                && self.outcome.keeps(e.outcome)
+                && (needle.is_empty()
+                    || orderer_hit[e.orderer as usize]
+                    || contains_folded(self.index.reference(e), &needle))
+        };
+        let visible: Vec<u32> = (0..self.index.len() as u32)
+            .filter(|&i| keeps(&self.index.entries[i as usize]))
             .collect();
         self.visible = visible;
+        self.window.clear();
         if let Some(reference) = keep
-            && let Some(pos) = self
-                .visible
-                .iter()
-                .position(|&i| self.rows[i].calloff.reference == reference)
+            && let Some(pos) =
+                (0..self.visible.len()).find(|&p| self.reference_at(p) == Some(reference.as_str()))
         {
             self.selected = pos;
         }
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
 
-    pub fn selected_row(&self) -> Option<&CallOffRow> {
-        self.visible
-            .get(self.selected)
-            .and_then(|&i| self.rows.get(i))
+    /// The positions of `visible` whose rows should be read, when the window no longer
+    /// covers the selection with half a window to spare.
+    pub fn window_wanted(&self) -> Option<std::ops::Range<usize>> {
+        let len = self.visible.len();
+        let sel = self.selected.min(len);
+        let need = sel.saturating_sub(WINDOW / 2)..(sel + WINDOW / 2).min(len);
+        let have = self.window_start..self.window_start + self.window.len();
+        let covered = (need.is_empty() && self.window.is_empty())
+            || (have.start <= need.start && need.end <= have.end && !self.window.is_empty());
+        (!covered).then(|| sel.saturating_sub(WINDOW)..(sel + WINDOW).min(len))
     }
 
+    pub fn set_window(&mut self, start: usize, rows: Vec<CallOffRow>) {
+        self.window_start = start;
+        self.window = rows;
+    }
+
+    /// The full row at `pos` of the filtered list, when the window holds it.
+    pub fn visible_row(&self, pos: usize) -> Option<&CallOffRow> {
+        let row = self.window.get(pos.checked_sub(self.window_start)?)?;
+        (Some(row.calloff.reference.as_str()) == self.reference_at(pos)).then_some(row)
+    }
+
+    pub fn selected_row(&self) -> Option<&CallOffRow> {
+        self.visible_row(self.selected)
+    }
+
+    /// A row read already (on screen, open or a deviation), by reference.
     pub fn row(&self, reference: &str) -> Option<&CallOffRow> {
-        self.rows.iter().find(|r| r.calloff.reference == reference)
+        let is = |r: &&CallOffRow| r.calloff.reference == reference;
+        self.detail_row
+            .iter()
+            .find(is)
+            .or_else(|| self.window.iter().find(is))
+            .or_else(|| self.rows.iter().find(is))
+    }
+
+    /// Positions in `index` of the call-offs that `keep` picks.
+    pub fn positions(&self, keep: impl Fn(&IndexEntry) -> bool) -> Vec<usize> {
+        (0..self.index.len())
+            .filter(|&i| keep(&self.index.entries[i]))
+            .collect()
     }
 
     pub fn filtered(&self) -> bool {

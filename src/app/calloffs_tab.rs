@@ -51,14 +51,23 @@ impl App {
             self.current = critical.or(self.agreements.first()).map(|a| a.id);
         }
         let Some(id) = self.current else {
-            self.calloffs.rows.clear();
+            self.calloffs.set_index(Default::default(), Vec::new());
+            self.calloffs.detail_row = None;
             self.calloffs.refresh();
             self.deviations.entries.clear();
             self.load_views();
             return;
         };
-        match self.store.calloff_rows(id) {
-            Ok(rows) => self.calloffs.set_rows(rows),
+        // The compact index only, and in full just the rows with a deviation (few): the
+        // list reads the rows it shows (see `sync_calloff_window`).
+        let loaded = self.store.calloff_index(id).and_then(|index| {
+            let deviations = (0..index.len())
+                .filter(|&i| index.entries[i].outcome == crate::store::OUTCOME_DEVIATION);
+            let rows = self.store.calloff_rows_at(&index, deviations)?;
+            Ok((index, rows))
+        });
+        match loaded {
+            Ok((index, rows)) => self.calloffs.set_index(index, rows),
             Err(e) => self.error(e.message(self.cat)),
         }
         self.calloffs.agreement = Some(id);
@@ -74,21 +83,19 @@ impl App {
                     self.error(text);
                 }
             }
-            if self
+            let reference = self
                 .calloffs
-                .row(
-                    &self
-                        .calloffs
-                        .detail
-                        .as_ref()
-                        .map(|d| d.reference.clone())
-                        .unwrap_or_default(),
-                )
-                .is_none()
-            {
-                self.calloffs.detail = None;
+                .detail
+                .as_ref()
+                .map(|d| d.reference.clone())
+                .unwrap_or_default();
+            match self.store.calloff_row(id, &reference) {
+                Ok(Some(row)) => self.calloffs.detail_row = Some(row),
+                Ok(None) => self.calloffs.detail = None,
+                Err(e) => self.error(e.message(self.cat)),
             }
         }
+        self.sync_calloff_window();
         match self.store.deviations(Some(id)) {
             Ok(manual) => self.deviations.rebuild(&self.calloffs.rows, manual),
             Err(e) => self.error(e.message(self.cat)),
@@ -98,22 +105,42 @@ impl App {
     }
 
     /// Opens a call-off of the followed agreement with its requests.
-    pub(super) fn open_calloff(&mut self, reference: &str) {
-        if self.calloffs.row(reference).is_none() {
+    /// Reads the rows around the selection when the window no longer covers it, so
+    /// that rendering never reads the store.
+    pub(super) fn sync_calloff_window(&mut self) {
+        let Some(range) = self.calloffs.window_wanted() else {
             return;
+        };
+        let positions = self.calloffs.visible[range.clone()]
+            .iter()
+            .map(|&i| i as usize);
+        match self.store.calloff_rows_at(&self.calloffs.index, positions) {
+            Ok(rows) => self.calloffs.set_window(range.start, rows),
+            Err(e) => self.error(e.message(self.cat)),
         }
+    }
+
+    pub(super) fn open_calloff(&mut self, reference: &str) {
+        let Some(id) = self.calloffs.agreement else {
+            return;
+        };
+        let row = match self.store.calloff_row(id, reference) {
+            Ok(Some(row)) => row,
+            Ok(None) => return,
+            Err(e) => return self.error(e.message(self.cat)),
+        };
         match self.store.requests_of(reference) {
             Ok(requests) => {
+                self.calloffs.detail_row = Some(row);
                 self.calloffs.detail = Some(CallOffDetail {
                     reference: reference.to_string(),
                     requests,
                     selected: 0,
                 });
-                if let Some(pos) = self
-                    .calloffs
-                    .visible
-                    .iter()
-                    .position(|&i| self.calloffs.rows[i].calloff.reference == reference)
+                let st = &self.calloffs;
+                if st.selected_reference() != Some(reference)
+                    && let Some(pos) =
+                        (0..st.visible.len()).find(|&p| st.reference_at(p) == Some(reference))
                 {
                     self.calloffs.selected = pos;
                 }

@@ -30,13 +30,24 @@ impl App {
             self.competitions = Default::default();
             self.competitions.agreement = Some(id);
         }
+        // Its call-offs are read in full only for the tab itself (a tenth of them or so).
+        if self.tab != super::Tab::Competitions && self.competitions.open.is_none() {
+            return self.load_purchases(id);
+        }
         let loaded = self
             .store
             .competitions(id)
             .and_then(|c| Ok((c, self.store.models(id)?)));
         match loaded {
             Ok((list, models)) => {
-                self.competitions.rebuild(&self.calloffs.rows, list);
+                // Renewed competitions only, read in full.
+                let positions = self.calloffs.positions(|e| {
+                    e.method() == crate::domain::calloff::CallOffMethod::Competition
+                });
+                match self.store.calloff_rows_at(&self.calloffs.index, positions) {
+                    Ok(rows) => self.competitions.rebuild(&rows, list),
+                    Err(e) => self.error(e.message(self.cat)),
+                }
                 self.competitions.models = models;
             }
             Err(e) => self.error(e.message(self.cat)),
@@ -279,8 +290,10 @@ impl App {
         let Some(winner) = c.winner.clone() else {
             return self.error(self.cat.t("ui.competition.no_winner").to_string());
         };
-        let Some(before) = self.calloffs.row(&c.calloff).map(|r| r.calloff.clone()) else {
-            return;
+        let before = match self.store.calloff(&c.calloff) {
+            Ok(Some(before)) => before,
+            Ok(None) => return,
+            Err(e) => return self.error(e.message(self.cat)),
         };
         let mut after = before.clone();
         after.awarded_supplier = Some(winner.clone());

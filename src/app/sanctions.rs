@@ -190,7 +190,18 @@ impl App {
             }
             Err(e) => self.error(e.message(self.cat)),
         }
-        let calloffs = self.calloffs.rows.iter().map(|r| &r.calloff);
+        // Only call-offs that can be late are read in full: awarded, with a due date, and
+        // not delivered on or before it.
+        let late = self.calloffs.positions(|e| {
+            e.awarded()
+                && e.delivery_due()
+                    .is_some_and(|due| e.delivered_at().is_none_or(|d| d > due))
+        });
+        let rows = match self.store.calloff_rows_at(&self.calloffs.index, late) {
+            Ok(rows) => rows,
+            Err(e) => return self.error(e.message(self.cat)),
+        };
+        let calloffs = rows.iter().map(|r| &r.calloff);
         self.sanctions.proposals = proposals(&a, calloffs, self.today);
         self.sanctions.clamp();
     }

@@ -14,8 +14,11 @@ use crate::domain::ranking::{RankingOutcome, assess_in_agreement};
 use crate::domain::{Agreement, AgreementId, OrgNumber};
 
 use super::aggregates::{self, Deltas};
+use super::calloff_index;
 use super::encoding::{self, V1};
-use super::tables::{AGREEMENTS, AWAITED, CALLOFF_AGREEMENT, CALLOFF_ROWS, REQUESTS};
+use super::tables::{
+    AGREEMENTS, AWAITED, CALLOFF_AGREEMENT, CALLOFF_INDEX, CALLOFF_ROWS, REQUESTS,
+};
 use super::{Store, StoreError, audit};
 
 /// A call-off as lists show it: the record, how many requests were sent, and the
@@ -123,7 +126,13 @@ fn row_for(
     })
 }
 
-fn put_row(rows: &mut Rows<'_>, row: &CallOffRow) -> Result<(), StoreError> {
+/// Writes a row and its index entry (the caller removes an entry whose key moved).
+fn put_row(
+    rows: &mut Rows<'_>,
+    index: &mut calloff_index::IndexTable<'_>,
+    row: &CallOffRow,
+) -> Result<(), StoreError> {
+    calloff_index::put(index, row)?;
     let c = &row.calloff;
     rows.insert(
         (c.agreement.0, c.reference.as_str()),
@@ -164,8 +173,12 @@ fn write_calloff(
     {
         rows.remove((old, c.reference.as_str()))?;
     }
-    put_row(&mut rows, &row)?;
-    drop(rows);
+    let mut index = txn.open_table(CALLOFF_INDEX)?;
+    if let Some(old) = &old_row {
+        calloff_index::remove(&mut index, old)?;
+    }
+    put_row(&mut rows, &mut index, &row)?;
+    drop((rows, index));
     aggregates::calloff_written(txn, old_row.as_ref(), &row, agreement)?;
     Ok(before.is_none())
 }
@@ -193,7 +206,11 @@ fn refresh_rows(txn: &WriteTransaction, references: &BTreeSet<String>) -> Result
             cache = load_agreement(txn, AgreementId(agreement_id))?;
         }
         let row = row_for(txn, cache.as_ref(), &current.calloff)?;
-        put_row(&mut txn.open_table(CALLOFF_ROWS)?, &row)?;
+        put_row(
+            &mut txn.open_table(CALLOFF_ROWS)?,
+            &mut txn.open_table(CALLOFF_INDEX)?,
+            &row,
+        )?;
         let mut deltas = Deltas::default();
         deltas.row(&current, -1);
         deltas.row(&row, 1);
@@ -229,7 +246,11 @@ pub(super) fn refresh_agreement(
         };
         let fresh = row_for(txn, Some(agreement), &row.calloff)?;
         if fresh != row {
-            put_row(&mut txn.open_table(CALLOFF_ROWS)?, &fresh)?;
+            put_row(
+                &mut txn.open_table(CALLOFF_ROWS)?,
+                &mut txn.open_table(CALLOFF_INDEX)?,
+                &fresh,
+            )?;
         }
     }
     let mut awaited = txn.open_table(AWAITED)?;
@@ -332,6 +353,7 @@ fn write_requests(txn: &WriteTransaction, requests: &[Request]) -> Result<Import
     let index = txn.open_table(CALLOFF_AGREEMENT)?;
     let agreements = txn.open_table(AGREEMENTS)?;
     let mut rows = txn.open_table(CALLOFF_ROWS)?;
+    let mut calloff_index = txn.open_table(CALLOFF_INDEX)?;
     let mut table = txn.open_table(REQUESTS)?;
     let mut awaited = txn.open_table(AWAITED)?;
     let mut cache: std::collections::HashMap<u64, Option<Agreement>> = Default::default();
@@ -406,9 +428,9 @@ fn write_requests(txn: &WriteTransaction, requests: &[Request]) -> Result<Import
             outcome,
         };
         deltas.row(&fresh, 1);
-        put_row(&mut rows, &fresh)?;
+        put_row(&mut rows, &mut calloff_index, &fresh)?;
     }
-    drop((index, agreements, rows, table, awaited));
+    drop((index, agreements, rows, calloff_index, table, awaited));
     deltas.flush(txn)?;
     Ok(count)
 }
@@ -539,6 +561,7 @@ impl Store {
             Some(v) => encoding::decode_v1(v.value(), "call-off")?,
             None => return Err(StoreError::NotFound(reference.to_string())),
         };
+        calloff_index::remove(&mut txn.open_table(CALLOFF_INDEX)?, &row)?;
         let requests = requests_in(&txn, reference)?;
         {
             let mut table = txn.open_table(REQUESTS)?;

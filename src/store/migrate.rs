@@ -118,6 +118,7 @@ pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     // file has of them.
     txn.open_table(super::tables::CALLOFF_ROWS)?;
     txn.open_table(super::tables::CALLOFF_AGREEMENT)?;
+    super::calloff_index::backfill(txn)?;
     txn.open_table(super::tables::REQUESTS)?;
     txn.open_table(super::tables::AWAITED)?;
     txn.open_table(super::tables::DEVIATIONS)?;

@@ -194,14 +194,16 @@ impl Store {
         else {
             return Err(StoreError::NotFound(format!("#{}", agreement.0)));
         };
+        // Only the call-offs the index says may be late are read whole.
         let mut calloffs = Vec::new();
-        for row in txn
-            .open_table(CALLOFF_ROWS)?
-            .range((agreement.0, "")..(agreement.0 + 1, ""))?
-        {
-            let r: CallOffRow = encoding::decode_v1(row?.1.value(), "call-off")?;
-            calloffs.push(r.calloff);
+        let rows = txn.open_table(CALLOFF_ROWS)?;
+        for reference in super::calloff_index::may_be_late(&txn, agreement)? {
+            if let Some(v) = rows.get((agreement.0, reference.as_str()))? {
+                let r: CallOffRow = encoding::decode_v1(v.value(), "call-off")?;
+                calloffs.push(r.calloff);
+            }
         }
+        drop(rows);
         let mut count = SyncCount::default();
         for p in proposals(&a, &calloffs, as_of) {
             let existing: Option<PenaltyClaim> = txn

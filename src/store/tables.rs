@@ -14,6 +14,11 @@ pub const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
 /// (Agreement id, call-off reference) → versioned `CallOffRow`: the call-off with its
 /// ranking outcome kept current on write, so lists never recompute it.
 pub const CALLOFF_ROWS: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("calloff_rows");
+/// (Agreement id, requested_at as Unix seconds, call-off reference) → fixed-width compact
+/// entry (see `calloff_index`): what list filters need, kept in step with `CALLOFF_ROWS`
+/// in the same transaction, so a list is one range scan in its display order.
+pub const CALLOFF_INDEX: TableDefinition<(u64, i64, &str), &[u8]> =
+    TableDefinition::new("calloff_index");
 /// Call-off reference → agreement id (references are unique across the register).
 pub const CALLOFF_AGREEMENT: TableDefinition<&str, u64> = TableDefinition::new("calloff_agreement");
 /// `calloff ␟ supplier ␟ sent_at` → versioned request.
@@ -81,6 +86,7 @@ pub const ALL: &[&dyn super::backup::AnyTable] = &[
     &AGREEMENT_BY_REF,
     &AUDIT,
     &CALLOFF_ROWS,
+    &CALLOFF_INDEX,
     &CALLOFF_AGREEMENT,
     &REQUESTS,
     &AWAITED,

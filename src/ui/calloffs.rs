@@ -108,7 +108,7 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
         "ui.calloffs.title",
         reference = a.reference,
         shown = st.visible.len(),
-        total = st.rows.len()
+        total = st.index.len()
     );
     if !filters.is_empty() {
         title.push_str(&tr!(
@@ -136,7 +136,7 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
             filter_area,
         );
     }
-    if st.rows.is_empty() {
+    if st.index.is_empty() {
         frame.render_widget(
             Paragraph::new(cat.t("ui.calloffs.empty"))
                 .style(theme::muted())
@@ -149,12 +149,11 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
     app.page.set(height.max(1));
     let start = window_start(st.selected, st.visible.len(), height);
     // Only the rows in view are built: the list stays quick at any number of call-offs.
-    let rows = st.visible[start..]
-        .iter()
-        .take(height)
-        .enumerate()
-        .map(|(n, &i)| {
-            let r = &st.rows[i];
+    // Their full rows are the window the app keeps around the selection.
+    let end = (start + height).min(st.visible.len());
+    let rows = (start..end)
+        .filter_map(|pos| st.visible_row(pos).map(|r| (pos - start, r)))
+        .map(|(n, r)| {
             let c = &r.calloff;
             let (outcome, outcome_style) = outcome_text(cat, r);
             let selected = start + n == st.selected;

@@ -1,0 +1,333 @@
+//! The compact call-off index: per call-off a fixed-width entry with what list filters
+//! need, kept in step with `CALLOFF_ROWS` in the same write transaction. Its key orders
+//! an agreement's call-offs by request time and reference, so the Call-offs list (newest
+//! first) is one reverse range scan, and full rows are read only for what is on screen.
+//!
+//! Value layout (little-endian), no bincode: version `1`, flags, outcome, awarded
+//! supplier (org digits as u64, `u64::MAX` none), lot key (FNV-1a of the name),
+//! delivery due and delivered (Julian days, `i32::MIN` none), value in öre (`i64::MIN`
+//! none), then the orderer as UTF-8 to the end.
+
+use std::collections::HashMap;
+
+use redb::{ReadableDatabase, ReadableTable, Table, WriteTransaction};
+use time::{Date, PrimitiveDateTime};
+
+use crate::domain::calloff::CallOffMethod;
+use crate::domain::ranking::RankingOutcome;
+use crate::domain::{AgreementId, OrgNumber};
+
+use super::calloffs::CallOffRow;
+use super::encoding;
+use super::tables::{CALLOFF_INDEX, CALLOFF_ROWS};
+use super::{Store, StoreError};
+
+const VERSION: u8 = 1;
+const HEADER: usize = 35;
+pub const NO_SUPPLIER: u64 = u64::MAX;
+const NO_DAY: i32 = i32::MIN;
+
+pub const OUTCOME_NOT_ASSESSED: u8 = 0;
+pub const OUTCOME_COMPLIANT: u8 = 1;
+pub const OUTCOME_DEVIATION: u8 = 2;
+const FLAG_COMPETITION: u8 = 1;
+const FLAG_MOTIVATED: u8 = 2;
+
+pub(super) type IndexTable<'t> = Table<'t, (u64, i64, &'static str), &'static [u8]>;
+
+/// The key a lot name is filtered by: FNV-1a, so entries need not hold the name.
+pub fn lot_key(name: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+pub fn supplier_key(org: Option<&OrgNumber>) -> u64 {
+    org.and_then(|o| o.digits().parse().ok())
+        .unwrap_or(NO_SUPPLIER)
+}
+
+fn seconds(t: PrimitiveDateTime) -> i64 {
+    t.assume_utc().unix_timestamp()
+}
+
+fn day(d: Option<Date>) -> i32 {
+    d.map(Date::to_julian_day).unwrap_or(NO_DAY)
+}
+
+fn key_of(row: &CallOffRow) -> (u64, i64, &str) {
+    let c = &row.calloff;
+    (c.agreement.0, seconds(c.requested_at), c.reference.as_str())
+}
+
+fn encode(row: &CallOffRow) -> Vec<u8> {
+    let c = &row.calloff;
+    let mut out = Vec::with_capacity(HEADER + c.orderer.len());
+    out.push(VERSION);
+    let mut flags = 0;
+    if c.method == CallOffMethod::Competition {
+        flags |= FLAG_COMPETITION;
+    }
+    let outcome = match &row.outcome {
+        RankingOutcome::NotAssessed => OUTCOME_NOT_ASSESSED,
+        RankingOutcome::Compliant => OUTCOME_COMPLIANT,
+        RankingOutcome::Deviation { motivated, .. } => {
+            if *motivated {
+                flags |= FLAG_MOTIVATED;
+            }
+            OUTCOME_DEVIATION
+        }
+    };
+    out.push(flags);
+    out.push(outcome);
+    out.extend_from_slice(&supplier_key(c.awarded_supplier.as_ref()).to_le_bytes());
+    out.extend_from_slice(&lot_key(&c.lot).to_le_bytes());
+    out.extend_from_slice(&day(c.delivery_due).to_le_bytes());
+    out.extend_from_slice(&day(c.delivered_at).to_le_bytes());
+    out.extend_from_slice(&c.value.map(|m| m.0).unwrap_or(i64::MIN).to_le_bytes());
+    out.extend_from_slice(c.orderer.as_bytes());
+    out
+}
+
+/// Writes the entry of `row` (its key is the row's agreement, time and reference).
+pub(super) fn put(index: &mut IndexTable<'_>, row: &CallOffRow) -> Result<(), StoreError> {
+    index.insert(key_of(row), encode(row).as_slice())?;
+    Ok(())
+}
+
+/// Removes the entry of `row` as it was stored.
+pub(super) fn remove(index: &mut IndexTable<'_>, row: &CallOffRow) -> Result<(), StoreError> {
+    index.remove(key_of(row))?;
+    Ok(())
+}
+
+/// The references of an agreement's call-offs that may owe a late-delivery penalty
+/// (awarded, with a due date, not delivered on or before it), read from the index alone.
+pub(super) fn may_be_late(
+    txn: &WriteTransaction,
+    agreement: AgreementId,
+) -> Result<Vec<String>, StoreError> {
+    let index = txn.open_table(CALLOFF_INDEX)?;
+    let mut out = Vec::new();
+    let range = index.range((agreement.0, i64::MIN, "")..(agreement.0 + 1, i64::MIN, ""))?;
+    for item in range {
+        let (k, v) = item?;
+        let v = v.value();
+        if v.len() < HEADER || v[0] != VERSION {
+            // Not an entry this build wrote: let the caller read the row.
+            out.push(k.value().2.to_string());
+            continue;
+        }
+        let supplier = u64::from_le_bytes(v[3..11].try_into().unwrap_or_default());
+        let due = i32::from_le_bytes(v[19..23].try_into().unwrap_or_default());
+        let delivered = i32::from_le_bytes(v[23..27].try_into().unwrap_or_default());
+        if supplier != NO_SUPPLIER && due != NO_DAY && (delivered == NO_DAY || delivered > due) {
+            out.push(k.value().2.to_string());
+        }
+    }
+    Ok(out)
+}
+
+/// Builds the index from the rows when a file has rows but no index (a file written
+/// before the index existed).
+pub(super) fn backfill(txn: &WriteTransaction) -> Result<(), StoreError> {
+    let rows = txn.open_table(CALLOFF_ROWS)?;
+    let mut index = txn.open_table(CALLOFF_INDEX)?;
+    if index.first()?.is_some() || rows.first()?.is_none() {
+        return Ok(());
+    }
+    for item in rows.iter()? {
+        let (_, v) = item?;
+        let row: CallOffRow = encoding::decode_v1(v.value(), "call-off")?;
+        put(&mut index, &row)?;
+    }
+    Ok(())
+}
+
+/// One call-off in memory: 48 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexEntry {
+    /// Request time, Unix seconds of the local time.
+    pub at: i64,
+    pub supplier: u64,
+    pub lot: u64,
+    reference_at: u32,
+    pub orderer: u32,
+    pub due: i32,
+    pub delivered: i32,
+    reference_len: u16,
+    pub outcome: u8,
+    flags: u8,
+}
+
+impl IndexEntry {
+    pub fn method(&self) -> CallOffMethod {
+        if self.flags & FLAG_COMPETITION != 0 {
+            CallOffMethod::Competition
+        } else {
+            CallOffMethod::Ranking
+        }
+    }
+
+    pub fn motivated(&self) -> bool {
+        self.flags & FLAG_MOTIVATED != 0
+    }
+
+    pub fn awarded(&self) -> bool {
+        self.supplier != NO_SUPPLIER
+    }
+
+    pub fn delivery_due(&self) -> Option<Date> {
+        (self.due != NO_DAY)
+            .then(|| Date::from_julian_day(self.due).ok())
+            .flatten()
+    }
+
+    pub fn delivered_at(&self) -> Option<Date> {
+        (self.delivered != NO_DAY)
+            .then(|| Date::from_julian_day(self.delivered).ok())
+            .flatten()
+    }
+}
+
+/// An agreement's call-offs as compact entries, newest request first (then reference,
+/// descending), with their references in one arena and orderers interned.
+#[derive(Debug, Default, Clone)]
+pub struct CallOffIndex {
+    pub agreement: Option<AgreementId>,
+    pub entries: Vec<IndexEntry>,
+    references: String,
+    /// Distinct orderers; `IndexEntry::orderer` indexes this.
+    pub orderers: Vec<String>,
+}
+
+impl CallOffIndex {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn reference(&self, e: &IndexEntry) -> &str {
+        let from = e.reference_at as usize;
+        &self.references[from..from + e.reference_len as usize]
+    }
+
+    /// The key of entry `i` in the store.
+    fn key(&self, i: usize) -> (u64, i64, &str) {
+        let e = &self.entries[i];
+        (
+            self.agreement.map(|a| a.0).unwrap_or(0),
+            e.at,
+            self.reference(e),
+        )
+    }
+
+    pub fn position(&self, reference: &str) -> Option<usize> {
+        self.entries
+            .iter()
+            .position(|e| self.reference(e) == reference)
+    }
+
+    fn push(
+        &mut self,
+        at: i64,
+        reference: &str,
+        value: &[u8],
+        orderers: &mut HashMap<Vec<u8>, u32>,
+    ) {
+        let word = |i: usize| u64::from_le_bytes(value[i..i + 8].try_into().unwrap_or_default());
+        let half = |i: usize| i32::from_le_bytes(value[i..i + 4].try_into().unwrap_or_default());
+        if value.len() < HEADER || value[0] != VERSION {
+            return;
+        }
+        let tail = &value[HEADER..];
+        let orderer = match orderers.get(tail) {
+            Some(&i) => i,
+            None => {
+                let i = self.orderers.len() as u32;
+                self.orderers
+                    .push(String::from_utf8_lossy(tail).into_owned());
+                orderers.insert(tail.to_vec(), i);
+                i
+            }
+        };
+        let reference_at = self.references.len() as u32;
+        self.references.push_str(reference);
+        self.entries.push(IndexEntry {
+            at,
+            supplier: word(3),
+            lot: word(11),
+            reference_at,
+            orderer,
+            due: half(19),
+            delivered: half(23),
+            reference_len: reference.len() as u16,
+            outcome: value[2],
+            flags: value[1],
+        });
+    }
+}
+
+impl Store {
+    /// The compact index of an agreement's call-offs, newest first: one reverse range scan.
+    pub fn calloff_index(&self, agreement: AgreementId) -> Result<CallOffIndex, StoreError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(CALLOFF_INDEX)?;
+        let mut out = CallOffIndex {
+            agreement: Some(agreement),
+            ..Default::default()
+        };
+        let mut orderers = HashMap::new();
+        let range = table.range((agreement.0, i64::MIN, "")..(agreement.0 + 1, i64::MIN, ""))?;
+        for item in range.rev() {
+            let (k, v) = item?;
+            let (_, at, reference) = k.value();
+            out.push(at, reference, v.value(), &mut orderers);
+        }
+        out.references.shrink_to_fit();
+        out.entries.shrink_to_fit();
+        Ok(out)
+    }
+
+    /// The full rows of the given entries of `index`, in the order asked; entries no
+    /// longer stored are left out.
+    pub fn calloff_rows_at(
+        &self,
+        index: &CallOffIndex,
+        positions: impl IntoIterator<Item = usize>,
+    ) -> Result<Vec<CallOffRow>, StoreError> {
+        let txn = self.db.begin_read()?;
+        let rows = txn.open_table(CALLOFF_ROWS)?;
+        let mut out = Vec::new();
+        for i in positions {
+            if i >= index.len() {
+                continue;
+            }
+            let (agreement, _, reference) = index.key(i);
+            if let Some(v) = rows.get((agreement, reference))? {
+                out.push(encoding::decode_v1(v.value(), "call-off")?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The row of a call-off of `agreement`, read by reference.
+    pub fn calloff_row(
+        &self,
+        agreement: AgreementId,
+        reference: &str,
+    ) -> Result<Option<CallOffRow>, StoreError> {
+        let txn = self.db.begin_read()?;
+        let rows = txn.open_table(CALLOFF_ROWS)?;
+        let found = rows.get((agreement.0, reference))?;
+        found
+            .map(|v| encoding::decode_v1(v.value(), "call-off"))
+            .transpose()
+    }
+}

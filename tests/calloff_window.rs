@@ -1,0 +1,105 @@
+//! The Call-offs list is a window over a compact index: filtered, it shows the same
+//! call-offs in the same order as filtering every stored row would.
+
+use avtal::app::calloffs::OutcomeFilter;
+use avtal::app::{App, Tab};
+use avtal::domain::calloff::CallOffMethod;
+use avtal::i18n::Lang;
+use avtal::store::{CallOffRow, Store};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use time::macros::datetime;
+
+fn brute_force(app: &App, rows: &[CallOffRow]) -> Vec<String> {
+    let st = &app.calloffs;
+    let needle = st.text.to_lowercase();
+    let mut rows: Vec<&CallOffRow> = rows
+        .iter()
+        .filter(|r| {
+            let c = &r.calloff;
+            st.supplier
+                .as_ref()
+                .is_none_or(|s| c.awarded_supplier.as_ref() == Some(s))
+                && st.lot.as_ref().is_none_or(|l| &c.lot == l)
+                && st.method.is_none_or(|m| c.method == m)
+                && match st.outcome {
+                    OutcomeFilter::All => true,
+                    OutcomeFilter::Compliant => {
+                        r.outcome == avtal::domain::ranking::RankingOutcome::Compliant
+                    }
+                    OutcomeFilter::Deviation => r.outcome.is_deviation(),
+                    OutcomeFilter::NotAssessed => {
+                        r.outcome == avtal::domain::ranking::RankingOutcome::NotAssessed
+                    }
+                }
+                && (needle.is_empty()
+                    || c.reference.to_lowercase().contains(&needle)
+                    || c.orderer.to_lowercase().contains(&needle))
+        })
+        .collect();
+    rows.sort_by(|x, y| {
+        let (x, y) = (&x.calloff, &y.calloff);
+        (y.requested_at, &y.reference).cmp(&(x.requested_at, &x.reference))
+    });
+    rows.iter().map(|r| r.calloff.reference.clone()).collect()
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+#[test]
+fn the_windowed_list_shows_what_filtering_every_row_would() {
+    let now = datetime!(2026-11-25 09:30);
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("w.redb")).unwrap();
+    let register = avtal::demo::register(now.date());
+    let ids = store.import_agreements(&register).unwrap();
+    let mut a = register[0].clone();
+    a.id = ids[0].0;
+    let (calloffs, requests) = avtal::demo::calloffs::calloffs(&a, now, 3000);
+    store.import_calloffs(&calloffs).unwrap();
+    store.import_requests(&requests).unwrap();
+    store.set_followed(a.id).unwrap();
+    let rows = store.calloff_rows(a.id).unwrap();
+    let mut app = App::new(store, Lang::Sv, now);
+    app.show_tab(Tab::CallOffs);
+    type Setup = fn(&mut App, &avtal::domain::Agreement);
+    let cases: Vec<Setup> = vec![
+        |_, _| {},
+        |app, _| app.calloffs.outcome = OutcomeFilter::Deviation,
+        |app, _| app.calloffs.outcome = OutcomeFilter::NotAssessed,
+        |app, a| app.calloffs.lot = Some(a.lots[0].name.clone()),
+        |app, _| app.calloffs.method = Some(CallOffMethod::Competition),
+        |app, a| {
+            app.calloffs.supplier = Some(a.suppliers[0].org_number.clone());
+            app.calloffs.outcome = OutcomeFilter::Compliant;
+        },
+        |app, _| app.calloffs.text = "12".into(),
+    ];
+    for (n, setup) in cases.into_iter().enumerate() {
+        app.calloffs.supplier = None;
+        app.calloffs.lot = None;
+        app.calloffs.method = None;
+        app.calloffs.outcome = OutcomeFilter::All;
+        app.calloffs.text.clear();
+        setup(&mut app, &a);
+        app.calloffs.refresh();
+        let want = brute_force(&app, &rows);
+        assert!(!want.is_empty(), "case {n} filters everything out");
+        let got: Vec<String> = (0..app.calloffs.visible.len())
+            .map(|p| app.calloffs.reference_at(p).unwrap().to_string())
+            .collect();
+        assert_eq!(got, want, "case {n}");
+        // The rows read for the screen are those call-offs, whole, as stored.
+        app.calloffs.selected = 0;
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Up);
+        let shown = (0..want.len().min(40))
+            .map(|p| app.calloffs.visible_row(p).cloned().unwrap())
+            .collect::<Vec<_>>();
+        for (r, reference) in shown.iter().zip(&want) {
+            assert_eq!(&r.calloff.reference, reference, "case {n}");
+            assert!(rows.contains(r), "case {n}: {reference} as stored");
+        }
+    }
+}
