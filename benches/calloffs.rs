@@ -1,7 +1,10 @@
 //! The Call-offs tab at national scale: importing, loading and filtering 100 000
 //! call-offs with their requests. Run with `cargo bench --bench calloffs [N]`.
 
-use std::time::{Duration, Instant};
+mod common;
+use common::stats;
+
+use std::time::Instant;
 
 use avtal::app::{App, Tab};
 use avtal::i18n::Lang;
@@ -10,17 +13,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use time::macros::datetime;
-
-fn stats(name: &str, mut samples: Vec<Duration>) {
-    samples.sort();
-    let median = samples[samples.len() / 2];
-    let p99 = samples[(samples.len() * 99 / 100).min(samples.len() - 1)];
-    println!(
-        "{name:<46} median {:>9.3} ms   p99 {:>9.3} ms",
-        median.as_secs_f64() * 1e3,
-        p99.as_secs_f64() * 1e3
-    );
-}
 
 fn main() {
     let n: usize = std::env::args()

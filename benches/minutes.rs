@@ -1,6 +1,9 @@
 //! The live minutes editor: typing at the end of 10 000-line minutes (key to next frame),
 //! a 5 MB paste, and the autosave of 10 000 lines. Run with `cargo bench --bench minutes`.
 
+mod common;
+use common::stats;
+
 use std::time::{Duration, Instant};
 
 use avtal::app::App;
@@ -12,17 +15,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use time::macros::{date, datetime};
-
-fn stats(name: &str, mut samples: Vec<Duration>) {
-    samples.sort();
-    let median = samples[samples.len() / 2];
-    let p99 = samples[(samples.len() * 99 / 100).min(samples.len() - 1)];
-    println!(
-        "{name:<46} median {:>9.3} ms   p99 {:>9.3} ms",
-        median.as_secs_f64() * 1e3,
-        p99.as_secs_f64() * 1e3
-    );
-}
 
 fn main() {
     let now = datetime!(2026-11-25 09:30);

@@ -2,7 +2,10 @@
 //! agreements): opening, the first frame, and a keypress to the next frame.
 //! Run with `cargo bench --bench register`; prints median and 99th percentile.
 
-use std::time::{Duration, Instant};
+mod common;
+use common::stats;
+
+use std::time::Instant;
 
 use avtal::app::App;
 use avtal::domain::{Agreement, ExtensionOption, Lot, OptionStatus, OrgNumber, Priority, Supplier};
@@ -51,17 +54,6 @@ fn register(n: usize) -> Vec<Agreement> {
             a
         })
         .collect()
-}
-
-fn stats(name: &str, mut samples: Vec<Duration>) {
-    samples.sort();
-    let median = samples[samples.len() / 2];
-    let p99 = samples[(samples.len() * 99 / 100).min(samples.len() - 1)];
-    println!(
-        "{name:<44} median {:>9.3} ms   p99 {:>9.3} ms",
-        median.as_secs_f64() * 1e3,
-        p99.as_secs_f64() * 1e3
-    );
 }
 
 fn main() {

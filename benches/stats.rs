@@ -2,7 +2,10 @@
 //! the aggregates and, for comparison, from a scan with `stats::kpi_table`. Also the
 //! cost the aggregates add to imports. Run with `cargo bench --bench stats [N]`.
 
-use std::time::{Duration, Instant};
+mod common;
+use common::stats;
+
+use std::time::Instant;
 
 use avtal::stats::Period;
 use avtal::store::Store;
@@ -10,17 +13,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use time::macros::{date, datetime};
-
-fn stats(name: &str, mut samples: Vec<Duration>) {
-    samples.sort();
-    let median = samples[samples.len() / 2];
-    let max = samples[samples.len() - 1];
-    println!(
-        "{name:<48} median {:>9.3} ms   max {:>9.3} ms",
-        median.as_secs_f64() * 1e3,
-        max.as_secs_f64() * 1e3
-    );
-}
 
 fn main() {
     let n: usize = std::env::args()
