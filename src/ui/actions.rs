@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use crate::app::App;
 use crate::app::actions_tab::{meeting_kind_label, side_label, status_label};
@@ -15,7 +15,7 @@ use crate::domain::meeting::{Action, ActionStatus};
 use crate::tr;
 
 use super::theme;
-use super::widgets::{centered, key_hints, popup, window_start};
+use super::widgets::{centered, key_hints, muted_text, popup, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
@@ -36,23 +36,14 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         n = st.visible.len(),
         of = st.all.len()
     );
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme::title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, title);
     if st.visible.is_empty() {
         let key = if st.all.is_empty() {
             "ui.work.actions.empty"
         } else {
             "ui.work.actions.none_match"
         };
-        frame.render_widget(
-            Paragraph::new(cat.t(key))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        muted_text(frame, cat.t(key), inner);
         return;
     }
     let [list, detail] =

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, Row, Table};
 
 use crate::app::App;
 use crate::app::form::format_date;
@@ -11,7 +11,7 @@ use crate::domain::agenda::AgendaKind;
 use crate::tr;
 
 use super::theme;
-use super::widgets::{days_in_words, window_start};
+use super::widgets::{days_in_words, muted_text, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
@@ -22,23 +22,14 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         count = app.agenda.len(),
         overdue = overdue
     );
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme::title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, title);
     if app.agenda.is_empty() {
         let text = if app.agreements.is_empty() {
             cat.t("ui.agenda.empty_register")
         } else {
             cat.t("ui.agenda.nothing_due")
         };
-        frame.render_widget(
-            Paragraph::new(text)
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        muted_text(frame, text, inner);
         return;
     }
     let height = inner.height.saturating_sub(1) as usize;

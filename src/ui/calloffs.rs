@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use time::PrimitiveDateTime;
 
 use crate::app::App;
@@ -19,17 +19,12 @@ use crate::store::CallOffRow;
 use crate::tr;
 
 use super::theme;
-use super::widgets::window_start;
+use super::widgets::{muted_text, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
     let Some(a) = app.current_agreement() else {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.calloffs.no_agreement"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        muted_text(frame, cat.t("ui.calloffs.no_agreement"), area);
         return;
     };
     match &app.calloffs.detail {
@@ -117,11 +112,7 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
             filters = filters.join(", ")
         ));
     }
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme::title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, title);
     let [filter_area, list_area] = Layout::vertical([
         Constraint::Length(u16::from(st.filtering)),
         Constraint::Fill(1),
@@ -137,12 +128,7 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
         );
     }
     if st.index.is_empty() {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.calloffs.empty"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            list_area,
-        );
+        muted_text(frame, cat.t("ui.calloffs.empty"), list_area);
         return;
     }
     let height = list_area.height.saturating_sub(1) as usize;
@@ -278,11 +264,7 @@ fn detail(frame: &mut Frame, app: &App, a: &Agreement, d: &CallOffDetail, area: 
         c.lot,
         format_datetime(c.requested_at)
     );
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme::title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, title);
     let none = || cat.t("common.none").to_string();
     // Two fields a line, each cut to its half of the width so the columns stay aligned.
     let value_width = (inner.width as usize / 2).saturating_sub(18).max(8);

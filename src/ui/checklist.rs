@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Gauge, LineGauge, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Gauge, LineGauge, Row, Table};
 
 use crate::app::App;
 use crate::app::checklist_tab::item_status_label;
@@ -15,17 +15,12 @@ use crate::domain::checklist::{Checklist, ItemStatus, progress};
 use crate::tr;
 
 use super::theme;
-use super::widgets::window_start;
+use super::widgets::{muted_text, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
     let Some(a) = app.current_agreement() else {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.calloffs.no_agreement"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        muted_text(frame, cat.t("ui.calloffs.no_agreement"), area);
         return;
     };
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
@@ -40,12 +35,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(list) = &app.work.checklist.list else {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.work.checklist.empty"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        muted_text(frame, cat.t("ui.work.checklist.empty"), inner);
         return;
     };
     let sections = progress(list);

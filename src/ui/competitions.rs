@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use crate::app::App;
 use crate::app::competitions::{
@@ -19,16 +19,11 @@ use crate::tr;
 
 use super::competition_result;
 use super::theme;
-use super::widgets::window_start;
+use super::widgets::{muted_text, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let Some(a) = app.current_agreement() else {
-        frame.render_widget(
-            Paragraph::new(app.cat.t("ui.calloffs.no_agreement"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        muted_text(frame, app.cat.t("ui.calloffs.no_agreement"), area);
         return;
     };
     match &app.competitions.open {
@@ -55,18 +50,9 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
         reference = a.reference,
         n = st.rows.len()
     );
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme::title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, title);
     if st.rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.competitions.empty"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        muted_text(frame, cat.t("ui.competitions.empty"), inner);
         return;
     }
     let height = inner.height.saturating_sub(1) as usize;
@@ -137,11 +123,7 @@ fn competition(frame: &mut Frame, app: &App, a: &Agreement, open: &OpenCompetiti
     let cat = app.cat;
     let c = &open.competition;
     let title = format!("{} · {} · {}", c.calloff, c.lot, c.model.name);
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme::title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, title);
     let [bar, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
     let mut spans = Vec::new();
     for s in CompSection::ALL {
@@ -356,12 +338,7 @@ fn tenders(
 ) {
     let cat = app.cat;
     if c.tenders.is_empty() {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.competition.no_tenders"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        muted_text(frame, cat.t("ui.competition.no_tenders"), area);
         return;
     }
     let names: Vec<&str> = c.model.kind.criteria().map(|(n, _)| n).collect();

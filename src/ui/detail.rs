@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::App;
 use crate::app::form::format_date;
@@ -14,7 +14,7 @@ use crate::i18n::Catalog;
 use crate::tr;
 
 use super::theme;
-use super::widgets::{days_in_words, window_start};
+use super::widgets::{days_in_words, muted_text, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, d: &Detail, area: Rect) {
     let Some(a) = app.agreement(d.id) else { return };
@@ -26,11 +26,7 @@ pub fn render(frame: &mut Frame, app: &App, d: &Detail, area: Rect) {
         format_date(a.start),
         format_date(a.current_end())
     );
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme::title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, title);
     let [sections, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
     frame.render_widget(section_bar(cat, d.section, sections.width), sections);
@@ -40,12 +36,7 @@ pub fn render(frame: &mut Frame, app: &App, d: &Detail, area: Rect) {
     }
     let list = rows(a, d.section);
     if list.is_empty() {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.detail.empty_section"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            body,
-        );
+        muted_text(frame, cat.t("ui.detail.empty_section"), body);
         return;
     }
     let height = body.height as usize;

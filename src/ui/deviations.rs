@@ -4,8 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, Row, Table};
 
 use crate::app::App;
 use crate::app::deviations::DeviationEntry;
@@ -15,17 +14,12 @@ use crate::domain::ranking::RankingOutcome;
 use crate::tr;
 
 use super::theme;
-use super::widgets::window_start;
+use super::widgets::{muted_text, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
     let Some(a) = app.current_agreement() else {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.calloffs.no_agreement"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        muted_text(frame, cat.t("ui.calloffs.no_agreement"), area);
         return;
     };
     let st = &app.deviations;
@@ -45,18 +39,9 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     if st.open_only {
         title.push_str(cat.t("ui.deviations.open_only"));
     }
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme::title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, title);
     if st.entries.is_empty() {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.deviations.empty"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        muted_text(frame, cat.t("ui.deviations.empty"), inner);
         return;
     }
     let height = inner.height.saturating_sub(1) as usize;

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use crate::app::App;
 use crate::app::followup_tab::{PlanRow, result_label};
@@ -15,7 +15,7 @@ use crate::domain::followup::{Check, CheckResult, FollowUp, Requirement, Require
 use crate::tr;
 
 use super::theme;
-use super::widgets::window_start;
+use super::widgets::{muted_text, titled, window_start};
 
 pub fn kind_label(k: RequirementKind) -> &'static str {
     match k {
@@ -47,12 +47,7 @@ fn result_style(r: Option<CheckResult>) -> Style {
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
     let Some(a) = app.current_agreement() else {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.calloffs.no_agreement"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        muted_text(frame, cat.t("ui.calloffs.no_agreement"), area);
         return;
     };
     let st = &app.work.followup;
@@ -63,18 +58,9 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         requirements = st.requirements.len(),
         checks = st.checks.len()
     );
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme::title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, title);
     if st.rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.work.followup.empty"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        muted_text(frame, cat.t("ui.work.followup.empty"), inner);
         return;
     }
     let [list, detail] =

@@ -16,7 +16,7 @@ use crate::i18n::Catalog;
 use crate::tr;
 
 use super::theme;
-use super::widgets::window_start;
+use super::widgets::{muted_text, titled, window_start};
 
 pub fn kind_label(cat: &Catalog, m: &Meeting) -> String {
     cat.t(&format!("ui.meeting_kind.{}", m.kind.key()))
@@ -30,12 +30,7 @@ pub fn status_label(cat: &Catalog, s: MeetingStatus) -> String {
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
     let Some(a) = app.current_agreement() else {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.calloffs.no_agreement"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        muted_text(frame, cat.t("ui.calloffs.no_agreement"), area);
         return;
     };
     match app.meetings.open_meeting() {
@@ -53,18 +48,9 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
         reference = a.reference,
         n = st.rows.len()
     );
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme::title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, title);
     if st.rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.meetings.empty"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        muted_text(frame, cat.t("ui.meetings.empty"), inner);
         return;
     }
     let height = inner.height.saturating_sub(1) as usize;
@@ -152,11 +138,7 @@ fn detail(frame: &mut Frame, app: &App, a: &Agreement, m: &Meeting, area: Rect) 
         supplier,
         status_label(cat, m.status)
     );
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme::title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, title);
     let actions = app.meetings.actions_of(m.id);
     let [top, bottom] = Layout::vertical([
         Constraint::Fill(1),

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
 use crate::app::App;
 use crate::app::form::format_date;
@@ -14,17 +14,12 @@ use crate::domain::purchase::CategoryDecision;
 use crate::tr;
 
 use super::theme;
-use super::widgets::window_start;
+use super::widgets::{muted_text, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
     let Some(a) = app.current_agreement() else {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.calloffs.no_agreement"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        muted_text(frame, cat.t("ui.calloffs.no_agreement"), area);
         return;
     };
     let st = &app.purchases;
@@ -35,11 +30,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         n = st.analysis.total.count,
         amount = st.analysis.total.amount
     );
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme::title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, title);
     // Side by side when there is room for the decisions' words; else stacked.
     let wide = inner.width >= 110;
     let cat_rows = st.analysis.by_category.len().clamp(1, 5) as u16 + 1;
@@ -85,12 +76,7 @@ fn register(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
     let st = &app.purchases;
     if st.list.is_empty() {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.purchases.empty"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        muted_text(frame, cat.t("ui.purchases.empty"), area);
         return;
     }
     let height = area.height.saturating_sub(1) as usize;

@@ -3,14 +3,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use crate::app::App;
 use crate::app::form::format_date;
 use crate::tr;
 
 use super::theme;
-use super::widgets::window_start;
+use super::widgets::{muted_text, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
@@ -22,11 +22,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         total = app.agreements.len(),
         sort = cat.t(reg.sort.label())
     );
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme::title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, title);
     let show_filter = reg.filtering || !reg.filter.is_empty();
     let [filter_area, list_area] = Layout::vertical([
         Constraint::Length(u16::from(show_filter)),
@@ -44,12 +40,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         );
     }
     if app.agreements.is_empty() {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.register.empty"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            list_area,
-        );
+        muted_text(frame, cat.t("ui.register.empty"), list_area);
         return;
     }
     if reg.visible.is_empty() {

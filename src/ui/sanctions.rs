@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use crate::app::App;
 use crate::app::form::format_date;
@@ -16,17 +16,12 @@ use crate::tr;
 
 use super::sanctions_detail;
 use super::theme;
-use super::widgets::window_start;
+use super::widgets::{muted_text, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
     let Some(a) = app.current_agreement() else {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.calloffs.no_agreement"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        muted_text(frame, cat.t("ui.calloffs.no_agreement"), area);
         return;
     };
     let st = &app.sanctions;
@@ -41,11 +36,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         reference = a.reference,
         n = to_claim
     );
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme::title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, title);
     let rows_wanted = (st.len() as u16 + 1).clamp(2, 8);
     let [bar, list, detail] = Layout::vertical([
         Constraint::Length(1),

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
 use crate::app::App;
 use crate::app::form::format_date;
@@ -19,16 +19,12 @@ use crate::stats::{KpiTable, SupplierKpis};
 use crate::tr;
 
 use super::theme;
+use super::widgets::{muted_text, titled};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
     let (Some(a), Some(period)) = (app.current_agreement(), app.statistics.computed.period) else {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.calloffs.no_agreement"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        muted_text(frame, cat.t("ui.calloffs.no_agreement"), area);
         return;
     };
     let st = &app.statistics;
@@ -209,18 +205,9 @@ fn compare(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
         months = list.len(),
         differing = differing
     );
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme::title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = titled(frame, area, title);
     if list.is_empty() {
-        frame.render_widget(
-            Paragraph::new(cat.t("ui.stats.compare.empty"))
-                .style(theme::muted())
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        muted_text(frame, cat.t("ui.stats.compare.empty"), inner);
         return;
     }
     let [note, table_area] =

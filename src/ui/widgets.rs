@@ -66,3 +66,23 @@ pub fn key_hints<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Lin
     }
     Line::from(spans)
 }
+
+/// A section of a tab: a line with its title along the top; returns the area below it.
+pub fn titled(frame: &mut Frame, area: Rect, title: String) -> Rect {
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Span::styled(title, theme::title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// A quiet, wrapped message where a list would be (nothing yet, nothing matches).
+pub fn muted_text<'a>(frame: &mut Frame, text: impl Into<ratatui::text::Text<'a>>, area: Rect) {
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(text)
+            .style(theme::muted())
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        area,
+    );
+}
