@@ -1102,6 +1102,9 @@ pub fn load_demo(
             loaded.requirements += a.requirements;
             loaded.checks += a.checks;
         }
+        // Penalties are recorded here, where generating takes seconds anyway, rather than
+        // by the first open of the application.
+        store.sync_penalty_claims(it.id, today)?;
     }
     Ok(loaded)
 }

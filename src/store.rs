@@ -9,6 +9,7 @@ pub mod backup;
 mod calloff_index;
 mod calloffs;
 mod check;
+mod claim_totals;
 mod competitions;
 mod encoding;
 mod error;
@@ -16,6 +17,8 @@ mod followup;
 mod meetings;
 mod migrate;
 mod open;
+mod penalty_sync;
+mod penalty_watch;
 mod sanctions;
 mod supplier_stats;
 mod tables;
@@ -30,6 +33,7 @@ pub use aggregates::{AggregateMonths, Counts, MonthFigures, RankingCounts};
 pub use audit::{AuditEntry, AuditVerdict, RecordIssue, RecordProblem};
 pub use backup::{BackupReport, Daily, Snapshot};
 pub use check::CheckReport;
+pub use claim_totals::ClaimsToMake;
 
 pub use calloff_index::{
     CallOffIndex, IndexEntry, OUTCOME_COMPLIANT, OUTCOME_DEVIATION, OUTCOME_NOT_ASSESSED, lot_key,
@@ -72,6 +76,7 @@ impl Store {
         };
         // Files from before the aggregates get them built once (see `aggregates`).
         aggregates::ensure(&db)?;
+        claim_totals::ensure(&db)?;
         Ok(Store {
             db,
             path: path.to_path_buf(),

@@ -235,27 +235,26 @@ impl App {
 
     /// Penalties to claim, damages improvement deadlines and termination next steps.
     fn sanction_items(&self, items: &mut Vec<AgendaItem>, problems: &mut Vec<String>) {
-        use crate::domain::sanction::{CaseStatus, ClaimStatus};
+        use crate::domain::sanction::CaseStatus;
         let by_id = |id: AgreementId| self.agreements.iter().find(|a| a.id == id);
         let limit = self.today + Duration::days(ITEMS_AHEAD_DAYS);
-        match self.store.penalty_claims(None) {
-            Ok(claims) => {
-                for c in claims
-                    .iter()
-                    .filter(|c| c.status == ClaimStatus::Identified)
-                {
-                    let Some(a) = by_id(c.agreement) else {
+        // One line per supplier, from totals kept on write: a large agreement may have
+        // thousands of penalties identified and not yet claimed.
+        match self.store.claims_to_make() {
+            Ok(totals) => {
+                for t in totals {
+                    let Some(a) = by_id(t.agreement) else {
                         continue;
                     };
-                    let note = format!(
-                        "{} {} · {} · {}",
-                        c.id,
-                        c.calloff,
-                        a.supplier_name(&c.supplier),
-                        c.amount
+                    let note = crate::tr!(
+                        self.cat,
+                        "ui.sanctions.agenda.penalty_note",
+                        supplier = a.supplier_name(&t.supplier),
+                        n = t.count,
+                        amount = t.amount
                     );
                     let kind = AgendaKind::PenaltyToClaim;
-                    items.push(item(a, c.identified, kind, note, AgendaLink::Sanctions));
+                    items.push(item(a, self.today, kind, note, AgendaLink::Sanctions));
                 }
             }
             Err(e) => problems.push(e.message(self.cat)),

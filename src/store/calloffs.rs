@@ -16,6 +16,7 @@ use crate::domain::{Agreement, AgreementId, OrgNumber};
 use super::aggregates::{self, Deltas};
 use super::calloff_index;
 use super::encoding::{self, V1};
+use super::penalty_watch;
 use super::tables::{
     AGREEMENTS, AWAITED, CALLOFF_AGREEMENT, CALLOFF_INDEX, CALLOFF_ROWS, REQUESTS,
 };
@@ -180,6 +181,7 @@ fn write_calloff(
     put_row(&mut rows, &mut index, &row)?;
     drop((rows, index));
     aggregates::calloff_written(txn, old_row.as_ref(), &row, agreement)?;
+    penalty_watch::calloff_written(txn, old_row.as_ref(), &row)?;
     Ok(before.is_none())
 }
 
@@ -573,6 +575,7 @@ impl Store {
             }
         }
         aggregates::calloff_deleted(&txn, &row, &requests)?;
+        penalty_watch::calloff_deleted(&txn, &row)?;
         audit::append(&txn, &self.actor, "calloff.delete", reference, &row.calloff)?;
         txn.commit()?;
         Ok((row.calloff, requests))

@@ -137,6 +137,9 @@ pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(super::tables::PENALTY_CLAIMS)?;
     txn.open_table(super::tables::DAMAGES)?;
     txn.open_table(super::tables::TERMINATIONS)?;
+    txn.open_table(super::tables::PENALTY_WATCH)?;
+    txn.open_table(super::tables::PENALTY_SYNCED)?;
+    txn.open_table(super::tables::CLAIM_TOTALS)?;
     Ok(())
 }
 

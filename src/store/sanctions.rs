@@ -5,19 +5,17 @@
 use redb::{ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use time::Date;
 
 use crate::domain::AgreementId;
 use crate::domain::sanction::{
-    ClaimId, DamagesCase, DamagesId, PenaltyClaim, TerminationCase, TerminationId, proposals,
+    DamagesCase, DamagesId, PenaltyClaim, TerminationCase, TerminationId,
 };
 
-use super::calloffs::CallOffRow;
 use super::encoding::{self, V1};
-use super::tables::{AGREEMENTS, CALLOFF_ROWS, DAMAGES, META, PENALTY_CLAIMS, TERMINATIONS};
-use super::{Store, StoreError, audit};
+use super::tables::{DAMAGES, META, PENALTY_CLAIMS, TERMINATIONS};
+use super::{Store, StoreError, audit, claim_totals};
 
-const NEXT_CLAIM: &str = "next_claim_id";
+pub(super) const NEXT_CLAIM: &str = "next_claim_id";
 const NEXT_DAMAGES: &str = "next_damages_id";
 const NEXT_TERMINATION: &str = "next_termination_id";
 
@@ -31,7 +29,7 @@ pub struct SyncCount {
 }
 
 /// Takes the next id of a kind from `meta` (never reused, so an undo cannot collide).
-fn next_id(txn: &WriteTransaction, counter: &str) -> Result<u64, StoreError> {
+pub(super) fn next_id(txn: &WriteTransaction, counter: &str) -> Result<u64, StoreError> {
     let mut meta = txn.open_table(META)?;
     let next = match meta.get(counter)? {
         Some(v) => encoding::decode_u64(v.value()).map_err(|detail| StoreError::Corrupt {
@@ -44,16 +42,20 @@ fn next_id(txn: &WriteTransaction, counter: &str) -> Result<u64, StoreError> {
     Ok(next)
 }
 
-fn claim_subject(c: &PenaltyClaim) -> String {
+pub(super) fn claim_subject(c: &PenaltyClaim) -> String {
     format!("{} {}", c.id, c.calloff)
 }
 
-fn write_claim(txn: &WriteTransaction, c: &PenaltyClaim) -> Result<(), StoreError> {
-    txn.open_table(PENALTY_CLAIMS)?.insert(
-        (c.agreement.0, c.calloff.as_str()),
-        encoding::encode(V1, c).as_slice(),
-    )?;
-    Ok(())
+pub(super) fn write_claim(txn: &WriteTransaction, c: &PenaltyClaim) -> Result<(), StoreError> {
+    let old: Option<PenaltyClaim> = txn
+        .open_table(PENALTY_CLAIMS)?
+        .insert(
+            (c.agreement.0, c.calloff.as_str()),
+            encoding::encode(V1, c).as_slice(),
+        )?
+        .map(|v| encoding::decode_v1(v.value(), "penalty claim"))
+        .transpose()?;
+    claim_totals::claim_written(txn, old.as_ref(), Some(c))
 }
 
 fn all_cases<T: DeserializeOwned>(
@@ -165,6 +167,7 @@ impl Store {
             Some(v) => encoding::decode_v1(v.value(), "penalty claim")?,
             None => return Err(StoreError::NotFound(calloff.to_string())),
         };
+        claim_totals::claim_written(&txn, Some(&old), None)?;
         audit::append(
             &txn,
             &self.actor,
@@ -174,67 +177,6 @@ impl Store {
         )?;
         txn.commit()?;
         Ok(old)
-    }
-
-    /// Records the penalties of `agreement` at `as_of` (DESIGN §4) as claims: a breach seen
-    /// for the first time becomes an `Identified` claim, one already recorded only has its
-    /// amount brought up to date while still `Identified`. One transaction, committed only
-    /// when something changed, with an audit entry per claim written.
-    pub fn sync_penalty_claims(
-        &self,
-        agreement: AgreementId,
-        as_of: Date,
-    ) -> Result<SyncCount, StoreError> {
-        let txn = self.db.begin_write()?;
-        let Some(a) = txn
-            .open_table(AGREEMENTS)?
-            .get(agreement.0)?
-            .map(|v| encoding::decode_agreement(v.value()))
-            .transpose()?
-        else {
-            return Err(StoreError::NotFound(format!("#{}", agreement.0)));
-        };
-        // Only the call-offs the index says may be late are read whole.
-        let mut calloffs = Vec::new();
-        let rows = txn.open_table(CALLOFF_ROWS)?;
-        for reference in super::calloff_index::may_be_late(&txn, agreement)? {
-            if let Some(v) = rows.get((agreement.0, reference.as_str()))? {
-                let r: CallOffRow = encoding::decode_v1(v.value(), "call-off")?;
-                calloffs.push(r.calloff);
-            }
-        }
-        drop(rows);
-        let mut count = SyncCount::default();
-        for p in proposals(&a, &calloffs, as_of) {
-            let existing: Option<PenaltyClaim> = txn
-                .open_table(PENALTY_CLAIMS)?
-                .get((agreement.0, p.calloff.as_str()))?
-                .map(|v| encoding::decode_v1(v.value(), "penalty claim"))
-                .transpose()?;
-            let (claim, action) = match existing {
-                Some(mut c) => {
-                    if !c.reidentify(&p) {
-                        continue;
-                    }
-                    count.updated += 1;
-                    (c, "claim.reidentify")
-                }
-                None => {
-                    let mut c = PenaltyClaim::identified(agreement, &p, as_of);
-                    c.id = ClaimId(next_id(&txn, NEXT_CLAIM)?);
-                    count.new += 1;
-                    (c, "claim.identify")
-                }
-            };
-            write_claim(&txn, &claim)?;
-            audit::append(&txn, &self.actor, action, &claim_subject(&claim), &claim)?;
-        }
-        if count == SyncCount::default() {
-            txn.abort()?;
-        } else {
-            txn.commit()?;
-        }
-        Ok(count)
     }
 
     pub fn damages_cases(

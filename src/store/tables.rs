@@ -75,6 +75,15 @@ pub const RANKING_DAYS: TableDefinition<(u64, i32), &[u8]> =
 /// table as of any moment re-checks only those whose deadline is still ahead of it.
 pub const NOT_IN_TIME: TableDefinition<(u64, i64, &str), &[u8]> =
     TableDefinition::new("agg_not_in_time");
+/// (Agreement, delivery due as a Julian day, call-off reference) → flags: the call-offs a
+/// penalty sync must read (see `penalty_watch`).
+pub const PENALTY_WATCH: TableDefinition<(u64, i32, &str), u8> =
+    TableDefinition::new("penalty_watch");
+/// Agreement id → the day and term digest of its last penalty sync (`penalty_sync`).
+pub const PENALTY_SYNCED: TableDefinition<u64, &[u8]> = TableDefinition::new("penalty_synced");
+/// (Agreement id, supplier org digits) → count and sum in öre of its identified (not yet
+/// claimed) penalties (`claim_totals`).
+pub const CLAIM_TOTALS: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("claim_totals");
 
 /// Every table above, for code that must touch them all (the backup copies each one, the
 /// check reads each one). A table missing here would be silently left out of every backup:
@@ -109,4 +118,7 @@ pub const ALL: &[&dyn super::backup::AnyTable] = &[
     &SUPPLIER_DAYS,
     &RANKING_DAYS,
     &NOT_IN_TIME,
+    &PENALTY_WATCH,
+    &PENALTY_SYNCED,
+    &CLAIM_TOTALS,
 ];
