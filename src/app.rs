@@ -7,6 +7,7 @@ mod agenda_items;
 mod agreements_tab;
 pub mod backup;
 mod calloff_forms;
+mod calloff_load;
 pub mod calloffs;
 mod calloffs_tab;
 pub mod checklist_tab;
@@ -296,6 +297,8 @@ pub struct App {
     pub quit: bool,
     /// Rows a page moves: the renderer records the list's height here.
     pub page: std::cell::Cell<usize>,
+    /// The call-offs being read in the background since opening (see `calloff_load`).
+    preload: Option<calloff_load::Preload>,
 }
 
 const UNDO_DEPTH: usize = 50;
@@ -330,9 +333,13 @@ impl App {
             undo: Vec::new(),
             quit: false,
             page: std::cell::Cell::new(10),
+            preload: None,
         };
         app.reload(None);
         app.sync_penalties();
+        if !app.tab.follows_agreement() {
+            app.preload_calloffs();
+        }
         if app.agreements.is_empty() {
             app.popup = Some(Popup::Welcome);
         }
@@ -517,7 +524,7 @@ impl App {
     pub fn show_tab(&mut self, tab: Tab) {
         self.tab = tab;
         if tab.follows_agreement() {
-            self.load_calloffs();
+            self.ensure_calloffs();
         }
         self.load_work();
     }

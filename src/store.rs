@@ -50,7 +50,7 @@ use tables::{AGREEMENT_BY_REF, AGREEMENTS};
 pub const SCHEMA_VERSION: u32 = 2;
 
 pub struct Store {
-    db: Database,
+    db: std::sync::Arc<Database>,
     path: PathBuf,
     /// Who the audit log names for changes made through this handle.
     actor: String,
@@ -78,10 +78,29 @@ impl Store {
         aggregates::ensure(&db)?;
         claim_totals::ensure(&db)?;
         Ok(Store {
-            db,
+            db: std::sync::Arc::new(db),
             path: path.to_path_buf(),
             actor,
         })
+    }
+
+    /// Another handle on the same open database, for reading on a background thread
+    /// (redb allows reads alongside a write from any thread).
+    pub fn share(&self) -> Store {
+        Store {
+            db: self.db.clone(),
+            path: self.path.clone(),
+            actor: self.actor.clone(),
+        }
+    }
+
+    /// The sequence number of the last change recorded (every change writes an audit
+    /// entry): equal numbers mean nothing was changed in between.
+    pub fn last_change(&self) -> Result<u64, StoreError> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(tables::AUDIT)?;
+        let last = table.last()?.map_or(0, |(k, _)| k.value());
+        Ok(last)
     }
 
     pub fn path(&self) -> &Path {

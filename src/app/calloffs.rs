@@ -80,6 +80,8 @@ pub struct CallOffsState {
     pub text: String,
     pub filtering: bool,
     pub detail: Option<CallOffDetail>,
+    /// The store's last change when the index was read (see `App::ensure_calloffs`).
+    pub loaded_change: Option<u64>,
 }
 
 /// Case-insensitive `contains` as `to_lowercase` would find it, without allocating for

@@ -36,8 +36,8 @@ impl App {
         self.current.and_then(|id| self.agreement(id))
     }
 
-    /// Reads the followed agreement's call-offs and deviations again.
-    pub(super) fn load_calloffs(&mut self) {
+    /// The followed agreement: the one chosen or remembered, else a likely one.
+    pub(super) fn resolve_current(&mut self) {
         if self.current_agreement().is_none() {
             self.current = self.store.followed().ok().flatten();
         }
@@ -50,6 +50,36 @@ impl App {
                 .find(|a| a.priority == crate::domain::Priority::Class1);
             self.current = critical.or(self.agreements.first()).map(|a| a.id);
         }
+    }
+
+    /// On showing a tab that follows the agreement: the call-offs are read again only when
+    /// another agreement is followed or something changed since they were read.
+    pub(super) fn ensure_calloffs(&mut self) {
+        self.resolve_current();
+        let change = self.store.last_change().ok();
+        let same = self.current.is_some()
+            && self.calloffs.agreement == self.current
+            && change.is_some()
+            && self.calloffs.loaded_change == change;
+        if same {
+            self.load_views();
+            self.load_meetings();
+        } else {
+            self.load_calloffs();
+        }
+    }
+
+    /// Starts reading the followed agreement's call-offs in the background.
+    pub(super) fn preload_calloffs(&mut self) {
+        self.resolve_current();
+        if let Some(id) = self.current {
+            self.preload = super::calloff_load::Preload::start(&self.store, id);
+        }
+    }
+
+    /// Reads the followed agreement's call-offs and deviations again.
+    pub(super) fn load_calloffs(&mut self) {
+        self.resolve_current();
         let Some(id) = self.current else {
             self.calloffs.set_index(Default::default(), Vec::new());
             self.calloffs.detail_row = None;
@@ -58,17 +88,24 @@ impl App {
             self.load_views();
             return;
         };
-        // The compact index only, and in full just the rows with a deviation (few): the
-        // list reads the rows it shows (see `sync_calloff_window`).
-        let loaded = self.store.calloff_index(id).and_then(|index| {
-            let deviations = (0..index.len())
-                .filter(|&i| index.entries[i].outcome == crate::store::OUTCOME_DEVIATION);
-            let rows = self.store.calloff_rows_at(&index, deviations)?;
-            Ok((index, rows))
-        });
+        let change = self.store.last_change().ok();
+        let preloaded = match (self.preload.take(), change) {
+            (Some(p), Some(change)) => p.take(id, change),
+            _ => None,
+        };
+        let loaded = match preloaded {
+            Some(loaded) => Ok(loaded),
+            None => super::calloff_load::read(&self.store, id),
+        };
         match loaded {
-            Ok((index, rows)) => self.calloffs.set_index(index, rows),
-            Err(e) => self.error(e.message(self.cat)),
+            Ok((index, rows)) => {
+                self.calloffs.set_index(index, rows);
+                self.calloffs.loaded_change = change;
+            }
+            Err(e) => {
+                self.calloffs.loaded_change = None;
+                self.error(e.message(self.cat));
+            }
         }
         self.calloffs.agreement = Some(id);
         self.calloffs.refresh();

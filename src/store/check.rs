@@ -44,12 +44,17 @@ impl Store {
     /// page redb repairs what it can (back to the last good commit) and says so; that is
     /// reported, never hidden.
     pub fn check(&mut self) -> Result<CheckReport, StoreError> {
-        let integrity = match self.db.check_integrity() {
-            Ok(true) => None,
-            Ok(false) => Some("repaired".to_string()),
-            Err(e) => Some(e.to_string()),
+        let integrity = match std::sync::Arc::get_mut(&mut self.db) {
+            Some(db) => match db.check_integrity() {
+                Ok(true) => None,
+                Ok(false) => Some("repaired".to_string()),
+                Err(e) => Some(e.to_string()),
+            },
+            // A handle shared with a background reader cannot be checked (redb wants no
+            // transaction open); the command line never shares one.
+            None => Some("in use".to_string()),
         };
-        let schema = match migrate::read_version(&self.db) {
+        let schema = match migrate::read_version(&*self.db) {
             Ok(Version::Schema(v)) => Some(v),
             _ => None,
         };

@@ -1,0 +1,59 @@
+//! Reading the followed agreement's call-offs: the compact index and the rows with a
+//! deviation. At a million call-offs that is a few hundred milliseconds, so it is read
+//! once on a background thread right after the application opens, kept while nothing
+//! changes (the last audit entry tells), and read again only after a change.
+
+use std::thread::JoinHandle;
+
+use crate::domain::AgreementId;
+use crate::store::{CallOffIndex, CallOffRow, OUTCOME_DEVIATION, Store, StoreError};
+
+pub type Loaded = (CallOffIndex, Vec<CallOffRow>);
+
+/// The compact index, and in full just the rows with a deviation (few): lists read the
+/// rows they show.
+pub fn read(store: &Store, id: AgreementId) -> Result<Loaded, StoreError> {
+    let index = store.calloff_index(id)?;
+    let deviations = (0..index.len()).filter(|&i| index.entries[i].outcome == OUTCOME_DEVIATION);
+    let rows = store.calloff_rows_at(&index, deviations)?;
+    Ok((index, rows))
+}
+
+/// A read under way on its own thread, of `agreement` as of change `change`.
+pub struct Preload {
+    agreement: AgreementId,
+    change: u64,
+    handle: Option<JoinHandle<Result<Loaded, StoreError>>>,
+}
+
+impl Preload {
+    pub fn start(store: &Store, agreement: AgreementId) -> Option<Preload> {
+        let change = store.last_change().ok()?;
+        let shared = store.share();
+        let handle = std::thread::Builder::new()
+            .name("avtal-preload".into())
+            .spawn(move || read(&shared, agreement))
+            .ok()?;
+        Some(Preload {
+            agreement,
+            change,
+            handle: Some(handle),
+        })
+    }
+
+    /// The result, waiting for it if need be, when it is of `agreement` as of `change`.
+    pub fn take(mut self, agreement: AgreementId, change: u64) -> Option<Loaded> {
+        let handle = self.handle.take()?;
+        let result = handle.join().ok()?.ok()?;
+        (self.agreement == agreement && self.change == change).then_some(result)
+    }
+}
+
+impl Drop for Preload {
+    /// Waits for the thread, so the database is closed when the application is dropped.
+    fn drop(&mut self) {
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}
