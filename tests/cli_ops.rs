@@ -228,21 +228,116 @@ fn check_and_audit_verify_pass_a_good_file_and_name_a_tampered_entry() {
     assert_eq!(avtal(&db, &["audit", "verify"]).code, 0);
 }
 
+/// Runs the binary as the unprivileged user `nobody` (util-linux `setpriv`): root writes
+/// regardless of permissions, so a read-only file is only read-only to someone else.
+fn avtal_as_nobody(db: &Path, args: &[&str]) -> cli_support::Run {
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_avtal"))
+        .env_remove("AVTAL_LANG")
+        .env_remove("AVTAL_DB")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("setpriv runs");
+    cli_support::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
 #[test]
 fn a_read_only_database_is_refused_in_words() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let db = filled(dir.path());
-    fs::set_permissions(&db, fs::Permissions::from_mode(0o400)).unwrap();
-    // Root writes regardless of permissions, so there is nothing to refuse: skip.
-    if fs::OpenOptions::new().write(true).open(&db).is_ok() {
-        eprintln!("skipped: running as root, file permissions are not enforced");
+    let file = write(dir.path(), "b.toml", GOOD);
+    // Readable, not writable, in a folder the user may read but not write in (as root,
+    // the folder belongs to root and the user is `nobody`).
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let as_root = is_root();
+    if as_root
+        && std::process::Command::new("setpriv")
+            .arg("--version")
+            .output()
+            .is_err()
+    {
+        eprintln!("skipped: running as root without util-linux `setpriv`");
         return;
     }
-    let file = write(dir.path(), "b.toml", GOOD);
-    let run = avtal(&db, &["import", "agreement", file.to_str().unwrap()]);
-    assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("skrivskyddad"), "{}", run.stderr);
+    let run_as_user = |args: &[&str]| {
+        if as_root {
+            avtal_as_nobody(&db, args)
+        } else {
+            avtal(&db, args)
+        }
+    };
+    // Two ways a file is read-only: the user's own file without write permission, and
+    // someone else's file the user may only read.
+    let cases: &[(&str, Option<u32>, u32)] = if as_root {
+        &[
+            ("own file, 0400", Some(65534), 0o400),
+            ("root's file, 0644", Some(0), 0o644),
+        ]
+    } else {
+        &[("own file, 0400", None, 0o400)]
+    };
+    for &(case, owner, mode) in cases {
+        if let Some(uid) = owner {
+            std::os::unix::fs::chown(&db, Some(uid), None).unwrap();
+        }
+        fs::set_permissions(&db, fs::Permissions::from_mode(mode)).unwrap();
+        let before = fs::read(&db).unwrap();
+        let mut names_before: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names_before.sort();
+
+        let run = run_as_user(&["import", "agreement", file.to_str().unwrap()]);
+        assert_eq!(run.code, 1, "{case}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr.contains("skrivskyddad"),
+            "{case}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains(db.to_str().unwrap()),
+            "{case}: {}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("panicked"), "{case}: {}", run.stderr);
+        let run = run_as_user(&["--lang", "en", "demo"]);
+        assert_eq!(run.code, 1, "{case}: {}{}", run.stdout, run.stderr);
+        assert!(run.stderr.contains("read-only"), "{case}: {}", run.stderr);
+
+        assert!(fs::read(&db).unwrap() == before, "{case}: the file changed");
+        let mut names_after: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names_after.sort();
+        assert_eq!(names_after, names_before, "{case}: files appeared or went");
+    }
+    // Writable again, everything is there and the import goes through.
+    std::os::unix::fs::chown(&db, Some(0).filter(|_| as_root), None).unwrap();
+    fs::set_permissions(&db, fs::Permissions::from_mode(0o600)).unwrap();
+    let store = Store::open(&db).unwrap();
+    assert!(store.verify_audit().unwrap().is_intact());
+    assert!(
+        store
+            .agreement_by_reference("UH-2026-014")
+            .unwrap()
+            .is_some()
+    );
 }
 
 mod tui {

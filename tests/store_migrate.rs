@@ -239,3 +239,67 @@ fn a_new_file_is_at_the_current_schema_and_needs_no_backup() {
     assert_eq!(schema_version(&path), 2);
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+/// On a disk without room for the copy taken before a migration, nothing is migrated: the
+/// file stays byte for byte the schema-1 file, no partial copy is left, and the refusal
+/// says why. With room again the migration goes through as usual.
+#[test]
+fn no_room_for_the_copy_means_no_migration() {
+    use std::os::unix::process::CommandExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("avtal.redb");
+    write_fixture(&path, 1, &v1_agreements());
+    let v1_bytes = fs::read(&path).unwrap();
+    let limit = v1_bytes.len() as u64 / 2;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_avtal"));
+    cmd.env_remove("AVTAL_LANG")
+        .env_remove("AVTAL_DB")
+        .arg("--db")
+        .arg(&path)
+        .args(["list", "agreements"]);
+    // SAFETY: between fork and exec only async-signal-safe calls (signal, setrlimit). A
+    // file size limit with SIGXFSZ ignored: a write past it fails as on a full disk.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let lim = libc::rlimit {
+                rlim_cur: limit as libc::rlim_t,
+                rlim_max: limit as libc::rlim_t,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "listed: {stderr}");
+    assert!(stderr.contains("disken är full"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let after = fs::read(&path).unwrap();
+    let first_difference = after.iter().zip(&v1_bytes).position(|(a, b)| a != b);
+    assert!(
+        after == v1_bytes,
+        "the file changed: {} bytes, was {}; first difference at {first_difference:?}; {stderr}",
+        after.len(),
+        v1_bytes.len()
+    );
+    assert!(
+        !with_suffix(&path, ".schema-v1.bak").exists(),
+        "a partial copy was left"
+    );
+
+    // With room the copy is made and is the file exactly as the user had it.
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.agreements().unwrap(), v1_agreements());
+    drop(store);
+    let copy = fs::read(with_suffix(&path, ".schema-v1.bak")).unwrap();
+    let first_difference = copy.iter().zip(&v1_bytes).position(|(a, b)| a != b);
+    assert!(
+        copy == v1_bytes,
+        "the copy is {} bytes, the file was {}; first difference at {first_difference:?}",
+        copy.len(),
+        v1_bytes.len()
+    );
+}

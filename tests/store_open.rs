@@ -274,6 +274,11 @@ fn every_refusal_is_in_words_in_both_languages() {
             detail: "x".into(),
         },
         StoreError::IdInUse(7),
+        StoreError::DiskFull {
+            detail: "No space left on device (os error 28)".into(),
+        },
+        StoreError::NeedsRestart,
+        StoreError::BackupDiskFull(PathBuf::from("/tmp/kopia.redb")),
     ];
     for lang in [Lang::Sv, Lang::En] {
         for e in &errors {

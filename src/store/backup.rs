@@ -78,8 +78,7 @@ impl<K: Key + Sync + 'static, V: Value + Sync + 'static> AnyTable
         dest: &Path,
         cancel: &AtomicBool,
     ) -> Result<u64, StoreError> {
-        let write = |e: &dyn std::fmt::Display| write_error(dest, e.to_string());
-        let mut out = to.open_table(*self).map_err(|e| write(&e))?;
+        let mut out = to.open_table(*self).map_err(|e| write_failed(dest, e))?;
         let src = match from.open_table(*self) {
             Ok(t) => t,
             // A file from before this table existed: the copy gets it empty, as
@@ -90,7 +89,8 @@ impl<K: Key + Sync + 'static, V: Value + Sync + 'static> AnyTable
         let mut n = 0u64;
         for row in redb::ReadableTable::iter(&src)? {
             let (k, v) = row?;
-            out.insert(k.value(), v.value()).map_err(|e| write(&e))?;
+            out.insert(k.value(), v.value())
+                .map_err(|e| write_failed(dest, e))?;
             n += 1;
             if n % 4096 == 0 && cancel.load(Ordering::Relaxed) {
                 return Err(StoreError::BackupCancelled);
@@ -206,7 +206,6 @@ impl Snapshot {
         dest: &Path,
         cancel: &AtomicBool,
     ) -> Result<(usize, u64), StoreError> {
-        let write = |e: &dyn std::fmt::Display| write_error(dest, e.to_string());
         if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty())
             && !dir.is_dir()
         {
@@ -215,9 +214,10 @@ impl Snapshot {
         // `open::create` makes the file 0600: the copy names people and money too.
         let db = open::create(tmp).map_err(|e| match e {
             StoreError::Io { detail, .. } => write_error(dest, detail),
+            StoreError::DiskFull { .. } => StoreError::BackupDiskFull(dest.to_path_buf()),
             other => other,
         })?;
-        let txn = db.begin_write().map_err(|e| write(&e))?;
+        let txn = db.begin_write().map_err(|e| write_failed(dest, e))?;
         let mut records = 0;
         for table in ALL {
             if cancel.load(Ordering::Relaxed) {
@@ -226,7 +226,7 @@ impl Snapshot {
             records += table.copy_rows(&self.txn, &txn, dest, cancel)?;
         }
         // Immediate durability (the default): the commit is on disk when it returns.
-        txn.commit().map_err(|e| write(&e))?;
+        txn.commit().map_err(|e| write_failed(dest, e))?;
         drop(db);
         Ok((ALL.len(), records))
     }
@@ -270,6 +270,16 @@ fn place(tmp: &Path, dest: &Path) -> Result<(), StoreError> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// A redb failure while writing the copy: a full disk says so, anything else in redb's words.
+fn write_failed(dest: &Path, e: impl Into<redb::Error>) -> StoreError {
+    let e: redb::Error = e.into();
+    match StoreError::from(e) {
+        StoreError::DiskFull { .. } => StoreError::BackupDiskFull(dest.to_path_buf()),
+        StoreError::Storage(detail) => write_error(dest, detail),
+        other => write_error(dest, other.to_string()),
+    }
 }
 
 fn write_error(dest: &Path, detail: String) -> StoreError {

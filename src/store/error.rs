@@ -38,6 +38,14 @@ pub enum StoreError {
         path: PathBuf,
         detail: String,
     },
+    /// The disk is full, or the file may not grow any larger (a quota, a size limit):
+    /// nothing of the change was written, and what was committed before is kept.
+    DiskFull {
+        detail: String,
+    },
+    /// An earlier write failed (a full disk, say), after which redb refuses every use of
+    /// this handle: the program must be restarted. What was committed is in the file.
+    NeedsRestart,
     /// Any other storage failure, with redb's own words.
     Storage(String),
     /// Upgrading the file from an older schema failed. Nothing was changed in the file (the
@@ -61,6 +69,8 @@ pub enum StoreError {
         path: PathBuf,
         detail: String,
     },
+    /// A backup ran out of disk space (the partial copy was removed).
+    BackupDiskFull(PathBuf),
     /// A backup was stopped before it was complete (the partial copy was removed).
     BackupCancelled,
     /// The file holds a table that `tables::ALL` does not list, so a backup would miss it.
@@ -98,6 +108,8 @@ impl StoreError {
             StoreError::Io { path, detail } => {
                 tr!(cat, "store.io", path = path.display(), detail = detail)
             }
+            StoreError::DiskFull { detail } => tr!(cat, "store.disk_full", detail = detail),
+            StoreError::NeedsRestart => tr!(cat, "store.needs_restart").to_string(),
             StoreError::Storage(detail) => tr!(cat, "store.storage", detail = detail),
             StoreError::Migration {
                 path,
@@ -131,6 +143,9 @@ impl StoreError {
                     detail = detail
                 )
             }
+            StoreError::BackupDiskFull(p) => {
+                tr!(cat, "store.backup_disk_full", path = p.display())
+            }
             StoreError::BackupCancelled => tr!(cat, "store.backup_cancelled").to_string(),
             StoreError::UnlistedTable(name) => tr!(cat, "store.unlisted_table", name = name),
         }
@@ -146,9 +161,25 @@ impl std::fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
+/// True for the ways a write fails because there is no room: a full disk, a quota, or a
+/// file size limit (`ulimit -f`).
+pub(super) fn is_disk_full(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(
+        e.kind(),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded | ErrorKind::FileTooLarge
+    )
+}
+
 impl From<redb::Error> for StoreError {
     fn from(e: redb::Error) -> Self {
-        StoreError::Storage(e.to_string())
+        match e {
+            redb::Error::Io(io) if is_disk_full(&io) => StoreError::DiskFull {
+                detail: io.to_string(),
+            },
+            redb::Error::PreviousIo => StoreError::NeedsRestart,
+            other => StoreError::Storage(other.to_string()),
+        }
     }
 }
 
@@ -156,7 +187,7 @@ macro_rules! from_redb {
     ($($t:ty),*) => {$(
         impl From<$t> for StoreError {
             fn from(e: $t) -> Self {
-                StoreError::Storage(e.to_string())
+                StoreError::from(redb::Error::from(e))
             }
         }
     )*};

@@ -282,6 +282,12 @@ fn damaged(path: &Path, detail: String) -> StoreError {
 }
 
 fn io_error(path: &Path, e: &io::Error) -> StoreError {
+    // The path may be a temporary name beside the database; a full disk is the whole story.
+    if super::error::is_disk_full(e) {
+        return StoreError::DiskFull {
+            detail: e.to_string(),
+        };
+    }
     StoreError::Io {
         path: path.to_path_buf(),
         detail: e.to_string(),
