@@ -4,7 +4,8 @@
 //!
 //! Choices, each made to favour SQLite rather than avtal:
 //! - Times are integer seconds (local time taken as if UTC, as avtal orders them) and
-//!   dates integer julian days: the cheapest forms to compare and store.
+//!   dates integer julian days: the cheapest forms to compare and store (the demo's
+//!   times are whole minutes, so nothing is lost against avtal's nanoseconds).
 //! - A request's deadline is computed by SQL once, on insert, from a working-day
 //!   calendar table, and stored with the request, as avtal fixes it on write too; the
 //!   KPI query then only compares.
