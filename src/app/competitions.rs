@@ -131,6 +131,8 @@ pub struct CompetitionsState {
     pub open: Option<OpenCompetition>,
     /// Models saved on the agreement for reuse, by name.
     pub models: Vec<EvaluationModel>,
+    /// The store's last change when the rows were read: read again only after a change.
+    pub loaded_change: Option<u64>,
 }
 
 impl CompetitionsState {

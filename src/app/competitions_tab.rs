@@ -34,6 +34,10 @@ impl App {
         if self.tab != super::Tab::Competitions && self.competitions.open.is_none() {
             return self.load_purchases(id);
         }
+        let change = self.store.last_change().ok();
+        if change.is_some() && self.competitions.loaded_change == change {
+            return self.load_purchases(id);
+        }
         let loaded = self
             .store
             .competitions(id)
@@ -45,7 +49,10 @@ impl App {
                     e.method() == crate::domain::calloff::CallOffMethod::Competition
                 });
                 match self.store.calloff_rows_at(&self.calloffs.index, positions) {
-                    Ok(rows) => self.competitions.rebuild(&rows, list),
+                    Ok(rows) => {
+                        self.competitions.rebuild(&rows, list);
+                        self.competitions.loaded_change = change;
+                    }
                     Err(e) => self.error(e.message(self.cat)),
                 }
                 self.competitions.models = models;

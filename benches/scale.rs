@@ -1,0 +1,185 @@
+//! Every figure of the scale targets at 10 000, 100 000 and 1 000 000 call-offs, on a
+//! demo database (`avtal demo --calloffs N`): open + first frame, key to next frame for
+//! switching tabs, scrolling, changing the KPI period and typing in the minutes, and the
+//! resident memory of the running application. Each size is measured in a fresh child
+//! process, so its memory is the application's and not the generator's.
+//! Run with `cargo bench --bench scale` or `cargo bench --bench scale -- 100000`.
+//! The KPI table against SQLite is `--bench kpi_sqlite`; the import, `--bench import`.
+
+mod common;
+use common::stats;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use avtal::app::{App, Tab};
+use avtal::i18n::Lang;
+use avtal::store::Store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use time::macros::datetime;
+
+const CHILD: &str = "AVTAL_SCALE_DB";
+
+fn main() {
+    if let Ok(path) = std::env::var(CHILD) {
+        measure(Path::new(&path));
+        return;
+    }
+    let mut sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    if sizes.is_empty() {
+        sizes = vec![10_000, 100_000, 1_000_000];
+    }
+    for n in sizes {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("scale.redb");
+        let t = Instant::now();
+        {
+            let store = Store::open(&path).expect("open");
+            avtal::app::load_demo(&store, datetime!(2026-11-25 09:30), n).expect("demo");
+        }
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        println!(
+            "\n== {n} call-offs (demo generated in {:.1} s, file {} MB)",
+            t.elapsed().as_secs_f64(),
+            size / 1_000_000
+        );
+        let status = Command::new(std::env::current_exe().expect("own path"))
+            .env(CHILD, &path)
+            .status()
+            .expect("child");
+        assert!(status.success(), "the measuring process failed");
+    }
+}
+
+fn key(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+fn frame(term: &mut Terminal<TestBackend>, app: &App) {
+    term.draw(|f| avtal::ui::render(f, app)).expect("draw");
+}
+
+fn open(path: &Path) -> (App, Terminal<TestBackend>) {
+    let store = Store::open(path).expect("open");
+    let app = App::new(store, Lang::Sv, datetime!(2026-11-25 09:30));
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    frame(&mut term, &app);
+    (app, term)
+}
+
+fn measure(path: &Path) {
+    let t = Instant::now();
+    let (mut app, mut term) = open(path);
+    let mut opens = vec![t.elapsed()];
+    // A person reads the agenda before the first key: the call-offs are read meanwhile.
+    std::thread::sleep(Duration::from_millis(1500));
+    let t = Instant::now();
+    app.handle_key(key(KeyCode::Char('3')));
+    frame(&mut term, &app);
+    stats("first switch to the call-offs tab", vec![t.elapsed()]);
+    memory("resident memory with the call-offs tab open");
+
+    let mut switches = Vec::new();
+    let mut slowest = ('1', Duration::ZERO);
+    for _ in 0..20 {
+        for c in "1234567890".chars() {
+            let t = Instant::now();
+            app.handle_key(key(KeyCode::Char(c)));
+            frame(&mut term, &app);
+            let took = t.elapsed();
+            if took > slowest.1 {
+                slowest = (c, took);
+            }
+            switches.push(took);
+        }
+    }
+    stats("switch tab (each of 1-9, 0): key to frame", switches);
+    println!(
+        "  (slowest: key {} at {:.1} ms)",
+        slowest.0,
+        slowest.1.as_secs_f64() * 1e3
+    );
+
+    app.show_tab(Tab::CallOffs);
+    frame(&mut term, &app);
+    let mut scroll = Vec::new();
+    for i in 0..2000 {
+        let c = if i % 400 < 200 {
+            KeyCode::Down
+        } else {
+            KeyCode::Up
+        };
+        let t = Instant::now();
+        app.handle_key(key(c));
+        frame(&mut term, &app);
+        scroll.push(t.elapsed());
+    }
+    stats("scroll the call-offs: key to frame", scroll);
+
+    app.show_tab(Tab::Statistics);
+    frame(&mut term, &app);
+    let mut periods = Vec::new();
+    for _ in 0..100 {
+        let t = Instant::now();
+        app.handle_key(key(KeyCode::Char('p')));
+        frame(&mut term, &app);
+        periods.push(t.elapsed());
+    }
+    stats("change the KPI period: key to frame", periods);
+
+    let meeting = app
+        .store
+        .meetings(None)
+        .expect("meetings")
+        .into_iter()
+        .next()
+        .expect("the demo has meetings");
+    app.open_minutes(meeting.id);
+    frame(&mut term, &app);
+    let mut typing = Vec::new();
+    for c in "Leverantören återkommer om leveranstiderna. "
+        .chars()
+        .cycle()
+        .take(1000)
+    {
+        let t = Instant::now();
+        app.handle_key(key(KeyCode::Char(c)));
+        app.tick(Instant::now());
+        frame(&mut term, &app);
+        typing.push(t.elapsed());
+    }
+    stats("type in the minutes (autosave included)", typing);
+
+    memory("resident memory after every tab");
+    drop(app);
+    for _ in 0..5 {
+        let t = Instant::now();
+        let (app, _term) = open(path);
+        opens.push(t.elapsed());
+        drop(app);
+    }
+    stats("open the database + first frame", opens);
+}
+
+fn memory(what: &str) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = |field: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(field))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    println!(
+        "{what:<48} now {:>6} MB   peak {:>6} MB",
+        kb("VmRSS:") / 1024,
+        kb("VmHWM:") / 1024
+    );
+}
