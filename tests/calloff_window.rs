@@ -103,3 +103,37 @@ fn the_windowed_list_shows_what_filtering_every_row_would() {
         }
     }
 }
+
+/// A national agreement's references run past 13 characters (AV-2025-0999999 at a
+/// million): the list must show them whole, or neighbours look like duplicates.
+#[test]
+fn long_references_are_shown_whole() {
+    let now = datetime!(2026-11-25 09:30);
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("l.redb")).unwrap();
+    let register = avtal::demo::register(now.date());
+    let ids = store.import_agreements(&register).unwrap();
+    let mut a = register[0].clone();
+    a.id = ids[0].0;
+    let (mut calloffs, _) = avtal::demo::calloffs::calloffs(&a, now, 3);
+    for (i, c) in calloffs.iter_mut().enumerate() {
+        c.reference = format!("AV-2025-099999{i}");
+    }
+    store.import_calloffs(&calloffs).unwrap();
+    store.set_followed(a.id).unwrap();
+    let mut app = App::new(store, Lang::Sv, now);
+    app.show_tab(Tab::CallOffs);
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 24)).unwrap();
+    term.draw(|f| avtal::ui::render(f, &app)).unwrap();
+    let screen: String = term
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    for i in 0..3 {
+        let reference = format!("AV-2025-099999{i}");
+        assert!(screen.contains(&reference), "{reference} cut in:\n{screen}");
+    }
+}

@@ -137,6 +137,13 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
     // Only the rows in view are built: the list stays quick at any number of call-offs.
     // Their full rows are the window the app keeps around the selection.
     let end = (start + height).min(st.visible.len());
+    // As wide as the longest reference shown: a national agreement's run past 13.
+    let reference_width = (start..end)
+        .filter_map(|pos| st.visible_row(pos))
+        .map(|r| r.calloff.reference.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(13, 24) as u16;
     let rows = (start..end)
         .filter_map(|pos| st.visible_row(pos).map(|r| (pos - start, r)))
         .map(|(n, r)| {
@@ -184,7 +191,7 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
     let table = Table::new(
         rows,
         [
-            Constraint::Length(13),
+            Constraint::Length(reference_width),
             Constraint::Length(10),
             Constraint::Length(12),
             Constraint::Fill(1),

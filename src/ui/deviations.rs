@@ -47,6 +47,19 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let height = inner.height.saturating_sub(1) as usize;
     app.page.set(height.max(1));
     let start = window_start(st.selected, st.entries.len(), height);
+    // As wide as the longest reference shown: a national agreement's run past 13.
+    let reference_width = st
+        .entries
+        .iter()
+        .skip(start)
+        .take(height)
+        .map(|e| match e {
+            DeviationEntry::Ranking(r) => rows_src.get(*r).map_or(0, |x| x.calloff.reference.len()),
+            DeviationEntry::Manual(d) => d.calloff.as_ref().map_or(0, String::len),
+        })
+        .max()
+        .unwrap_or(0)
+        .clamp(13, 24) as u16;
     let rows = st
         .entries
         .iter()
@@ -140,7 +153,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         rows,
         [
             Constraint::Length(10),
-            Constraint::Length(13),
+            Constraint::Length(reference_width),
             Constraint::Length(18),
             Constraint::Fill(1),
             Constraint::Length(16),
