@@ -6,7 +6,7 @@ mod args;
 mod demo;
 mod export;
 mod import;
-mod import_csv;
+pub mod import_csv;
 mod import_stats;
 mod list;
 pub mod ops;

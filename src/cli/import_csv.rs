@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::domain::calloff::{CallOff, Request};
 use crate::domain::{Agreement, AgreementId};
 use crate::formats::FileProblem;
 use crate::formats::calloffs_csv::{self, Register};
@@ -16,8 +17,7 @@ use crate::tr;
 pub(super) fn calloffs(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
     let bytes = read(file, cat)?;
     let store = super::open_store(db, cat)?;
-    let register = Register::new(store.agreements().map_err(|e| e.message(cat))?);
-    let calloffs = calloffs_csv::parse(&bytes, &register).map_err(|p| invalid(file, &p, cat))?;
+    let calloffs = check_calloffs(&store, &bytes).map_err(|r| r.message(file, cat))?;
     let count = store
         .import_calloffs(&calloffs)
         .map_err(|e| e.message(cat))?;
@@ -34,13 +34,7 @@ pub(super) fn calloffs(db: &Path, file: &Path, cat: &Catalog) -> Result<(), Stri
 pub(super) fn requests(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
     let bytes = read(file, cat)?;
     let store = super::open_store(db, cat)?;
-    let mut lookup = StoreLookup::new(&store).map_err(|e| e.message(cat))?;
-    let parsed = requests_csv::parse(&bytes, &mut lookup);
-    // A database that failed mid-check would make call-offs look unknown: say that instead.
-    if let Some(e) = lookup.error {
-        return Err(e.message(cat));
-    }
-    let requests = parsed.map_err(|p| invalid(file, &p, cat))?;
+    let requests = check_requests(&store, &bytes).map_err(|r| r.message(file, cat))?;
     let count = store
         .import_requests(&requests)
         .map_err(|e| e.message(cat))?;
@@ -52,6 +46,41 @@ pub(super) fn requests(db: &Path, file: &Path, cat: &Catalog) -> Result<(), Stri
         updated = count.updated
     );
     super::print_out(&format!("{line}\n"), cat)
+}
+
+/// Why a file is not imported: problems in it, or a database that could not be read.
+#[derive(Debug)]
+pub enum Refused {
+    Invalid(Vec<FileProblem>),
+    Store(StoreError),
+}
+
+impl Refused {
+    fn message(&self, file: &Path, cat: &Catalog) -> String {
+        match self {
+            Refused::Invalid(problems) => invalid(file, problems, cat),
+            Refused::Store(e) => e.message(cat),
+        }
+    }
+}
+
+/// The call-offs of a file, parsed and checked against the register, as `import
+/// calloffs` stores them (benches time this same path).
+pub fn check_calloffs(store: &Store, bytes: &[u8]) -> Result<Vec<CallOff>, Refused> {
+    let register = Register::new(store.agreements().map_err(Refused::Store)?);
+    calloffs_csv::parse(bytes, &register).map_err(Refused::Invalid)
+}
+
+/// The requests of a file, parsed and checked against the stored call-offs, as `import
+/// requests` stores them.
+pub fn check_requests(store: &Store, bytes: &[u8]) -> Result<Vec<Request>, Refused> {
+    let mut lookup = StoreLookup::new(store).map_err(Refused::Store)?;
+    let parsed = requests_csv::parse(bytes, &mut lookup);
+    // A database that failed mid-check would make call-offs look unknown: say that instead.
+    if let Some(e) = lookup.error {
+        return Err(Refused::Store(e));
+    }
+    parsed.map_err(Refused::Invalid)
 }
 
 /// The whole file as bytes: the parser itself tells which line is not UTF-8.
