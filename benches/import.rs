@@ -2,7 +2,9 @@
 //! with their requests, through the same code as the command line: read the file, open
 //! the database, parse and check every row, store all of it in one transaction.
 //! Run with `cargo bench --bench import [N] [ROUNDS]` (defaults 100 000 and 3); each
-//! round imports into a fresh database and every phase prints its median over rounds.
+//! round imports into a fresh database and every phase prints its median over rounds,
+//! in wall-clock time and (on Linux) in CPU time of the importing thread, which other
+//! work on a shared machine does not inflate.
 
 mod common;
 use common::stats;
@@ -48,49 +50,97 @@ fn main() {
     );
     drop((calloffs, requests));
 
-    let mut phases: [Vec<Duration>; 5] = Default::default();
-    let mut totals = Vec::new();
+    // Wall-clock and CPU time of each phase: parse call-offs, store them, parse
+    // requests, store them.
+    let mut wall: [Vec<Duration>; 4] = Default::default();
+    let mut cpu: [Vec<Duration>; 4] = Default::default();
+    let mut progress_calls = 0usize;
     for round in 0..rounds {
         let db = dir.path().join(format!("round{round}.redb"));
         Store::open(&db)
             .expect("open")
             .import_agreements(&register)
             .expect("agreements");
+        let mut clock = Clock::start();
 
-        let start = Instant::now();
         // As `avtal import calloffs FILE`: a process of its own.
-        let t = Instant::now();
         let bytes = std::fs::read(&calloffs_file).expect("read");
         let store = Store::open(&db).expect("open");
         let parsed = check_calloffs(&store, &bytes).expect("a valid file");
-        phases[0].push(t.elapsed());
-        let t = Instant::now();
-        let count = store.import_calloffs(&parsed).expect("stored");
+        clock.lap(&mut wall[0], &mut cpu[0]);
+        let count = store
+            .import_calloffs_with_progress(&parsed, &mut |_, _| progress_calls += 1)
+            .expect("stored");
         drop(store);
-        phases[1].push(t.elapsed());
+        clock.lap(&mut wall[1], &mut cpu[1]);
         assert_eq!(count.new, parsed.len());
         drop((bytes, parsed));
 
         // As `avtal import requests FILE`.
-        let t = Instant::now();
         let bytes = std::fs::read(&requests_file).expect("read");
         let store = Store::open(&db).expect("open");
         let parsed = check_requests(&store, &bytes).expect("a valid file");
-        phases[2].push(t.elapsed());
-        let t = Instant::now();
-        let count = store.import_requests(&parsed).expect("stored");
+        clock.lap(&mut wall[2], &mut cpu[2]);
+        let count = store
+            .import_requests_with_progress(&parsed, &mut |_, _| progress_calls += 1)
+            .expect("stored");
         drop(store);
-        phases[3].push(t.elapsed());
+        clock.lap(&mut wall[3], &mut cpu[3]);
         assert_eq!(count.new, parsed.len());
-        totals.push(start.elapsed());
-        phases[4].push(phases[1][round] + phases[3][round]);
         let _ = std::fs::remove_file(&db);
     }
-    let [parse_c, store_c, parse_r, store_r, stored] = phases;
-    stats("read + open + parse + check call-offs", parse_c);
-    stats("store call-offs (one transaction)", store_c);
-    stats("read + open + parse + check requests", parse_r);
-    stats("store requests (one transaction)", store_r);
-    stats("store call-offs + requests", stored);
-    stats("whole import, call-offs then requests", totals);
+    let names = [
+        "read + open + parse + check call-offs",
+        "store call-offs (one transaction)",
+        "read + open + parse + check requests",
+        "store requests (one transaction)",
+    ];
+    let sum = |phases: &[Vec<Duration>], which: &[usize]| -> Vec<Duration> {
+        (0..rounds)
+            .map(|r| which.iter().map(|&p| phases[p][r]).sum())
+            .collect()
+    };
+    for (label, phases) in [("wall", &wall), ("cpu", &cpu)] {
+        println!("{label}:");
+        for (name, samples) in names.iter().zip(phases.iter()) {
+            stats(&format!("  {name}"), samples.clone());
+        }
+        stats("  store call-offs + requests", sum(phases, &[1, 3]));
+        stats(
+            "  whole import, call-offs then requests",
+            sum(phases, &[0, 1, 2, 3]),
+        );
+    }
+    println!("({progress_calls} progress calls in all)");
+}
+
+/// Wall-clock and thread CPU time since the last lap.
+struct Clock {
+    wall: Instant,
+    cpu: Duration,
+}
+
+impl Clock {
+    fn start() -> Clock {
+        Clock {
+            wall: Instant::now(),
+            cpu: thread_cpu(),
+        }
+    }
+
+    fn lap(&mut self, wall: &mut Vec<Duration>, cpu: &mut Vec<Duration>) {
+        let now = Clock::start();
+        wall.push(now.wall - self.wall);
+        cpu.push(now.cpu.saturating_sub(self.cpu));
+        *self = now;
+    }
+}
+
+/// CPU time of this thread (Linux `/proc/thread-self/schedstat`); zero elsewhere.
+fn thread_cpu() -> Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .map(Duration::from_nanos)
+        .unwrap_or_default()
 }

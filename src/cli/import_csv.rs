@@ -11,7 +11,7 @@ use crate::formats::FileProblem;
 use crate::formats::calloffs_csv::{self, Register};
 use crate::formats::requests_csv::{self, CallOffLookup};
 use crate::i18n::Catalog;
-use crate::store::{Store, StoreError};
+use crate::store::{CallOffAgreements, Store, StoreError};
 use crate::tr;
 
 pub(super) fn calloffs(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
@@ -110,39 +110,34 @@ pub(super) fn invalid(file: &Path, problems: &[FileProblem], cat: &Catalog) -> S
     message
 }
 
-/// Call-offs looked up in the store once each; the agreements are few and loaded once.
-struct StoreLookup<'s> {
-    store: &'s Store,
+/// Call-offs looked up in one snapshot of the store, once each; the agreements are few
+/// and loaded once.
+struct StoreLookup {
+    calloffs: CallOffAgreements,
     agreements: HashMap<AgreementId, Agreement>,
-    calloffs: HashMap<String, Option<AgreementId>>,
     /// The first database error met while looking up; the import is then refused.
     error: Option<StoreError>,
 }
 
-impl<'s> StoreLookup<'s> {
-    fn new(store: &'s Store) -> Result<StoreLookup<'s>, StoreError> {
+impl StoreLookup {
+    fn new(store: &Store) -> Result<StoreLookup, StoreError> {
         Ok(StoreLookup {
-            store,
+            calloffs: store.calloff_agreements()?,
             agreements: store.agreements()?.into_iter().map(|a| (a.id, a)).collect(),
-            calloffs: HashMap::new(),
             error: None,
         })
     }
 }
 
-impl CallOffLookup for StoreLookup<'_> {
+impl CallOffLookup for StoreLookup {
     fn agreement_of(&mut self, reference: &str) -> Option<&Agreement> {
-        if !self.calloffs.contains_key(reference) {
-            let found = match self.store.calloff(reference) {
-                Ok(c) => c.map(|c| c.agreement),
-                Err(e) => {
-                    self.error.get_or_insert(e);
-                    None
-                }
-            };
-            self.calloffs.insert(reference.to_string(), found);
-        }
-        let id = self.calloffs.get(reference).copied().flatten()?;
+        let id = match self.calloffs.get(reference) {
+            Ok(id) => id?,
+            Err(e) => {
+                self.error.get_or_insert(e);
+                return None;
+            }
+        };
         self.agreements.get(&id)
     }
 }
