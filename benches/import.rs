@@ -49,6 +49,20 @@ fn main() {
         mb(&requests_file)
     );
     drop((calloffs, requests));
+    // `IMPORT_BENCH_KEEP=DIR` keeps the files and a database holding only the register
+    // there, for trying `avtal import` by hand in a terminal.
+    if let Some(keep) = std::env::var_os("IMPORT_BENCH_KEEP") {
+        let keep = std::path::PathBuf::from(keep);
+        std::fs::create_dir_all(&keep).expect("keep dir");
+        std::fs::copy(&calloffs_file, keep.join("calloffs.csv")).expect("copy");
+        std::fs::copy(&requests_file, keep.join("requests.csv")).expect("copy");
+        let db = keep.join("register.redb");
+        let _ = std::fs::remove_file(&db);
+        Store::open(&db)
+            .expect("open")
+            .import_agreements(&register)
+            .expect("agreements");
+    }
 
     // Wall-clock and CPU time of each phase: parse call-offs, store them, parse
     // requests, store them.

@@ -11,6 +11,7 @@ mod import_stats;
 mod list;
 pub mod ops;
 mod output;
+mod progress;
 mod report;
 
 use std::ffi::OsString;

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::progress::Progress;
 use crate::domain::calloff::{CallOff, Request};
 use crate::domain::{Agreement, AgreementId};
 use crate::formats::FileProblem;
@@ -15,12 +16,15 @@ use crate::store::{CallOffAgreements, Store, StoreError};
 use crate::tr;
 
 pub(super) fn calloffs(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
+    let progress = Progress::reading(tr!(cat, "cli.progress.reading", path = file.display()));
     let bytes = read(file, cat)?;
     let store = super::open_store(db, cat)?;
     let calloffs = check_calloffs(&store, &bytes).map_err(|r| r.message(file, cat))?;
+    progress.storing(tr!(cat, "cli.progress.saving_calloffs"), calloffs.len());
     let count = store
-        .import_calloffs(&calloffs)
+        .import_calloffs_with_progress(&calloffs, &mut |done, total| progress.update(done, total))
         .map_err(|e| e.message(cat))?;
+    drop(progress);
     let line = tr!(
         cat,
         "cli.import.calloffs_done",
@@ -32,12 +36,15 @@ pub(super) fn calloffs(db: &Path, file: &Path, cat: &Catalog) -> Result<(), Stri
 }
 
 pub(super) fn requests(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
+    let progress = Progress::reading(tr!(cat, "cli.progress.reading", path = file.display()));
     let bytes = read(file, cat)?;
     let store = super::open_store(db, cat)?;
     let requests = check_requests(&store, &bytes).map_err(|r| r.message(file, cat))?;
+    progress.storing(tr!(cat, "cli.progress.saving_requests"), requests.len());
     let count = store
-        .import_requests(&requests)
+        .import_requests_with_progress(&requests, &mut |done, total| progress.update(done, total))
         .map_err(|e| e.message(cat))?;
+    drop(progress);
     let line = tr!(
         cat,
         "cli.import.requests_done",

@@ -432,3 +432,37 @@ impl Store {
         Ok(count)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use time::macros::datetime;
+
+    use crate::domain::OrgNumber;
+    use crate::domain::calloff::Request;
+
+    #[test]
+    fn request_keys_are_as_they_always_were() {
+        for sent_at in [
+            datetime!(2026-04-02 14:00),
+            datetime!(0999-01-09 00:05:59),
+            datetime!(9999-12-31 23:59),
+        ] {
+            let r = Request {
+                calloff: "AV-1".into(),
+                supplier: OrgNumber::parse("556677-8899").unwrap(),
+                sent_at,
+                answered_at: None,
+                answer: None,
+            };
+            let old = format!(
+                "AV-1\u{1f}5566778899\u{1f}{:04}{:02}{:02}{:02}{:02}",
+                sent_at.year(),
+                u8::from(sent_at.month()),
+                sent_at.day(),
+                sent_at.hour(),
+                sent_at.minute()
+            );
+            assert_eq!(super::request_key(&r), old);
+        }
+    }
+}
