@@ -6,11 +6,12 @@ mod args;
 mod demo;
 mod export;
 mod import;
-mod import_csv;
+pub mod import_csv;
 mod import_stats;
 mod list;
 pub mod ops;
 mod output;
+mod progress;
 mod report;
 
 use std::ffi::OsString;

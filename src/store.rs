@@ -39,7 +39,9 @@ pub use calloff_index::{
     CallOffIndex, IndexEntry, OUTCOME_COMPLIANT, OUTCOME_DEVIATION, OUTCOME_NOT_ASSESSED, lot_key,
     supplier_key,
 };
-pub use calloffs::{Awaited, CallOffRow, ImportCount, request_key};
+pub use calloffs::{
+    Awaited, CallOffAgreements, CallOffRow, ImportCount, PROGRESS_EVERY, Progress, request_key,
+};
 pub use error::StoreError;
 use migrate::Version;
 pub use sanctions::SyncCount;

@@ -5,22 +5,26 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::progress::Progress;
+use crate::domain::calloff::{CallOff, Request};
 use crate::domain::{Agreement, AgreementId};
 use crate::formats::FileProblem;
 use crate::formats::calloffs_csv::{self, Register};
 use crate::formats::requests_csv::{self, CallOffLookup};
 use crate::i18n::Catalog;
-use crate::store::{Store, StoreError};
+use crate::store::{CallOffAgreements, Store, StoreError};
 use crate::tr;
 
 pub(super) fn calloffs(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
+    let progress = Progress::reading(tr!(cat, "cli.progress.reading", path = file.display()));
     let bytes = read(file, cat)?;
     let store = super::open_store(db, cat)?;
-    let register = Register::new(store.agreements().map_err(|e| e.message(cat))?);
-    let calloffs = calloffs_csv::parse(&bytes, &register).map_err(|p| invalid(file, &p, cat))?;
+    let calloffs = check_calloffs(&store, &bytes).map_err(|r| r.message(file, cat))?;
+    progress.storing(tr!(cat, "cli.progress.saving_calloffs"), calloffs.len());
     let count = store
-        .import_calloffs(&calloffs)
+        .import_calloffs_with_progress(&calloffs, &mut |done, total| progress.update(done, total))
         .map_err(|e| e.message(cat))?;
+    drop(progress);
     let line = tr!(
         cat,
         "cli.import.calloffs_done",
@@ -32,18 +36,15 @@ pub(super) fn calloffs(db: &Path, file: &Path, cat: &Catalog) -> Result<(), Stri
 }
 
 pub(super) fn requests(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
+    let progress = Progress::reading(tr!(cat, "cli.progress.reading", path = file.display()));
     let bytes = read(file, cat)?;
     let store = super::open_store(db, cat)?;
-    let mut lookup = StoreLookup::new(&store).map_err(|e| e.message(cat))?;
-    let parsed = requests_csv::parse(&bytes, &mut lookup);
-    // A database that failed mid-check would make call-offs look unknown: say that instead.
-    if let Some(e) = lookup.error {
-        return Err(e.message(cat));
-    }
-    let requests = parsed.map_err(|p| invalid(file, &p, cat))?;
+    let requests = check_requests(&store, &bytes).map_err(|r| r.message(file, cat))?;
+    progress.storing(tr!(cat, "cli.progress.saving_requests"), requests.len());
     let count = store
-        .import_requests(&requests)
+        .import_requests_with_progress(&requests, &mut |done, total| progress.update(done, total))
         .map_err(|e| e.message(cat))?;
+    drop(progress);
     let line = tr!(
         cat,
         "cli.import.requests_done",
@@ -52,6 +53,41 @@ pub(super) fn requests(db: &Path, file: &Path, cat: &Catalog) -> Result<(), Stri
         updated = count.updated
     );
     super::print_out(&format!("{line}\n"), cat)
+}
+
+/// Why a file is not imported: problems in it, or a database that could not be read.
+#[derive(Debug)]
+pub enum Refused {
+    Invalid(Vec<FileProblem>),
+    Store(StoreError),
+}
+
+impl Refused {
+    fn message(&self, file: &Path, cat: &Catalog) -> String {
+        match self {
+            Refused::Invalid(problems) => invalid(file, problems, cat),
+            Refused::Store(e) => e.message(cat),
+        }
+    }
+}
+
+/// The call-offs of a file, parsed and checked against the register, as `import
+/// calloffs` stores them (benches time this same path).
+pub fn check_calloffs(store: &Store, bytes: &[u8]) -> Result<Vec<CallOff>, Refused> {
+    let register = Register::new(store.agreements().map_err(Refused::Store)?);
+    calloffs_csv::parse(bytes, &register).map_err(Refused::Invalid)
+}
+
+/// The requests of a file, parsed and checked against the stored call-offs, as `import
+/// requests` stores them.
+pub fn check_requests(store: &Store, bytes: &[u8]) -> Result<Vec<Request>, Refused> {
+    let mut lookup = StoreLookup::new(store).map_err(Refused::Store)?;
+    let parsed = requests_csv::parse(bytes, &mut lookup);
+    // A database that failed mid-check would make call-offs look unknown: say that instead.
+    if let Some(e) = lookup.error {
+        return Err(Refused::Store(e));
+    }
+    parsed.map_err(Refused::Invalid)
 }
 
 /// The whole file as bytes: the parser itself tells which line is not UTF-8.
@@ -81,39 +117,34 @@ pub(super) fn invalid(file: &Path, problems: &[FileProblem], cat: &Catalog) -> S
     message
 }
 
-/// Call-offs looked up in the store once each; the agreements are few and loaded once.
-struct StoreLookup<'s> {
-    store: &'s Store,
+/// Call-offs looked up in one snapshot of the store, once each; the agreements are few
+/// and loaded once.
+struct StoreLookup {
+    calloffs: CallOffAgreements,
     agreements: HashMap<AgreementId, Agreement>,
-    calloffs: HashMap<String, Option<AgreementId>>,
     /// The first database error met while looking up; the import is then refused.
     error: Option<StoreError>,
 }
 
-impl<'s> StoreLookup<'s> {
-    fn new(store: &'s Store) -> Result<StoreLookup<'s>, StoreError> {
+impl StoreLookup {
+    fn new(store: &Store) -> Result<StoreLookup, StoreError> {
         Ok(StoreLookup {
-            store,
+            calloffs: store.calloff_agreements()?,
             agreements: store.agreements()?.into_iter().map(|a| (a.id, a)).collect(),
-            calloffs: HashMap::new(),
             error: None,
         })
     }
 }
 
-impl CallOffLookup for StoreLookup<'_> {
+impl CallOffLookup for StoreLookup {
     fn agreement_of(&mut self, reference: &str) -> Option<&Agreement> {
-        if !self.calloffs.contains_key(reference) {
-            let found = match self.store.calloff(reference) {
-                Ok(c) => c.map(|c| c.agreement),
-                Err(e) => {
-                    self.error.get_or_insert(e);
-                    None
-                }
-            };
-            self.calloffs.insert(reference.to_string(), found);
-        }
-        let id = self.calloffs.get(reference).copied().flatten()?;
+        let id = match self.calloffs.get(reference) {
+            Ok(id) => id?,
+            Err(e) => {
+                self.error.get_or_insert(e);
+                return None;
+            }
+        };
         self.agreements.get(&id)
     }
 }

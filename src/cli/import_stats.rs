@@ -3,20 +3,24 @@
 
 use std::path::Path;
 
+use super::progress::Progress;
 use crate::formats::calloffs_csv::Register;
 use crate::formats::supplier_stats_csv;
 use crate::i18n::Catalog;
 use crate::tr;
 
 pub(super) fn supplier_stats(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
+    let progress = Progress::reading(tr!(cat, "cli.progress.reading", path = file.display()));
     let bytes = super::import_csv::read(file, cat)?;
     let store = super::open_store(db, cat)?;
     let register = Register::new(store.agreements().map_err(|e| e.message(cat))?);
     let months = supplier_stats_csv::parse(&bytes, &register)
         .map_err(|p| super::import_csv::invalid(file, &p, cat))?;
+    progress.working(tr!(cat, "cli.progress.saving_months"));
     let count = store
         .import_supplier_stats(&months)
         .map_err(|e| e.message(cat))?;
+    drop(progress);
     let line = tr!(
         cat,
         "cli.import.supplier_stats_done",

@@ -147,8 +147,13 @@ impl Request {
     /// recorded time cannot be shown to be in time, and a time with no answer
     /// kind is not an answer. `answered_at == deadline` is in time ("at or before").
     pub fn answer_in_time(&self, response_time: ResponseTime) -> Option<Answer> {
+        self.answer_by(self.deadline(response_time))
+    }
+
+    /// The answer given at or before `deadline` (already computed by the caller).
+    pub fn answer_by(&self, deadline: PrimitiveDateTime) -> Option<Answer> {
         match (self.answer, self.answered_at) {
-            (Some(answer), Some(at)) if at <= self.deadline(response_time) => Some(answer),
+            (Some(answer), Some(at)) if at <= deadline => Some(answer),
             _ => None,
         }
     }

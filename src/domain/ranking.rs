@@ -78,10 +78,10 @@ impl RankingOutcome {
 
 /// Assesses `calloff` against the ranking of `lot` (the call-off's lot, chosen by
 /// the caller), with `requests` and the agreement's `response_time`.
-pub fn assess_ranking(
+pub fn assess_ranking<'r>(
     calloff: &CallOff,
     lot: &Lot,
-    requests: &[Request],
+    requests: impl IntoIterator<Item = &'r Request>,
     response_time: ResponseTime,
 ) -> RankingOutcome {
     if calloff.method == CallOffMethod::Competition {
@@ -101,7 +101,7 @@ pub fn assess_ranking(
     };
 
     let own: Vec<&Request> = requests
-        .iter()
+        .into_iter()
         .filter(|r| r.calloff == calloff.reference)
         .collect();
     let mut kinds = Vec::new();
@@ -137,17 +137,21 @@ pub fn assess_ranking(
 /// `assess_ranking` with the call-off's lot and response time taken from its
 /// agreement. A lot the agreement does not have ranks nobody, so an award there
 /// is `not_in_lot`.
-pub fn assess_in_agreement(
+pub fn assess_in_agreement<'r>(
     calloff: &CallOff,
     agreement: &Agreement,
-    requests: &[Request],
+    requests: impl IntoIterator<Item = &'r Request>,
 ) -> RankingOutcome {
-    let missing = Lot {
-        name: calloff.lot.clone(),
-        ranking: Vec::new(),
-    };
-    let lot = agreement.lot(&calloff.lot).unwrap_or(&missing);
-    assess_ranking(calloff, lot, requests, agreement.response_time)
+    match agreement.lot(&calloff.lot) {
+        Some(lot) => assess_ranking(calloff, lot, requests, agreement.response_time),
+        None => {
+            let missing = Lot {
+                name: calloff.lot.clone(),
+                ranking: Vec::new(),
+            };
+            assess_ranking(calloff, &missing, requests, agreement.response_time)
+        }
+    }
 }
 
 #[cfg(test)]

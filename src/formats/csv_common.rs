@@ -52,13 +52,20 @@ pub struct Rows<'a> {
 #[derive(Debug)]
 pub struct Row {
     pub line: usize,
-    cells: Vec<String>,
+    /// Every cell's text one after the other (one allocation per row, not per cell).
+    text: String,
+    /// Where each cell ends in `text`.
+    ends: Vec<usize>,
 }
 
 impl Row {
     /// The trimmed text of column `col` (an index into the parser's `columns`).
     pub fn get(&self, col: usize) -> &str {
-        self.cells.get(col).map(String::as_str).unwrap_or_default()
+        let Some(&end) = self.ends.get(col) else {
+            return "";
+        };
+        let start = if col == 0 { 0 } else { self.ends[col - 1] };
+        &self.text[start..end]
     }
 }
 
@@ -143,10 +150,14 @@ impl Rows<'_> {
                 },
             ));
         }
-        let mut cells = Vec::with_capacity(self.columns.len());
+        let mut text = String::with_capacity(rec.byte_len());
+        let mut ends = Vec::with_capacity(self.columns.len());
         for (col, pos) in self.columns.iter().zip(&self.positions) {
             match std::str::from_utf8(rec.field(*pos)) {
-                Ok(text) => cells.push(text.trim().to_string()),
+                Ok(cell) => {
+                    text.push_str(cell.trim());
+                    ends.push(text.len());
+                }
                 Err(_) => {
                     return Err(problem(
                         rec.line,
@@ -160,7 +171,8 @@ impl Rows<'_> {
         }
         Ok(Row {
             line: rec.line,
-            cells,
+            text,
+            ends,
         })
     }
 }

@@ -129,17 +129,26 @@ pub(super) struct Deltas {
 impl Deltas {
     /// Adds (`sign` 1) or takes away (`sign` -1) what request `r` of `agreement` counts.
     pub(super) fn request(&mut self, agreement: &Agreement, r: &Request, sign: i64) {
+        let deadline = r.deadline(agreement.response_time);
+        self.request_at(agreement.id.0, r, &request_key(r), deadline, sign);
+    }
+
+    /// As [`Deltas::request`], with the request's store key and deadline (from its
+    /// agreement's response time) already at hand, as a bulk import has them.
+    pub(super) fn request_at(
+        &mut self,
+        agreement: u64,
+        r: &Request,
+        key: &str,
+        deadline: PrimitiveDateTime,
+        sign: i64,
+    ) {
         let d = day(r.sent_at.date());
         let mut c = Counts {
             requests: 1,
             ..Counts::default()
         };
-        let key = (
-            agreement.id.0,
-            instant(r.deadline(agreement.response_time)),
-            request_key(r),
-        );
-        if r.answer_in_time(agreement.response_time).is_some() {
+        if r.answer_by(deadline).is_some() {
             c.answered_in_time = 1;
         } else {
             c.not_in_time = 1;
@@ -147,10 +156,13 @@ impl Deltas {
                 supplier: r.supplier.digits().to_string(),
                 day: d,
             };
-            self.late.insert(key, (sign > 0).then_some(entry));
+            self.late.insert(
+                (agreement, instant(deadline), key.to_string()),
+                (sign > 0).then_some(entry),
+            );
         }
         self.days
-            .entry((agreement.id.0, r.supplier.digits().to_string(), d))
+            .entry((agreement, r.supplier.digits().to_string(), d))
             .or_default()
             .add(&c, sign);
     }

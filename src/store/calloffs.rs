@@ -22,6 +22,9 @@ use super::tables::{
 };
 use super::{Store, StoreError, audit};
 
+mod import;
+pub use import::{PROGRESS_EVERY, Progress};
+
 /// A call-off as lists show it: the record, how many requests were sent, and the
 /// outcome of the ranking rule (DESIGN §4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,24 +56,39 @@ const SEP: char = '\u{1f}';
 /// `calloff ␟ supplier ␟ sent_at`: a request is the same request when sent to the same
 /// supplier at the same minute, so importing a file twice replaces rather than adds.
 pub fn request_key(r: &Request) -> String {
-    format!(
-        "{}{SEP}{}{SEP}{}",
-        r.calloff,
-        r.supplier.digits(),
-        minute(r.sent_at)
-    )
+    let digits = r.supplier.digits();
+    let mut key = String::with_capacity(r.calloff.len() + digits.len() + 14);
+    key.push_str(&r.calloff);
+    key.push(SEP);
+    key.push_str(digits);
+    key.push(SEP);
+    push_minute(&mut key, r.sent_at);
+    key
 }
 
-/// `YYYYMMDDHHMM`, which sorts as time does.
-fn minute(t: PrimitiveDateTime) -> String {
-    format!(
-        "{:04}{:02}{:02}{:02}{:02}",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute()
-    )
+/// `YYYYMMDDHHMM`, which sorts as time does (years 0–9999, as dates in files are).
+fn push_minute(out: &mut String, t: PrimitiveDateTime) {
+    let year = t.year();
+    if !(0..=9999).contains(&year) {
+        out.push_str(&format!("{year:04}"));
+    } else {
+        push_digits(out, year as u32, 4);
+    }
+    for (n, width) in [
+        (u32::from(u8::from(t.month())), 2),
+        (u32::from(t.day()), 2),
+        (u32::from(t.hour()), 2),
+        (u32::from(t.minute()), 2),
+    ] {
+        push_digits(out, n, width);
+    }
+}
+
+/// `n` in `width` decimal digits, zero-padded (`n` fits).
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for p in (0..width).rev() {
+        out.push(char::from(b'0' + (n / 10u32.pow(p) % 10) as u8));
+    }
 }
 
 /// The key range holding every request of `calloff`.
@@ -343,101 +361,28 @@ fn set_awaited(
     Ok(())
 }
 
-/// Writes requests call-off by call-off with every table opened once: each call-off's
-/// row is read once, its requests written, its awaited entries set, and its outcome
-/// computed once from all its requests. A request for a call-off not stored refuses all.
-fn write_requests(txn: &WriteTransaction, requests: &[Request]) -> Result<ImportCount, StoreError> {
-    let mut by_calloff: std::collections::BTreeMap<&str, Vec<&Request>> = Default::default();
-    for r in requests {
-        by_calloff.entry(r.calloff.as_str()).or_default().push(r);
+/// Which agreement each call-off belongs to, read from one snapshot: checking a file of
+/// many requests asks this once per call-off without a transaction for each.
+pub struct CallOffAgreements {
+    table: redb::ReadOnlyTable<&'static str, u64>,
+}
+
+impl CallOffAgreements {
+    /// The agreement of the stored call-off `reference`, if there is one.
+    pub fn get(&self, reference: &str) -> Result<Option<AgreementId>, StoreError> {
+        Ok(self.table.get(reference)?.map(|v| AgreementId(v.value())))
     }
-    let mut count = ImportCount::default();
-    let index = txn.open_table(CALLOFF_AGREEMENT)?;
-    let agreements = txn.open_table(AGREEMENTS)?;
-    let mut rows = txn.open_table(CALLOFF_ROWS)?;
-    let mut calloff_index = txn.open_table(CALLOFF_INDEX)?;
-    let mut table = txn.open_table(REQUESTS)?;
-    let mut awaited = txn.open_table(AWAITED)?;
-    let mut cache: std::collections::HashMap<u64, Option<Agreement>> = Default::default();
-    let mut deltas = Deltas::default();
-    for (calloff, list) in by_calloff {
-        let Some(aid) = index.get(calloff)?.map(|v| v.value()) else {
-            return Err(StoreError::NotFound(calloff.to_string()));
-        };
-        if let std::collections::hash_map::Entry::Vacant(slot) = cache.entry(aid) {
-            let found = agreements.get(aid)?;
-            let a = found
-                .map(|v| encoding::decode_agreement(v.value()))
-                .transpose()?;
-            slot.insert(a);
-        }
-        let agreement = cache.get(&aid).and_then(Option::as_ref);
-        let row: CallOffRow = {
-            let found = rows.get((aid, calloff))?;
-            match found {
-                Some(v) => encoding::decode_v1(v.value(), "call-off")?,
-                None => return Err(StoreError::NotFound(calloff.to_string())),
-            }
-        };
-        let open = row.calloff.awarded_supplier.is_none();
-        for r in list {
-            let key = request_key(r);
-            let old: Option<Request> = table
-                .insert(key.as_str(), encoding::encode(V1, r).as_slice())?
-                .map(|v| encoding::decode_v1(v.value(), "request"))
-                .transpose()?;
-            if let Some(a) = agreement {
-                if let Some(old) = &old {
-                    deltas.request(a, old, -1);
-                }
-                deltas.request(a, r, 1);
-            }
-            if old.is_none() {
-                count.new += 1;
-            } else {
-                count.updated += 1;
-            }
-            match (r.answer, agreement) {
-                (None, Some(a)) if open => {
-                    let entry = Awaited {
-                        agreement: a.id,
-                        calloff: r.calloff.clone(),
-                        supplier: r.supplier.clone(),
-                        sent_at: r.sent_at,
-                        deadline: a.response_time.deadline(r.sent_at),
-                    };
-                    awaited.insert(key.as_str(), encoding::encode(V1, &entry).as_slice())?;
-                }
-                _ => {
-                    awaited.remove(key.as_str())?;
-                }
-            }
-        }
-        let (from, to) = request_range(calloff);
-        let mut all = Vec::new();
-        for item in table.range(from.as_str()..to.as_str())? {
-            let (_, v) = item?;
-            all.push(encoding::decode_v1::<Request>(v.value(), "request")?);
-        }
-        let outcome = match agreement {
-            Some(a) => assess_in_agreement(&row.calloff, a, &all),
-            None => RankingOutcome::NotAssessed,
-        };
-        deltas.row(&row, -1);
-        let fresh = CallOffRow {
-            calloff: row.calloff,
-            requests: all.len() as u32,
-            outcome,
-        };
-        deltas.row(&fresh, 1);
-        put_row(&mut rows, &mut calloff_index, &fresh)?;
-    }
-    drop((index, agreements, rows, calloff_index, table, awaited));
-    deltas.flush(txn)?;
-    Ok(count)
 }
 
 impl Store {
+    /// The call-offs' agreements as they stand now (see [`CallOffAgreements`]).
+    pub fn calloff_agreements(&self) -> Result<CallOffAgreements, StoreError> {
+        let txn = self.db.begin_read()?;
+        Ok(CallOffAgreements {
+            table: txn.open_table(CALLOFF_AGREEMENT)?,
+        })
+    }
+
     pub fn calloff(&self, reference: &str) -> Result<Option<CallOff>, StoreError> {
         let txn = self.db.begin_read()?;
         let Some(agreement) = txn
@@ -491,49 +436,6 @@ impl Store {
         }
         out.sort_by(|a, b| (a.deadline, &a.calloff).cmp(&(b.deadline, &b.calloff)));
         Ok(out)
-    }
-
-    /// Stores call-offs in one transaction, all or none; a reference already stored is
-    /// replaced (references are keys).
-    pub fn import_calloffs(&self, calloffs: &[CallOff]) -> Result<ImportCount, StoreError> {
-        let txn = self.db.begin_write()?;
-        let mut count = ImportCount::default();
-        let mut cache: Option<Agreement> = None;
-        for c in calloffs {
-            if cache.as_ref().map(|a| a.id) != Some(c.agreement) {
-                cache = load_agreement(&txn, c.agreement)?;
-            }
-            if write_calloff(&txn, cache.as_ref(), c)? {
-                count.new += 1;
-            } else {
-                count.updated += 1;
-            }
-        }
-        audit::append(
-            &txn,
-            &self.actor,
-            "calloffs.import",
-            &format!("{} call-offs", calloffs.len()),
-            &calloffs,
-        )?;
-        txn.commit()?;
-        Ok(count)
-    }
-
-    /// Stores requests in one transaction, all or none, and brings their call-offs'
-    /// outcomes up to date. The call-offs must exist (the importer checks).
-    pub fn import_requests(&self, requests: &[Request]) -> Result<ImportCount, StoreError> {
-        let txn = self.db.begin_write()?;
-        let count = write_requests(&txn, requests)?;
-        audit::append(
-            &txn,
-            &self.actor,
-            "requests.import",
-            &format!("{} requests", requests.len()),
-            &requests,
-        )?;
-        txn.commit()?;
-        Ok(count)
     }
 
     /// Adds or replaces one call-off.

@@ -27,6 +27,18 @@ pub fn encode<T: Serialize>(version: u16, value: &T) -> Vec<u8> {
     out
 }
 
+/// [`encode`] into `buf` (emptied first), so a loop writing many records reuses one
+/// allocation; returns the encoded bytes.
+pub fn encode_into<'b, T: Serialize>(buf: &'b mut Vec<u8>, version: u16, value: &T) -> &'b [u8] {
+    buf.clear();
+    buf.extend_from_slice(&version.to_le_bytes());
+    // Writing into a Vec cannot fail; only types serde cannot represent could, as above.
+    if bincode::serde::encode_into_std_write(value, buf, config()).is_err() {
+        buf.truncate(2);
+    }
+    buf
+}
+
 /// Splits off the version header; the caller matches on it.
 pub fn split(bytes: &[u8]) -> Result<(u16, &[u8]), String> {
     if bytes.len() < 2 {

@@ -19,6 +19,11 @@ impl Record {
         self.ends.len()
     }
 
+    /// The bytes of all fields together.
+    pub fn byte_len(&self) -> usize {
+        self.buf.len()
+    }
+
     /// The raw bytes of field `i` (empty when there is no such field).
     pub fn field(&self, i: usize) -> &[u8] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
