@@ -137,3 +137,73 @@ fn long_references_are_shown_whole() {
         assert!(screen.contains(&reference), "{reference} cut in:\n{screen}");
     }
 }
+
+/// The Deviations tab lists every ranking deviation (positions in the compact index,
+/// newest first) but holds full rows only for a window around the selection, and the
+/// rows it holds are the stored ones — also after jumping to the end and paging back.
+#[test]
+fn the_deviations_list_holds_rows_for_its_window_only() {
+    use avtal::app::deviations::DeviationEntry;
+    let now = datetime!(2026-11-25 09:30);
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("d.redb")).unwrap();
+    let register = avtal::demo::register(now.date());
+    let ids = store.import_agreements(&register).unwrap();
+    let mut a = register[0].clone();
+    a.id = ids[0].0;
+    let (calloffs, requests) = avtal::demo::calloffs::calloffs(&a, now, 6000);
+    store.import_calloffs(&calloffs).unwrap();
+    store.import_requests(&requests).unwrap();
+    store.set_followed(a.id).unwrap();
+    let stored = store.calloff_rows(a.id).unwrap();
+    let mut want: Vec<&CallOffRow> = stored.iter().filter(|r| r.outcome.is_deviation()).collect();
+    want.sort_by(|x, y| {
+        let (x, y) = (&x.calloff, &y.calloff);
+        (y.requested_at, &y.reference).cmp(&(x.requested_at, &x.reference))
+    });
+    assert!(
+        want.len() > 2 * avtal::app::calloffs::WINDOW + 100,
+        "too few deviations to scroll: {}",
+        want.len()
+    );
+
+    let mut app = App::new(store, Lang::Sv, now);
+    app.show_tab(Tab::Deviations);
+    let index = &app.calloffs.index;
+    let got: Vec<&str> = app
+        .deviations
+        .entries
+        .iter()
+        .filter_map(|e| match e {
+            DeviationEntry::Ranking(i) => Some(index.reference(&index.entries[*i as usize])),
+            DeviationEntry::Manual(_) => None,
+        })
+        .collect();
+    let want_refs: Vec<&str> = want.iter().map(|r| r.calloff.reference.as_str()).collect();
+    assert_eq!(got, want_refs);
+
+    let check = |app: &App| {
+        assert!(app.deviations.rows.len() <= 2 * avtal::app::calloffs::WINDOW);
+        let sel = app.deviations.selected;
+        let Some(DeviationEntry::Ranking(i)) = app.deviations.entries.get(sel) else {
+            return;
+        };
+        let held = app
+            .deviations
+            .row(*i)
+            .expect("the selected deviation's row is held");
+        let stored = stored
+            .iter()
+            .find(|r| r.calloff.reference == held.calloff.reference)
+            .unwrap();
+        assert_eq!(held, stored);
+    };
+    check(&app);
+    press(&mut app, KeyCode::End);
+    assert_eq!(app.deviations.selected, app.deviations.entries.len() - 1);
+    check(&app);
+    for _ in 0..20 {
+        press(&mut app, KeyCode::PageUp);
+        check(&app);
+    }
+}

@@ -1,22 +1,17 @@
-//! Reading the followed agreement's call-offs: the compact index and the rows with a
-//! deviation. At a million call-offs that is a few hundred milliseconds, so it is read
+//! Reading the followed agreement's call-offs: the compact index. At a million call-offs that is a few hundred milliseconds, so it is read
 //! once on a background thread right after the application opens, kept while nothing
 //! changes (the last audit entry tells), and read again only after a change.
 
 use std::thread::JoinHandle;
 
 use crate::domain::AgreementId;
-use crate::store::{CallOffIndex, CallOffRow, OUTCOME_DEVIATION, Store, StoreError};
+use crate::store::{CallOffIndex, Store, StoreError};
 
-pub type Loaded = (CallOffIndex, Vec<CallOffRow>);
+pub type Loaded = CallOffIndex;
 
-/// The compact index, and in full just the rows with a deviation (few): lists read the
-/// rows they show.
+/// The compact index only: lists read the full rows they show.
 pub fn read(store: &Store, id: AgreementId) -> Result<Loaded, StoreError> {
-    let index = store.calloff_index(id)?;
-    let deviations = (0..index.len()).filter(|&i| index.entries[i].outcome == OUTCOME_DEVIATION);
-    let rows = store.calloff_rows_at(&index, deviations)?;
-    Ok((index, rows))
+    store.calloff_index(id)
 }
 
 /// A read under way on its own thread, of `agreement` as of change `change`.

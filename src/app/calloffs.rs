@@ -68,9 +68,6 @@ pub struct CallOffsState {
     /// so that rendering never reads the store.
     pub window: Vec<CallOffRow>,
     pub window_start: usize,
-    /// Every row with a deviation outcome, newest first: the Deviations tab and the
-    /// procurement report need them whole, and they are few.
-    pub rows: Vec<CallOffRow>,
     /// The row of the open call-off.
     pub detail_row: Option<CallOffRow>,
     pub supplier: Option<OrgNumber>,
@@ -98,11 +95,9 @@ fn contains_folded(hay: &str, needle: &str) -> bool {
 }
 
 impl CallOffsState {
-    /// Takes a freshly read index (newest request first, as the store keeps it) and the
-    /// rows with a deviation outcome.
-    pub fn set_index(&mut self, index: CallOffIndex, deviations: Vec<CallOffRow>) {
+    /// Takes a freshly read index (newest request first, as the store keeps it).
+    pub fn set_index(&mut self, index: CallOffIndex) {
         self.index = index;
-        self.rows = deviations;
         self.window.clear();
     }
 
@@ -182,14 +177,13 @@ impl CallOffsState {
         self.visible_row(self.selected)
     }
 
-    /// A row read already (on screen, open or a deviation), by reference.
+    /// A row read already (open or on screen), by reference.
     pub fn row(&self, reference: &str) -> Option<&CallOffRow> {
         let is = |r: &&CallOffRow| r.calloff.reference == reference;
         self.detail_row
             .iter()
             .find(is)
             .or_else(|| self.window.iter().find(is))
-            .or_else(|| self.rows.iter().find(is))
     }
 
     /// Positions in `index` of the call-offs that `keep` picks.

@@ -81,7 +81,7 @@ impl App {
     pub(super) fn load_calloffs(&mut self) {
         self.resolve_current();
         let Some(id) = self.current else {
-            self.calloffs.set_index(Default::default(), Vec::new());
+            self.calloffs.set_index(Default::default());
             self.calloffs.detail_row = None;
             self.calloffs.refresh();
             self.deviations.entries.clear();
@@ -98,8 +98,8 @@ impl App {
             None => super::calloff_load::read(&self.store, id),
         };
         match loaded {
-            Ok((index, rows)) => {
-                self.calloffs.set_index(index, rows);
+            Ok(index) => {
+                self.calloffs.set_index(index);
                 self.calloffs.loaded_change = change;
             }
             Err(e) => {
@@ -134,9 +134,10 @@ impl App {
         }
         self.sync_calloff_window();
         match self.store.deviations(Some(id)) {
-            Ok(manual) => self.deviations.rebuild(&self.calloffs.rows, manual),
+            Ok(manual) => self.deviations.rebuild(&self.calloffs.index, manual),
             Err(e) => self.error(e.message(self.cat)),
         }
+        self.sync_deviation_window();
         self.load_views();
         self.load_meetings();
     }
@@ -153,6 +154,40 @@ impl App {
             .map(|&i| i as usize);
         match self.store.calloff_rows_at(&self.calloffs.index, positions) {
             Ok(rows) => self.calloffs.set_window(range.start, rows),
+            Err(e) => self.error(e.message(self.cat)),
+        }
+    }
+
+    /// Reads the rows of the ranking deviations around the selection when the window no
+    /// longer covers it.
+    pub(super) fn sync_deviation_window(&mut self) {
+        let Some(range) = self.deviations.window_wanted() else {
+            return;
+        };
+        let positions = self.deviations.positions(range.clone());
+        let index = &self.calloffs.index;
+        match self
+            .store
+            .calloff_rows_at(index, positions.iter().map(|&p| p as usize))
+        {
+            Ok(rows) => {
+                // Rows no longer stored are left out: pair them by reference.
+                let mut rows = rows.into_iter().peekable();
+                let mut found = Vec::with_capacity(positions.len());
+                for p in positions {
+                    let Some(e) = index.entries.get(p as usize) else {
+                        continue;
+                    };
+                    if rows
+                        .peek()
+                        .is_some_and(|r| r.calloff.reference == index.reference(e))
+                        && let Some(r) = rows.next()
+                    {
+                        found.push((p, r));
+                    }
+                }
+                self.deviations.set_window(range, found);
+            }
             Err(e) => self.error(e.message(self.cat)),
         }
     }
@@ -407,6 +442,7 @@ impl App {
     pub(super) fn deviations_act(&mut self, act: Act) {
         if let Some(s) = self.moved(self.deviations.selected, self.deviations.entries.len(), act) {
             self.deviations.selected = s;
+            self.sync_deviation_window();
             return;
         }
         let Some(a) = self.current_agreement().cloned() else {
@@ -423,11 +459,11 @@ impl App {
         match (act, entry) {
             (Act::New, _) => self.form = Some(deviation_form(self.cat, &a, None, self.today)),
             (Act::Open, Some(DeviationEntry::Ranking(i))) => {
-                if let Some(reference) = self
-                    .calloffs
-                    .rows
-                    .get(i)
-                    .map(|r| r.calloff.reference.clone())
+                let index = &self.calloffs.index;
+                if let Some(reference) = index
+                    .entries
+                    .get(i as usize)
+                    .map(|e| index.reference(e).to_string())
                 {
                     self.show_tab(Tab::CallOffs);
                     self.open_calloff(&reference);

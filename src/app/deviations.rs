@@ -1,15 +1,22 @@
 //! The Deviations tab's state: the ranking deviations the rule finds among the followed
-//! agreement's call-offs, and the deviations registered by hand, newest first.
+//! agreement's call-offs, and the deviations registered by hand, newest first. Ranking
+//! deviations are positions in the call-offs' compact index; their full rows are read
+//! only for a window around the selection (a national agreement has tens of thousands).
 
-use time::Date;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use time::{Date, OffsetDateTime};
 
 use crate::domain::deviation::{DeviationStatus, ManualDeviation};
-use crate::store::CallOffRow;
+use crate::store::{CallOffIndex, CallOffRow, OUTCOME_DEVIATION};
+
+use super::calloffs::WINDOW;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeviationEntry {
-    /// A call-off (index into the call-offs tab's rows) that breaks the ranking rule.
-    Ranking(usize),
+    /// A call-off (position in the call-offs' compact index) that breaks the ranking rule.
+    Ranking(u32),
     Manual(ManualDeviation),
 }
 
@@ -19,28 +26,38 @@ pub struct DeviationsState {
     pub selected: usize,
     /// Hide closed deviations registered by hand.
     pub open_only: bool,
+    /// Full rows of the ranking deviations in `entries[window]`, by index position, so
+    /// that rendering never reads the store.
+    pub rows: HashMap<u32, CallOffRow>,
+    pub window: Range<usize>,
+}
+
+/// The day of a request time kept as Unix seconds of the local time.
+fn day_of(at: i64) -> Date {
+    OffsetDateTime::from_unix_timestamp(at).map_or(Date::MIN, |t| t.date())
 }
 
 impl DeviationEntry {
-    pub fn date(&self, rows: &[CallOffRow]) -> Date {
+    pub fn date(&self, index: &CallOffIndex) -> Date {
         match self {
-            DeviationEntry::Ranking(i) => rows
-                .get(*i)
-                .map(|r| r.calloff.requested_at.date())
-                .unwrap_or(Date::MIN),
+            DeviationEntry::Ranking(i) => index
+                .entries
+                .get(*i as usize)
+                .map_or(Date::MIN, |e| day_of(e.at)),
             DeviationEntry::Manual(d) => d.registered,
         }
     }
 }
 
 impl DeviationsState {
-    /// Rebuilds the list from the call-off rows and the manual deviations.
-    pub fn rebuild(&mut self, rows: &[CallOffRow], manual: Vec<ManualDeviation>) {
-        let mut entries: Vec<DeviationEntry> = rows
+    /// Rebuilds the list from the compact index and the manual deviations.
+    pub fn rebuild(&mut self, index: &CallOffIndex, manual: Vec<ManualDeviation>) {
+        let mut entries: Vec<DeviationEntry> = index
+            .entries
             .iter()
             .enumerate()
-            .filter(|(_, r)| r.outcome.is_deviation())
-            .map(|(i, _)| DeviationEntry::Ranking(i))
+            .filter(|(_, e)| e.outcome == OUTCOME_DEVIATION)
+            .map(|(i, _)| DeviationEntry::Ranking(i as u32))
             .chain(
                 manual
                     .into_iter()
@@ -48,8 +65,48 @@ impl DeviationsState {
                     .map(DeviationEntry::Manual),
             )
             .collect();
-        entries.sort_by_key(|e| std::cmp::Reverse(e.date(rows)));
+        // Stable: the index is newest first already, so equal days keep its order.
+        entries.sort_by_cached_key(|e| std::cmp::Reverse(e.date(index)));
         self.entries = entries;
         self.selected = self.selected.min(self.entries.len().saturating_sub(1));
+        self.rows.clear();
+        self.window = 0..0;
+    }
+
+    /// The entries whose rows should be read, when the window no longer covers the
+    /// selection with half a window to spare.
+    pub fn window_wanted(&self) -> Option<Range<usize>> {
+        let len = self.entries.len();
+        let sel = self.selected.min(len);
+        let need = sel.saturating_sub(WINDOW / 2)..(sel + WINDOW / 2).min(len);
+        let covered = self.window.start <= need.start
+            && need.end <= self.window.end
+            && (!self.window.is_empty() || need.is_empty());
+        (!covered).then(|| sel.saturating_sub(WINDOW)..(sel + WINDOW).min(len))
+    }
+
+    /// Index positions of the ranking deviations among `entries[range]`.
+    pub fn positions(&self, range: Range<usize>) -> Vec<u32> {
+        self.entries[range]
+            .iter()
+            .filter_map(|e| match e {
+                DeviationEntry::Ranking(i) => Some(*i),
+                DeviationEntry::Manual(_) => None,
+            })
+            .collect()
+    }
+
+    pub fn set_window(
+        &mut self,
+        range: Range<usize>,
+        rows: impl IntoIterator<Item = (u32, CallOffRow)>,
+    ) {
+        self.window = range;
+        self.rows = rows.into_iter().collect();
+    }
+
+    /// The full row of a ranking deviation, when the window holds it.
+    pub fn row(&self, position: u32) -> Option<&CallOffRow> {
+        self.rows.get(&position)
     }
 }

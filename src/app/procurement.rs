@@ -116,12 +116,14 @@ pub fn gather(app: &App, a: &Agreement) -> Result<ProcurementReport, StoreError>
         to: a.end.max(a.start),
     };
     let kpis = app.store.kpi_from_aggregates(a, period, app.now)?;
-    let owned;
-    let rows: &[CallOffRow] = if app.calloffs.agreement == Some(a.id) {
-        &app.calloffs.rows
+    // The rows with a deviation only, found by the compact index when it is loaded.
+    let rows: Vec<CallOffRow> = if app.calloffs.agreement == Some(a.id) {
+        let deviations = app
+            .calloffs
+            .positions(|e| e.outcome == crate::store::OUTCOME_DEVIATION);
+        app.store.calloff_rows_at(&app.calloffs.index, deviations)?
     } else {
-        owned = app.store.calloff_rows(a.id)?;
-        &owned
+        app.store.calloff_rows(a.id)?
     };
     let mut deviations: Vec<SupplierDeviations> = a
         .suppliers
@@ -133,7 +135,7 @@ pub fn gather(app: &App, a: &Agreement) -> Result<ProcurementReport, StoreError>
         .collect();
     let index =
         |org: &crate::domain::OrgNumber| a.suppliers.iter().position(|s| s.org_number == *org);
-    for row in rows {
+    for row in &rows {
         if let RankingOutcome::Deviation { suppliers, .. } = &row.outcome {
             if let Some(i) = row.calloff.awarded_supplier.as_ref().and_then(index) {
                 deviations[i].awarded += 1;

@@ -23,7 +23,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         return;
     };
     let st = &app.deviations;
-    let rows_src = &app.calloffs.rows;
+    let index = &app.calloffs.index;
     let ranking = st
         .entries
         .iter()
@@ -54,7 +54,10 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         .skip(start)
         .take(height)
         .map(|e| match e {
-            DeviationEntry::Ranking(r) => rows_src.get(*r).map_or(0, |x| x.calloff.reference.len()),
+            DeviationEntry::Ranking(i) => index
+                .entries
+                .get(*i as usize)
+                .map_or(0, |e| index.reference(e).len()),
             DeviationEntry::Manual(d) => d.calloff.as_ref().map_or(0, String::len),
         })
         .max()
@@ -69,14 +72,16 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         .map(|(i, e)| {
             let (calloff, kinds, about, status, style) = match e {
                 DeviationEntry::Ranking(r) => {
-                    let row = &rows_src[*r];
-                    let (kinds, suppliers, motivated) = match &row.outcome {
-                        RankingOutcome::Deviation {
+                    let entry = index.entries.get(*r as usize);
+                    let reference = entry.map(|e| index.reference(e).to_string());
+                    // The window holds the rows on screen (`App::sync_deviation_window`).
+                    let (kinds, suppliers, motivated) = match st.row(*r).map(|x| &x.outcome) {
+                        Some(RankingOutcome::Deviation {
                             kinds,
                             suppliers,
                             motivated,
-                        } => (kinds.clone(), suppliers.clone(), *motivated),
-                        _ => (Vec::new(), Vec::new(), false),
+                        }) => (kinds.clone(), suppliers.clone(), *motivated),
+                        _ => (Vec::new(), Vec::new(), entry.is_some_and(|e| e.motivated())),
                     };
                     let kinds: Vec<String> = kinds
                         .iter()
@@ -89,7 +94,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
                         (cat.t("ui.deviations.not_motivated"), theme::overdue())
                     };
                     (
-                        row.calloff.reference.clone(),
+                        reference.unwrap_or_default(),
                         kinds.join(", "),
                         names.join(", "),
                         status.to_string(),
@@ -129,7 +134,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
                 }
             };
             let row = Row::new(vec![
-                Cell::from(format_date(e.date(rows_src))),
+                Cell::from(format_date(e.date(index))),
                 Cell::from(calloff),
                 Cell::from(kinds),
                 Cell::from(about),
