@@ -136,16 +136,33 @@ impl CallOffsState {
                     || orderer_hit[e.orderer as usize]
                     || contains_folded(self.index.reference(e), &needle))
         };
-        let visible: Vec<u32> = (0..self.index.len() as u32)
-            .filter(|&i| keeps(&self.index.entries[i as usize]))
-            .collect();
+        let unfiltered = supplier.is_none()
+            && lot.is_none()
+            && self.method.is_none()
+            && self.outcome == OutcomeFilter::All
+            && needle.is_empty();
+        let n = self.index.len() as u32;
+        // Every call-off (what the tab opens on): no need to look at a million entries.
+        let visible: Vec<u32> = if unfiltered {
+            (0..n).collect()
+        } else {
+            (0..n)
+                .filter(|&i| keeps(&self.index.entries[i as usize]))
+                .collect()
+        };
         self.visible = visible;
         self.window.clear();
-        if let Some(reference) = keep
-            && let Some(pos) =
-                (0..self.visible.len()).find(|&p| self.reference_at(p) == Some(reference.as_str()))
-        {
-            self.selected = pos;
+        if let Some(reference) = keep {
+            // Most often the selected call-off is still where it was.
+            let at = |p: usize| self.reference_at(p) == Some(reference.as_str());
+            let pos = if at(self.selected) {
+                Some(self.selected)
+            } else {
+                (0..self.visible.len()).find(|&p| at(p))
+            };
+            if let Some(pos) = pos {
+                self.selected = pos;
+            }
         }
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }

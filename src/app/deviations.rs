@@ -52,21 +52,26 @@ impl DeviationEntry {
 impl DeviationsState {
     /// Rebuilds the list from the compact index and the manual deviations.
     pub fn rebuild(&mut self, index: &CallOffIndex, manual: Vec<ManualDeviation>) {
-        let mut entries: Vec<DeviationEntry> = index
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.outcome == OUTCOME_DEVIATION)
-            .map(|(i, _)| DeviationEntry::Ranking(i as u32))
-            .chain(
-                manual
-                    .into_iter()
-                    .filter(|d| !self.open_only || d.status != DeviationStatus::Closed)
-                    .map(DeviationEntry::Manual),
-            )
+        let mut manual: Vec<ManualDeviation> = manual
+            .into_iter()
+            .filter(|d| !self.open_only || d.status != DeviationStatus::Closed)
             .collect();
-        // Stable: the index is newest first already, so equal days keep its order.
-        entries.sort_by_cached_key(|e| std::cmp::Reverse(e.date(index)));
+        manual.sort_by_key(|d| std::cmp::Reverse(d.registered));
+        let mut manual = manual.into_iter().peekable();
+        // The index is newest first already: merge the few manual ones into it, a ranking
+        // deviation before a manual one of the same day.
+        let mut entries = Vec::new();
+        for (i, e) in index.entries.iter().enumerate() {
+            if e.outcome != OUTCOME_DEVIATION {
+                continue;
+            }
+            let day = day_of(e.at);
+            while let Some(d) = manual.next_if(|d| d.registered > day) {
+                entries.push(DeviationEntry::Manual(d));
+            }
+            entries.push(DeviationEntry::Ranking(i as u32));
+        }
+        entries.extend(manual.map(DeviationEntry::Manual));
         self.entries = entries;
         self.selected = self.selected.min(self.entries.len().saturating_sub(1));
         self.rows.clear();
