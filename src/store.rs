@@ -44,6 +44,7 @@ pub use calloffs::{
 };
 pub use error::StoreError;
 use migrate::Version;
+pub use open::set_cache_bytes;
 pub use sanctions::SyncCount;
 use tables::{AGREEMENT_BY_REF, AGREEMENTS};
 

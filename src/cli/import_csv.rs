@@ -15,9 +15,14 @@ use crate::i18n::Catalog;
 use crate::store::{CallOffAgreements, Store, StoreError};
 use crate::tr;
 
+/// The page cache of an import: a file of 100 000 call-offs writes ~100 MB of pages in
+/// one transaction.
+pub const BULK_CACHE_BYTES: usize = 256 * 1024 * 1024;
+
 pub(super) fn calloffs(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
     let progress = Progress::reading(tr!(cat, "cli.progress.reading", path = file.display()));
     let bytes = read(file, cat)?;
+    crate::store::set_cache_bytes(BULK_CACHE_BYTES);
     let store = super::open_store(db, cat)?;
     let calloffs = check_calloffs(&store, &bytes).map_err(|r| r.message(file, cat))?;
     progress.storing(tr!(cat, "cli.progress.saving_calloffs"), calloffs.len());
@@ -38,6 +43,7 @@ pub(super) fn calloffs(db: &Path, file: &Path, cat: &Catalog) -> Result<(), Stri
 pub(super) fn requests(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
     let progress = Progress::reading(tr!(cat, "cli.progress.reading", path = file.display()));
     let bytes = read(file, cat)?;
+    crate::store::set_cache_bytes(BULK_CACHE_BYTES);
     let store = super::open_store(db, cat)?;
     let requests = check_requests(&store, &bytes).map_err(|r| r.message(file, cat))?;
     progress.storing(tr!(cat, "cli.progress.saving_requests"), requests.len());

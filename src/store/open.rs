@@ -17,6 +17,16 @@ const REDB_MAGIC: [u8; 9] = [b'r', b'e', b'd', b'b', 0x1A, 0x0A, 0xA9, 0x0D, 0x0
 /// Tens of MiB, not redb's 1 GiB default: the register is small and the laptop is shared.
 const CACHE_BYTES: usize = 32 * 1024 * 1024;
 
+/// The page cache of databases opened from now on in this process (see `set_cache_bytes`).
+static CACHE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(CACHE_BYTES);
+
+/// A bulk import writes far more pages in one transaction than the application's 32 MiB
+/// cache holds (redb spills them to disk mid-transaction), so the importing commands ask
+/// for a larger one; the application keeps the small one to stay light.
+pub fn set_cache_bytes(bytes: usize) {
+    CACHE.store(bytes, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// What lies at the path before we open it.
 pub enum Found {
     /// Nothing, or an empty file: a new database is made there.
@@ -216,7 +226,7 @@ pub fn copy_aside(path: &Path, tag: &str) -> Result<PathBuf, StoreError> {
 
 fn builder(allow_repair: bool) -> Builder {
     let mut b = Builder::new();
-    b.set_cache_size(CACHE_BYTES);
+    b.set_cache_size(CACHE.load(std::sync::atomic::Ordering::Relaxed));
     if !allow_repair {
         b.set_repair_callback(|session| session.abort());
     }
