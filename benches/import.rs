@@ -8,9 +8,6 @@
 
 mod common;
 
-/// The binary's allocator (src/main.rs), so the bench measures what the command does.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use common::stats;
 
 use std::time::{Duration, Instant};
@@ -80,7 +77,7 @@ fn main() {
             .import_agreements(&register)
             .expect("agreements");
         let mut clock = Clock::start();
-        // As the importing commands do (and the binary's allocator, set above).
+        // As the importing commands do.
         avtal::store::set_cache_bytes(avtal::cli::import_csv::BULK_CACHE_BYTES);
 
         // As `avtal import calloffs FILE`: a process of its own.

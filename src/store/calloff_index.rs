@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use redb::{ReadableDatabase, ReadableTable, Table, WriteTransaction};
+use redb::{ReadableDatabase, ReadableTable, ReadableTableMetadata, Table, WriteTransaction};
 use time::{Date, PrimitiveDateTime};
 
 use crate::domain::calloff::CallOffMethod;
@@ -284,6 +284,12 @@ impl Store {
             ..Default::default()
         };
         let mut orderers = HashMap::new();
+        // Room for every call-off of the register at once: growing by doubling would, at a
+        // million, hold the old and the new buffer together (pages never written to are
+        // never resident, so the spare room costs no memory).
+        let all = table.len()? as usize;
+        out.entries.reserve_exact(all);
+        out.references.reserve_exact(all * 16);
         let range = table.range((agreement.0, i64::MIN, "")..(agreement.0 + 1, i64::MIN, ""))?;
         for item in range.rev() {
             let (k, v) = item?;
