@@ -88,10 +88,11 @@ impl App {
             self.competitions.selected = s;
             return;
         }
+        // The reference is the index's: it does not wait for the window's rows.
         let selected = self
             .competitions
-            .selected_row(&self.calloffs.index)
-            .map(|r| (r.calloff.reference.clone(), r.competition.is_some()));
+            .reference_at(&self.calloffs.index, self.competitions.selected)
+            .map(|r| (r.to_string(), self.competitions.stored.contains_key(r)));
         match act {
             Act::ChooseAgreement => self.choose_agreement(),
             Act::Open => match selected {
