@@ -122,6 +122,25 @@ fn measure(path: &Path) {
     }
     stats("scroll the call-offs: key to frame", scroll);
 
+    // The renewed competitions (a tenth of the call-offs) by pages, to the end and back:
+    // each page away from the window reads the rows around the selection.
+    app.show_tab(Tab::Competitions);
+    frame(&mut term, &app);
+    let mut pages = Vec::new();
+    for i in 0..1000 {
+        let c = match i % 100 {
+            0 => KeyCode::Home,
+            50 => KeyCode::End,
+            n if n < 50 => KeyCode::PageDown,
+            _ => KeyCode::PageUp,
+        };
+        let t = Instant::now();
+        app.handle_key(key(c));
+        frame(&mut term, &app);
+        pages.push(t.elapsed());
+    }
+    stats("page through the competitions: key to frame", pages);
+
     app.show_tab(Tab::Statistics);
     frame(&mut term, &app);
     let mut periods = Vec::new();

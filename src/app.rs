@@ -438,8 +438,9 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.key(key);
-        // The call-off list's rows are read here, after the key, never while drawing.
+        // The lists' rows are read here, after the key, never while drawing.
         self.sync_calloff_window();
+        self.sync_competition_window();
     }
 
     fn key(&mut self, key: KeyEvent) {

@@ -4,15 +4,18 @@
 //! the tab needs: the default model, the instruction filled from its template, and the
 //! problems of a model or its tenders in words.
 
+use std::collections::HashMap;
+
 use crate::domain::calloff::{CallOff, CallOffMethod};
 use crate::domain::competition::{
     Competition, Criterion, DeductionCriterion, EvaluationModel, ModelKind, fill_instruction,
 };
 use crate::domain::{Agreement, AgreementId, Money, OrgNumber};
 use crate::i18n::{Catalog, Lang};
-use crate::store::CallOffRow;
+use crate::store::{CallOffIndex, CallOffRow};
 use crate::tr;
 
+use super::calloffs::WINDOW;
 use super::form::format_datetime;
 use super::keymap::{self, Binding};
 
@@ -100,16 +103,17 @@ pub enum CompetitionPart {
     Note,
 }
 
-/// A call-off by renewed competition, with its competition if one was started.
-#[derive(Debug, Clone)]
-pub struct CompRow {
-    pub calloff: CallOff,
-    pub competition: Option<Competition>,
+/// A call-off by renewed competition, with its competition if one was started: a row of
+/// the list as the window holds it.
+#[derive(Debug, Clone, Copy)]
+pub struct CompRow<'a> {
+    pub calloff: &'a CallOff,
+    pub competition: Option<&'a Competition>,
 }
 
-impl CompRow {
+impl CompRow<'_> {
     pub fn status(&self) -> CompStatus {
-        CompStatus::of(self.competition.as_ref())
+        CompStatus::of(self.competition)
     }
 }
 
@@ -121,60 +125,121 @@ pub struct OpenCompetition {
     pub selected: usize,
 }
 
+/// Which call-off index `visible` was taken from: the agreement, the store's change when
+/// the index was read, and its length.
+type IndexStamp = (Option<AgreementId>, Option<u64>, usize);
+
 #[derive(Default)]
 pub struct CompetitionsState {
     /// The agreement whose competitions are loaded.
     pub agreement: Option<AgreementId>,
-    /// Call-offs by competition, newest request first.
-    pub rows: Vec<CompRow>,
+    /// Positions in the call-off index (`CallOffsState::index`) of the call-offs by
+    /// renewed competition, newest request first.
+    pub visible: Vec<u32>,
     pub selected: usize,
+    /// The call-offs of `visible[window_start..]`, read from the store around the
+    /// selection so that rendering never reads the store.
+    pub window: Vec<CallOff>,
+    pub window_start: usize,
+    /// The stored competitions of the listed call-offs, by call-off reference: an
+    /// agreement has tens of them, and every one counts in the model review.
+    pub stored: HashMap<String, Competition>,
     pub open: Option<OpenCompetition>,
     /// Models saved on the agreement for reuse, by name.
     pub models: Vec<EvaluationModel>,
-    /// The store's last change when the rows were read: read again only after a change.
+    /// The store's last change when the list was built: built again only after a change.
     pub loaded_change: Option<u64>,
+    /// The call-off index `visible` points into.
+    pub index_stamp: Option<IndexStamp>,
 }
 
 impl CompetitionsState {
-    /// Rebuilds the list from the agreement's call-offs and its stored competitions.
-    pub fn rebuild(&mut self, calloffs: &[CallOffRow], mut competitions: Vec<Competition>) {
-        let mut rows: Vec<CompRow> = calloffs
-            .iter()
-            .filter(|r| r.calloff.method == CallOffMethod::Competition)
-            .map(|r| {
-                let pos = competitions
-                    .iter()
-                    .position(|c| c.calloff == r.calloff.reference);
-                CompRow {
-                    calloff: r.calloff.clone(),
-                    competition: pos.map(|p| competitions.swap_remove(p)),
-                }
-            })
+    /// The stamp of a call-off index read at the store's change `change`.
+    pub fn stamp(index: &CallOffIndex, change: Option<u64>) -> IndexStamp {
+        (index.agreement, change, index.len())
+    }
+
+    /// Rebuilds the list from the agreement's call-off index (newest request first, as
+    /// the store keeps it) and its stored competitions; the rows themselves are read
+    /// for the window only.
+    pub fn rebuild(&mut self, index: &CallOffIndex, competitions: Vec<Competition>) {
+        self.visible = (0..index.len() as u32)
+            .filter(|&i| index.entries[i as usize].method() == CallOffMethod::Competition)
             .collect();
-        rows.sort_by(|a, b| {
-            (b.calloff.requested_at, &b.calloff.reference)
-                .cmp(&(a.calloff.requested_at, &a.calloff.reference))
-        });
-        self.rows = rows;
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        let mut by_reference: HashMap<String, Competition> = competitions
+            .into_iter()
+            .map(|c| (c.calloff.clone(), c))
+            .collect();
+        // Only the competitions of listed call-offs count, as when each row took its own.
+        self.stored = HashMap::with_capacity(by_reference.len());
+        for &i in &self.visible {
+            if by_reference.is_empty() {
+                break;
+            }
+            let reference = index.reference(&index.entries[i as usize]);
+            if let Some((k, c)) = by_reference.remove_entry(reference) {
+                self.stored.insert(k, c);
+            }
+        }
+        self.window.clear();
+        self.window_start = 0;
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
         // The open competition follows what is stored; a call-off gone closes it.
         if let Some(open) = self.open.as_mut() {
-            match self
-                .rows
-                .iter()
-                .find(|r| r.calloff.reference == open.competition.calloff)
-            {
-                Some(CompRow {
-                    competition: Some(c),
-                    ..
-                }) => open.competition = c.clone(),
-                _ => self.open = None,
+            match self.stored.get(&open.competition.calloff) {
+                Some(c) => open.competition = c.clone(),
+                None => self.open = None,
             }
         }
     }
 
-    pub fn selected_row(&self) -> Option<&CompRow> {
-        self.rows.get(self.selected)
+    pub fn len(&self) -> usize {
+        self.visible.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.visible.is_empty()
+    }
+
+    /// The reference of the call-off at `pos` of the list.
+    pub fn reference_at<'a>(&self, index: &'a CallOffIndex, pos: usize) -> Option<&'a str> {
+        let i = *self.visible.get(pos)? as usize;
+        index.entries.get(i).map(|e| index.reference(e))
+    }
+
+    /// The position in the list of the call-off `reference`.
+    pub fn position(&self, index: &CallOffIndex, reference: &str) -> Option<usize> {
+        (0..self.visible.len()).find(|&p| self.reference_at(index, p) == Some(reference))
+    }
+
+    /// The positions of `visible` whose rows should be read, when the window no longer
+    /// covers the selection with half a window to spare.
+    pub fn window_wanted(&self) -> Option<std::ops::Range<usize>> {
+        let len = self.visible.len();
+        let sel = self.selected.min(len);
+        let need = sel.saturating_sub(WINDOW / 2)..(sel + WINDOW / 2).min(len);
+        let have = self.window_start..self.window_start + self.window.len();
+        let covered = (need.is_empty() && self.window.is_empty())
+            || (have.start <= need.start && need.end <= have.end && !self.window.is_empty());
+        (!covered).then(|| sel.saturating_sub(WINDOW)..(sel + WINDOW).min(len))
+    }
+
+    pub fn set_window(&mut self, start: usize, rows: Vec<CallOffRow>) {
+        self.window_start = start;
+        self.window = rows.into_iter().map(|r| r.calloff).collect();
+    }
+
+    /// The row at `pos` of the list, when the window holds it.
+    pub fn row<'a>(&'a self, index: &CallOffIndex, pos: usize) -> Option<CompRow<'a>> {
+        let calloff = self.window.get(pos.checked_sub(self.window_start)?)?;
+        (Some(calloff.reference.as_str()) == self.reference_at(index, pos)).then(|| CompRow {
+            calloff,
+            competition: self.stored.get(&calloff.reference),
+        })
+    }
+
+    pub fn selected_row<'a>(&'a self, index: &CallOffIndex) -> Option<CompRow<'a>> {
+        self.row(index, self.selected)
     }
 
     /// The keys that work in the list or in the open section.

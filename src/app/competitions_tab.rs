@@ -11,8 +11,8 @@ use super::competition_forms::{
 };
 use super::competition_undo::ViewsUndo;
 use super::competitions::{
-    CompSection, CompetitionPart, OpenCompetition, ViewsConfirm, ViewsPick, default_model,
-    instruction, invitable, new_competition,
+    CompSection, CompetitionPart, CompetitionsState, OpenCompetition, ViewsConfirm, ViewsPick,
+    default_model, instruction, invitable, new_competition,
 };
 use super::form::{Form, FormTarget};
 use super::keymap::Act;
@@ -30,12 +30,17 @@ impl App {
             self.competitions = Default::default();
             self.competitions.agreement = Some(id);
         }
-        // Its call-offs are read in full only for the tab itself (a tenth of them or so).
+        // The list is built only for the tab itself (or an open competition).
         if self.tab != super::Tab::Competitions && self.competitions.open.is_none() {
             return self.load_purchases(id);
         }
         let change = self.store.last_change().ok();
-        if change.is_some() && self.competitions.loaded_change == change {
+        let stamp = CompetitionsState::stamp(&self.calloffs.index, self.calloffs.loaded_change);
+        if change.is_some()
+            && self.competitions.loaded_change == change
+            && self.competitions.index_stamp == Some(stamp)
+        {
+            self.sync_competition_window();
             return self.load_purchases(id);
         }
         let loaded = self
@@ -44,58 +49,69 @@ impl App {
             .and_then(|c| Ok((c, self.store.models(id)?)));
         match loaded {
             Ok((list, models)) => {
-                // Renewed competitions only, read in full.
-                let positions = self.calloffs.positions(|e| {
-                    e.method() == crate::domain::calloff::CallOffMethod::Competition
-                });
-                match self.store.calloff_rows_at(&self.calloffs.index, positions) {
-                    Ok(rows) => {
-                        self.competitions.rebuild(&rows, list);
-                        self.competitions.loaded_change = change;
-                    }
-                    Err(e) => self.error(e.message(self.cat)),
-                }
+                // The list is the call-off index's entries by renewed competition; full
+                // rows are read for the window on screen only.
+                self.competitions.rebuild(&self.calloffs.index, list);
+                self.competitions.loaded_change = change;
+                self.competitions.index_stamp = Some(stamp);
                 self.competitions.models = models;
             }
             Err(e) => self.error(e.message(self.cat)),
         }
+        self.sync_competition_window();
         self.load_purchases(id);
+    }
+
+    /// Reads the rows of the competition list around the selection when the window no
+    /// longer covers it, so that rendering never reads the store.
+    pub(super) fn sync_competition_window(&mut self) {
+        if self.tab != super::Tab::Competitions {
+            return;
+        }
+        let Some(range) = self.competitions.window_wanted() else {
+            return;
+        };
+        let positions = self.competitions.visible[range.clone()]
+            .iter()
+            .map(|&i| i as usize);
+        match self.store.calloff_rows_at(&self.calloffs.index, positions) {
+            Ok(rows) => self.competitions.set_window(range.start, rows),
+            Err(e) => self.error(e.message(self.cat)),
+        }
     }
 
     pub(super) fn competitions_act(&mut self, act: Act) {
         if self.competitions.open.is_some() {
             return self.competition_act(act);
         }
-        if let Some(s) = self.moved(
-            self.competitions.selected,
-            self.competitions.rows.len(),
-            act,
-        ) {
+        if let Some(s) = self.moved(self.competitions.selected, self.competitions.len(), act) {
             self.competitions.selected = s;
             return;
         }
-        let row = self.competitions.selected_row().cloned();
+        // The reference is the index's: it does not wait for the window's rows.
+        let selected = self
+            .competitions
+            .reference_at(&self.calloffs.index, self.competitions.selected)
+            .map(|r| (r.to_string(), self.competitions.stored.contains_key(r)));
         match act {
             Act::ChooseAgreement => self.choose_agreement(),
-            Act::Open => match row {
-                Some(r) => self.open_competition(&r.calloff.reference),
+            Act::Open => match selected {
+                Some((reference, _)) => self.open_competition(&reference),
                 None if self.current.is_none() => {
                     self.error(self.cat.t("ui.calloffs.no_agreement").to_string())
                 }
                 None => {}
             },
             Act::Delete => {
-                if let Some(r) = row.filter(|r| r.competition.is_some()) {
+                if let Some((reference, true)) = selected {
                     let message = tr!(
                         self.cat,
                         "ui.confirm.delete_competition",
-                        reference = r.calloff.reference
+                        reference = reference
                     );
                     self.popup = Some(Popup::Confirm {
                         message,
-                        action: Confirm::Views(ViewsConfirm::DeleteCompetition(
-                            r.calloff.reference,
-                        )),
+                        action: Confirm::Views(ViewsConfirm::DeleteCompetition(reference)),
                     });
                 }
             }
@@ -109,26 +125,31 @@ impl App {
         let Some(a) = self.current_agreement().cloned() else {
             return;
         };
-        let Some(pos) = self
-            .competitions
-            .rows
-            .iter()
-            .position(|r| r.calloff.reference == reference)
-        else {
+        let Some(pos) = self.competitions.position(&self.calloffs.index, reference) else {
             return;
         };
         self.competitions.selected = pos;
-        let row = self.competitions.rows[pos].clone();
-        let competition = match row.competition {
+        self.sync_competition_window();
+        let stored = self.competitions.stored.get(reference).cloned();
+        let competition = match stored {
             Some(c) => c,
             None => {
+                // The window holds the selected row; the store is asked only if it failed.
+                let calloff = match self.competitions.row(&self.calloffs.index, pos) {
+                    Some(r) => r.calloff.clone(),
+                    None => match self.store.calloff_row(a.id, reference) {
+                        Ok(Some(r)) => r.calloff,
+                        Ok(None) => return,
+                        Err(e) => return self.error(e.message(self.cat)),
+                    },
+                };
                 let model = self
                     .competitions
                     .models
                     .first()
                     .cloned()
                     .unwrap_or_else(|| default_model(self.cat));
-                let c = new_competition(self.cat, &a, &row.calloff, model);
+                let c = new_competition(self.cat, &a, &calloff, model);
                 if !self.store_competition(None, &c) {
                     return;
                 }

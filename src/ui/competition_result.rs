@@ -170,18 +170,16 @@ pub fn review(app: &App, c: &Competition) -> Vec<Line<'static>> {
     let cat = app.cat;
     let decided: Vec<bool> = app
         .competitions
-        .rows
-        .iter()
-        .filter_map(|r| r.competition.as_ref())
+        .stored
+        .values()
         .filter(|x| x.winner.is_some())
         .filter_map(|x| x.evaluate().ok())
         .map(|ev| ev.lowest_price_won())
         .collect();
     let same_model = app
         .competitions
-        .rows
-        .iter()
-        .filter_map(|r| r.competition.as_ref())
+        .stored
+        .values()
         .filter(|x| x.model.name == c.model.name)
         .count();
     vec![

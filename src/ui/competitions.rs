@@ -10,7 +10,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use crate::app::App;
 use crate::app::competitions::{
-    CompSection, CompStatus, OpenCompetition, invitable, model_problem,
+    CompRow, CompSection, CompStatus, OpenCompetition, invitable, model_problem,
 };
 use crate::app::form::{format_date, format_datetime};
 use crate::domain::Agreement;
@@ -44,56 +44,63 @@ fn status_style(s: CompStatus) -> Style {
 fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
     let cat = app.cat;
     let st = &app.competitions;
+    let index = &app.calloffs.index;
     let title = tr!(
         cat,
         "ui.competitions.title",
         reference = a.reference,
-        n = st.rows.len()
+        n = st.len()
     );
     let inner = titled(frame, area, title);
-    if st.rows.is_empty() {
+    if st.is_empty() {
         muted_text(frame, cat.t("ui.competitions.empty"), inner);
         return;
     }
     let height = inner.height.saturating_sub(1) as usize;
     app.page.set(height.max(1));
-    let start = window_start(st.selected, st.rows.len(), height);
-    let rows = st
-        .rows
+    let start = window_start(st.selected, st.len(), height);
+    // Only the rows in view are built, from the window the app keeps around the selection.
+    let end = (start + height).min(st.len());
+    let shown: Vec<(usize, CompRow)> = (start..end)
+        .filter_map(|pos| st.row(index, pos).map(|r| (pos, r)))
+        .collect();
+    // As wide as the longest reference shown: a national agreement's run past 13.
+    let reference_width = shown
         .iter()
-        .enumerate()
-        .skip(start)
-        .take(height)
-        .map(|(i, r)| {
-            let status = r.status();
-            let c = r.competition.as_ref();
-            let winner = c
-                .and_then(|c| c.winner.as_ref())
-                .map(|o| a.supplier_name(o))
-                .unwrap_or_default();
-            let tenders = c.map(|c| c.tenders.len().to_string()).unwrap_or_default();
-            let selected = i == st.selected;
-            let row = Row::new(vec![
-                Cell::from(r.calloff.reference.clone()),
-                Cell::from(format_date(r.calloff.requested_at.date())),
-                Cell::from(r.calloff.lot.clone()),
-                Cell::from(tenders),
-                Cell::from(Span::styled(
-                    cat.t(status.label()).to_string(),
-                    if selected {
-                        Style::default()
-                    } else {
-                        status_style(status)
-                    },
-                )),
-                Cell::from(winner),
-            ]);
-            if selected {
-                row.style(theme::selected())
-            } else {
-                row
-            }
-        });
+        .map(|(_, r)| r.calloff.reference.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(13, 24) as u16;
+    let rows = shown.into_iter().map(|(pos, r)| {
+        let status = r.status();
+        let c = r.competition;
+        let winner = c
+            .and_then(|c| c.winner.as_ref())
+            .map(|o| a.supplier_name(o))
+            .unwrap_or_default();
+        let tenders = c.map(|c| c.tenders.len().to_string()).unwrap_or_default();
+        let selected = pos == st.selected;
+        let row = Row::new(vec![
+            Cell::from(r.calloff.reference.clone()),
+            Cell::from(format_date(r.calloff.requested_at.date())),
+            Cell::from(r.calloff.lot.clone()),
+            Cell::from(tenders),
+            Cell::from(Span::styled(
+                cat.t(status.label()).to_string(),
+                if selected {
+                    Style::default()
+                } else {
+                    status_style(status)
+                },
+            )),
+            Cell::from(winner),
+        ]);
+        if selected {
+            row.style(theme::selected())
+        } else {
+            row
+        }
+    });
     let header = Row::new(vec![
         cat.t("ui.calloffs.col_reference"),
         cat.t("ui.calloffs.col_requested"),
@@ -106,7 +113,7 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
     let table = Table::new(
         rows,
         [
-            Constraint::Length(13),
+            Constraint::Length(reference_width),
             Constraint::Length(10),
             Constraint::Length(16),
             Constraint::Length(6),
