@@ -141,6 +141,8 @@ fn measure(path: &Path) {
     }
     stats("page through the competitions: key to frame", pages);
 
+    sanctions(&mut app, &mut term);
+
     app.show_tab(Tab::Statistics);
     frame(&mut term, &app);
     let mut periods = Vec::new();
@@ -184,6 +186,55 @@ fn measure(path: &Path) {
         drop(app);
     }
     stats("open the database + first frame", opens);
+}
+
+/// The Sanctions tab (→ from Deviations): entering it, scrolling its penalty claims,
+/// paging and jumping to either end.
+fn sanctions(app: &mut App, term: &mut Terminal<TestBackend>) {
+    app.show_tab(Tab::Deviations);
+    frame(term, app);
+    let t = Instant::now();
+    app.handle_key(key(KeyCode::Right));
+    frame(term, app);
+    stats("first switch to the sanctions tab", vec![t.elapsed()]);
+    assert_eq!(app.tab, Tab::Sanctions);
+    memory("resident memory with the sanctions tab open");
+    let mut enter = Vec::new();
+    for _ in 0..20 {
+        app.handle_key(key(KeyCode::Left));
+        frame(term, app);
+        let t = Instant::now();
+        app.handle_key(key(KeyCode::Right));
+        frame(term, app);
+        enter.push(t.elapsed());
+    }
+    stats("enter the sanctions tab again: key to frame", enter);
+    let mut scroll = Vec::new();
+    for i in 0..1000 {
+        let c = if i % 400 < 200 {
+            KeyCode::Down
+        } else {
+            KeyCode::Up
+        };
+        let t = Instant::now();
+        app.handle_key(key(c));
+        frame(term, app);
+        scroll.push(t.elapsed());
+    }
+    stats("scroll the penalty claims: key to frame", scroll);
+    let mut jumps = Vec::new();
+    for c in [KeyCode::PageDown, KeyCode::End, KeyCode::Up, KeyCode::Home]
+        .into_iter()
+        .cycle()
+        .take(100)
+    {
+        let t = Instant::now();
+        app.handle_key(key(c));
+        frame(term, app);
+        jumps.push(t.elapsed());
+    }
+    stats("PgDn, End, Up, Home in the claims: key to frame", jumps);
+    memory("resident memory after the sanctions tab");
 }
 
 fn memory(what: &str) {

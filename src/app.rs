@@ -35,6 +35,7 @@ pub mod sanctions;
 pub mod sanctions_forms;
 mod sanctions_tab;
 mod sanctions_undo;
+mod sanctions_window;
 pub mod statistics;
 mod statistics_keys;
 pub mod work;

@@ -10,6 +10,7 @@ mod calloff_index;
 mod calloffs;
 mod check;
 mod claim_totals;
+mod claim_window;
 mod competitions;
 mod encoding;
 mod error;
@@ -33,7 +34,8 @@ pub use aggregates::{AggregateMonths, Counts, MonthFigures, RankingCounts};
 pub use audit::{AuditEntry, AuditVerdict, RecordIssue, RecordProblem};
 pub use backup::{BackupReport, Daily, Snapshot};
 pub use check::CheckReport;
-pub use claim_totals::ClaimsToMake;
+pub use claim_totals::{ClaimCount, ClaimsToMake};
+pub use claim_window::ClaimStep;
 
 pub use calloff_index::{
     CallOffIndex, IndexEntry, OUTCOME_COMPLIANT, OUTCOME_DEVIATION, OUTCOME_NOT_ASSESSED, lot_key,

@@ -1,12 +1,12 @@
 //! The Sanctions tab (DESIGN §1.7), the Deviations tab's companion: penalties to claim
 //! with their arithmetic, damages cases with their dialogue, termination cases walking
 //! the escalation model. This file holds the state, the loading and the key dispatch;
-//! `sanctions_forms` the forms and `sanctions_undo` how changes are taken back.
+//! `sanctions_forms` the forms, `sanctions_undo` how changes are taken back and
+//! `sanctions_window` how the penalty claims are read a window at a time.
 
 use crate::domain::AgreementId;
 use crate::domain::sanction::{
     DamagesCase, DamagesId, LogEntry, PenaltyClaim, Proposal, TerminationCase, TerminationId,
-    proposals,
 };
 use crate::tr;
 
@@ -60,9 +60,21 @@ pub enum SanctionConfirm {
 pub struct SanctionsState {
     pub part: Part,
     pub agreement: Option<AgreementId>,
+    /// The penalty claims around the selection (a window of the list, in reference order):
+    /// `claims[0]` is line `claims_first` of the list.
     pub claims: Vec<PenaltyClaim>,
-    /// Today's arithmetic of the followed agreement's late call-offs, by call-off.
+    pub claims_first: usize,
+    /// How many penalty claims the list has, and how many are still to claim (Identified).
+    pub claim_count: usize,
+    pub to_claim: u64,
+    /// Today's arithmetic of the windowed claims' call-offs that are late, by call-off.
     pub proposals: Vec<Proposal>,
+    /// The selected claim's call-off: where the window is read from.
+    pub(super) anchor: Option<String>,
+    /// The claims' generation the selected line's number was counted in.
+    pub(super) generation: Option<u64>,
+    /// What the lists were read as of: agreement, last audit entry and day.
+    pub(super) loaded: Option<(AgreementId, u64, time::Date)>,
     pub damages: Vec<DamagesCase>,
     pub terminations: Vec<TerminationCase>,
     /// The selected line of each part.
@@ -74,7 +86,7 @@ pub struct SanctionsState {
 impl SanctionsState {
     pub fn len(&self) -> usize {
         match self.part {
-            Part::Penalties => self.claims.len(),
+            Part::Penalties => self.claim_count,
             Part::Damages => self.damages.len(),
             Part::Termination => self.terminations.len(),
         }
@@ -92,8 +104,13 @@ impl SanctionsState {
         self.selected[self.part.index()] = i;
     }
 
+    /// The penalty claim on line `i` of the list, when it is in the window.
+    pub fn claim_at(&self, i: usize) -> Option<&PenaltyClaim> {
+        self.claims.get(i.checked_sub(self.claims_first)?)
+    }
+
     pub fn claim(&self) -> Option<&PenaltyClaim> {
-        self.claims.get(self.selected[0])
+        self.claim_at(self.selected[0])
     }
 
     pub fn damages_case(&self) -> Option<&DamagesCase> {
@@ -127,9 +144,9 @@ impl SanctionsState {
     }
 
     /// Keeps every selection inside its list.
-    fn clamp(&mut self) {
+    pub(super) fn clamp(&mut self) {
         let lens = [
-            self.claims.len(),
+            self.claim_count,
             self.damages.len(),
             self.terminations.len(),
         ];
@@ -156,54 +173,64 @@ impl App {
     }
 
     /// Records the followed agreement's newly late call-offs as penalty claims (never a
-    /// breach twice), then reads the tab's lists again.
+    /// breach twice), then reads the tab's lists again when anything changed since they
+    /// were read (the last audit entry tells): the damages and termination cases (few) in
+    /// full, the penalty claims as a window around the selection.
     pub(super) fn load_sanctions(&mut self) {
         let st = &mut self.sanctions;
         if st.agreement != self.current {
             st.agreement = self.current;
             st.log = None;
             st.selected = [0; 3];
+            st.anchor = None;
+            st.generation = None;
+            st.loaded = None;
         }
         let Some(a) = self.current_agreement().cloned() else {
-            self.sanctions.claims.clear();
-            self.sanctions.damages.clear();
-            self.sanctions.terminations.clear();
-            self.sanctions.proposals.clear();
+            let st = &mut self.sanctions;
+            st.claims.clear();
+            st.claims_first = 0;
+            st.claim_count = 0;
+            st.to_claim = 0;
+            st.damages.clear();
+            st.terminations.clear();
+            st.proposals.clear();
+            st.loaded = None;
             return;
         };
         if let Err(e) = self.store.sync_penalty_claims(a.id, self.today) {
             self.error(e.message(self.cat));
         }
-        let loaded = self.store.penalty_claims(Some(a.id)).and_then(|c| {
-            Ok((
-                c,
-                self.store.damages_cases(Some(a.id))?,
-                self.store.termination_cases(Some(a.id))?,
-            ))
+        let change = self.store.last_change().ok();
+        let now = change.map(|c| (a.id, c, self.today));
+        if now.is_some() && self.sanctions.loaded == now {
+            return;
+        }
+        self.sanctions.loaded = None;
+        let loaded = self.store.damages_cases(Some(a.id)).and_then(|d| {
+            let to_claim = self
+                .store
+                .claims_to_make()?
+                .iter()
+                .filter(|t| t.agreement == a.id)
+                .map(|t| t.count)
+                .sum();
+            Ok((d, self.store.termination_cases(Some(a.id))?, to_claim))
         });
         match loaded {
-            Ok((claims, damages, terminations)) => {
+            Ok((damages, terminations, to_claim)) => {
                 let st = &mut self.sanctions;
-                st.claims = claims;
                 st.damages = damages;
                 st.terminations = terminations;
+                st.to_claim = to_claim;
             }
-            Err(e) => self.error(e.message(self.cat)),
-        }
-        // Only call-offs that can be late are read in full: awarded, with a due date, and
-        // not delivered on or before it.
-        let late = self.calloffs.positions(|e| {
-            e.awarded()
-                && e.delivery_due()
-                    .is_some_and(|due| e.delivered_at().is_none_or(|d| d > due))
-        });
-        let rows = match self.store.calloff_rows_at(&self.calloffs.index, late) {
-            Ok(rows) => rows,
             Err(e) => return self.error(e.message(self.cat)),
-        };
-        let calloffs = rows.iter().map(|r| &r.calloff);
-        self.sanctions.proposals = proposals(&a, calloffs, self.today);
+        }
+        if let Err(e) = self.read_claims(&a) {
+            return self.error(e.message(self.cat));
+        }
         self.sanctions.clamp();
+        self.sanctions.loaded = now;
     }
 
     pub(super) fn sanctions_act(&mut self, act: Act) {
@@ -218,6 +245,9 @@ impl App {
         }
         let st = &self.sanctions;
         if let Some(s) = self.moved(st.selected(), st.len(), act) {
+            if st.part == Part::Penalties {
+                return self.move_claim(s);
+            }
             self.sanctions.select(s);
             return;
         }
@@ -307,10 +337,7 @@ impl App {
     pub(super) fn case_name(&self, case: &CaseRef) -> String {
         match case {
             CaseRef::Claim(calloff) => self
-                .sanctions
-                .claims
-                .iter()
-                .find(|c| &c.calloff == calloff)
+                .claim_named(calloff)
                 .map_or(calloff.clone(), |c| c.id.to_string()),
             CaseRef::Damages(id) => id.to_string(),
             CaseRef::Termination(id) => id.to_string(),

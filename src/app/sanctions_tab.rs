@@ -166,8 +166,8 @@ impl App {
             .field("ui.sanctions.field.date")
             .date()
             .unwrap_or(self.today);
+        let claim_of = |c: &str| self.claim_named(c);
         let st = &self.sanctions;
-        let claim_of = |c: &str| st.claims.iter().find(|x| x.calloff == c).cloned();
         match target {
             SanctionForm::Claim(c)
             | SanctionForm::Paid(c)

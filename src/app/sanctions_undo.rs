@@ -130,7 +130,7 @@ impl App {
         let st = &self.sanctions;
         match case {
             CaseRef::Claim(calloff) => {
-                let Some(before) = st.claims.iter().find(|c| &c.calloff == calloff).cloned() else {
+                let Some(before) = self.claim_named(calloff) else {
                     return false;
                 };
                 let mut after = before.clone();

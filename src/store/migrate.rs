@@ -140,6 +140,7 @@ pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(super::tables::PENALTY_WATCH)?;
     txn.open_table(super::tables::PENALTY_SYNCED)?;
     txn.open_table(super::tables::CLAIM_TOTALS)?;
+    txn.open_table(super::tables::CLAIM_COUNTS)?;
     Ok(())
 }
 

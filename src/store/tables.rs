@@ -84,6 +84,10 @@ pub const PENALTY_SYNCED: TableDefinition<u64, &[u8]> = TableDefinition::new("pe
 /// (Agreement id, supplier org digits) → count and sum in öre of its identified (not yet
 /// claimed) penalties (`claim_totals`).
 pub const CLAIM_TOTALS: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("claim_totals");
+/// Agreement id → how many penalty claims it has, and a generation that moves whenever a
+/// claim is added or removed (`claim_totals`), so a list read as a window knows its length
+/// and whether the positions it holds still hold.
+pub const CLAIM_COUNTS: TableDefinition<u64, &[u8]> = TableDefinition::new("claim_counts");
 
 /// Every table above, for code that must touch them all (the backup copies each one, the
 /// check reads each one). A table missing here would be silently left out of every backup:
@@ -121,4 +125,5 @@ pub const ALL: &[&dyn super::backup::AnyTable] = &[
     &PENALTY_WATCH,
     &PENALTY_SYNCED,
     &CLAIM_TOTALS,
+    &CLAIM_COUNTS,
 ];

@@ -25,16 +25,11 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         return;
     };
     let st = &app.sanctions;
-    let to_claim = st
-        .claims
-        .iter()
-        .filter(|c| c.status == ClaimStatus::Identified)
-        .count();
     let title = tr!(
         cat,
         "ui.sanctions.title",
         reference = a.reference,
-        n = to_claim
+        n = st.to_claim
     );
     let inner = titled(frame, area, title);
     let rows_wanted = (st.len() as u16 + 1).clamp(2, 8);
@@ -69,7 +64,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
 
 fn part_bar(frame: &mut Frame, app: &App, area: Rect) {
     let st = &app.sanctions;
-    let counts = [st.claims.len(), st.damages.len(), st.terminations.len()];
+    let counts = [st.claim_count, st.damages.len(), st.terminations.len()];
     let mut spans = Vec::new();
     for (p, n) in Part::ALL.iter().zip(counts) {
         let style = if *p == st.part {
@@ -90,23 +85,26 @@ fn part_bar(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Line::from(spans), area);
 }
 
+/// The lines of a list of `len` lines that are on screen, the selected one kept in the
+/// middle; `rows` holds lines `first..` of it (the penalties hold only a window).
 fn table<'a>(
     frame: &mut Frame,
     app: &App,
     area: Rect,
     header: Vec<&'a str>,
     widths: Vec<Constraint>,
-    rows: Vec<Row<'a>>,
+    (first, len, rows): (usize, usize, Vec<Row<'a>>),
 ) {
     let height = area.height.saturating_sub(1) as usize;
     app.page.set(height.max(1));
     let selected = app.sanctions.selected();
-    let start = window_start(selected, rows.len(), height);
+    let start = window_start(selected, len, height);
     let in_log = app.sanctions.log.is_some();
     let rows = rows
         .into_iter()
         .enumerate()
-        .skip(start)
+        .map(|(i, r)| (first + i, r))
+        .skip_while(|(i, _)| *i < start)
         .take(height)
         .map(|(i, r)| match (i == selected, in_log) {
             (true, false) => r.style(theme::selected()),
@@ -132,14 +130,13 @@ fn status_style(done: bool, urgent: bool) -> Style {
 fn penalties(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
     let a = app.current_agreement();
-    let rows = app
-        .sanctions
+    let st = &app.sanctions;
+    let rows = st
         .claims
         .iter()
         .map(|c| {
             let name = a.map(|a| a.supplier_name(&c.supplier)).unwrap_or_default();
-            let due = app
-                .sanctions
+            let due = st
                 .proposal(&c.calloff)
                 .map(|p| format_date(p.breakdown.due))
                 .unwrap_or_default();
@@ -183,7 +180,14 @@ fn penalties(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(9),
         Constraint::Length(10),
     ];
-    table(frame, app, area, header, widths, rows);
+    table(
+        frame,
+        app,
+        area,
+        header,
+        widths,
+        (st.claims_first, st.claim_count, rows),
+    );
 }
 
 fn case_status(app: &App, prefix: &str, s: CaseStatus) -> String {
@@ -231,7 +235,8 @@ fn damages(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(10),
         Constraint::Length(10),
     ];
-    table(frame, app, area, header, widths, rows);
+    let n = app.sanctions.damages.len();
+    table(frame, app, area, header, widths, (0, n, rows));
 }
 
 fn terminations(frame: &mut Frame, app: &App, area: Rect) {
@@ -278,5 +283,6 @@ fn terminations(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(16),
         Constraint::Length(9),
     ];
-    table(frame, app, area, header, widths, rows);
+    let n = app.sanctions.terminations.len();
+    table(frame, app, area, header, widths, (0, n, rows));
 }
