@@ -166,6 +166,41 @@ fn the_deviations_list_holds_rows_for_its_window_only() {
         "too few deviations to scroll: {}",
         want.len()
     );
+    // Deviations registered by hand on the days of some ranking deviations and before
+    // all of them: merged in by day, a ranking one first on the same day.
+    let days = [
+        want[10].calloff.requested_at.date(),
+        want[200].calloff.requested_at.date(),
+        want[want.len() - 1].calloff.requested_at.date() - time::Duration::days(3),
+    ];
+    for (n, day) in days.iter().enumerate() {
+        use avtal::domain::deviation::*;
+        store
+            .insert_deviation(&ManualDeviation {
+                id: DeviationId::default(),
+                agreement: a.id,
+                calloff: None,
+                supplier: None,
+                kind: ManualKind::Other,
+                registered: *day,
+                description: format!("manual {n}"),
+                status: DeviationStatus::Open,
+                measures: String::new(),
+                lesson: false,
+            })
+            .unwrap();
+    }
+    // The order the list had when it was sorted whole: stable, newest day first.
+    let mut order: Vec<(time::Date, String)> = want
+        .iter()
+        .map(|r| (r.calloff.requested_at.date(), r.calloff.reference.clone()))
+        .chain(
+            days.iter()
+                .enumerate()
+                .map(|(n, d)| (*d, format!("manual {n}"))),
+        )
+        .collect();
+    order.sort_by_key(|(d, _)| std::cmp::Reverse(*d));
 
     let mut app = App::new(store, Lang::Sv, now);
     app.show_tab(Tab::Deviations);
@@ -181,6 +216,17 @@ fn the_deviations_list_holds_rows_for_its_window_only() {
         .collect();
     let want_refs: Vec<&str> = want.iter().map(|r| r.calloff.reference.as_str()).collect();
     assert_eq!(got, want_refs);
+    let merged: Vec<String> = app
+        .deviations
+        .entries
+        .iter()
+        .map(|e| match e {
+            DeviationEntry::Ranking(i) => index.reference(&index.entries[*i as usize]).to_string(),
+            DeviationEntry::Manual(d) => d.description.clone(),
+        })
+        .collect();
+    let order: Vec<String> = order.into_iter().map(|(_, s)| s).collect();
+    assert_eq!(merged, order);
 
     let check = |app: &App| {
         assert!(app.deviations.rows.len() <= 2 * avtal::app::calloffs::WINDOW);

@@ -79,6 +79,9 @@ pub struct CallOffsState {
     pub detail: Option<CallOffDetail>,
     /// The store's last change when the index was read (see `App::ensure_calloffs`).
     pub loaded_change: Option<u64>,
+    /// Every position of a freshly read index, made on the reading thread; the first
+    /// unfiltered `refresh` takes it instead of counting a million.
+    pub unfiltered: Option<Vec<u32>>,
 }
 
 /// Case-insensitive `contains` as `to_lowercase` would find it, without allocating for
@@ -143,8 +146,9 @@ impl CallOffsState {
             && needle.is_empty();
         let n = self.index.len() as u32;
         // Every call-off (what the tab opens on): no need to look at a million entries.
+        let prepared = self.unfiltered.take().filter(|v| v.len() == n as usize);
         let visible: Vec<u32> = if unfiltered {
-            (0..n).collect()
+            prepared.unwrap_or_else(|| (0..n).collect())
         } else {
             (0..n)
                 .filter(|&i| keeps(&self.index.entries[i as usize]))

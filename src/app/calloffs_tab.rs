@@ -82,6 +82,7 @@ impl App {
         self.resolve_current();
         let Some(id) = self.current else {
             self.calloffs.set_index(Default::default());
+            self.deviations.ranking.clear();
             self.calloffs.detail_row = None;
             self.calloffs.refresh();
             self.deviations.entries.clear();
@@ -98,8 +99,10 @@ impl App {
             None => super::calloff_load::read(&self.store, id),
         };
         match loaded {
-            Ok(index) => {
-                self.calloffs.set_index(index);
+            Ok(loaded) => {
+                self.calloffs.set_index(loaded.index);
+                self.calloffs.unfiltered = Some(loaded.all);
+                self.deviations.ranking = loaded.deviations;
                 self.calloffs.loaded_change = change;
             }
             Err(e) => {

@@ -9,7 +9,7 @@ use std::ops::Range;
 use time::{Date, OffsetDateTime};
 
 use crate::domain::deviation::{DeviationStatus, ManualDeviation};
-use crate::store::{CallOffIndex, CallOffRow, OUTCOME_DEVIATION};
+use crate::store::{CallOffIndex, CallOffRow};
 
 use super::calloffs::WINDOW;
 
@@ -17,7 +17,8 @@ use super::calloffs::WINDOW;
 pub enum DeviationEntry {
     /// A call-off (position in the call-offs' compact index) that breaks the ranking rule.
     Ranking(u32),
-    Manual(ManualDeviation),
+    /// Boxed: the entries of a national agreement are tens of thousands of rankings.
+    Manual(Box<ManualDeviation>),
 }
 
 #[derive(Default)]
@@ -30,6 +31,8 @@ pub struct DeviationsState {
     /// that rendering never reads the store.
     pub rows: HashMap<u32, CallOffRow>,
     pub window: Range<usize>,
+    /// Positions in the index of the call-offs with a ranking deviation, index order.
+    pub ranking: Vec<u32>,
 }
 
 /// The day of a request time kept as Unix seconds of the local time.
@@ -50,7 +53,8 @@ impl DeviationEntry {
 }
 
 impl DeviationsState {
-    /// Rebuilds the list from the compact index and the manual deviations.
+    /// Rebuilds the list from the compact index (`ranking` holds its deviations) and the
+    /// manual deviations.
     pub fn rebuild(&mut self, index: &CallOffIndex, manual: Vec<ManualDeviation>) {
         let mut manual: Vec<ManualDeviation> = manual
             .into_iter()
@@ -60,18 +64,20 @@ impl DeviationsState {
         let mut manual = manual.into_iter().peekable();
         // The index is newest first already: merge the few manual ones into it, a ranking
         // deviation before a manual one of the same day.
-        let mut entries = Vec::new();
-        for (i, e) in index.entries.iter().enumerate() {
-            if e.outcome != OUTCOME_DEVIATION {
+        // A manual deviation registered on day D comes before the ranking deviations
+        // requested before D (seconds, as the index keeps them: no date per entry).
+        let midnight = |d: &ManualDeviation| d.registered.midnight().assume_utc().unix_timestamp();
+        let mut entries = Vec::with_capacity(self.ranking.len() + manual.len());
+        for &i in &self.ranking {
+            let Some(e) = index.entries.get(i as usize) else {
                 continue;
+            };
+            while let Some(d) = manual.next_if(|d| e.at < midnight(d)) {
+                entries.push(DeviationEntry::Manual(Box::new(d)));
             }
-            let day = day_of(e.at);
-            while let Some(d) = manual.next_if(|d| d.registered > day) {
-                entries.push(DeviationEntry::Manual(d));
-            }
-            entries.push(DeviationEntry::Ranking(i as u32));
+            entries.push(DeviationEntry::Ranking(i));
         }
-        entries.extend(manual.map(DeviationEntry::Manual));
+        entries.extend(manual.map(|d| DeviationEntry::Manual(Box::new(d))));
         self.entries = entries;
         self.selected = self.selected.min(self.entries.len().saturating_sub(1));
         self.rows.clear();
