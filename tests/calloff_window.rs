@@ -118,6 +118,11 @@ fn long_references_are_shown_whole() {
     let (mut calloffs, _) = avtal::demo::calloffs::calloffs(&a, now, 3);
     for (i, c) in calloffs.iter_mut().enumerate() {
         c.reference = format!("AV-2025-099999{i}");
+        // Late and undelivered, so the Sanctions tab lists a penalty for each.
+        c.awarded_supplier = Some(a.suppliers[0].org_number.clone());
+        c.value = Some(avtal::domain::Money(10_000_000));
+        c.delivery_due = Some(now.date() - time::Duration::days(30));
+        c.delivered_at = None;
     }
     store.import_calloffs(&calloffs).unwrap();
     store.set_followed(a.id).unwrap();
@@ -135,6 +140,22 @@ fn long_references_are_shown_whole() {
     for i in 0..3 {
         let reference = format!("AV-2025-099999{i}");
         assert!(screen.contains(&reference), "{reference} cut in:\n{screen}");
+    }
+    app.show_tab(Tab::Sanctions);
+    term.draw(|f| avtal::ui::render(f, &app)).unwrap();
+    let screen: String = term
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    for i in 0..3 {
+        let reference = format!("AV-2025-099999{i}");
+        assert!(
+            screen.contains(&reference),
+            "{reference} cut in the sanctions:\n{screen}"
+        );
     }
 }
 

@@ -170,9 +170,14 @@ fn penalties(frame: &mut Frame, app: &App, area: Rect) {
     ]
     .map(|k| cat.t(k))
     .to_vec();
+    // As wide as the longest id and reference held: at a national scale both run past
+    // the usual widths (V-126230, AV-2025-0999999).
+    let widest = |f: fn(&crate::domain::sanction::PenaltyClaim) -> usize, min: usize| {
+        st.claims.iter().map(f).max().unwrap_or(0).clamp(min, 24) as u16
+    };
     let widths = vec![
-        Constraint::Length(6),
-        Constraint::Length(13),
+        Constraint::Length(widest(|c| c.id.to_string().len(), 6)),
+        Constraint::Length(widest(|c| c.calloff.chars().count(), 13)),
         Constraint::Fill(1),
         Constraint::Length(10),
         Constraint::Length(5),
