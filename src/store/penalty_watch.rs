@@ -37,13 +37,23 @@ fn flags(row: &CallOffRow) -> u8 {
     }
 }
 
+pub(super) type WatchTable<'t> = redb::Table<'t, (u64, i32, &'static str), u8>;
+
 /// After `new` replaced `old` (None when new): the next sync looks at it.
 pub(super) fn calloff_written(
     txn: &WriteTransaction,
     old: Option<&CallOffRow>,
     new: &CallOffRow,
 ) -> Result<(), StoreError> {
-    let mut t = txn.open_table(PENALTY_WATCH)?;
+    written(&mut txn.open_table(PENALTY_WATCH)?, old, new)
+}
+
+/// As `calloff_written`, into a table the caller holds open (an import of many).
+pub(super) fn written(
+    t: &mut WatchTable<'_>,
+    old: Option<&CallOffRow>,
+    new: &CallOffRow,
+) -> Result<(), StoreError> {
     if let Some(k) = old.and_then(key) {
         t.remove(k)?;
     }

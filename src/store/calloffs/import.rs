@@ -198,6 +198,7 @@ fn write_calloffs(
     let mut awaited = txn.open_table(AWAITED)?;
     let mut rows = txn.open_table(CALLOFF_ROWS)?;
     let mut index = txn.open_table(CALLOFF_INDEX)?;
+    let mut watch = txn.open_table(super::super::tables::PENALTY_WATCH)?;
     let mut deltas = Deltas::default();
     let mut deadlines = Deadlines::default();
     let mut buf = Vec::new();
@@ -269,11 +270,19 @@ fn write_calloffs(
         }
         deltas.row(&row, 1);
         calloff_index::put(&mut index, &row)?;
-        penalty_watch::calloff_written(txn, old.as_ref(), &row)?;
+        penalty_watch::written(&mut watch, old.as_ref(), &row)?;
         rows.insert((id, reference), encoding::encode_into(&mut buf, V1, &row))?;
         ticker.add(1);
     }
-    drop((by_reference, requests, awaited, rows, index, agreements));
+    drop((
+        by_reference,
+        requests,
+        awaited,
+        rows,
+        index,
+        watch,
+        agreements,
+    ));
     deltas.flush(txn)?;
     ticker.finish();
     Ok(count)
