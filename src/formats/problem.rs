@@ -75,6 +75,40 @@ pub enum ProblemKind {
     Csv(CsvProblem),
 }
 
+/// For the importers' fuzz tests: a refusal names at least one problem, each on a line
+/// of the file (0 for the whole file), each said in words in both languages (no key
+/// missing from a catalogue, nothing empty). Returns what is wrong, if anything.
+#[cfg(test)]
+pub fn not_in_words(problems: &[FileProblem], lines: usize) -> Option<String> {
+    use crate::i18n::Lang;
+    if problems.is_empty() {
+        return Some("refused without a problem".into());
+    }
+    for p in problems {
+        if p.line > lines + 1 {
+            return Some(format!("line {} of {lines}", p.line));
+        }
+        for lang in [Lang::Sv, Lang::En] {
+            let text = p.kind.message(Catalog::get(lang));
+            if text.trim().is_empty() || text.contains('‹') {
+                return Some(format!("{p:?} said as {text:?}"));
+            }
+        }
+    }
+    None
+}
+
+/// Lines of `bytes` as the CSV reader counts them: LF, CRLF and a lone CR each end one.
+#[cfg(test)]
+pub fn line_count(bytes: &[u8]) -> usize {
+    let ends = bytes
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| **b == b'\n' || (**b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count();
+    ends + 1
+}
+
 impl FileProblem {
     /// "Rad 7: …" in the user's language.
     pub fn message(&self, cat: &Catalog) -> String {

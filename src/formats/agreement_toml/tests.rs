@@ -330,7 +330,14 @@ mod fuzz {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(400))]
+        // 400 cases in the test suite; PROPTEST_CASES=… runs it for as long as wanted.
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("PROPTEST_CASES")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(400),
+            ..ProptestConfig::default()
+        })]
 
         /// Arbitrary text is refused in words with lines inside the file, never a panic.
         #[test]
@@ -338,9 +345,11 @@ mod fuzz {
             if let Err(problems) = parse(&text) {
                 prop_assert!(!problems.is_empty());
                 let lines = text.lines().count().max(1);
-                for p in problems {
+                for p in &problems {
                     prop_assert!(p.line >= 1 && p.line <= lines + 1, "line {} of {}", p.line, lines);
                 }
+                let wrong = crate::formats::problem::not_in_words(&problems, lines);
+                prop_assert!(wrong.is_none(), "{:?}", wrong);
             }
         }
 

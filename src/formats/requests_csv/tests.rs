@@ -94,14 +94,26 @@ fn every_bad_request_is_named_by_line_and_column() {
     assert!(all[7].contains("rad 9"), "{all:?}");
 }
 
+/// Lines of `bytes` as the reader counts them: LF, CRLF and a lone CR each end one.
+fn lines_of(bytes: &[u8]) -> usize {
+    crate::formats::problem::line_count(bytes)
+}
+
 proptest! {
     #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
-        let _ = parse(&bytes, &mut stored());
+        if let Err(problems) = parse(&bytes, &mut stored()) {
+            let wrong = crate::formats::problem::not_in_words(&problems, lines_of(&bytes));
+            prop_assert!(wrong.is_none(), "{:?}", wrong);
+        }
     }
 
     #[test]
     fn random_rows_under_a_good_header_never_panic(body in "[A-Z0-9 ,;\"\r\n:.-]{0,200}") {
-        let _ = parse_text(&format!("{HEADER}\n{body}"));
+        let text = format!("{HEADER}\n{body}");
+        if let Err(problems) = parse_text(&text) {
+            let wrong = crate::formats::problem::not_in_words(&problems, lines_of(text.as_bytes()));
+            prop_assert!(wrong.is_none(), "{:?}", wrong);
+        }
     }
 }
