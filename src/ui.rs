@@ -80,6 +80,10 @@ pub fn run_with(store: Store, lang: Lang, minutes: Option<MeetingId>) -> io::Res
     // A copy still being written is stopped (and its partial file removed) rather than
     // holding the user at the door; today's copy is then made at the next start.
     app.finish_backup(true);
+    // The database is closed before the terminal is touched again: when the window was
+    // closed, restoring it fails and reports that on a stderr that is gone too, which
+    // panics — and a process ending there left the file needing a repair at next open.
+    drop(app);
     let _ = ratatui::crossterm::execute!(
         std::io::stdout(),
         ratatui::crossterm::event::DisableBracketedPaste
