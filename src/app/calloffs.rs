@@ -55,6 +55,23 @@ pub struct CallOffDetail {
 /// needs a row the window does not hold.
 pub const WINDOW: usize = 128;
 
+/// The rows a windowed list should read around `selected` (of `len`), when those it
+/// holds (`have`) no longer cover the selection with half a window to spare.
+pub fn window_wanted(
+    selected: usize,
+    len: usize,
+    have: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let sel = selected.min(len);
+    let need = sel.saturating_sub(WINDOW / 2)..(sel + WINDOW / 2).min(len);
+    let covered = if have.is_empty() {
+        need.is_empty()
+    } else {
+        have.start <= need.start && need.end <= have.end
+    };
+    (!covered).then(|| sel.saturating_sub(WINDOW)..(sel + WINDOW).min(len))
+}
+
 #[derive(Default)]
 pub struct CallOffsState {
     /// The agreement whose call-offs are loaded.
@@ -174,13 +191,8 @@ impl CallOffsState {
     /// The positions of `visible` whose rows should be read, when the window no longer
     /// covers the selection with half a window to spare.
     pub fn window_wanted(&self) -> Option<std::ops::Range<usize>> {
-        let len = self.visible.len();
-        let sel = self.selected.min(len);
-        let need = sel.saturating_sub(WINDOW / 2)..(sel + WINDOW / 2).min(len);
         let have = self.window_start..self.window_start + self.window.len();
-        let covered = (need.is_empty() && self.window.is_empty())
-            || (have.start <= need.start && need.end <= have.end && !self.window.is_empty());
-        (!covered).then(|| sel.saturating_sub(WINDOW)..(sel + WINDOW).min(len))
+        window_wanted(self.selected, self.visible.len(), have)
     }
 
     pub fn set_window(&mut self, start: usize, rows: Vec<CallOffRow>) {

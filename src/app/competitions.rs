@@ -15,7 +15,6 @@ use crate::i18n::{Catalog, Lang};
 use crate::store::{CallOffIndex, CallOffRow};
 use crate::tr;
 
-use super::calloffs::WINDOW;
 use super::form::format_datetime;
 use super::keymap::{self, Binding};
 
@@ -215,13 +214,8 @@ impl CompetitionsState {
     /// The positions of `visible` whose rows should be read, when the window no longer
     /// covers the selection with half a window to spare.
     pub fn window_wanted(&self) -> Option<std::ops::Range<usize>> {
-        let len = self.visible.len();
-        let sel = self.selected.min(len);
-        let need = sel.saturating_sub(WINDOW / 2)..(sel + WINDOW / 2).min(len);
         let have = self.window_start..self.window_start + self.window.len();
-        let covered = (need.is_empty() && self.window.is_empty())
-            || (have.start <= need.start && need.end <= have.end && !self.window.is_empty());
-        (!covered).then(|| sel.saturating_sub(WINDOW)..(sel + WINDOW).min(len))
+        super::calloffs::window_wanted(self.selected, self.visible.len(), have)
     }
 
     pub fn set_window(&mut self, start: usize, rows: Vec<CallOffRow>) {

@@ -11,8 +11,6 @@ use time::{Date, OffsetDateTime};
 use crate::domain::deviation::{DeviationStatus, ManualDeviation};
 use crate::store::{CallOffIndex, CallOffRow};
 
-use super::calloffs::WINDOW;
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeviationEntry {
     /// A call-off (position in the call-offs' compact index) that breaks the ranking rule.
@@ -87,13 +85,7 @@ impl DeviationsState {
     /// The entries whose rows should be read, when the window no longer covers the
     /// selection with half a window to spare.
     pub fn window_wanted(&self) -> Option<Range<usize>> {
-        let len = self.entries.len();
-        let sel = self.selected.min(len);
-        let need = sel.saturating_sub(WINDOW / 2)..(sel + WINDOW / 2).min(len);
-        let covered = self.window.start <= need.start
-            && need.end <= self.window.end
-            && (!self.window.is_empty() || need.is_empty());
-        (!covered).then(|| sel.saturating_sub(WINDOW)..(sel + WINDOW).min(len))
+        super::calloffs::window_wanted(self.selected, self.entries.len(), self.window.clone())
     }
 
     /// Index positions of the ranking deviations among `entries[range]`.
