@@ -192,3 +192,45 @@ fn the_tab_draws_at_any_size_without_panicking() {
         press(&mut app, KeyCode::Char('v'));
     }
 }
+
+/// The report before the next procurement is gathered once and kept while nothing is
+/// written (a new KPI period does not change it; its KPIs are read again as of now),
+/// and gathered anew after a change — it must always equal a fresh gathering.
+#[test]
+fn the_procurement_report_is_kept_until_something_is_written() {
+    use avtal::app::procurement::gather;
+    let (_d, mut app) = with_statistics(Lang::Sv);
+    press(&mut app, KeyCode::Char('0'));
+    keys(&mut app, "vvv");
+    let a = app.current_agreement().unwrap().clone();
+    let first = app.statistics.computed.procurement.clone().unwrap();
+    assert_eq!(first, gather(&app, &a).unwrap());
+    assert!(app.statistics.procurement_cache.is_some());
+
+    // Time moves on and the period changes: the same report, its KPIs as of now.
+    app.set_now(app.now + time::Duration::days(3));
+    press(&mut app, KeyCode::Char('p'));
+    let later = app.statistics.computed.procurement.clone().unwrap();
+    assert_eq!(later, gather(&app, &a).unwrap());
+
+    // A lesson written in a deviation: gathered anew.
+    let before = later.lessons.len();
+    app.store
+        .insert_deviation(&ManualDeviation {
+            id: DeviationId(0),
+            agreement: a.id,
+            calloff: None,
+            supplier: None,
+            kind: ManualKind::Other,
+            registered: app.today,
+            description: "Lärdom: ange svarstid per profil".into(),
+            status: DeviationStatus::Open,
+            measures: String::new(),
+            lesson: true,
+        })
+        .unwrap();
+    press(&mut app, KeyCode::Char('p'));
+    let after = app.statistics.computed.procurement.clone().unwrap();
+    assert_eq!(after.lessons.len(), before + 1);
+    assert_eq!(after, gather(&app, &a).unwrap());
+}

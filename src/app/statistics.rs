@@ -6,8 +6,8 @@
 
 use time::{Date, Duration, Month};
 
-use crate::domain::Agreement;
 use crate::domain::supplier_report::month_of;
+use crate::domain::{Agreement, AgreementId};
 use crate::stats::{KpiTable, MonthComparison, Period};
 use crate::store::{AggregateMonths, StoreError};
 
@@ -105,6 +105,10 @@ pub struct StatisticsState {
     /// Scroll of the comparison and procurement views.
     pub scroll: usize,
     pub computed: Computed,
+    /// The last procurement report of (agreement, the store's last change): at a million
+    /// call-offs gathering it reads tens of thousands of deviation rows and claims, and
+    /// only its KPIs (as of now) move while nothing is written.
+    pub procurement_cache: Option<(AgreementId, u64, ProcurementReport)>,
 }
 
 fn first_of(year: i32, month: u8) -> Date {
@@ -200,7 +204,12 @@ impl App {
         let period = period_of(st.kind, anchor, &a, st.custom);
         let view = st.view;
         match compute(self, &a, period, view) {
-            Ok(c) => self.statistics.computed = c,
+            Ok(c) => {
+                if let (Some(report), Ok(change)) = (&c.procurement, self.store.last_change()) {
+                    self.statistics.procurement_cache = Some((a.id, change, report.clone()));
+                }
+                self.statistics.computed = c;
+            }
             Err(e) => self.error(e.message(self.cat)),
         }
     }
@@ -329,7 +338,22 @@ fn compute(
     let reported = app.store.supplier_stats(a.id)?;
     let compare = super::procurement::compare_from_aggregates(a, &reported, &months, period);
     let procurement = match view {
-        StatsView::Procurement => Some(super::procurement::gather(app, a)?),
+        StatsView::Procurement => {
+            let change = app.store.last_change().ok();
+            let cached = app
+                .statistics
+                .procurement_cache
+                .as_ref()
+                .filter(|(id, at, _)| *id == a.id && Some(*at) == change);
+            Some(match cached {
+                Some((_, _, report)) => {
+                    let mut report = report.clone();
+                    report.kpis = app.store.kpi_from_aggregates(a, report.period, app.now)?;
+                    report
+                }
+                None => super::procurement::gather(app, a)?,
+            })
+        }
         _ => None,
     };
     Ok(Computed {
