@@ -18,6 +18,15 @@ use super::sanctions_forms::{
 };
 use super::{App, Confirm, Popup};
 
+/// A damages or termination case of the list, or "gone" when it no longer is there.
+fn case_of<T: Clone>(
+    list: &[T],
+    is: impl Fn(&T) -> bool,
+    gone: impl Fn() -> String,
+) -> Result<T, String> {
+    list.iter().find(|c| is(c)).cloned().ok_or_else(gone)
+}
+
 impl App {
     pub(super) fn open_log_form(&mut self, index: Option<usize>) {
         let Some(case) = self.sanctions.case() else {
@@ -221,16 +230,9 @@ impl App {
                 if stored { Ok(()) } else { Err(gone()) }
             }
             SanctionForm::Damages(id) => {
-                let before = match id {
-                    Some(id) => Some(
-                        st.damages
-                            .iter()
-                            .find(|c| c.id == id)
-                            .cloned()
-                            .ok_or_else(gone)?,
-                    ),
-                    None => None,
-                };
+                let before = id
+                    .map(|id| case_of(&st.damages, |c| c.id == id, gone))
+                    .transpose()?;
                 let first = a.suppliers.first().map(|s| s.org_number.clone());
                 let base = match (before.clone(), first) {
                     (Some(b), _) => b,
@@ -245,12 +247,7 @@ impl App {
                 Ok(())
             }
             SanctionForm::DamagesClaim(id) => {
-                let before = st
-                    .damages
-                    .iter()
-                    .find(|c| c.id == id)
-                    .cloned()
-                    .ok_or_else(gone)?;
+                let before = case_of(&st.damages, |c| c.id == id, gone)?;
                 let amount = form
                     .field("ui.sanctions.field.amount")
                     .money()
@@ -266,16 +263,9 @@ impl App {
                 Ok(())
             }
             SanctionForm::Termination(id) => {
-                let before = match id {
-                    Some(id) => Some(
-                        st.terminations
-                            .iter()
-                            .find(|c| c.id == id)
-                            .cloned()
-                            .ok_or_else(gone)?,
-                    ),
-                    None => None,
-                };
+                let before = id
+                    .map(|id| case_of(&st.terminations, |c| c.id == id, gone))
+                    .transpose()?;
                 let first = a.suppliers.first().map(|s| s.org_number.clone());
                 let base = match (before.clone(), first) {
                     (Some(b), _) => b,
@@ -290,12 +280,7 @@ impl App {
                 Ok(())
             }
             SanctionForm::Step(id) => {
-                let before = st
-                    .terminations
-                    .iter()
-                    .find(|c| c.id == id)
-                    .cloned()
-                    .ok_or_else(gone)?;
+                let before = case_of(&st.terminations, |c| c.id == id, gone)?;
                 let step = step_from(form, &a).ok_or_else(gone)?;
                 let mut after = before.clone();
                 let title = a
