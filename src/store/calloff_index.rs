@@ -58,12 +58,12 @@ fn day(d: Option<Date>) -> i32 {
     d.map(Date::to_julian_day).unwrap_or(NO_DAY)
 }
 
-fn key_of(row: &CallOffRow) -> (u64, i64, &str) {
+pub(super) fn key_of(row: &CallOffRow) -> (u64, i64, &str) {
     let c = &row.calloff;
     (c.agreement.0, seconds(c.requested_at), c.reference.as_str())
 }
 
-fn encode(row: &CallOffRow) -> Vec<u8> {
+pub(super) fn encode(row: &CallOffRow) -> Vec<u8> {
     let c = &row.calloff;
     let mut out = Vec::with_capacity(HEADER + c.orderer.len());
     out.push(VERSION);

@@ -39,6 +39,21 @@ pub fn encode_into<'b, T: Serialize>(buf: &'b mut Vec<u8>, version: u16, value: 
     buf
 }
 
+/// As [`encode`], appended to `out`; the range it took there.
+pub fn encode_append<T: Serialize>(
+    out: &mut Vec<u8>,
+    version: u16,
+    value: &T,
+) -> std::ops::Range<usize> {
+    let start = out.len();
+    out.extend_from_slice(&version.to_le_bytes());
+    // As in `encode_into`: only types serde cannot represent could fail.
+    if bincode::serde::encode_into_std_write(value, out, config()).is_err() {
+        out.truncate(start + 2);
+    }
+    start..out.len()
+}
+
 /// Splits off the version header; the caller matches on it.
 pub fn split(bytes: &[u8]) -> Result<(u16, &[u8]), String> {
     if bytes.len() < 2 {

@@ -19,7 +19,7 @@ pub(super) const DIRTY: u8 = 1;
 pub(super) const RUNNING: u8 = 2;
 
 /// The watch key of `row` when it may owe a penalty.
-fn key(row: &CallOffRow) -> Option<(u64, i32, &str)> {
+pub(super) fn key(row: &CallOffRow) -> Option<(u64, i32, &str)> {
     let c = &row.calloff;
     c.awarded_supplier.as_ref()?;
     let due = c.delivery_due?;
@@ -29,7 +29,7 @@ fn key(row: &CallOffRow) -> Option<(u64, i32, &str)> {
     Some((c.agreement.0, due.to_julian_day(), c.reference.as_str()))
 }
 
-fn flags(row: &CallOffRow) -> u8 {
+pub(super) fn flags(row: &CallOffRow) -> u8 {
     if row.calloff.delivered_at.is_none() {
         DIRTY | RUNNING
     } else {

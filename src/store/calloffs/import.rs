@@ -6,6 +6,7 @@
 //! end. Progress is told through a callback, so the store knows nothing of terminals.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use redb::{ReadableTable, ReadableTableMetadata, Table, WriteTransaction};
 use time::{Date, PrimitiveDateTime};
@@ -15,11 +16,12 @@ use crate::domain::ranking::{RankingOutcome, assess_in_agreement};
 use crate::domain::{Agreement, ResponseTime};
 
 use super::super::aggregates::Deltas;
+use super::super::bulk::{self, Values};
 use super::super::calloff_index;
 use super::super::encoding::{self, V1};
 use super::super::penalty_watch;
 use super::super::tables::{
-    AGREEMENTS, AWAITED, CALLOFF_AGREEMENT, CALLOFF_INDEX, CALLOFF_ROWS, REQUESTS,
+    AGREEMENTS, AWAITED, CALLOFF_AGREEMENT, CALLOFF_INDEX, CALLOFF_ROWS, PENALTY_WATCH, REQUESTS,
 };
 use super::super::{Store, StoreError, audit};
 use super::{Awaited, CallOffRow, ImportCount, request_key, request_range};
@@ -31,28 +33,35 @@ pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
 /// How many records pass between two progress calls.
 pub const PROGRESS_EVERY: usize = 2048;
 
-/// Calls the progress callback every [`PROGRESS_EVERY`] steps and once at the end.
+/// Calls the progress callback every [`PROGRESS_EVERY`] records and once at the end.
+/// An import passes over its records more than once (worked out, then written): the
+/// steps of all passes are told as a share of the records, so a bar counts records.
 struct Ticker<'p, 'a> {
     progress: &'p mut Progress<'a>,
     total: usize,
+    steps: usize,
     done: usize,
 }
 
 impl<'p, 'a> Ticker<'p, 'a> {
-    fn new(progress: &'p mut Progress<'a>, total: usize) -> Self {
+    /// `steps` in all for `total` records.
+    fn new(progress: &'p mut Progress<'a>, total: usize, steps: usize) -> Self {
         (progress)(0, total);
         Ticker {
             progress,
             total,
+            steps: steps.max(1),
             done: 0,
         }
     }
 
     fn add(&mut self, n: usize) {
-        let before = self.done / PROGRESS_EVERY;
-        self.done = (self.done + n).min(self.total);
-        if self.done / PROGRESS_EVERY != before {
-            (self.progress)(self.done, self.total);
+        let records = |done: usize| done * self.total / self.steps;
+        let before = records(self.done) / PROGRESS_EVERY;
+        self.done = (self.done + n).min(self.steps);
+        let now = records(self.done);
+        if now / PROGRESS_EVERY != before {
+            (self.progress)(now, self.total);
         }
     }
 
@@ -177,7 +186,27 @@ fn last_by_key<T>(items: &[T], key: impl Fn(&T) -> &str) -> Vec<usize> {
     out
 }
 
-/// Writes call-offs as [`super::write_calloff`] would one by one, in one pass.
+/// A key of the compact call-off index: agreement, requested at (seconds), reference.
+type IndexKey<'a> = (u64, i64, &'a str);
+/// A key of the penalty watch: agreement, due day (Julian), reference.
+type WatchKey<'a> = (u64, i32, &'a str);
+
+/// What importing call-offs writes, table by table, gathered before any of it is written
+/// so that the tables can be written side by side.
+#[derive(Default)]
+struct CallOffWrites<'c> {
+    by_reference: Vec<(&'c str, u64)>,
+    /// Rows of call-offs moved to another agreement, under the old one.
+    rows_moved: Vec<(u64, &'c str)>,
+    rows: Vec<((u64, &'c str), Vec<u8>)>,
+    index_old: Vec<IndexKey<'c>>,
+    index: Vec<(IndexKey<'c>, Vec<u8>)>,
+    watch_old: Vec<WatchKey<'c>>,
+    watch: Vec<(WatchKey<'c>, u8)>,
+}
+
+/// Writes call-offs as [`super::write_calloff`] would one by one: first reads what is
+/// stored and works out every entry, then writes the tables on two threads.
 fn write_calloffs(
     txn: &WriteTransaction,
     calloffs: &[CallOff],
@@ -189,107 +218,168 @@ fn write_calloffs(
         new: 0,
         updated: calloffs.len() - order.len(),
     };
-    let mut ticker = Ticker::new(progress, calloffs.len());
-    let mut agreements = Agreements::new(txn)?;
-    let mut by_reference = txn.open_table(CALLOFF_AGREEMENT)?;
-    let requests = txn.open_table(REQUESTS)?;
-    // A table with no requests yet has none for any call-off.
-    let none_stored = requests.is_empty()?;
-    let mut awaited = txn.open_table(AWAITED)?;
-    let mut rows = txn.open_table(CALLOFF_ROWS)?;
-    let mut index = txn.open_table(CALLOFF_INDEX)?;
-    let mut watch = txn.open_table(super::super::tables::PENALTY_WATCH)?;
+    // A step per call-off worked out and per row written.
+    let mut ticker = Ticker::new(progress, calloffs.len(), 2 * order.len());
+    let mut w = CallOffWrites::default();
     let mut deltas = Deltas::default();
-    let mut deadlines = Deadlines::default();
-    let mut buf = Vec::new();
-    for i in order {
-        let c = &calloffs[i];
-        let id = c.agreement.0;
-        let reference = c.reference.as_str();
-        let before = by_reference.insert(reference, id)?.map(|v| v.value());
-        if before.is_none() {
-            count.new += 1;
-        } else {
-            count.updated += 1;
-        }
-        agreements.load(id)?;
-        if let Some(old_id) = before {
-            agreements.load(old_id)?;
-        }
-        let agreement = agreements.get(id);
-        // Requests stored before their call-off (an undo puts them back first) or
-        // before an update: awaited only while nothing is awarded.
-        let stored = if none_stored {
-            Vec::new()
-        } else {
-            stored_requests(&requests, reference)?
-        };
-        let open = c.awarded_supplier.is_none();
-        for (key, r) in &stored {
-            let due = agreement.map(|a| (a, deadlines.of(a.response_time, r.sent_at)));
-            set_awaited(&mut awaited, &mut buf, due, open, r, key, true)?;
-        }
-        let list = || stored.iter().map(|(_, r)| r);
-        let outcome = match agreement {
-            Some(a) => assess_in_agreement(c, a, list()),
-            None => RankingOutcome::NotAssessed,
-        };
-        let row = CallOffRow {
-            calloff: c.clone(),
-            requests: stored.len() as u32,
-            outcome,
-        };
-        let old: Option<CallOffRow> = match before {
-            Some(old) => rows
-                .get((old, reference))?
-                .map(|v| encoding::decode_v1(v.value(), "call-off"))
-                .transpose()?,
-            None => None,
-        };
-        if let Some(old_id) = before
-            && old_id != id
-        {
-            rows.remove((old_id, reference))?;
-        }
-        if let Some(old) = &old {
-            calloff_index::remove(&mut index, old)?;
-            deltas.row(old, -1);
-            // A call-off moved to another agreement takes its requests' counts along.
-            if old.calloff.agreement.0 != id {
-                if let Some(from) = agreements.get(old.calloff.agreement.0) {
-                    for r in list() {
-                        deltas.request(from, r, -1);
-                    }
+    {
+        let mut agreements = Agreements::new(txn)?;
+        let by_reference = txn.open_table(CALLOFF_AGREEMENT)?;
+        // An empty table (a first import) has nothing to look up.
+        let none_stored = by_reference.is_empty()?;
+        let requests = txn.open_table(REQUESTS)?;
+        let no_requests = requests.is_empty()?;
+        let mut awaited = txn.open_table(AWAITED)?;
+        let rows = txn.open_table(CALLOFF_ROWS)?;
+        let mut deadlines = Deadlines::default();
+        let mut buf = Vec::new();
+        for &i in &order {
+            let c = &calloffs[i];
+            let id = c.agreement.0;
+            let reference = c.reference.as_str();
+            let before = if none_stored {
+                None
+            } else {
+                by_reference.get(reference)?.map(|v| v.value())
+            };
+            w.by_reference.push((reference, id));
+            if before.is_none() {
+                count.new += 1;
+            } else {
+                count.updated += 1;
+            }
+            agreements.load(id)?;
+            if let Some(old_id) = before {
+                agreements.load(old_id)?;
+            }
+            let agreement = agreements.get(id);
+            // Requests stored before their call-off (an undo puts them back first) or
+            // before an update: awaited only while nothing is awarded.
+            let stored = if no_requests {
+                Vec::new()
+            } else {
+                stored_requests(&requests, reference)?
+            };
+            let open = c.awarded_supplier.is_none();
+            for (key, r) in &stored {
+                let due = agreement.map(|a| (a, deadlines.of(a.response_time, r.sent_at)));
+                set_awaited(&mut awaited, &mut buf, due, open, r, key, true)?;
+            }
+            let list = || stored.iter().map(|(_, r)| r);
+            let outcome = match agreement {
+                Some(a) => assess_in_agreement(c, a, list()),
+                None => RankingOutcome::NotAssessed,
+            };
+            let row = CallOffRow {
+                calloff: c.clone(),
+                requests: stored.len() as u32,
+                outcome,
+            };
+            let old: Option<CallOffRow> = match before {
+                Some(old) => rows
+                    .get((old, reference))?
+                    .map(|v| encoding::decode_v1(v.value(), "call-off"))
+                    .transpose()?,
+                None => None,
+            };
+            if let Some(old_id) = before
+                && old_id != id
+            {
+                w.rows_moved.push((old_id, reference));
+            }
+            if let Some(old) = &old {
+                let (a, at, _) = calloff_index::key_of(old);
+                w.index_old.push((a, at, reference));
+                if let Some((a, due, _)) = penalty_watch::key(old) {
+                    w.watch_old.push((a, due, reference));
                 }
-                if let Some(to) = agreement {
-                    for r in list() {
-                        deltas.request(to, r, 1);
+                deltas.row(old, -1);
+                // A call-off moved to another agreement takes its requests' counts along.
+                if old.calloff.agreement.0 != id {
+                    if let Some(from) = agreements.get(old.calloff.agreement.0) {
+                        for r in list() {
+                            deltas.request(from, r, -1);
+                        }
+                    }
+                    if let Some(to) = agreement {
+                        for r in list() {
+                            deltas.request(to, r, 1);
+                        }
                     }
                 }
             }
+            deltas.row(&row, 1);
+            let (a, at, _) = calloff_index::key_of(&row);
+            w.index
+                .push(((a, at, reference), calloff_index::encode(&row)));
+            if let Some((a, due, _)) = penalty_watch::key(&row) {
+                w.watch
+                    .push(((a, due, reference), penalty_watch::flags(&row)));
+            }
+            w.rows.push(((id, reference), encoding::encode(V1, &row)));
+            ticker.add(1);
         }
-        deltas.row(&row, 1);
-        calloff_index::put(&mut index, &row)?;
-        penalty_watch::written(&mut watch, old.as_ref(), &row)?;
-        rows.insert((id, reference), encoding::encode_into(&mut buf, V1, &row))?;
-        ticker.add(1);
     }
-    drop((
+    // Each table in its key order, so that a first import appends.
+    w.rows.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    w.index.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    w.watch.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let CallOffWrites {
         by_reference,
-        requests,
-        awaited,
+        rows_moved,
         rows,
+        index_old,
         index,
+        watch_old,
         watch,
-        agreements,
-    ));
-    deltas.flush(txn)?;
+    } = w;
+    bulk::side_by_side(
+        || {
+            let mut t = txn.open_table(CALLOFF_ROWS)?;
+            for k in rows_moved {
+                t.remove(k)?;
+            }
+            let entries = rows.iter().map(|(k, v)| {
+                ticker.add(1);
+                (*k, v.as_slice())
+            });
+            bulk::put_sorted(&mut t, entries)?;
+            deltas.flush(txn)
+        },
+        || {
+            let mut t = txn.open_table(CALLOFF_AGREEMENT)?;
+            bulk::put_sorted(&mut t, by_reference)?;
+            let mut t = txn.open_table(CALLOFF_INDEX)?;
+            for k in index_old {
+                t.remove(k)?;
+            }
+            bulk::put_sorted(&mut t, index.iter().map(|(k, v)| (*k, v.as_slice())))?;
+            let mut t = txn.open_table(PENALTY_WATCH)?;
+            for k in watch_old {
+                t.remove(k)?;
+            }
+            bulk::put_sorted(&mut t, watch)
+        },
+    )?;
     ticker.finish();
     Ok(count)
 }
 
+/// What importing requests writes, table by table, gathered before any of it is written.
+#[derive(Default)]
+struct RequestWrites<'r> {
+    values: Values,
+    requests: Vec<(&'r str, Range<usize>)>,
+    /// Set (Some) or removed (None), the last for a key counting.
+    awaited: Vec<(&'r str, Option<Range<usize>>)>,
+    rows: Vec<((u64, &'r str), Range<usize>)>,
+    index: Vec<(IndexKey<'r>, Range<usize>)>,
+}
+
 /// Writes requests as [`super::write_request`] would one by one and then brings each
-/// touched call-off's row up to date once. A request for a call-off not stored refuses all.
+/// touched call-off's row up to date once: first reads what is stored and works out every
+/// entry, then writes the tables on two threads. A request for a call-off not stored
+/// refuses all.
 fn write_requests(
     txn: &WriteTransaction,
     requests: &[Request],
@@ -301,93 +391,142 @@ fn write_requests(
     let mut order: Vec<usize> = (0..requests.len()).collect();
     order.sort_by(|a, b| requests[*a].calloff.cmp(&requests[*b].calloff));
     let mut count = ImportCount::default();
-    let mut ticker = Ticker::new(progress, requests.len());
-    let mut agreements = Agreements::new(txn)?;
-    let by_reference = txn.open_table(CALLOFF_AGREEMENT)?;
-    let mut rows = txn.open_table(CALLOFF_ROWS)?;
-    let mut index = txn.open_table(CALLOFF_INDEX)?;
-    let mut table = txn.open_table(REQUESTS)?;
-    let mut awaited = txn.open_table(AWAITED)?;
-    // A table with no requests yet has none to read back for any call-off.
-    let none_stored = table.is_empty()?;
+    // A step per request worked out and per request written.
+    let mut ticker = Ticker::new(progress, requests.len(), 2 * requests.len());
+    let mut w = RequestWrites::default();
     let mut deltas = Deltas::default();
-    let mut deadlines = Deadlines::default();
-    let mut buf = Vec::new();
-    let mut start = 0;
-    while start < order.len() {
-        let calloff = requests[order[start]].calloff.as_str();
-        let end = order[start..]
-            .iter()
-            .position(|&i| requests[i].calloff != calloff)
-            .map_or(order.len(), |n| start + n);
-        let group = &mut order[start..end];
-        start = end;
-        group.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+    {
+        let mut agreements = Agreements::new(txn)?;
+        let by_reference = txn.open_table(CALLOFF_AGREEMENT)?;
+        let rows = txn.open_table(CALLOFF_ROWS)?;
+        let table = txn.open_table(REQUESTS)?;
+        // A table with no requests yet has none to read back for any call-off.
+        let none_stored = table.is_empty()?;
+        let mut deadlines = Deadlines::default();
+        let mut start = 0;
+        while start < order.len() {
+            let calloff = requests[order[start]].calloff.as_str();
+            let end = order[start..]
+                .iter()
+                .position(|&i| requests[i].calloff != calloff)
+                .map_or(order.len(), |n| start + n);
+            let group = &mut order[start..end];
+            start = end;
+            group.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
 
-        let Some(id) = by_reference.get(calloff)?.map(|v| v.value()) else {
-            return Err(StoreError::NotFound(calloff.to_string()));
-        };
-        let row: CallOffRow = match rows.get((id, calloff))? {
-            Some(v) => encoding::decode_v1(v.value(), "call-off")?,
-            None => return Err(StoreError::NotFound(calloff.to_string())),
-        };
-        agreements.load(id)?;
-        let agreement = agreements.get(id);
-        let open = row.calloff.awarded_supplier.is_none();
-        // What is stored now, so that nothing written here has to be read back.
-        let stored = if none_stored {
-            Vec::new()
-        } else {
-            stored_requests(&table, calloff)?
-        };
-        let mut all: Vec<(&str, &Request)> = stored.iter().map(|(k, r)| (k.as_str(), r)).collect();
-        for &i in group.iter() {
-            let (r, key) = (&requests[i], keys[i].as_str());
-            let old = match all.binary_search_by(|(k, _)| (*k).cmp(key)) {
-                Ok(at) => Some(std::mem::replace(&mut all[at].1, r)),
-                Err(at) => {
-                    all.insert(at, (key, r));
-                    None
-                }
+            let Some(id) = by_reference.get(calloff)?.map(|v| v.value()) else {
+                return Err(StoreError::NotFound(calloff.to_string()));
             };
-            table.insert(key, encoding::encode_into(&mut buf, V1, r))?;
-            if old.is_none() {
-                count.new += 1;
+            let row: CallOffRow = match rows.get((id, calloff))? {
+                Some(v) => encoding::decode_v1(v.value(), "call-off")?,
+                None => return Err(StoreError::NotFound(calloff.to_string())),
+            };
+            agreements.load(id)?;
+            let agreement = agreements.get(id);
+            let open = row.calloff.awarded_supplier.is_none();
+            // What is stored now, so that nothing written here has to be read back.
+            let stored = if none_stored {
+                Vec::new()
             } else {
-                count.updated += 1;
-            }
-            let due = agreement.map(|a| (a, deadlines.of(a.response_time, r.sent_at)));
-            if let Some((a, deadline)) = due {
-                if let Some(old) = old {
-                    deltas.request(a, old, -1);
+                stored_requests(&table, calloff)?
+            };
+            let mut all: Vec<(&str, &Request)> =
+                stored.iter().map(|(k, r)| (k.as_str(), r)).collect();
+            for &i in group.iter() {
+                let (r, key) = (&requests[i], keys[i].as_str());
+                let old = match all.binary_search_by(|(k, _)| (*k).cmp(key)) {
+                    Ok(at) => Some(std::mem::replace(&mut all[at].1, r)),
+                    Err(at) => {
+                        all.insert(at, (key, r));
+                        None
+                    }
+                };
+                w.requests.push((key, w.values.push(V1, r)));
+                if old.is_none() {
+                    count.new += 1;
+                } else {
+                    count.updated += 1;
                 }
-                deltas.request_at(a.id.0, r, key, deadline, 1);
+                let due = agreement.map(|a| (a, deadlines.of(a.response_time, r.sent_at)));
+                if let Some((a, deadline)) = due {
+                    if let Some(old) = old {
+                        deltas.request(a, old, -1);
+                    }
+                    deltas.request_at(a.id.0, r, key, deadline, 1);
+                }
+                // Awaited while unanswered and nothing is awarded (as `set_awaited`).
+                match (r.answer, due) {
+                    (None, Some((a, deadline))) if open => {
+                        let entry = Awaited {
+                            agreement: a.id,
+                            calloff: r.calloff.clone(),
+                            supplier: r.supplier.clone(),
+                            sent_at: r.sent_at,
+                            deadline,
+                        };
+                        w.awaited.push((key, Some(w.values.push(V1, &entry))));
+                    }
+                    _ if old.is_some() => w.awaited.push((key, None)),
+                    _ => {}
+                }
+                ticker.add(1);
             }
-            set_awaited(&mut awaited, &mut buf, due, open, r, key, old.is_some())?;
+            let outcome = match agreement {
+                Some(a) => assess_in_agreement(&row.calloff, a, all.iter().map(|(_, r)| *r)),
+                None => RankingOutcome::NotAssessed,
+            };
+            deltas.row(&row, -1);
+            let same_outcome = outcome == row.outcome;
+            let requests_now = all.len() as u32;
+            drop(all);
+            let fresh = CallOffRow {
+                calloff: row.calloff,
+                requests: requests_now,
+                outcome,
+            };
+            deltas.row(&fresh, 1);
+            w.rows.push(((id, calloff), w.values.push(V1, &fresh)));
+            // The index entry depends on the call-off, which is as it was, and its outcome.
+            if !same_outcome {
+                let (a, at, _) = calloff_index::key_of(&fresh);
+                let value = w.values.push_bytes(&calloff_index::encode(&fresh));
+                w.index.push(((a, at, calloff), value));
+            }
         }
-        let outcome = match agreement {
-            Some(a) => assess_in_agreement(&row.calloff, a, all.iter().map(|(_, r)| *r)),
-            None => RankingOutcome::NotAssessed,
-        };
-        deltas.row(&row, -1);
-        let same_outcome = outcome == row.outcome;
-        let requests_now = all.len() as u32;
-        drop(all);
-        let fresh = CallOffRow {
-            calloff: row.calloff,
-            requests: requests_now,
-            outcome,
-        };
-        deltas.row(&fresh, 1);
-        rows.insert((id, calloff), encoding::encode_into(&mut buf, V1, &fresh))?;
-        // The index entry depends on the call-off, which is as it was, and its outcome.
-        if !same_outcome {
-            calloff_index::put(&mut index, &fresh)?;
-        }
-        ticker.add(group.len());
     }
-    drop((by_reference, rows, index, table, awaited, agreements));
-    deltas.flush(txn)?;
+    // A key given twice in the file: the later one counts, as when written in turn.
+    bulk::keep_last(&mut w.requests);
+    w.awaited.sort_by(|a, b| a.0.cmp(b.0));
+    bulk::keep_last(&mut w.awaited);
+    w.rows.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    w.index.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let w = &w;
+    bulk::side_by_side(
+        || {
+            let mut t = txn.open_table(REQUESTS)?;
+            let entries = w.requests.iter().map(|(k, v)| {
+                ticker.add(1);
+                (*k, w.values.get(v))
+            });
+            bulk::put_sorted(&mut t, entries)?;
+            deltas.flush(txn)
+        },
+        || {
+            let mut t = txn.open_table(AWAITED)?;
+            for (key, _) in w.awaited.iter().filter(|(_, v)| v.is_none()) {
+                t.remove(*key)?;
+            }
+            let set = w
+                .awaited
+                .iter()
+                .filter_map(|(k, v)| Some((*k, w.values.get(v.as_ref()?))));
+            bulk::put_sorted(&mut t, set)?;
+            let mut t = txn.open_table(CALLOFF_INDEX)?;
+            bulk::put_sorted(&mut t, w.index.iter().map(|(k, v)| (*k, w.values.get(v))))?;
+            let mut t = txn.open_table(CALLOFF_ROWS)?;
+            bulk::put_sorted(&mut t, w.rows.iter().map(|(k, v)| (*k, w.values.get(v))))
+        },
+    )?;
     ticker.finish();
     Ok(count)
 }
