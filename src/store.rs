@@ -6,6 +6,7 @@ mod audit;
 #[cfg(test)]
 mod audit_tests;
 pub mod backup;
+mod bulk;
 mod calloff_index;
 mod calloffs;
 mod check;

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use super::progress::Progress;
 use crate::domain::calloff::{CallOff, Request};
@@ -87,10 +88,10 @@ pub fn check_calloffs(store: &Store, bytes: &[u8]) -> Result<Vec<CallOff>, Refus
 /// The requests of a file, parsed and checked against the stored call-offs, as `import
 /// requests` stores them.
 pub fn check_requests(store: &Store, bytes: &[u8]) -> Result<Vec<Request>, Refused> {
-    let mut lookup = StoreLookup::new(store).map_err(Refused::Store)?;
-    let parsed = requests_csv::parse(bytes, &mut lookup);
+    let lookup = StoreLookup::new(store).map_err(Refused::Store)?;
+    let parsed = requests_csv::parse(bytes, &lookup);
     // A database that failed mid-check would make call-offs look unknown: say that instead.
-    if let Some(e) = lookup.error {
+    if let Some(e) = lookup.error.into_inner() {
         return Err(Refused::Store(e));
     }
     parsed.map_err(Refused::Invalid)
@@ -129,7 +130,7 @@ struct StoreLookup {
     calloffs: CallOffAgreements,
     agreements: HashMap<AgreementId, Agreement>,
     /// The first database error met while looking up; the import is then refused.
-    error: Option<StoreError>,
+    error: OnceLock<StoreError>,
 }
 
 impl StoreLookup {
@@ -137,17 +138,17 @@ impl StoreLookup {
         Ok(StoreLookup {
             calloffs: store.calloff_agreements()?,
             agreements: store.agreements()?.into_iter().map(|a| (a.id, a)).collect(),
-            error: None,
+            error: OnceLock::new(),
         })
     }
 }
 
 impl CallOffLookup for StoreLookup {
-    fn agreement_of(&mut self, reference: &str) -> Option<&Agreement> {
+    fn agreement_of(&self, reference: &str) -> Option<&Agreement> {
         let id = match self.calloffs.get(reference) {
             Ok(id) => id?,
             Err(e) => {
-                self.error.get_or_insert(e);
+                let _ = self.error.set(e);
                 return None;
             }
         };

@@ -129,14 +129,11 @@ mod tests {
         let text = super::calloffs(&register, &calloffs);
         let parsed = calloffs_csv::parse(text.as_bytes(), &Register::new(register.clone()));
         assert_eq!(parsed.as_ref(), Ok(&calloffs));
-        let mut lookup: HashMap<String, crate::domain::Agreement> = calloffs
+        let lookup: HashMap<String, crate::domain::Agreement> = calloffs
             .iter()
             .map(|c| (c.reference.clone(), register[0].clone()))
             .collect();
         let text = super::requests(&requests);
-        assert_eq!(
-            requests_csv::parse(text.as_bytes(), &mut lookup),
-            Ok(requests)
-        );
+        assert_eq!(requests_csv::parse(text.as_bytes(), &lookup), Ok(requests));
     }
 }

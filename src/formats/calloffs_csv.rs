@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use super::csv_common::{self, CellProblem, Checker};
+use super::csv_common::{self, CellProblem, Checked, Checker};
 use super::problem::FileProblem;
 use crate::domain::Agreement;
 use crate::domain::calloff::{CallOff, CallOffMethod};
@@ -82,45 +82,37 @@ fn method(s: &str) -> Result<CallOffMethod, CellProblem> {
 
 /// Every call-off of the file, in file order, or every problem of the file.
 pub fn parse(bytes: &[u8], register: &Register) -> Result<Vec<CallOff>, Vec<FileProblem>> {
-    let mut problems = Vec::new();
-    let mut out = Vec::new();
-    // Reference → line of its first row; one hash lookup per row keeps 100 000 rows fast.
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for row in csv_common::rows(bytes, COLUMNS)? {
-        match row {
-            Ok(row) => match calloff(&row, register, &mut seen) {
-                Ok(c) => out.push(c),
-                Err(mut p) => problems.append(&mut p),
-            },
-            Err(p) => problems.push(p),
-        }
-    }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(problems)
-    }
+    let rows = csv_common::rows(bytes, COLUMNS)?;
+    let items = csv_common::map_rows(rows, |row| calloff(row, register));
+    let keys = items.iter().map(|item| {
+        let (line, checked) = item.as_ref().ok()?;
+        let key = match &checked.result {
+            Ok(c) => c.reference.as_str(),
+            Err(_) => checked.key.as_deref()?,
+        };
+        Some((*line, key))
+    });
+    let repeated: Vec<(usize, FileProblem)> = csv_common::repeats(keys)
+        .into_iter()
+        .map(|(at, line, first_line, reference)| {
+            let problem = CellProblem::DuplicateReference {
+                reference: reference.to_string(),
+                first_line,
+            };
+            (
+                at,
+                csv_common::cell_problem(line, COLUMNS, REFERENCE, problem),
+            )
+        })
+        .collect();
+    // The reference is the first cell checked: a repeat is told first on its row.
+    csv_common::collect(items, repeated, true)
 }
 
-fn calloff(
-    row: &csv_common::Row,
-    register: &Register,
-    seen: &mut HashMap<String, usize>,
-) -> Result<CallOff, Vec<FileProblem>> {
+/// The call-off of one row, or its problems and (when it could be read) its reference.
+fn calloff(row: &csv_common::Row, register: &Register) -> Checked<CallOff, String> {
     let mut c = Checker::new(row, COLUMNS);
     let reference = c.required(REFERENCE, csv_common::reference);
-    if let Some(reference) = &reference {
-        let first = *seen.entry(reference.clone()).or_insert(row.line);
-        if first != row.line {
-            c.fail(
-                REFERENCE,
-                CellProblem::DuplicateReference {
-                    reference: reference.clone(),
-                    first_line: first,
-                },
-            );
-        }
-    }
     let agreement = c.text(AGREEMENT).and_then(|r| {
         let found = register.get(&r);
         if found.is_none() {
@@ -168,7 +160,7 @@ fn calloff(
         (Some(reference), Some(agreement), Some(lot), Some(method), Some(requested_at))
             if c.problems.is_empty() =>
         {
-            Ok(CallOff {
+            Checked::ok(CallOff {
                 reference,
                 agreement: agreement.id,
                 lot,
@@ -185,7 +177,7 @@ fn calloff(
                 deviation_reason: reason,
             })
         }
-        _ => Err(c.problems),
+        (reference, ..) => Checked::refused(c.problems, reference),
     }
 }
 

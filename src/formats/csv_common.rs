@@ -4,10 +4,12 @@
 //! together with its line and column, so that an import can be all or nothing.
 
 mod cells;
+mod parallel;
 mod problem;
 mod reader;
 
 pub use cells::{count, date, datetime, kronor, org_number, quality, reference};
+pub use parallel::{Checked, Item, SPLIT_FROM, collect, map_rows, repeats};
 pub use problem::{CellProblem, CsvProblem};
 
 use super::problem::{FileProblem, ProblemKind};
@@ -138,7 +140,35 @@ fn malformed(line: usize, m: Malformed) -> FileProblem {
     )
 }
 
-impl Rows<'_> {
+impl<'a> Rows<'a> {
+    /// A line end near the middle of the rows not yet read, when they are at least
+    /// `at_least` bytes: the position just after it and the line that begins there.
+    fn middle(&self, at_least: usize) -> Option<(usize, usize)> {
+        let (pos, line) = self.reader.position();
+        let bytes = self.reader.bytes();
+        let rest = bytes.len().checked_sub(pos)?;
+        if rest < at_least.max(2) {
+            return None;
+        }
+        let mid = pos + rest / 2;
+        let split = mid + bytes[mid..].iter().position(|b| *b == b'\n')? + 1;
+        if split >= bytes.len() {
+            return None;
+        }
+        Some((split, line + reader::line_ends(&bytes[pos..split])))
+    }
+
+    /// The rows of the same file from `pos`, taken to be on `line`.
+    fn from(&self, pos: usize, line: usize) -> Rows<'a> {
+        Rows {
+            reader: self.reader.from(pos, line),
+            columns: self.columns,
+            positions: self.positions.clone(),
+            width: self.width,
+            comma: self.comma,
+        }
+    }
+
     fn row(&self, rec: &Record) -> Result<Row, FileProblem> {
         if rec.len() != self.width {
             return Err(problem(
@@ -191,6 +221,17 @@ impl Iterator for Rows<'_> {
     }
 }
 
+/// `problem` in column `col` (an index into `columns`) on `line`.
+pub fn cell_problem(
+    line: usize,
+    columns: &'static [&'static str],
+    col: usize,
+    problem: CellProblem,
+) -> FileProblem {
+    let column = columns.get(col).copied().unwrap_or_default();
+    self::problem(line, CsvProblem::Cell { column, problem })
+}
+
 /// Collects the problems of one row, each tied to its column.
 pub struct Checker<'r> {
     pub row: &'r Row,
@@ -209,11 +250,8 @@ impl<'r> Checker<'r> {
 
     /// Records `problem` against column `col`.
     pub fn fail(&mut self, col: usize, problem: CellProblem) {
-        let column = self.columns.get(col).copied().unwrap_or_default();
-        self.problems.push(self::problem(
-            self.row.line,
-            CsvProblem::Cell { column, problem },
-        ));
+        self.problems
+            .push(cell_problem(self.row.line, self.columns, col, problem));
     }
 
     /// The parsed value of an optional cell: None when empty or bad (bad is recorded).

@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use super::csv_common::{self, CellProblem, Checker};
+use super::csv_common::{self, CellProblem, Checked, Checker};
 use super::problem::FileProblem;
 use time::Date;
 
@@ -29,15 +29,15 @@ const SENT_AT: usize = 2;
 const ANSWERED_AT: usize = 3;
 const ANSWER: usize = 4;
 
-/// Where the parser learns which call-offs exist.
-pub trait CallOffLookup {
+/// Where the parser learns which call-offs exist; asked from two threads at once.
+pub trait CallOffLookup: Sync {
     /// The agreement of the stored call-off `reference`; None when there is no such call-off.
-    fn agreement_of(&mut self, reference: &str) -> Option<&Agreement>;
+    fn agreement_of(&self, reference: &str) -> Option<&Agreement>;
 }
 
 /// A fixed map from call-off reference to agreement, for tests and small tools.
 impl CallOffLookup for HashMap<String, Agreement> {
-    fn agreement_of(&mut self, reference: &str) -> Option<&Agreement> {
+    fn agreement_of(&self, reference: &str) -> Option<&Agreement> {
         self.get(reference)
     }
 }
@@ -54,35 +54,48 @@ fn answer(s: &str) -> Result<Answer, CellProblem> {
 }
 
 /// Every request of the file, in file order, or every problem of the file.
-pub fn parse(
-    bytes: &[u8],
-    calloffs: &mut dyn CallOffLookup,
-) -> Result<Vec<Request>, Vec<FileProblem>> {
-    let mut problems = Vec::new();
-    let mut out = Vec::new();
-    // Each request's identity → the line it was first given on.
-    let mut seen: HashMap<RequestId, usize> = HashMap::new();
-    for row in csv_common::rows(bytes, COLUMNS)? {
-        match row {
-            Ok(row) => match request(&row, calloffs, &mut seen) {
-                Ok(r) => out.push(r),
-                Err(mut p) => problems.append(&mut p),
-            },
-            Err(p) => problems.push(p),
-        }
-    }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(problems)
-    }
+pub fn parse(bytes: &[u8], calloffs: &dyn CallOffLookup) -> Result<Vec<Request>, Vec<FileProblem>> {
+    let rows = csv_common::rows(bytes, COLUMNS)?;
+    let items = csv_common::map_rows(rows, |row| request(row, calloffs));
+    let keys = items.iter().map(|item| {
+        let (line, checked) = item.as_ref().ok()?;
+        let key = match &checked.result {
+            Ok(r) => request_id(r),
+            Err(_) => {
+                let (calloff, supplier, day, hour, minute) = checked.key.as_ref()?;
+                (calloff.as_str(), supplier, *day, *hour, *minute)
+            }
+        };
+        Some((*line, key))
+    });
+    let repeated: Vec<(usize, FileProblem)> = csv_common::repeats(keys)
+        .into_iter()
+        .map(|(at, line, first_line, _)| {
+            let problem = CellProblem::DuplicateRequest { first_line };
+            (
+                at,
+                csv_common::cell_problem(line, COLUMNS, SENT_AT, problem),
+            )
+        })
+        .collect();
+    // The identity is checked last: a repeat is told last on its row.
+    csv_common::collect(items, repeated, false)
 }
 
-fn request(
-    row: &csv_common::Row,
-    calloffs: &mut dyn CallOffLookup,
-    seen: &mut HashMap<RequestId, usize>,
-) -> Result<Request, Vec<FileProblem>> {
+/// The store's identity of a request (see [`RequestId`]), computed here to keep the
+/// parser pure.
+fn request_id(r: &Request) -> (&str, &OrgNumber, Date, u8, u8) {
+    (
+        r.calloff.as_str(),
+        &r.supplier,
+        r.sent_at.date(),
+        r.sent_at.hour(),
+        r.sent_at.minute(),
+    )
+}
+
+/// The request of one row, or its problems and (when it could be read) its identity.
+fn request(row: &csv_common::Row, calloffs: &dyn CallOffLookup) -> Checked<Request, RequestId> {
     let mut c = Checker::new(row, COLUMNS);
     let calloff = c.required(CALLOFF, csv_common::reference);
     let supplier = c.required(SUPPLIER, csv_common::org_number);
@@ -134,7 +147,7 @@ fn request(
         );
     }
     let (Some(calloff), Some(supplier), Some(sent_at)) = (calloff, supplier, sent_at) else {
-        return Err(c.problems);
+        return Checked::refused(c.problems, None);
     };
     let r = Request {
         calloff,
@@ -143,23 +156,11 @@ fn request(
         answered_at,
         answer,
     };
-    // The store's identity of a request, computed here to keep the parser pure.
-    let key = (
-        r.calloff.clone(),
-        r.supplier.clone(),
-        r.sent_at.date(),
-        r.sent_at.hour(),
-        r.sent_at.minute(),
-    );
-    let first = *seen.entry(key).or_insert(row.line);
-    if first != row.line {
-        c.fail(SENT_AT, CellProblem::DuplicateRequest { first_line: first });
-    }
     if c.problems.is_empty() {
-        Ok(r)
-    } else {
-        Err(c.problems)
+        return Checked::ok(r);
     }
+    let (day, hour, minute) = (r.sent_at.date(), r.sent_at.hour(), r.sent_at.minute());
+    Checked::refused(c.problems, Some((r.calloff, r.supplier, day, hour, minute)))
 }
 
 #[cfg(test)]

@@ -308,3 +308,50 @@ fn a_reference_with_a_control_character_is_refused() {
         "{message}"
     );
 }
+
+/// A file large enough to be checked on two threads: a reference repeated across the
+/// halves names its first line, a repeat on a row with other problems is told first on
+/// that row, and a third giving names the first line too.
+#[test]
+fn repeats_across_a_large_file_name_the_first_line_in_file_order() {
+    let row = |r: &str, lot: &str| {
+        format!("{r},UH-2026-014,{lot},Kim Berg,ranking,2026-04-01 09:30,,,,,,,,\n")
+    };
+    let file = |repeats: bool| {
+        let mut text = format!("{HEADER}\n");
+        for i in 0..6000 {
+            let reference = match i {
+                4000 | 5000 if repeats => "A-3".to_string(),
+                _ => format!("A-{i}"),
+            };
+            let lot = if i == 4000 && repeats {
+                "Ingen"
+            } else {
+                "Drift"
+            };
+            text.push_str(&row(&reference, lot));
+        }
+        text
+    };
+    let text = file(true);
+    assert!(text.len() > csv_common::SPLIT_FROM, "the file is split");
+    let problems = parse_text(&text).unwrap_err();
+    let dup = |line| CellProblem::DuplicateReference {
+        reference: "A-3".into(),
+        first_line: line,
+    };
+    let kinds: Vec<(usize, ProblemKind)> = problems.into_iter().map(|p| (p.line, p.kind)).collect();
+    let cell = |column, problem| ProblemKind::Csv(CsvProblem::Cell { column, problem });
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
+    assert_eq!(kinds[0], (4002, cell("reference", dup(5))));
+    assert_eq!(kinds[1].0, 4002);
+    assert!(matches!(
+        &kinds[1].1,
+        ProblemKind::Csv(CsvProblem::Cell { column: "lot", .. })
+    ));
+    assert_eq!(kinds[2], (5002, cell("reference", dup(5))));
+    // Without the repeats the same large file is read whole, in file order.
+    let calloffs = parse_text(&file(false)).unwrap();
+    assert_eq!(calloffs.len(), 6000);
+    assert_eq!(calloffs[5999].reference, "A-5999");
+}

@@ -44,6 +44,18 @@ impl Record {
     }
 }
 
+/// How many lines `bytes` ends, counted as [`Reader`] counts them: `\r\n`, `\n` and
+/// a lone `\r` one each.
+pub fn line_ends(bytes: &[u8]) -> usize {
+    let newlines = bytes.iter().filter(|b| **b == b'\n').count();
+    let lone_cr = bytes
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| **b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+        .count();
+    newlines + lone_cr
+}
+
 /// What makes a record unreadable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Malformed {
@@ -53,12 +65,15 @@ pub enum Malformed {
     TextAfterQuote,
 }
 
+#[derive(Clone)]
 pub struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
     line: usize,
     sep: u8,
     done: bool,
+    /// No record is begun at or past this position (see [`Reader::stop_at`]).
+    limit: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -69,6 +84,38 @@ impl<'a> Reader<'a> {
             line: 1,
             sep,
             done: false,
+            limit: usize::MAX,
+        }
+    }
+
+    /// Where the next record begins, and its line.
+    pub fn position(&self) -> (usize, usize) {
+        (self.pos, self.line)
+    }
+
+    /// The whole file.
+    pub fn bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    /// True once an unclosed quote has taken the rest of the file.
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// Begins no record at or past `limit` (usize::MAX: read to the end).
+    pub fn stop_at(&mut self, limit: usize) {
+        self.limit = limit;
+    }
+
+    /// A reader of the same file that begins at `pos`, taken to be on `line`.
+    pub fn from(&self, pos: usize, line: usize) -> Reader<'a> {
+        Reader {
+            pos,
+            line,
+            done: false,
+            limit: usize::MAX,
+            ..self.clone()
         }
     }
 
@@ -141,12 +188,14 @@ impl Iterator for Reader<'_> {
     type Item = Result<Record, (usize, Malformed)>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done || self.pos >= self.bytes.len() {
+        if self.done || self.pos >= self.bytes.len() || self.pos >= self.limit {
             return None;
         }
+        // Room for a typical record, so that it is not grown a byte at a time.
         let mut rec = Record {
             line: self.line,
-            ..Record::default()
+            buf: Vec::with_capacity(128),
+            ends: Vec::with_capacity(16),
         };
         loop {
             // A quote after leading spaces still opens a quoted field (`a, "b,c"`).
@@ -167,13 +216,14 @@ impl Iterator for Reader<'_> {
                     return Some(Err((line, e)));
                 }
             } else {
-                while let Some(b) = self.peek() {
-                    if b == self.sep || b == b'\r' || b == b'\n' {
-                        break;
-                    }
-                    rec.buf.push(b);
-                    self.pos += 1;
-                }
+                let rest = &self.bytes[self.pos..];
+                let sep = self.sep;
+                let len = rest
+                    .iter()
+                    .position(|&b| b == sep || b == b'\r' || b == b'\n')
+                    .unwrap_or(rest.len());
+                rec.buf.extend_from_slice(&rest[..len]);
+                self.pos += len;
             }
             rec.end_field();
             if self.peek() == Some(self.sep) {

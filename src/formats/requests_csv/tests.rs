@@ -1,5 +1,7 @@
 use super::*;
+use crate::formats::ProblemKind;
 use crate::formats::calloffs_csv::tests::{agreement, places};
+use crate::formats::csv_common::CsvProblem;
 use crate::i18n::{Catalog, Lang};
 use proptest::prelude::*;
 use time::macros::datetime;
@@ -14,7 +16,7 @@ fn stored() -> HashMap<String, Agreement> {
 }
 
 fn parse_text(text: &str) -> Result<Vec<Request>, Vec<FileProblem>> {
-    parse(text.as_bytes(), &mut stored())
+    parse(text.as_bytes(), &stored())
 }
 
 fn org(s: &str) -> OrgNumber {
@@ -102,7 +104,7 @@ fn lines_of(bytes: &[u8]) -> usize {
 proptest! {
     #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
-        if let Err(problems) = parse(&bytes, &mut stored()) {
+        if let Err(problems) = parse(&bytes, &stored()) {
             let wrong = crate::formats::problem::not_in_words(&problems, lines_of(&bytes));
             prop_assert!(wrong.is_none(), "{:?}", wrong);
         }
@@ -116,4 +118,36 @@ proptest! {
             prop_assert!(wrong.is_none(), "{:?}", wrong);
         }
     }
+}
+
+/// A file large enough to be checked on two threads: the same request in both halves
+/// names its first line, told last on its row, after the row's other problems.
+#[test]
+fn a_request_repeated_across_a_large_file_names_its_first_line() {
+    let mut text = format!("{HEADER}\n");
+    for i in 0..12_000 {
+        let minute = i % 60;
+        let hour = 8 + (i / 60) % 10;
+        let day = 1 + i / 600;
+        let (sent, answered, answer) = match i {
+            9000 => ("2026-04-01 08:00".to_string(), "", "maybe"),
+            _ => (format!("2026-04-{day:02} {hour:02}:{minute:02}"), "", ""),
+        };
+        let answered = if answer.is_empty() {
+            answered
+        } else {
+            "2026-04-02 09:00"
+        };
+        text.push_str(&format!("A-1,556677-8899,{sent},{answered},{answer}\n"));
+    }
+    assert!(text.len() > csv_common::SPLIT_FROM, "the file is split");
+    let problems = parse_text(&text).unwrap_err();
+    assert_eq!(places(&problems), vec![(9002, "answer"), (9002, "sent_at")]);
+    assert_eq!(
+        problems[1].kind,
+        ProblemKind::Csv(CsvProblem::Cell {
+            column: "sent_at",
+            problem: CellProblem::DuplicateRequest { first_line: 2 }
+        })
+    );
 }
