@@ -212,6 +212,17 @@ impl Deltas {
         }
     }
 
+    /// Adds `later`'s deltas to these, as if gathered after them.
+    pub(super) fn merge(&mut self, later: Deltas) {
+        for (key, delta) in later.days {
+            self.days.entry(key).or_default().add(&delta, 1);
+        }
+        for (key, delta) in later.ranking {
+            self.ranking.entry(key).or_default().add(&delta, 1);
+        }
+        self.late.extend(later.late);
+    }
+
     /// Writes the gathered deltas into `txn`.
     pub(super) fn flush(self, txn: &WriteTransaction) -> Result<(), StoreError> {
         let mut days = txn.open_table(SUPPLIER_DAYS)?;

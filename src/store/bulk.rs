@@ -12,13 +12,14 @@ use redb::{CursorError, Key, ReadableTable, Table, Value};
 use super::{StoreError, encoding};
 
 /// Runs `here` on this thread and `there` on another, side by side (each writing its
-/// own tables of one transaction), and returns the first error. When both fail, the
-/// cause is told rather than its echo: after one failed write (a full disk) redb refuses
-/// every other use of the database as `PreviousIo`.
-pub(super) fn side_by_side(
-    here: impl FnOnce() -> Result<(), StoreError>,
-    there: impl FnOnce() -> Result<(), StoreError> + Send,
-) -> Result<(), StoreError> {
+/// own tables of one transaction, or working out half of an import), and returns both
+/// results or the first error. When both fail, the cause is told rather than its echo:
+/// after one failed write (a full disk) redb refuses every other use of the database as
+/// `PreviousIo`.
+pub(super) fn side_by_side<A, B: Send>(
+    here: impl FnOnce() -> Result<A, StoreError>,
+    there: impl FnOnce() -> Result<B, StoreError> + Send,
+) -> Result<(A, B), StoreError> {
     let (here, there) = std::thread::scope(|s| {
         let other = s.spawn(there);
         let here = here();
@@ -28,10 +29,10 @@ pub(super) fn side_by_side(
         (here, there)
     });
     match (here, there) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
         (Err(StoreError::NeedsRestart), Err(cause)) | (Err(cause), _) | (_, Err(cause)) => {
             Err(cause)
         }
-        (Ok(()), Ok(())) => Ok(()),
     }
 }
 
@@ -52,6 +53,13 @@ impl Values {
         let start = self.bytes.len();
         self.bytes.extend_from_slice(bytes);
         start..self.bytes.len()
+    }
+
+    /// Takes `other`'s values after these; where they now are is `moved` of where they were.
+    pub(super) fn append(&mut self, other: Values) -> impl Fn(&Range<usize>) -> Range<usize> {
+        let offset = self.bytes.len();
+        self.bytes.extend_from_slice(&other.bytes);
+        move |r| r.start + offset..r.end + offset
     }
 
     pub(super) fn get(&self, at: &Range<usize>) -> &[u8] {

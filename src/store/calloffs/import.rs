@@ -6,6 +6,7 @@
 //! end. Progress is told through a callback, so the store knows nothing of terminals.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use redb::{ReadableTable, ReadableTableMetadata, Table, WriteTransaction};
@@ -374,12 +375,173 @@ struct RequestWrites<'r> {
     awaited: Vec<(&'r str, Option<Range<usize>>)>,
     rows: Vec<((u64, &'r str), Range<usize>)>,
     index: Vec<(IndexKey<'r>, Range<usize>)>,
+    deltas: Deltas,
+    count: ImportCount,
+}
+
+impl<'r> RequestWrites<'r> {
+    /// Takes `later`'s writes after these, as if worked out after them.
+    fn append(&mut self, later: RequestWrites<'r>) {
+        let moved = self.values.append(later.values);
+        let moved = &moved;
+        self.requests
+            .extend(later.requests.into_iter().map(|(k, v)| (k, moved(&v))));
+        self.awaited.extend(
+            later
+                .awaited
+                .into_iter()
+                .map(|(k, v)| (k, v.as_ref().map(moved))),
+        );
+        self.rows
+            .extend(later.rows.into_iter().map(|(k, v)| (k, moved(&v))));
+        self.index
+            .extend(later.index.into_iter().map(|(k, v)| (k, moved(&v))));
+        self.deltas.merge(later.deltas);
+        self.count.new += later.count.new;
+        self.count.updated += later.count.updated;
+    }
+}
+
+/// The tables a requests import reads, opened once in its transaction and read from
+/// two threads (nothing is written to them while they are read).
+struct RequestReads<'t> {
+    by_reference: Table<'t, &'static str, u64>,
+    rows: Table<'t, (u64, &'static str), &'static [u8]>,
+    /// None when no request is stored yet: then none is read back for any call-off.
+    requests: Option<Table<'t, &'static str, &'static [u8]>>,
+    agreements: Table<'t, u64, &'static [u8]>,
+}
+
+/// Works out what `group`s of requests (positions in `requests`, whole call-offs,
+/// grouped by call-off) write: rows read, outcomes assessed, values encoded, deltas
+/// gathered. Calls `tick` once per request.
+fn work_out_requests<'r>(
+    reads: &RequestReads<'_>,
+    requests: &'r [Request],
+    keys: &'r [String],
+    groups: &mut [usize],
+    mut tick: impl FnMut(),
+) -> Result<RequestWrites<'r>, StoreError> {
+    let mut w = RequestWrites::default();
+    let mut agreements: HashMap<u64, Option<Agreement>> = HashMap::new();
+    let mut deadlines = Deadlines::default();
+    let mut start = 0;
+    while start < groups.len() {
+        let calloff = requests[groups[start]].calloff.as_str();
+        let end = groups[start..]
+            .iter()
+            .position(|&i| requests[i].calloff != calloff)
+            .map_or(groups.len(), |n| start + n);
+        let group = &mut groups[start..end];
+        start = end;
+        group.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+
+        let Some(id) = reads.by_reference.get(calloff)?.map(|v| v.value()) else {
+            return Err(StoreError::NotFound(calloff.to_string()));
+        };
+        let row: CallOffRow = match reads.rows.get((id, calloff))? {
+            Some(v) => encoding::decode_v1(v.value(), "call-off")?,
+            None => return Err(StoreError::NotFound(calloff.to_string())),
+        };
+        let agreement = match agreements.entry(id) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(
+                reads
+                    .agreements
+                    .get(id)?
+                    .map(|v| encoding::decode_agreement(v.value()))
+                    .transpose()?,
+            ),
+        }
+        .as_ref();
+        let open = row.calloff.awarded_supplier.is_none();
+        // What is stored now, so that nothing written here has to be read back.
+        let stored = match &reads.requests {
+            Some(table) => stored_requests(table, calloff)?,
+            None => Vec::new(),
+        };
+        let mut all: Vec<(&str, &Request)> = stored.iter().map(|(k, r)| (k.as_str(), r)).collect();
+        for &i in group.iter() {
+            let (r, key) = (&requests[i], keys[i].as_str());
+            let old = match all.binary_search_by(|(k, _)| (*k).cmp(key)) {
+                Ok(at) => Some(std::mem::replace(&mut all[at].1, r)),
+                Err(at) => {
+                    all.insert(at, (key, r));
+                    None
+                }
+            };
+            w.requests.push((key, w.values.push(V1, r)));
+            if old.is_none() {
+                w.count.new += 1;
+            } else {
+                w.count.updated += 1;
+            }
+            let due = agreement.map(|a| (a, deadlines.of(a.response_time, r.sent_at)));
+            if let Some((a, deadline)) = due {
+                if let Some(old) = old {
+                    w.deltas.request(a, old, -1);
+                }
+                w.deltas.request_at(a.id.0, r, key, deadline, 1);
+            }
+            // Awaited while unanswered and nothing is awarded (as `set_awaited`).
+            match (r.answer, due) {
+                (None, Some((a, deadline))) if open => {
+                    let entry = Awaited {
+                        agreement: a.id,
+                        calloff: r.calloff.clone(),
+                        supplier: r.supplier.clone(),
+                        sent_at: r.sent_at,
+                        deadline,
+                    };
+                    w.awaited.push((key, Some(w.values.push(V1, &entry))));
+                }
+                _ if old.is_some() => w.awaited.push((key, None)),
+                _ => {}
+            }
+            tick();
+        }
+        let outcome = match agreement {
+            Some(a) => assess_in_agreement(&row.calloff, a, all.iter().map(|(_, r)| *r)),
+            None => RankingOutcome::NotAssessed,
+        };
+        w.deltas.row(&row, -1);
+        let same_outcome = outcome == row.outcome;
+        let requests_now = all.len() as u32;
+        drop(all);
+        let fresh = CallOffRow {
+            calloff: row.calloff,
+            requests: requests_now,
+            outcome,
+        };
+        w.deltas.row(&fresh, 1);
+        w.rows.push(((id, calloff), w.values.push(V1, &fresh)));
+        // The index entry depends on the call-off, which is as it was, and its outcome.
+        if !same_outcome {
+            let (a, at, _) = calloff_index::key_of(&fresh);
+            let value = w.values.push_bytes(&calloff_index::encode(&fresh));
+            w.index.push(((a, at, calloff), value));
+        }
+    }
+    Ok(w)
+}
+
+/// The first position at or after `at` where a new call-off begins in `order` (grouped
+/// by call-off), or its end.
+fn group_boundary(requests: &[Request], order: &[usize], at: usize) -> usize {
+    if at == 0 {
+        return 0;
+    }
+    let before = &requests[order[at - 1]].calloff;
+    order[at..]
+        .iter()
+        .position(|&i| &requests[i].calloff != before)
+        .map_or(order.len(), |n| at + n)
 }
 
 /// Writes requests as [`super::write_request`] would one by one and then brings each
-/// touched call-off's row up to date once: first reads what is stored and works out every
-/// entry, then writes the tables on two threads. A request for a call-off not stored
-/// refuses all.
+/// touched call-off's row up to date once: first works out every entry (the two halves
+/// of the call-offs on two threads), then writes the tables on two threads. A request
+/// for a call-off not stored refuses all.
 fn write_requests(
     txn: &WriteTransaction,
     requests: &[Request],
@@ -390,116 +552,35 @@ fn write_requests(
     // sees in one pass), then by key within each call-off, a later duplicate kept.
     let mut order: Vec<usize> = (0..requests.len()).collect();
     order.sort_by(|a, b| requests[*a].calloff.cmp(&requests[*b].calloff));
-    let mut count = ImportCount::default();
     // A step per request worked out and per request written.
     let mut ticker = Ticker::new(progress, requests.len(), 2 * requests.len());
-    let mut w = RequestWrites::default();
-    let mut deltas = Deltas::default();
-    {
-        let mut agreements = Agreements::new(txn)?;
-        let by_reference = txn.open_table(CALLOFF_AGREEMENT)?;
-        let rows = txn.open_table(CALLOFF_ROWS)?;
+    let reads = {
         let table = txn.open_table(REQUESTS)?;
-        // A table with no requests yet has none to read back for any call-off.
-        let none_stored = table.is_empty()?;
-        let mut deadlines = Deadlines::default();
-        let mut start = 0;
-        while start < order.len() {
-            let calloff = requests[order[start]].calloff.as_str();
-            let end = order[start..]
-                .iter()
-                .position(|&i| requests[i].calloff != calloff)
-                .map_or(order.len(), |n| start + n);
-            let group = &mut order[start..end];
-            start = end;
-            group.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
-
-            let Some(id) = by_reference.get(calloff)?.map(|v| v.value()) else {
-                return Err(StoreError::NotFound(calloff.to_string()));
-            };
-            let row: CallOffRow = match rows.get((id, calloff))? {
-                Some(v) => encoding::decode_v1(v.value(), "call-off")?,
-                None => return Err(StoreError::NotFound(calloff.to_string())),
-            };
-            agreements.load(id)?;
-            let agreement = agreements.get(id);
-            let open = row.calloff.awarded_supplier.is_none();
-            // What is stored now, so that nothing written here has to be read back.
-            let stored = if none_stored {
-                Vec::new()
-            } else {
-                stored_requests(&table, calloff)?
-            };
-            let mut all: Vec<(&str, &Request)> =
-                stored.iter().map(|(k, r)| (k.as_str(), r)).collect();
-            for &i in group.iter() {
-                let (r, key) = (&requests[i], keys[i].as_str());
-                let old = match all.binary_search_by(|(k, _)| (*k).cmp(key)) {
-                    Ok(at) => Some(std::mem::replace(&mut all[at].1, r)),
-                    Err(at) => {
-                        all.insert(at, (key, r));
-                        None
-                    }
-                };
-                w.requests.push((key, w.values.push(V1, r)));
-                if old.is_none() {
-                    count.new += 1;
-                } else {
-                    count.updated += 1;
-                }
-                let due = agreement.map(|a| (a, deadlines.of(a.response_time, r.sent_at)));
-                if let Some((a, deadline)) = due {
-                    if let Some(old) = old {
-                        deltas.request(a, old, -1);
-                    }
-                    deltas.request_at(a.id.0, r, key, deadline, 1);
-                }
-                // Awaited while unanswered and nothing is awarded (as `set_awaited`).
-                match (r.answer, due) {
-                    (None, Some((a, deadline))) if open => {
-                        let entry = Awaited {
-                            agreement: a.id,
-                            calloff: r.calloff.clone(),
-                            supplier: r.supplier.clone(),
-                            sent_at: r.sent_at,
-                            deadline,
-                        };
-                        w.awaited.push((key, Some(w.values.push(V1, &entry))));
-                    }
-                    _ if old.is_some() => w.awaited.push((key, None)),
-                    _ => {}
-                }
-                ticker.add(1);
-            }
-            let outcome = match agreement {
-                Some(a) => assess_in_agreement(&row.calloff, a, all.iter().map(|(_, r)| *r)),
-                None => RankingOutcome::NotAssessed,
-            };
-            deltas.row(&row, -1);
-            let same_outcome = outcome == row.outcome;
-            let requests_now = all.len() as u32;
-            drop(all);
-            let fresh = CallOffRow {
-                calloff: row.calloff,
-                requests: requests_now,
-                outcome,
-            };
-            deltas.row(&fresh, 1);
-            w.rows.push(((id, calloff), w.values.push(V1, &fresh)));
-            // The index entry depends on the call-off, which is as it was, and its outcome.
-            if !same_outcome {
-                let (a, at, _) = calloff_index::key_of(&fresh);
-                let value = w.values.push_bytes(&calloff_index::encode(&fresh));
-                w.index.push(((a, at, calloff), value));
-            }
+        RequestReads {
+            by_reference: txn.open_table(CALLOFF_AGREEMENT)?,
+            rows: txn.open_table(CALLOFF_ROWS)?,
+            requests: if table.is_empty()? { None } else { Some(table) },
+            agreements: txn.open_table(AGREEMENTS)?,
         }
-    }
+    };
+    // Halves split between call-offs; only this thread tells progress, and the halves
+    // keep pace, so each of its requests counts twice.
+    let middle = group_boundary(requests, &order, order.len() / 2);
+    let (first, second) = order.split_at_mut(middle);
+    let (mut w, later) = bulk::side_by_side(
+        || work_out_requests(&reads, requests, &keys, first, || ticker.add(2)),
+        || work_out_requests(&reads, requests, &keys, second, || {}),
+    )?;
+    w.append(later);
+    drop(reads);
+    let count = w.count;
     // A key given twice in the file: the later one counts, as when written in turn.
     bulk::keep_last(&mut w.requests);
     w.awaited.sort_by(|a, b| a.0.cmp(b.0));
     bulk::keep_last(&mut w.awaited);
     w.rows.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     w.index.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let deltas = std::mem::take(&mut w.deltas);
     let w = &w;
     bulk::side_by_side(
         || {
