@@ -153,6 +153,7 @@ fn measure(path: &Path) {
         periods.push(t.elapsed());
     }
     stats("change the KPI period: key to frame", periods);
+    views(&mut app, &mut term);
 
     let meeting = app
         .store
@@ -186,6 +187,34 @@ fn measure(path: &Path) {
         drop(app);
     }
     stats("open the database + first frame", opens);
+}
+
+/// The views of the Statistics tab (`v`: KPIs, trends, own against reported, the report
+/// before the next procurement), the first time round and then again and again.
+fn views(app: &mut App, term: &mut Terminal<TestBackend>) {
+    let mut first = Vec::new();
+    for _ in 0..4 {
+        let t = Instant::now();
+        app.handle_key(key(KeyCode::Char('v')));
+        frame(term, app);
+        first.push(t.elapsed());
+    }
+    stats(
+        "statistics views, first time round: key to frame",
+        first.clone(),
+    );
+    println!(
+        "  (the report before the next procurement, first showing: {:.1} ms)",
+        first[2].as_secs_f64() * 1e3
+    );
+    let mut again = Vec::new();
+    for _ in 0..100 {
+        let t = Instant::now();
+        app.handle_key(key(KeyCode::Char('v')));
+        frame(term, app);
+        again.push(t.elapsed());
+    }
+    stats("statistics views again: key to frame", again);
 }
 
 /// The Sanctions tab (→ from Deviations): entering it, scrolling its penalty claims,

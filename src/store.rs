@@ -10,6 +10,7 @@ mod bulk;
 mod calloff_index;
 mod calloffs;
 mod check;
+mod claim_report;
 mod claim_totals;
 mod claim_window;
 mod competitions;
@@ -31,10 +32,11 @@ use redb::{Database, ReadableDatabase, ReadableTable};
 
 use crate::domain::{Agreement, AgreementId};
 
-pub use aggregates::{AggregateMonths, Counts, MonthFigures, RankingCounts};
+pub use aggregates::{AggregateMonths, Counts, DeviationCounts, MonthFigures, RankingCounts};
 pub use audit::{AuditEntry, AuditVerdict, RecordIssue, RecordProblem};
 pub use backup::{BackupReport, Daily, Snapshot};
 pub use check::CheckReport;
+pub use claim_report::SupplierClaims;
 pub use claim_totals::{ClaimCount, ClaimsToMake};
 pub use claim_window::ClaimStep;
 
@@ -83,6 +85,7 @@ impl Store {
         // Files from before the aggregates get them built once (see `aggregates`).
         aggregates::ensure(&db)?;
         claim_totals::ensure(&db)?;
+        claim_report::ensure(&db)?;
         Ok(Store {
             db: std::sync::Arc::new(db),
             path: path.to_path_buf(),

@@ -7,10 +7,9 @@ use time::Date;
 
 use crate::domain::Agreement;
 use crate::domain::purchase::{CategoryDecision, Total, analyse};
-use crate::domain::ranking::RankingOutcome;
 use crate::domain::supplier_report::SupplierMonth;
 use crate::stats::{Figures, KpiTable, MonthComparison, Period};
-use crate::store::{AggregateMonths, CallOffRow, StoreError};
+use crate::store::{AggregateMonths, StoreError};
 
 use super::App;
 
@@ -62,28 +61,17 @@ pub struct ProcurementReport {
 
 /// One line per supplier with sanctions (DESIGN §1.7): penalties identified and claimed
 /// (with the amount claimed or paid), damages cases and termination cases. `Some(empty)`
-/// says there were none.
+/// says there were none. The penalties come from counts kept on write.
 fn sanctions_by_supplier(app: &App, a: &Agreement) -> Result<Option<Vec<String>>, StoreError> {
-    use crate::domain::sanction::ClaimStatus;
-    let claims = app.store.penalty_claims(Some(a.id))?;
+    let claims = app.store.claims_by_supplier(a.id)?;
     let damages = app.store.damages_cases(Some(a.id))?;
     let terminations = app.store.termination_cases(Some(a.id))?;
     let mut lines = Vec::new();
     for s in &a.suppliers {
-        let mine: Vec<_> = claims
+        let (penalties, claimed) = claims
             .iter()
-            .filter(|c| c.supplier == s.org_number)
-            .collect();
-        let claimed: i64 = mine
-            .iter()
-            .filter(|c| {
-                matches!(
-                    c.status,
-                    ClaimStatus::Claimed { .. } | ClaimStatus::Paid { .. }
-                )
-            })
-            .map(|c| c.amount.0)
-            .sum();
+            .find(|c| c.supplier == s.org_number.digits())
+            .map_or((0, crate::domain::Money(0)), |c| (c.count, c.claimed));
         let d = damages
             .iter()
             .filter(|c| c.supplier == s.org_number)
@@ -92,15 +80,15 @@ fn sanctions_by_supplier(app: &App, a: &Agreement) -> Result<Option<Vec<String>>
             .iter()
             .filter(|c| c.supplier == s.org_number)
             .count();
-        if mine.is_empty() && d == 0 && t == 0 {
+        if penalties == 0 && d == 0 && t == 0 {
             continue;
         }
         lines.push(crate::tr!(
             app.cat,
             "ui.stats.sanctions_line",
             supplier = s.name,
-            penalties = mine.len(),
-            claimed = crate::domain::Money(claimed),
+            penalties = penalties,
+            claimed = claimed,
             damages = d,
             terminations = t
         ));
@@ -108,47 +96,34 @@ fn sanctions_by_supplier(app: &App, a: &Agreement) -> Result<Option<Vec<String>>
     Ok(Some(lines))
 }
 
-/// Gathers the report of `a`. Reads the call-off rows only when the call-off tabs have
-/// not already loaded them for this agreement.
+/// Gathers the report of `a`: the KPIs, deviations and penalties from what the store
+/// keeps counted on write, so it costs the same at a million call-offs as at a hundred.
 pub fn gather(app: &App, a: &Agreement) -> Result<ProcurementReport, StoreError> {
     let period = Period {
         from: a.start.min(a.end),
         to: a.end.max(a.start),
     };
     let kpis = app.store.kpi_from_aggregates(a, period, app.now)?;
-    // The rows with a deviation only, found by the compact index when it is loaded.
-    let rows: Vec<CallOffRow> = if app.calloffs.agreement == Some(a.id) {
-        let deviations = app
-            .calloffs
-            .positions(|e| e.outcome == crate::store::OUTCOME_DEVIATION);
-        app.store.calloff_rows_at(&app.calloffs.index, deviations)?
-    } else {
-        app.store.calloff_rows(a.id)?
-    };
+    let counted = app.store.deviations_by_supplier(a.id)?;
     let mut deviations: Vec<SupplierDeviations> = a
         .suppliers
         .iter()
-        .map(|s| SupplierDeviations {
-            name: s.name.clone(),
-            ..SupplierDeviations::default()
+        .map(|s| {
+            let c = counted
+                .iter()
+                .find(|(digits, _)| digits == s.org_number.digits())
+                .map(|(_, c)| *c)
+                .unwrap_or_default();
+            SupplierDeviations {
+                name: s.name.clone(),
+                awarded: c.awarded.max(0).unsigned_abs(),
+                passed_over: c.passed_over.max(0).unsigned_abs(),
+                manual: 0,
+            }
         })
         .collect();
     let index =
         |org: &crate::domain::OrgNumber| a.suppliers.iter().position(|s| s.org_number == *org);
-    for row in &rows {
-        if let RankingOutcome::Deviation { suppliers, .. } = &row.outcome {
-            if let Some(i) = row.calloff.awarded_supplier.as_ref().and_then(index) {
-                deviations[i].awarded += 1;
-            }
-            for s in suppliers {
-                if let Some(i) = index(s)
-                    && row.calloff.awarded_supplier.as_ref() != Some(s)
-                {
-                    deviations[i].passed_over += 1;
-                }
-            }
-        }
-    }
     let manual = app.store.deviations(Some(a.id))?;
     let mut lessons = Vec::new();
     for d in &manual {
@@ -179,7 +154,7 @@ pub fn gather(app: &App, a: &Agreement) -> Result<ProcurementReport, StoreError>
     // Log entries of the sanctions marked as lessons.
     let sanction_logs = app
         .store
-        .penalty_claims(Some(a.id))?
+        .claims_with_lessons(a.id)?
         .into_iter()
         .map(|c| (c.id.to_string(), c.log))
         .chain(

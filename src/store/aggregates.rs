@@ -24,6 +24,7 @@
 //! Files written before aggregates existed have no `aggregates_v1` flag in `meta`: the
 //! store rebuilds everything once on open ([`ensure`]) and sets the flag.
 
+mod deviations;
 mod query;
 mod rebuild;
 
@@ -42,6 +43,7 @@ use super::calloffs::{CallOffRow, request_key};
 use super::encoding::{self, V1};
 use super::tables::AGREEMENTS;
 
+pub use deviations::DeviationCounts;
 pub use query::{AggregateMonths, MonthFigures};
 pub(super) use rebuild::{ensure, rebuild_agreement};
 
@@ -124,6 +126,7 @@ pub(super) struct Deltas {
     ranking: BTreeMap<(u64, i32), RankingCounts>,
     /// Later operations on a key replace earlier ones: remove-then-add keeps the add.
     late: BTreeMap<(u64, i64, String), Option<Late>>,
+    deviations: deviations::Gathered,
 }
 
 impl Deltas {
@@ -170,6 +173,7 @@ impl Deltas {
     /// Adds or takes away what a call-off row counts: its award figures for the awarded
     /// supplier and its ranking outcome, on the day it was requested.
     pub(super) fn row(&mut self, row: &CallOffRow, sign: i64) {
+        deviations::add_row(&mut self.deviations, row, sign);
         let c = &row.calloff;
         let (a, d) = (c.agreement.0, day(c.requested_at.date()));
         if let Some(s) = &c.awarded_supplier {
@@ -221,6 +225,12 @@ impl Deltas {
             self.ranking.entry(key).or_default().add(&delta, 1);
         }
         self.late.extend(later.late);
+        for (key, delta) in later.deviations {
+            self.deviations
+                .entry(key)
+                .or_default()
+                .add_signed(&delta, 1);
+        }
     }
 
     /// Writes the gathered deltas into `txn`.
@@ -262,7 +272,7 @@ impl Deltas {
                 None => late.remove((a, t, k.as_str()))?,
             };
         }
-        Ok(())
+        deviations::flush(self.deviations, txn)
     }
 }
 

@@ -113,6 +113,7 @@ pub(super) fn claim_written(
     if let Some(n) = new {
         add(txn, n, 1)?;
     }
+    super::claim_report::claim_written(txn, old, new)?;
     match (old, new) {
         (None, Some(n)) => count(txn, n.agreement.0, 1),
         (Some(o), None) => count(txn, o.agreement.0, -1),

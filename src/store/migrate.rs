@@ -141,6 +141,9 @@ pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(super::tables::PENALTY_SYNCED)?;
     txn.open_table(super::tables::CLAIM_TOTALS)?;
     txn.open_table(super::tables::CLAIM_COUNTS)?;
+    txn.open_table(super::tables::CLAIM_SUPPLIERS)?;
+    txn.open_table(super::tables::CLAIM_LESSONS)?;
+    txn.open_table(super::tables::DEVIATION_SUPPLIERS)?;
     Ok(())
 }
 

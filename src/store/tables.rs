@@ -75,6 +75,10 @@ pub const RANKING_DAYS: TableDefinition<(u64, i32), &[u8]> =
 /// table as of any moment re-checks only those whose deadline is still ahead of it.
 pub const NOT_IN_TIME: TableDefinition<(u64, i64, &str), &[u8]> =
     TableDefinition::new("agg_not_in_time");
+/// (Agreement, supplier digits) → the ranking deviations the supplier was awarded or
+/// passed over in, kept current on write (`aggregates::deviations`).
+pub const DEVIATION_SUPPLIERS: TableDefinition<(u64, &str), &[u8]> =
+    TableDefinition::new("agg_deviation_suppliers");
 /// (Agreement, delivery due as a Julian day, call-off reference) → flags: the call-offs a
 /// penalty sync must read (see `penalty_watch`).
 pub const PENALTY_WATCH: TableDefinition<(u64, i32, &str), u8> =
@@ -88,6 +92,13 @@ pub const CLAIM_TOTALS: TableDefinition<(u64, &str), &[u8]> = TableDefinition::n
 /// claim is added or removed (`claim_totals`), so a list read as a window knows its length
 /// and whether the positions it holds still hold.
 pub const CLAIM_COUNTS: TableDefinition<u64, &[u8]> = TableDefinition::new("claim_counts");
+/// (Agreement id, supplier org digits) → how many penalty claims the supplier has and
+/// the sum in öre of those claimed or paid (`claim_report`).
+pub const CLAIM_SUPPLIERS: TableDefinition<(u64, &str), &[u8]> =
+    TableDefinition::new("claim_suppliers");
+/// (Agreement id, call-off reference) → (): the penalty claims whose log holds a lesson
+/// (`claim_report`).
+pub const CLAIM_LESSONS: TableDefinition<(u64, &str), ()> = TableDefinition::new("claim_lessons");
 
 /// Every table above, for code that must touch them all (the backup copies each one, the
 /// check reads each one). A table missing here would be silently left out of every backup:
@@ -122,8 +133,11 @@ pub const ALL: &[&dyn super::backup::AnyTable] = &[
     &SUPPLIER_DAYS,
     &RANKING_DAYS,
     &NOT_IN_TIME,
+    &DEVIATION_SUPPLIERS,
     &PENALTY_WATCH,
     &PENALTY_SYNCED,
     &CLAIM_TOTALS,
     &CLAIM_COUNTS,
+    &CLAIM_SUPPLIERS,
+    &CLAIM_LESSONS,
 ];

@@ -1,6 +1,7 @@
 //! Building the aggregates from the call-off rows and requests: for one agreement after
 //! it changed, and for the whole file once, when it was written before aggregates
-//! existed (no `aggregates_v1` flag in `meta`).
+//! existed (no `aggregates_v1` flag in `meta`; the deviations per supplier alone when
+//! only `deviation_suppliers_v1` is missing).
 
 use redb::{Database, ReadableDatabase, ReadableTable, WriteTransaction};
 
@@ -10,10 +11,12 @@ use crate::domain::calloff::Request;
 use crate::store::StoreError;
 use crate::store::calloffs::CallOffRow;
 use crate::store::encoding;
-use crate::store::tables::{CALLOFF_ROWS, META, REQUESTS};
+use crate::store::tables::{CALLOFF_ROWS, DEVIATION_SUPPLIERS, META, REQUESTS};
 
 /// The `meta` key whose presence says the aggregates match the rows.
 const FLAG: &str = "aggregates_v1";
+/// Likewise for the deviations per supplier, which came later than the others.
+const DEVIATIONS_FLAG: &str = "deviation_suppliers_v1";
 
 /// Creates the aggregate tables and, when the flag is missing, builds them from the
 /// rows and sets it. Run on every open; a no-op but for one `meta` read once built.
@@ -22,7 +25,7 @@ pub(in crate::store) fn ensure(db: &Database) -> Result<(), StoreError> {
     {
         let txn = db.begin_read()?;
         let built = match txn.open_table(META) {
-            Ok(meta) => meta.get(FLAG)?.is_some(),
+            Ok(meta) => meta.get(FLAG)?.is_some() && meta.get(DEVIATIONS_FLAG)?.is_some(),
             Err(redb::TableError::TableDoesNotExist(_)) => false,
             Err(e) => return Err(e.into()),
         };
@@ -34,13 +37,30 @@ pub(in crate::store) fn ensure(db: &Database) -> Result<(), StoreError> {
     txn.open_table(SUPPLIER_DAYS)?;
     txn.open_table(RANKING_DAYS)?;
     txn.open_table(NOT_IN_TIME)?;
-    let built = txn.open_table(META)?.get(FLAG)?.is_some();
+    txn.open_table(DEVIATION_SUPPLIERS)?;
+    let (built, deviations_built) = {
+        let meta = txn.open_table(META)?;
+        (
+            meta.get(FLAG)?.is_some(),
+            meta.get(DEVIATIONS_FLAG)?.is_some(),
+        )
+    };
     if !built {
         rebuild_all(&txn)?;
-        txn.open_table(META)?
-            .insert(FLAG, encoding::encode_u32(1).as_slice())?;
+    } else if !deviations_built {
+        super::deviations::build(&txn)?;
     }
+    set_flags(&txn)?;
     txn.commit()?;
+    Ok(())
+}
+
+/// Says in `meta` that every aggregate matches the rows.
+fn set_flags(txn: &WriteTransaction) -> Result<(), StoreError> {
+    let mut meta = txn.open_table(META)?;
+    for flag in [FLAG, DEVIATIONS_FLAG] {
+        meta.insert(flag, encoding::encode_u32(1).as_slice())?;
+    }
     Ok(())
 }
 
@@ -49,10 +69,12 @@ pub(in crate::store) fn rebuild_all(txn: &WriteTransaction) -> Result<(), StoreE
     txn.delete_table(SUPPLIER_DAYS)?;
     txn.delete_table(RANKING_DAYS)?;
     txn.delete_table(NOT_IN_TIME)?;
+    txn.delete_table(DEVIATION_SUPPLIERS)?;
     // Readers expect the tables even when no agreement has a call-off.
     txn.open_table(SUPPLIER_DAYS)?;
     txn.open_table(RANKING_DAYS)?;
     txn.open_table(NOT_IN_TIME)?;
+    txn.open_table(DEVIATION_SUPPLIERS)?;
     let ids: Vec<u64> = {
         let rows = txn.open_table(CALLOFF_ROWS)?;
         let mut ids = Vec::new();
@@ -96,6 +118,8 @@ pub(in crate::store) fn rebuild_agreement(
             (a, i64::MIN, "")..(a.saturating_add(1), i64::MIN, ""),
             |_, _| false,
         )?;
+        let mut deviations = txn.open_table(DEVIATION_SUPPLIERS)?;
+        deviations.retain_in((a, "")..(a.saturating_add(1), ""), |_, _| false)?;
     }
     add_agreement(txn, a, Some(agreement))
 }
@@ -133,8 +157,7 @@ impl crate::store::Store {
     pub fn rebuild_aggregates(&self) -> Result<(), StoreError> {
         let txn = self.db.begin_write()?;
         rebuild_all(&txn)?;
-        txn.open_table(META)?
-            .insert(FLAG, encoding::encode_u32(1).as_slice())?;
+        set_flags(&txn)?;
         txn.commit()?;
         Ok(())
     }
