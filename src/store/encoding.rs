@@ -27,18 +27,6 @@ pub fn encode<T: Serialize>(version: u16, value: &T) -> Vec<u8> {
     out
 }
 
-/// [`encode`] into `buf` (emptied first), so a loop writing many records reuses one
-/// allocation; returns the encoded bytes.
-pub fn encode_into<'b, T: Serialize>(buf: &'b mut Vec<u8>, version: u16, value: &T) -> &'b [u8] {
-    buf.clear();
-    buf.extend_from_slice(&version.to_le_bytes());
-    // Writing into a Vec cannot fail; only types serde cannot represent could, as above.
-    if bincode::serde::encode_into_std_write(value, buf, config()).is_err() {
-        buf.truncate(2);
-    }
-    buf
-}
-
 /// As [`encode`], appended to `out`; the range it took there.
 pub fn encode_append<T: Serialize>(
     out: &mut Vec<u8>,
@@ -47,7 +35,7 @@ pub fn encode_append<T: Serialize>(
 ) -> std::ops::Range<usize> {
     let start = out.len();
     out.extend_from_slice(&version.to_le_bytes());
-    // As in `encode_into`: only types serde cannot represent could fail.
+    // Writing into a Vec cannot fail; only types serde cannot represent could.
     if bincode::serde::encode_into_std_write(value, out, config()).is_err() {
         out.truncate(start + 2);
     }

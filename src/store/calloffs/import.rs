@@ -6,7 +6,6 @@
 //! end. Progress is told through a callback, so the store knows nothing of terminals.
 
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use redb::{ReadableTable, ReadableTableMetadata, Table, WriteTransaction};
@@ -90,18 +89,18 @@ impl Deadlines {
     }
 }
 
-/// Agreements read once each.
-struct Agreements<'t> {
-    table: Table<'t, u64, &'static [u8]>,
+/// Agreements read once each (by one thread; each thread of an import has its own).
+struct Agreements<'a, 't> {
+    table: &'a Table<'t, u64, &'static [u8]>,
     cache: HashMap<u64, Option<Agreement>>,
 }
 
-impl<'t> Agreements<'t> {
-    fn new(txn: &'t WriteTransaction) -> Result<Self, StoreError> {
-        Ok(Agreements {
-            table: txn.open_table(AGREEMENTS)?,
+impl<'a, 't> Agreements<'a, 't> {
+    fn new(table: &'a Table<'t, u64, &'static [u8]>) -> Self {
+        Agreements {
+            table,
             cache: HashMap::new(),
-        })
+        }
     }
 
     /// Reads agreement `id` unless it has been read already.
@@ -123,6 +122,44 @@ impl<'t> Agreements<'t> {
     }
 }
 
+/// The tables an import reads, opened once in its transaction before anything is
+/// written to them and read from two threads while the import works out its entries.
+struct Reads<'t> {
+    by_reference: Table<'t, &'static str, u64>,
+    /// False when no call-off is stored yet (a first import): nothing to look up.
+    calloffs_stored: bool,
+    rows: Table<'t, (u64, &'static str), &'static [u8]>,
+    /// None when no request is stored yet: then none is read back for any call-off.
+    requests: Option<Table<'t, &'static str, &'static [u8]>>,
+    agreements: Table<'t, u64, &'static [u8]>,
+}
+
+impl<'t> Reads<'t> {
+    fn open(txn: &'t WriteTransaction) -> Result<Reads<'t>, StoreError> {
+        let by_reference = txn.open_table(CALLOFF_AGREEMENT)?;
+        let requests = txn.open_table(REQUESTS)?;
+        Ok(Reads {
+            calloffs_stored: !by_reference.is_empty()?,
+            by_reference,
+            rows: txn.open_table(CALLOFF_ROWS)?,
+            requests: if requests.is_empty()? {
+                None
+            } else {
+                Some(requests)
+            },
+            agreements: txn.open_table(AGREEMENTS)?,
+        })
+    }
+
+    /// The stored requests of `calloff`, each with its key, in key order.
+    fn stored_requests(&self, calloff: &str) -> Result<Vec<(String, Request)>, StoreError> {
+        match &self.requests {
+            Some(table) => stored_requests(table, calloff),
+            None => Ok(Vec::new()),
+        }
+    }
+}
+
 /// The stored requests of `calloff`, each with its key, in key order.
 fn stored_requests(
     table: &Table<'_, &'static str, &'static [u8]>,
@@ -140,35 +177,23 @@ fn stored_requests(
     Ok(out)
 }
 
-/// The awaited entry of `r` under `key`: set while it has no answer and its call-off is
-/// `open` (not awarded), removed otherwise — but only looked for when `stored` says a
-/// request may have left one (every awaited entry has its request under the same key).
-fn set_awaited(
-    awaited: &mut Table<'_, &'static str, &'static [u8]>,
-    buf: &mut Vec<u8>,
-    agreement: Option<(&Agreement, PrimitiveDateTime)>,
+/// The awaited entry of `r`: set (Some) while it has no answer and its call-off is
+/// `open` (not awarded), removed (None) otherwise.
+fn awaited_entry(
+    due: Option<(&Agreement, PrimitiveDateTime)>,
     open: bool,
     r: &Request,
-    key: &str,
-    stored: bool,
-) -> Result<(), StoreError> {
-    match (r.answer, agreement) {
-        (None, Some((a, deadline))) if open => {
-            let entry = Awaited {
-                agreement: a.id,
-                calloff: r.calloff.clone(),
-                supplier: r.supplier.clone(),
-                sent_at: r.sent_at,
-                deadline,
-            };
-            awaited.insert(key, encoding::encode_into(buf, V1, &entry))?;
-        }
-        _ if stored => {
-            awaited.remove(key)?;
-        }
-        _ => {}
+) -> Option<Awaited> {
+    match (r.answer, due) {
+        (None, Some((a, deadline))) if open => Some(Awaited {
+            agreement: a.id,
+            calloff: r.calloff.clone(),
+            supplier: r.supplier.clone(),
+            sent_at: r.sent_at,
+            deadline,
+        }),
+        _ => None,
     }
-    Ok(())
 }
 
 /// Positions of `items` ordered by `key`, the last of equal keys only (a later record
@@ -204,123 +229,154 @@ struct CallOffWrites<'c> {
     index: Vec<(IndexKey<'c>, Vec<u8>)>,
     watch_old: Vec<WatchKey<'c>>,
     watch: Vec<(WatchKey<'c>, u8)>,
+    /// Awaited entries of requests stored before their call-off: set or removed.
+    awaited: Vec<(String, Option<Vec<u8>>)>,
+    deltas: Deltas,
+    count: ImportCount,
 }
 
-/// Writes call-offs as [`super::write_calloff`] would one by one: first reads what is
-/// stored and works out every entry, then writes the tables on two threads.
+impl<'c> CallOffWrites<'c> {
+    /// Takes `later`'s writes after these, as if worked out after them.
+    fn append(&mut self, later: CallOffWrites<'c>) {
+        self.by_reference.extend(later.by_reference);
+        self.rows_moved.extend(later.rows_moved);
+        self.rows.extend(later.rows);
+        self.index_old.extend(later.index_old);
+        self.index.extend(later.index);
+        self.watch_old.extend(later.watch_old);
+        self.watch.extend(later.watch);
+        self.awaited.extend(later.awaited);
+        self.deltas.merge(later.deltas);
+        self.count.new += later.count.new;
+        self.count.updated += later.count.updated;
+    }
+}
+
+/// Works out what the call-offs at `order` (positions in `calloffs`, by reference, each
+/// once) write: stored rows and requests read, outcomes assessed, entries encoded, deltas
+/// gathered. Calls `tick` once per call-off.
+fn work_out_calloffs<'c>(
+    reads: &Reads<'_>,
+    calloffs: &'c [CallOff],
+    order: &[usize],
+    mut tick: impl FnMut(),
+) -> Result<CallOffWrites<'c>, StoreError> {
+    let mut w = CallOffWrites::default();
+    let mut agreements = Agreements::new(&reads.agreements);
+    let mut deadlines = Deadlines::default();
+    for &i in order {
+        let c = &calloffs[i];
+        let id = c.agreement.0;
+        let reference = c.reference.as_str();
+        let before = if reads.calloffs_stored {
+            reads.by_reference.get(reference)?.map(|v| v.value())
+        } else {
+            None
+        };
+        w.by_reference.push((reference, id));
+        if before.is_none() {
+            w.count.new += 1;
+        } else {
+            w.count.updated += 1;
+        }
+        agreements.load(id)?;
+        if let Some(old_id) = before {
+            agreements.load(old_id)?;
+        }
+        let agreement = agreements.get(id);
+        // Requests stored before their call-off (an undo puts them back first) or
+        // before an update: awaited only while nothing is awarded.
+        let stored = reads.stored_requests(reference)?;
+        let open = c.awarded_supplier.is_none();
+        for (key, r) in &stored {
+            let due = agreement.map(|a| (a, deadlines.of(a.response_time, r.sent_at)));
+            let entry = awaited_entry(due, open, r).map(|e| encoding::encode(V1, &e));
+            w.awaited.push((key.clone(), entry));
+        }
+        let list = || stored.iter().map(|(_, r)| r);
+        let outcome = match agreement {
+            Some(a) => assess_in_agreement(c, a, list()),
+            None => RankingOutcome::NotAssessed,
+        };
+        let row = CallOffRow {
+            calloff: c.clone(),
+            requests: stored.len() as u32,
+            outcome,
+        };
+        let old: Option<CallOffRow> = match before {
+            Some(old) => reads
+                .rows
+                .get((old, reference))?
+                .map(|v| encoding::decode_v1(v.value(), "call-off"))
+                .transpose()?,
+            None => None,
+        };
+        if let Some(old_id) = before
+            && old_id != id
+        {
+            w.rows_moved.push((old_id, reference));
+        }
+        if let Some(old) = &old {
+            let (a, at, _) = calloff_index::key_of(old);
+            w.index_old.push((a, at, reference));
+            if let Some((a, due, _)) = penalty_watch::key(old) {
+                w.watch_old.push((a, due, reference));
+            }
+            w.deltas.row(old, -1);
+            // A call-off moved to another agreement takes its requests' counts along.
+            if old.calloff.agreement.0 != id {
+                if let Some(from) = agreements.get(old.calloff.agreement.0) {
+                    for r in list() {
+                        w.deltas.request(from, r, -1);
+                    }
+                }
+                if let Some(to) = agreement {
+                    for r in list() {
+                        w.deltas.request(to, r, 1);
+                    }
+                }
+            }
+        }
+        w.deltas.row(&row, 1);
+        let (a, at, _) = calloff_index::key_of(&row);
+        w.index
+            .push(((a, at, reference), calloff_index::encode(&row)));
+        if let Some((a, due, _)) = penalty_watch::key(&row) {
+            w.watch
+                .push(((a, due, reference), penalty_watch::flags(&row)));
+        }
+        w.rows.push(((id, reference), encoding::encode(V1, &row)));
+        tick();
+    }
+    Ok(w)
+}
+
+/// Writes call-offs as [`super::write_calloff`] would one by one: first works out every
+/// entry (the two halves of the call-offs on two threads), then writes the tables on two
+/// threads.
 fn write_calloffs(
     txn: &WriteTransaction,
     calloffs: &[CallOff],
     progress: &mut Progress<'_>,
 ) -> Result<ImportCount, StoreError> {
     let order = last_by_key(calloffs, |c| c.reference.as_str());
-    // A reference given more than once is new at most once; the rest replace it.
-    let mut count = ImportCount {
-        new: 0,
-        updated: calloffs.len() - order.len(),
-    };
     // A step per call-off worked out and per row written.
     let mut ticker = Ticker::new(progress, calloffs.len(), 2 * order.len());
-    let mut w = CallOffWrites::default();
-    let mut deltas = Deltas::default();
-    {
-        let mut agreements = Agreements::new(txn)?;
-        let by_reference = txn.open_table(CALLOFF_AGREEMENT)?;
-        // An empty table (a first import) has nothing to look up.
-        let none_stored = by_reference.is_empty()?;
-        let requests = txn.open_table(REQUESTS)?;
-        let no_requests = requests.is_empty()?;
-        let mut awaited = txn.open_table(AWAITED)?;
-        let rows = txn.open_table(CALLOFF_ROWS)?;
-        let mut deadlines = Deadlines::default();
-        let mut buf = Vec::new();
-        for &i in &order {
-            let c = &calloffs[i];
-            let id = c.agreement.0;
-            let reference = c.reference.as_str();
-            let before = if none_stored {
-                None
-            } else {
-                by_reference.get(reference)?.map(|v| v.value())
-            };
-            w.by_reference.push((reference, id));
-            if before.is_none() {
-                count.new += 1;
-            } else {
-                count.updated += 1;
-            }
-            agreements.load(id)?;
-            if let Some(old_id) = before {
-                agreements.load(old_id)?;
-            }
-            let agreement = agreements.get(id);
-            // Requests stored before their call-off (an undo puts them back first) or
-            // before an update: awaited only while nothing is awarded.
-            let stored = if no_requests {
-                Vec::new()
-            } else {
-                stored_requests(&requests, reference)?
-            };
-            let open = c.awarded_supplier.is_none();
-            for (key, r) in &stored {
-                let due = agreement.map(|a| (a, deadlines.of(a.response_time, r.sent_at)));
-                set_awaited(&mut awaited, &mut buf, due, open, r, key, true)?;
-            }
-            let list = || stored.iter().map(|(_, r)| r);
-            let outcome = match agreement {
-                Some(a) => assess_in_agreement(c, a, list()),
-                None => RankingOutcome::NotAssessed,
-            };
-            let row = CallOffRow {
-                calloff: c.clone(),
-                requests: stored.len() as u32,
-                outcome,
-            };
-            let old: Option<CallOffRow> = match before {
-                Some(old) => rows
-                    .get((old, reference))?
-                    .map(|v| encoding::decode_v1(v.value(), "call-off"))
-                    .transpose()?,
-                None => None,
-            };
-            if let Some(old_id) = before
-                && old_id != id
-            {
-                w.rows_moved.push((old_id, reference));
-            }
-            if let Some(old) = &old {
-                let (a, at, _) = calloff_index::key_of(old);
-                w.index_old.push((a, at, reference));
-                if let Some((a, due, _)) = penalty_watch::key(old) {
-                    w.watch_old.push((a, due, reference));
-                }
-                deltas.row(old, -1);
-                // A call-off moved to another agreement takes its requests' counts along.
-                if old.calloff.agreement.0 != id {
-                    if let Some(from) = agreements.get(old.calloff.agreement.0) {
-                        for r in list() {
-                            deltas.request(from, r, -1);
-                        }
-                    }
-                    if let Some(to) = agreement {
-                        for r in list() {
-                            deltas.request(to, r, 1);
-                        }
-                    }
-                }
-            }
-            deltas.row(&row, 1);
-            let (a, at, _) = calloff_index::key_of(&row);
-            w.index
-                .push(((a, at, reference), calloff_index::encode(&row)));
-            if let Some((a, due, _)) = penalty_watch::key(&row) {
-                w.watch
-                    .push(((a, due, reference), penalty_watch::flags(&row)));
-            }
-            w.rows.push(((id, reference), encoding::encode(V1, &row)));
-            ticker.add(1);
-        }
-    }
+    let reads = Reads::open(txn)?;
+    // Only this thread tells progress; the halves keep pace, so each of its call-offs
+    // counts twice.
+    let (first, second) = order.split_at(order.len() / 2);
+    let (mut w, later) = bulk::side_by_side(
+        || work_out_calloffs(&reads, calloffs, first, || ticker.add(2)),
+        || work_out_calloffs(&reads, calloffs, second, || {}),
+    )?;
+    w.append(later);
+    drop(reads);
+    // A reference given more than once is new at most once; the rest replace it.
+    let count = ImportCount {
+        new: w.count.new,
+        updated: w.count.updated + calloffs.len() - order.len(),
+    };
     // Each table in its key order, so that a first import appends.
     w.rows.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     w.index.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -333,6 +389,9 @@ fn write_calloffs(
         index,
         watch_old,
         watch,
+        awaited,
+        deltas,
+        count: _,
     } = w;
     bulk::side_by_side(
         || {
@@ -359,7 +418,15 @@ fn write_calloffs(
             for k in watch_old {
                 t.remove(k)?;
             }
-            bulk::put_sorted(&mut t, watch)
+            bulk::put_sorted(&mut t, watch)?;
+            let mut t = txn.open_table(AWAITED)?;
+            for (key, entry) in &awaited {
+                match entry {
+                    Some(v) => t.insert(key.as_str(), v.as_slice())?,
+                    None => t.remove(key.as_str())?,
+                };
+            }
+            Ok(())
         },
     )?;
     ticker.finish();
@@ -402,28 +469,18 @@ impl<'r> RequestWrites<'r> {
     }
 }
 
-/// The tables a requests import reads, opened once in its transaction and read from
-/// two threads (nothing is written to them while they are read).
-struct RequestReads<'t> {
-    by_reference: Table<'t, &'static str, u64>,
-    rows: Table<'t, (u64, &'static str), &'static [u8]>,
-    /// None when no request is stored yet: then none is read back for any call-off.
-    requests: Option<Table<'t, &'static str, &'static [u8]>>,
-    agreements: Table<'t, u64, &'static [u8]>,
-}
-
 /// Works out what `group`s of requests (positions in `requests`, whole call-offs,
 /// grouped by call-off) write: rows read, outcomes assessed, values encoded, deltas
 /// gathered. Calls `tick` once per request.
 fn work_out_requests<'r>(
-    reads: &RequestReads<'_>,
+    reads: &Reads<'_>,
     requests: &'r [Request],
     keys: &'r [String],
     groups: &mut [usize],
     mut tick: impl FnMut(),
 ) -> Result<RequestWrites<'r>, StoreError> {
     let mut w = RequestWrites::default();
-    let mut agreements: HashMap<u64, Option<Agreement>> = HashMap::new();
+    let mut agreements = Agreements::new(&reads.agreements);
     let mut deadlines = Deadlines::default();
     let mut start = 0;
     while start < groups.len() {
@@ -443,23 +500,11 @@ fn work_out_requests<'r>(
             Some(v) => encoding::decode_v1(v.value(), "call-off")?,
             None => return Err(StoreError::NotFound(calloff.to_string())),
         };
-        let agreement = match agreements.entry(id) {
-            Entry::Occupied(e) => e.into_mut(),
-            Entry::Vacant(e) => e.insert(
-                reads
-                    .agreements
-                    .get(id)?
-                    .map(|v| encoding::decode_agreement(v.value()))
-                    .transpose()?,
-            ),
-        }
-        .as_ref();
+        agreements.load(id)?;
+        let agreement = agreements.get(id);
         let open = row.calloff.awarded_supplier.is_none();
         // What is stored now, so that nothing written here has to be read back.
-        let stored = match &reads.requests {
-            Some(table) => stored_requests(table, calloff)?,
-            None => Vec::new(),
-        };
+        let stored = reads.stored_requests(calloff)?;
         let mut all: Vec<(&str, &Request)> = stored.iter().map(|(k, r)| (k.as_str(), r)).collect();
         for &i in group.iter() {
             let (r, key) = (&requests[i], keys[i].as_str());
@@ -483,20 +528,11 @@ fn work_out_requests<'r>(
                 }
                 w.deltas.request_at(a.id.0, r, key, deadline, 1);
             }
-            // Awaited while unanswered and nothing is awarded (as `set_awaited`).
-            match (r.answer, due) {
-                (None, Some((a, deadline))) if open => {
-                    let entry = Awaited {
-                        agreement: a.id,
-                        calloff: r.calloff.clone(),
-                        supplier: r.supplier.clone(),
-                        sent_at: r.sent_at,
-                        deadline,
-                    };
-                    w.awaited.push((key, Some(w.values.push(V1, &entry))));
-                }
-                _ if old.is_some() => w.awaited.push((key, None)),
-                _ => {}
+            // A new request leaves no entry to remove.
+            match awaited_entry(due, open, r) {
+                Some(entry) => w.awaited.push((key, Some(w.values.push(V1, &entry)))),
+                None if old.is_some() => w.awaited.push((key, None)),
+                None => {}
             }
             tick();
         }
@@ -554,15 +590,7 @@ fn write_requests(
     order.sort_by(|a, b| requests[*a].calloff.cmp(&requests[*b].calloff));
     // A step per request worked out and per request written.
     let mut ticker = Ticker::new(progress, requests.len(), 2 * requests.len());
-    let reads = {
-        let table = txn.open_table(REQUESTS)?;
-        RequestReads {
-            by_reference: txn.open_table(CALLOFF_AGREEMENT)?,
-            rows: txn.open_table(CALLOFF_ROWS)?,
-            requests: if table.is_empty()? { None } else { Some(table) },
-            agreements: txn.open_table(AGREEMENTS)?,
-        }
-    };
+    let reads = Reads::open(txn)?;
     // Halves split between call-offs; only this thread tells progress, and the halves
     // keep pace, so each of its requests counts twice.
     let middle = group_boundary(requests, &order, order.len() / 2);
