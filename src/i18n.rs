@@ -38,7 +38,7 @@ macro_rules! sources {
 const SV: &[Source] = sources!("sv": "common", "domain", "store", "cli", "export", "ui", "ui_calloffs", "ui_views", "ui_meetings", "ui_work", "ui_sanctions", "ui_stats");
 const EN: &[Source] = sources!("en": "common", "domain", "store", "cli", "export", "ui", "ui_calloffs", "ui_views", "ui_meetings", "ui_work", "ui_sanctions", "ui_stats");
 
-const MISSING: &str = "‹?›";
+pub(crate) const MISSING: &str = "‹?›";
 
 pub struct Catalog {
     lang: Lang,

@@ -90,7 +90,8 @@ pub fn not_in_words(problems: &[FileProblem], lines: usize) -> Option<String> {
         }
         for lang in [Lang::Sv, Lang::En] {
             let text = p.kind.message(Catalog::get(lang));
-            if text.trim().is_empty() || text.contains('‹') {
+            // The mark of a missing catalogue key, not any '‹' (a file may hold one).
+            if text.trim().is_empty() || text.contains(crate::i18n::MISSING) {
                 return Some(format!("{p:?} said as {text:?}"));
             }
         }
