@@ -51,6 +51,13 @@ pub struct ImportCount {
     pub updated: usize,
 }
 
+impl std::ops::AddAssign for ImportCount {
+    fn add_assign(&mut self, o: ImportCount) {
+        self.new += o.new;
+        self.updated += o.updated;
+    }
+}
+
 const SEP: char = '\u{1f}';
 
 /// `calloff ␟ supplier ␟ sent_at`: a request is the same request when sent to the same

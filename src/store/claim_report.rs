@@ -55,7 +55,8 @@ fn decode(v: &[u8]) -> (u64, i64) {
     )
 }
 
-fn add(txn: &WriteTransaction, c: &PenaltyClaim, sign: i64) -> Result<(), StoreError> {
+/// Adds (`sign` 1) or takes away (-1) what claim `c` counts.
+pub(super) fn add(txn: &WriteTransaction, c: &PenaltyClaim, sign: i64) -> Result<(), StoreError> {
     let mut t = txn.open_table(CLAIM_SUPPLIERS)?;
     let key = (c.agreement.0, c.supplier.digits());
     let (count, sum) = t.get(key)?.map(|v| decode(v.value())).unwrap_or((0, 0));
@@ -76,33 +77,10 @@ fn add(txn: &WriteTransaction, c: &PenaltyClaim, sign: i64) -> Result<(), StoreE
     Ok(())
 }
 
-/// After a claim changed from `old` (None when new) to `new` (None when deleted).
-pub(super) fn claim_written(
-    txn: &WriteTransaction,
-    old: Option<&PenaltyClaim>,
-    new: Option<&PenaltyClaim>,
-) -> Result<(), StoreError> {
-    if let Some(o) = old {
-        add(txn, o, -1)?;
-    }
-    if let Some(n) = new {
-        add(txn, n, 1)?;
-    }
-    Ok(())
-}
-
 /// Builds both tables from the claims once for a file that has none yet.
 pub(super) fn ensure(db: &Database) -> Result<(), StoreError> {
-    {
-        let txn = db.begin_read()?;
-        let built = match txn.open_table(META) {
-            Ok(meta) => meta.get(FLAG)?.is_some(),
-            Err(redb::TableError::TableDoesNotExist(_)) => false,
-            Err(e) => return Err(e.into()),
-        };
-        if built {
-            return Ok(());
-        }
+    if super::claim_totals::built(db, FLAG)? {
+        return Ok(());
     }
     let txn = db.begin_write()?;
     txn.delete_table(CLAIM_SUPPLIERS)?;

@@ -109,11 +109,12 @@ pub(super) fn claim_written(
 ) -> Result<(), StoreError> {
     if let Some(o) = old {
         add(txn, o, -1)?;
+        super::claim_report::add(txn, o, -1)?;
     }
     if let Some(n) = new {
         add(txn, n, 1)?;
+        super::claim_report::add(txn, n, 1)?;
     }
-    super::claim_report::claim_written(txn, old, new)?;
     match (old, new) {
         (None, Some(n)) => count(txn, n.agreement.0, 1),
         (Some(o), None) => count(txn, o.agreement.0, -1),
@@ -121,7 +122,8 @@ pub(super) fn claim_written(
     }
 }
 
-fn built(db: &Database, flag: &str) -> Result<bool, StoreError> {
+/// Whether `flag` is set in `meta` (a table built once for older files).
+pub(super) fn built(db: &Database, flag: &str) -> Result<bool, StoreError> {
     let txn = db.begin_read()?;
     match txn.open_table(META) {
         Ok(meta) => Ok(meta.get(flag)?.is_some()),
