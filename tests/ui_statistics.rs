@@ -234,3 +234,41 @@ fn the_procurement_report_is_kept_until_something_is_written() {
     assert_eq!(after.lessons.len(), before + 1);
     assert_eq!(after, gather(&app, &a).unwrap());
 }
+
+/// At a million call-offs the counts have six digits: the outcome columns widen with
+/// them and stay under their headers, each supplier on one line of an 80-column screen.
+#[test]
+fn the_outcome_columns_widen_for_national_figures() {
+    let (_d, mut app) = with_statistics(Lang::Sv);
+    press(&mut app, KeyCode::Char('0'));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char('v'));
+    }
+    let report = app
+        .statistics
+        .computed
+        .procurement
+        .as_mut()
+        .expect("the report is shown");
+    for s in &mut report.kpis.suppliers {
+        (s.awarded, s.on_time, s.delivered) = (345_393, 287_782, 326_374);
+    }
+    let text = screen(&app, 80, 24);
+    let header = text
+        .lines()
+        .find(|l| l.contains("Leverantör"))
+        .expect("the outcome header");
+    let row = text
+        .lines()
+        .find(|l| l.contains("Alfa Konsult AB"))
+        .expect("a supplier's row");
+    assert!(row.contains("345393 287782/326374"), "{row}");
+    assert!(header.contains("I tid/lev."), "{header}");
+    // "Tilld." ends where the awarded count ends.
+    let end = |l: &str, s: &str| l.find(s).map(|i| l[..i + s.len()].chars().count());
+    assert_eq!(
+        end(header, "Tilld."),
+        end(row, "345393"),
+        "\n{header}\n{row}"
+    );
+}

@@ -68,16 +68,33 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     );
 }
 
+/// The outcome per supplier, each column as wide as its header or its widest figure (at
+/// a million call-offs the counts have six digits and more).
 fn outcome_lines(app: &App, r: &ProcurementReport) -> Vec<Line<'static>> {
     let cat = app.cat;
-    let mut lines = vec![Line::from(Span::styled(
-        cat.t("ui.stats.proc.outcome_header").to_string(),
-        theme::header(),
-    ))];
-    for s in &r.kpis.suppliers {
+    let width = |label: &str, values: &mut dyn Iterator<Item = u64>, least: usize| {
+        let widest = values.map(|v| v.to_string().len()).max().unwrap_or(0);
+        widest.max(label.chars().count()).max(least)
+    };
+    let suppliers = &r.kpis.suppliers;
+    let (l_in_time, l_awarded) = (
+        cat.t("ui.stats.proc.outcome_in_time"),
+        cat.t("ui.stats.proc.outcome_awarded"),
+    );
+    let w_in_time = width(l_in_time, &mut std::iter::empty(), 6);
+    let w_awarded = width(l_awarded, &mut suppliers.iter().map(|s| s.awarded), 6);
+    let w_on_time = width("", &mut suppliers.iter().map(|s| s.on_time), 5);
+    let w_delivered = width("", &mut suppliers.iter().map(|s| s.delivered), 5);
+    let header = format!(
+        "{:<16} {l_in_time:>w_in_time$} {l_awarded:>w_awarded$} {}",
+        cat.t("ui.stats.proc.outcome_supplier"),
+        cat.t("ui.stats.proc.outcome_on_time"),
+    );
+    let mut lines = vec![Line::from(Span::styled(header, theme::header()))];
+    for s in suppliers {
         let name: String = s.name.chars().take(16).collect();
         lines.push(Line::from(format!(
-            "{name:<16} {:>6} {:>6} {:>5}/{:<5}",
+            "{name:<16} {:>w_in_time$} {:>w_awarded$} {:>w_on_time$}/{:<w_delivered$}",
             percent(cat, s.answered_in_time_share),
             s.awarded,
             s.on_time,
