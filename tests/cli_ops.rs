@@ -408,3 +408,37 @@ mod tui {
         assert!(!app.agreements.is_empty());
     }
 }
+
+/// Two databases in one folder share `avtal-backups/`: each gets its own daily copy,
+/// named for its file, and the rotation of one never removes the other's copies.
+#[test]
+fn two_databases_in_one_folder_keep_their_daily_copies_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = filled(dir.path());
+    let other = dir.path().join("kommun.redb");
+    Store::open(&other).unwrap();
+    let store = Store::open(&db).unwrap();
+    let folder = store.backup_dir();
+    fs::create_dir_all(&folder).unwrap();
+    for day in 1..=8 {
+        fs::write(folder.join(format!("kommun-2020-01-0{day}.redb")), b"old").unwrap();
+    }
+    let today = time::macros::date!(2026 - 05 - 04);
+    let Daily::Made { report, removed } = store.daily_backup(today).unwrap() else {
+        panic!("no copy made");
+    };
+    assert_eq!(report.path, folder.join("avtal-2026-05-04.redb"));
+    assert!(removed.is_empty(), "{removed:?}");
+    drop(store);
+
+    let other = Store::open(&other).unwrap();
+    assert_eq!(other.backup_dir(), folder);
+    let Daily::Made { report, removed } = other.daily_backup(today).unwrap() else {
+        panic!("the second database found the first one's copy and made none");
+    };
+    assert_eq!(report.path, folder.join("kommun-2026-05-04.redb"));
+    assert_eq!(removed.len(), 2, "{removed:?}");
+    assert!(folder.join("avtal-2026-05-04.redb").exists());
+    assert!(!folder.join("kommun-2020-01-02.redb").exists());
+    assert!(folder.join("kommun-2020-01-03.redb").exists());
+}

@@ -35,9 +35,7 @@ impl App {
     pub fn start_daily_backup(&mut self) {
         match backup::daily_due(&self.store, self.today) {
             Ok(None) => {}
-            Ok(Some((path, snapshot))) => self.spawn(move |cancel| {
-                backup::write_daily(snapshot, &path, &cancel).map(Done::Daily)
-            }),
+            Ok(Some(copy)) => self.spawn(move |cancel| copy.write(&cancel).map(Done::Daily)),
             Err(e) => self.backup_failed(e),
         }
     }
@@ -60,7 +58,8 @@ impl App {
             .and_then(|()| self.store.snapshot());
         match prepared {
             Ok(snapshot) => {
-                let path: PathBuf = backup::stamped_path(&dir, self.now);
+                let stem = backup::copy_stem(self.store.path());
+                let path: PathBuf = backup::stamped_path(&dir, &stem, self.now);
                 self.status = Some(Status {
                     text: tr!(self.cat, "store.backup_started", path = path.display()),
                     error: false,

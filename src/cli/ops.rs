@@ -7,14 +7,18 @@ use crate::i18n::Catalog;
 use crate::store::{BackupReport, backup};
 use crate::tr;
 
-/// `avtal backup [DEST]`: DEST a new file, or a directory to put `avtal-YYYY-MM-DD-HHMM.redb`
-/// in; without DEST, the rotating folder beside the database (as Ctrl-B in the interface).
+/// `avtal backup [DEST]`: DEST a new file, or a directory to put `<name>-YYYY-MM-DD-HHMM.redb`
+/// in (`avtal-…` for `avtal.redb`); without DEST, the rotating folder beside the database
+/// (as Ctrl-B in the interface).
 pub(super) fn backup(db: &Path, dest: Option<&Path>, cat: &Catalog) -> Result<(), String> {
     let store = super::open_store(db, cat)?;
     let now = crate::ui::local_now();
     let report = match dest {
         None => store.backup_now(now),
-        Some(dir) if dir.is_dir() => store.backup_to(&backup::stamped_path(dir, now)),
+        Some(dir) if dir.is_dir() => {
+            let stem = backup::copy_stem(store.path());
+            store.backup_to(&backup::stamped_path(dir, &stem, now))
+        }
         Some(file) => store.backup_to(file),
     }
     .map_err(|e| e.message(cat))?;

@@ -8,9 +8,11 @@
 //! linked into place only when complete; an existing destination is refused. A failed copy
 //! (a full disk, a cancelled run) removes its temporary file.
 //!
-//! The rotating copies live beside the database in `avtal-backups/`: one a day
-//! (`avtal-YYYY-MM-DD.redb`, the newest [`KEEP_DAILY`] kept) and any number made on request
-//! (`avtal-YYYY-MM-DD-HHMM.redb`, never deleted by avtal: the user asked for each one).
+//! The rotating copies live beside the database in `avtal-backups/`, named for the
+//! database file (`avtal` for `avtal.redb`, so two databases in one folder keep apart):
+//! one a day (`avtal-YYYY-MM-DD.redb`, the newest [`KEEP_DAILY`] kept) and any number made
+//! on request (`avtal-YYYY-MM-DD-HHMM.redb`, never deleted by avtal: the user asked for
+//! each one).
 
 use std::fs;
 use std::io;
@@ -297,21 +299,31 @@ pub fn backup_dir(db_path: &Path) -> PathBuf {
     }
 }
 
-/// `avtal-YYYY-MM-DD.redb`, the daily copy's name.
-pub fn daily_name(day: Date) -> String {
+/// What the copies of the database at `db_path` are named after: its file name without
+/// `.redb` (`avtal` for the default `avtal.redb`).
+pub fn copy_stem(db_path: &Path) -> String {
+    db_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "avtal".to_string())
+}
+
+/// `<stem>-YYYY-MM-DD.redb`, the daily copy's name.
+pub fn daily_name(stem: &str, day: Date) -> String {
     format!(
-        "avtal-{:04}-{:02}-{:02}.redb",
+        "{stem}-{:04}-{:02}-{:02}.redb",
         day.year(),
         u8::from(day.month()),
         day.day()
     )
 }
 
-/// `avtal-YYYY-MM-DD-HHMM.redb`, a copy made on request; `-2`, `-3`… when a copy was
+/// `<stem>-YYYY-MM-DD-HHMM.redb`, a copy made on request; `-2`, `-3`… when a copy was
 /// already made in that minute.
-pub fn stamped_path(dir: &Path, now: PrimitiveDateTime) -> PathBuf {
+pub fn stamped_path(dir: &Path, stem: &str, now: PrimitiveDateTime) -> PathBuf {
     let stem = format!(
-        "avtal-{:04}-{:02}-{:02}-{:02}{:02}",
+        "{stem}-{:04}-{:02}-{:02}-{:02}{:02}",
         now.year(),
         u8::from(now.month()),
         now.day(),
@@ -327,10 +339,14 @@ pub fn stamped_path(dir: &Path, now: PrimitiveDateTime) -> PathBuf {
     path
 }
 
-/// The day of a daily copy's file name, or None for any other name (copies made on
-/// request, the user's own files), which the rotation never touches.
-fn daily_day(name: &str) -> Option<Date> {
-    let date = name.strip_prefix("avtal-")?.strip_suffix(".redb")?;
+/// The day of a daily copy of the database named `stem`, or None for any other name
+/// (copies made on request, another database's copies, the user's own files), which
+/// the rotation never touches.
+fn daily_day(name: &str, stem: &str) -> Option<Date> {
+    let date = name
+        .strip_prefix(stem)?
+        .strip_prefix('-')?
+        .strip_suffix(".redb")?;
     let format = time::macros::format_description!("[year]-[month]-[day]");
     Date::parse(date, &format).ok()
 }
@@ -347,17 +363,30 @@ pub enum Daily {
     },
 }
 
-/// Today's daily copy, if it still has to be made: its path, and the snapshot to make it
-/// from. Split from the writing so that the terminal interface can write on another thread.
-pub fn daily_due(store: &Store, today: Date) -> Result<Option<(PathBuf, Snapshot)>, StoreError> {
+/// Today's daily copy, still to be made: where, and the snapshot to make it from. Split
+/// from the writing so that the terminal interface can write on another thread.
+pub struct DailyCopy {
+    pub path: PathBuf,
+    /// The database's name in its copies (see [`copy_stem`]).
+    stem: String,
+    snapshot: Snapshot,
+}
+
+/// Today's daily copy, if it still has to be made.
+pub fn daily_due(store: &Store, today: Date) -> Result<Option<DailyCopy>, StoreError> {
     let dir = store.backup_dir();
-    let path = dir.join(daily_name(today));
+    let stem = copy_stem(store.path());
+    let path = dir.join(daily_name(&stem, today));
     if fs::symlink_metadata(&path).is_ok() {
         return Ok(None);
     }
     fs::create_dir_all(&dir).map_err(|e| write_error(&dir, e.to_string()))?;
     restrict_dir(&dir);
-    Ok(Some((path, store.snapshot()?)))
+    Ok(Some(DailyCopy {
+        path,
+        stem,
+        snapshot: store.snapshot()?,
+    }))
 }
 
 /// The folder holds copies of the register: only its owner may list it.
@@ -370,27 +399,26 @@ fn restrict_dir(dir: &Path) {
     }
 }
 
-/// Writes a daily copy and then prunes: the rotation runs only after a good copy, so a
-/// failing backup never eats the older ones.
-pub fn write_daily(
-    snapshot: Snapshot,
-    path: &Path,
-    cancel: &AtomicBool,
-) -> Result<Daily, StoreError> {
-    let report = snapshot.write_to(path, cancel)?;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let removed = prune_daily(dir, KEEP_DAILY)?;
-    Ok(Daily::Made { report, removed })
+impl DailyCopy {
+    /// Writes the copy and then prunes: the rotation runs only after a good copy, so a
+    /// failing backup never eats the older ones.
+    pub fn write(self, cancel: &AtomicBool) -> Result<Daily, StoreError> {
+        let report = self.snapshot.write_to(&self.path, cancel)?;
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let removed = prune_daily(dir, &self.stem, KEEP_DAILY)?;
+        Ok(Daily::Made { report, removed })
+    }
 }
 
-/// Removes daily copies in `dir` beyond the newest `keep`; returns what it removed.
-pub fn prune_daily(dir: &Path, keep: usize) -> Result<Vec<PathBuf>, StoreError> {
+/// Removes the daily copies of the database named `stem` in `dir` beyond the newest
+/// `keep`; returns what it removed.
+pub fn prune_daily(dir: &Path, stem: &str, keep: usize) -> Result<Vec<PathBuf>, StoreError> {
     let entries = fs::read_dir(dir).map_err(|e| write_error(dir, e.to_string()))?;
     let mut daily: Vec<(Date, PathBuf)> = entries
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().map(|t| t.is_file()).unwrap_or(false))
         .filter_map(|e| {
-            let day = daily_day(&e.file_name().to_string_lossy())?;
+            let day = daily_day(&e.file_name().to_string_lossy(), stem)?;
             Some((day, e.path()))
         })
         .collect();
@@ -407,11 +435,14 @@ pub fn prune_daily(dir: &Path, keep: usize) -> Result<Vec<PathBuf>, StoreError> 
 impl Store {
     /// Makes today's copy in `avtal-backups/` unless it exists, then keeps the newest
     /// [`KEEP_DAILY`] daily copies. Synchronous; the terminal interface uses [`daily_due`]
-    /// and [`write_daily`] on a thread instead.
+    /// and [`DailyCopy::write`] on a thread instead.
     pub fn daily_backup(&self, today: Date) -> Result<Daily, StoreError> {
         match daily_due(self, today)? {
-            None => Ok(Daily::Exists(self.backup_dir().join(daily_name(today)))),
-            Some((path, snapshot)) => write_daily(snapshot, &path, &AtomicBool::new(false)),
+            None => {
+                let name = daily_name(&copy_stem(self.path()), today);
+                Ok(Daily::Exists(self.backup_dir().join(name)))
+            }
+            Some(copy) => copy.write(&AtomicBool::new(false)),
         }
     }
 
@@ -420,7 +451,7 @@ impl Store {
         let dir = self.backup_dir();
         fs::create_dir_all(&dir).map_err(|e| write_error(&dir, e.to_string()))?;
         restrict_dir(&dir);
-        self.backup_to(&stamped_path(&dir, now))
+        self.backup_to(&stamped_path(&dir, &copy_stem(self.path()), now))
     }
 }
 
@@ -493,11 +524,17 @@ mod tests {
     #[test]
     fn daily_names_parse_back_and_others_are_ignored() {
         let day = time::macros::date!(2026 - 03 - 09);
-        assert_eq!(daily_name(day), "avtal-2026-03-09.redb");
-        assert_eq!(daily_day(&daily_name(day)), Some(day));
-        assert_eq!(daily_day("avtal-2026-03-09-1405.redb"), None);
-        assert_eq!(daily_day("avtal-2026-03-09.redb.bak"), None);
-        assert_eq!(daily_day("min-kopia.redb"), None);
+        assert_eq!(daily_name("avtal", day), "avtal-2026-03-09.redb");
+        assert_eq!(daily_day(&daily_name("avtal", day), "avtal"), Some(day));
+        assert_eq!(daily_day("avtal-2026-03-09-1405.redb", "avtal"), None);
+        assert_eq!(daily_day("avtal-2026-03-09.redb.bak", "avtal"), None);
+        assert_eq!(daily_day("min-kopia.redb", "avtal"), None);
+        // Another database's copies, even one whose name begins like this one's.
+        assert_eq!(daily_day("kommun-2026-03-09.redb", "avtal"), None);
+        assert_eq!(daily_day("avtal-2-2026-03-09.redb", "avtal"), None);
+        assert_eq!(daily_day("avtal-2-2026-03-09.redb", "avtal-2"), Some(day));
+        assert_eq!(copy_stem(Path::new("/data/avtal.redb")), "avtal");
+        assert_eq!(copy_stem(Path::new("kommun.redb")), "kommun");
     }
 
     #[test]
