@@ -144,6 +144,13 @@ fn the_windowed_claims_are_the_full_reads_claims() {
         line = (line + page).min(n - 1);
         same_as_full(&app, id, line);
     }
+    for _ in 0..2 {
+        draw(&app, W, H);
+        let page = app.page.get();
+        press(&mut app, KeyCode::PageUp);
+        line = line.saturating_sub(page);
+        same_as_full(&app, id, line);
+    }
     press(&mut app, KeyCode::End);
     line = n - 1;
     same_as_full(&app, id, line);

@@ -33,7 +33,7 @@ const fn s(
 }
 
 /// Keys every part of the tab shares, after its own.
-const COMMON: [Binding; 13] = [
+const COMMON: [Binding; 14] = [
     b("v", "ui.sanctions.key.part", &[Char('v')], Act::NextSection),
     hidden(
         "V",
@@ -65,6 +65,7 @@ const COMMON: [Binding; 13] = [
     MOVE[0],
     MOVE[1],
     MOVE[2],
+    MOVE[3],
     MOVE[4],
     MOVE[5],
 ];
@@ -74,7 +75,7 @@ macro_rules! with_common {
         &[
             $($own,)*
             COMMON[0], COMMON[1], COMMON[2], COMMON[3], COMMON[4], COMMON[5], COMMON[6],
-            COMMON[7], COMMON[8], COMMON[9], COMMON[10], COMMON[11], COMMON[12],
+            COMMON[7], COMMON[8], COMMON[9], COMMON[10], COMMON[11], COMMON[12], COMMON[13],
         ]
     };
 }
