@@ -121,6 +121,7 @@ fn measure(path: &Path) {
         scroll.push(t.elapsed());
     }
     stats("scroll the call-offs: key to frame", scroll);
+    edits(&mut app, &mut term);
 
     // The renewed competitions (a tenth of the call-offs) by pages, to the end and back:
     // each page away from the window reads the rows around the selection.
@@ -187,6 +188,31 @@ fn measure(path: &Path) {
         drop(app);
     }
     stats("open the database + first frame", opens);
+}
+
+/// Saving a call-off from its edit form (Ctrl-S), then undoing the save (`u`): each a
+/// write of the call-off, and a key to the next frame with the list kept current.
+fn edits(app: &mut App, term: &mut Terminal<TestBackend>) {
+    let mut saves = Vec::new();
+    let mut undos = Vec::new();
+    for _ in 0..20 {
+        app.handle_key(key(KeyCode::Char('e')));
+        frame(term, app);
+        assert!(app.form.is_some(), "the edit form opens");
+        let t = Instant::now();
+        app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        frame(term, app);
+        saves.push(t.elapsed());
+        assert!(app.form.is_none(), "the form is saved");
+        let t = Instant::now();
+        app.handle_key(key(KeyCode::Char('u')));
+        frame(term, app);
+        undos.push(t.elapsed());
+        app.handle_key(key(KeyCode::Down));
+        frame(term, app);
+    }
+    stats("save a call-off (Ctrl-S in its form): key to frame", saves);
+    stats("undo the save (u): key to frame", undos);
 }
 
 /// The views of the Statistics tab (`v`: KPIs, trends, own against reported, the report

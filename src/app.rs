@@ -7,7 +7,7 @@ mod agenda_items;
 mod agreements_tab;
 pub mod backup;
 mod calloff_forms;
-mod calloff_load;
+pub mod calloff_load;
 pub mod calloffs;
 mod calloffs_tab;
 pub mod checklist_tab;
@@ -891,8 +891,17 @@ impl App {
         };
         match result {
             Ok(()) => {
-                self.reload(id);
-                self.load_calloffs();
+                match undone_in_index(&u) {
+                    // The register is as it was: only the call-off index and the agenda.
+                    Some((calloff, writes)) => {
+                        self.refresh_agenda();
+                        self.calloffs_after_write(calloff, writes);
+                    }
+                    None => {
+                        self.reload(id);
+                        self.load_calloffs();
+                    }
+                }
                 self.load_work();
                 self.info(tr!(self.cat, "ui.status.undone", reference = reference));
             }
@@ -1048,6 +1057,24 @@ impl App {
             }
             Err(e) => self.error(e.message(self.cat)),
         }
+    }
+}
+
+/// What undoing `u` wrote of the call-off index: the call-off (None: nothing the index
+/// holds) and how many audit entries; None when it may have touched more (an agreement's
+/// ranking changes every outcome), so the index is read again whole.
+fn undone_in_index(u: &Undo) -> Option<(Option<&str>, u64)> {
+    match u {
+        Undo::CallOffRevert { reference, .. } => Some((Some(reference), 1)),
+        Undo::CallOffRestore(c, _) => Some((Some(&c.reference), 1)),
+        Undo::RequestRevert {
+            before: Some(b),
+            after,
+        } if request_key(b) != request_key(after) => Some((Some(&after.calloff), 2)),
+        Undo::RequestRevert { after, .. } => Some((Some(&after.calloff), 1)),
+        Undo::RequestRestore(r) => Some((Some(&r.calloff), 1)),
+        Undo::DeviationRevert { .. } | Undo::DeviationRestore(_) => Some((None, 1)),
+        _ => None,
     }
 }
 

@@ -41,8 +41,8 @@ pub use claim_totals::{ClaimCount, ClaimsToMake};
 pub use claim_window::ClaimStep;
 
 pub use calloff_index::{
-    CallOffIndex, IndexEntry, OUTCOME_COMPLIANT, OUTCOME_DEVIATION, OUTCOME_NOT_ASSESSED, lot_key,
-    supplier_key,
+    CallOffIndex, IndexEntry, OUTCOME_COMPLIANT, OUTCOME_DEVIATION, OUTCOME_NOT_ASSESSED, Placed,
+    lot_key, supplier_key,
 };
 pub use calloffs::{
     Awaited, CallOffAgreements, CallOffRow, ImportCount, PROGRESS_EVERY, Progress, request_key,

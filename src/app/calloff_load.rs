@@ -6,7 +6,7 @@
 use std::thread::JoinHandle;
 
 use crate::domain::AgreementId;
-use crate::store::{CallOffIndex, OUTCOME_DEVIATION, Store, StoreError};
+use crate::store::{CallOffIndex, OUTCOME_DEVIATION, Placed, Store, StoreError};
 
 /// The compact index (lists read the full rows they show) with two passes over it done
 /// here rather than on the key that shows the list: each touches every entry, ~5 ms at
@@ -20,16 +20,48 @@ pub struct Loaded {
 }
 
 pub fn read(store: &Store, id: AgreementId) -> Result<Loaded, StoreError> {
-    let index = store.calloff_index(id)?;
+    Ok(derive(store.calloff_index(id)?))
+}
+
+/// The unfiltered list and the ranking deviations of `index`.
+fn derive(index: CallOffIndex) -> Loaded {
     let n = index.len() as u32;
     let deviations = (0..n)
         .filter(|&i| index.entries[i as usize].outcome == OUTCOME_DEVIATION)
         .collect();
-    Ok(Loaded {
+    Loaded {
         all: (0..n).collect(),
         deviations,
         index,
-    })
+    }
+}
+
+/// Moves the positions of the ranking deviations (`positions`, ascending) along with an
+/// entry [`CallOffIndex::put`] `placed`: out where it was taken from, the positions after
+/// it one back; in where it was put (when it is a `deviation`), those after it one on.
+pub fn moved(positions: &mut Vec<u32>, placed: Placed, deviation: bool) {
+    if let Some(r) = placed.removed {
+        let r = r as u32;
+        if let Ok(at) = positions.binary_search(&r) {
+            positions.remove(at);
+        }
+        if placed.inserted != placed.removed {
+            for p in positions.iter_mut().filter(|p| **p > r) {
+                *p -= 1;
+            }
+        }
+    }
+    if let Some(i) = placed.inserted {
+        let i = i as u32;
+        if placed.inserted != placed.removed {
+            for p in positions.iter_mut().filter(|p| **p >= i) {
+                *p += 1;
+            }
+        }
+        if deviation && let Err(at) = positions.binary_search(&i) {
+            positions.insert(at, i);
+        }
+    }
 }
 
 /// A read under way on its own thread, of `agreement` as of change `change`.

@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::domain::calloff::{CallOffMethod, Request};
 use crate::domain::deviation::DeviationId;
 use crate::domain::{Agreement, AgreementId};
+use crate::store::OUTCOME_DEVIATION;
 use crate::tr;
 
 use super::calloff_forms::{
@@ -99,17 +100,65 @@ impl App {
             None => super::calloff_load::read(&self.store, id),
         };
         match loaded {
-            Ok(loaded) => {
-                self.calloffs.set_index(loaded.index);
-                self.calloffs.unfiltered = Some(loaded.all);
-                self.deviations.ranking = loaded.deviations;
-                self.calloffs.loaded_change = change;
-            }
+            Ok(loaded) => self.set_loaded(loaded, change),
             Err(e) => {
                 self.calloffs.loaded_change = None;
                 self.error(e.message(self.cat));
             }
         }
+        self.after_calloffs_loaded(id);
+    }
+
+    fn set_loaded(&mut self, loaded: super::calloff_load::Loaded, change: Option<u64>) {
+        self.calloffs.set_index(loaded.index);
+        self.calloffs.unfiltered = Some(loaded.all);
+        self.deviations.ranking = loaded.deviations;
+        self.calloffs.loaded_change = change;
+    }
+
+    /// After this application made `writes` audit entries, all about call-off `reference`
+    /// (None: about nothing the index holds, such as a deviation registered by hand).
+    /// When the index was current just before, only that call-off's entry is read and put
+    /// in its place, and the deviation positions are moved along — reading every entry
+    /// again takes ~250 ms at a million call-offs; otherwise (another write came between,
+    /// another agreement) everything is read.
+    pub(super) fn calloffs_after_write(&mut self, reference: Option<&str>, writes: u64) {
+        self.resolve_current();
+        let change = self.store.last_change().ok();
+        let current = self
+            .current
+            .filter(|id| self.calloffs.agreement == Some(*id) && self.preload.is_none());
+        let only_ours = matches!(
+            (self.calloffs.loaded_change, change),
+            (Some(loaded), Some(now)) if loaded.checked_add(writes) == Some(now)
+        );
+        let Some(id) = current.filter(|_| only_ours) else {
+            return self.load_calloffs();
+        };
+        if let Some(reference) = reference {
+            let entry = match self.store.calloff_index_entry(id, reference) {
+                Ok(entry) => entry,
+                Err(_) => return self.load_calloffs(),
+            };
+            let mut index = std::mem::take(&mut self.calloffs.index);
+            let placed = index.put(reference, entry.as_ref().map(|(at, v)| (*at, v.as_slice())));
+            let deviation = placed
+                .inserted
+                .is_some_and(|i| index.entries[i].outcome == OUTCOME_DEVIATION);
+            super::calloff_load::moved(&mut self.deviations.ranking, placed, deviation);
+            // The window's rows are by position: read again around the selection.
+            self.calloffs.set_index(index);
+            self.calloffs.unfiltered = None;
+            self.calloffs.loaded_change = change;
+        } else {
+            self.calloffs.loaded_change = change;
+        }
+        self.after_calloffs_loaded(id);
+    }
+
+    /// What showing the call-offs of `id` needs once the index is in place: the filtered
+    /// list, the open call-off, the windows, the deviations and the views built on them.
+    fn after_calloffs_loaded(&mut self, id: AgreementId) {
         self.calloffs.agreement = Some(id);
         self.calloffs.refresh();
         if let Some(d) = self.calloffs.detail.as_mut() {
@@ -535,7 +584,7 @@ impl App {
                     before,
                     reference: c.reference.clone(),
                 });
-                self.load_calloffs();
+                self.calloffs_after_write(Some(&c.reference), 1);
                 self.refresh_agenda();
                 if editing.is_none() {
                     self.open_calloff(&c.reference);
@@ -559,12 +608,14 @@ impl App {
         };
         let before = index.and_then(|i| self.calloffs.detail.as_ref()?.requests.get(i).cloned());
         // An edit that moves the request to another supplier or minute replaces the old one.
-        let result = match &before {
-            Some(b) if crate::store::request_key(b) != crate::store::request_key(&r) => self
-                .store
-                .delete_request(b)
-                .and_then(|_| self.store.save_request(&r)),
-            _ => self.store.save_request(&r),
+        let (result, writes) = match &before {
+            Some(b) if crate::store::request_key(b) != crate::store::request_key(&r) => (
+                self.store
+                    .delete_request(b)
+                    .and_then(|_| self.store.save_request(&r)),
+                2,
+            ),
+            _ => (self.store.save_request(&r), 1),
         };
         match result {
             Ok(()) => {
@@ -572,7 +623,7 @@ impl App {
                     before,
                     after: r.clone(),
                 });
-                self.load_calloffs();
+                self.calloffs_after_write(Some(&r.calloff), writes);
                 self.refresh_agenda();
                 if let Some(d) = self.calloffs.detail.as_mut()
                     && let Some(pos) = d
@@ -625,7 +676,7 @@ impl App {
         match result {
             Ok((before, id)) => {
                 self.undo_push(Undo::DeviationRevert { before, id });
-                self.load_calloffs();
+                self.calloffs_after_write(None, 1);
                 self.refresh_agenda();
                 self.info(tr!(
                     self.cat,
@@ -642,7 +693,7 @@ impl App {
             Ok((c, requests)) => {
                 self.undo_push(Undo::CallOffRestore(c, requests));
                 self.calloffs.detail = None;
-                self.load_calloffs();
+                self.calloffs_after_write(Some(reference), 1);
                 self.refresh_agenda();
                 self.info(tr!(self.cat, "ui.status.deleted", reference = reference));
             }
@@ -654,8 +705,8 @@ impl App {
         match self.store.delete_request(&r) {
             Ok(()) => {
                 self.info(tr!(self.cat, "ui.status.removed", reference = r.calloff));
+                self.calloffs_after_write(Some(&r.calloff), 1);
                 self.undo_push(Undo::RequestRestore(r));
-                self.load_calloffs();
                 self.refresh_agenda();
             }
             Err(e) => self.error(e.message(self.cat)),
@@ -666,7 +717,7 @@ impl App {
         match self.store.delete_deviation(id) {
             Ok(d) => {
                 self.undo_push(Undo::DeviationRestore(d));
-                self.load_calloffs();
+                self.calloffs_after_write(None, 1);
                 self.refresh_agenda();
                 self.info(tr!(
                     self.cat,

@@ -331,7 +331,7 @@ impl App {
                     before: Some(before),
                     reference: c.calloff.clone(),
                 });
-                self.load_calloffs();
+                self.calloffs_after_write(Some(&c.calloff), 1);
                 self.refresh_agenda();
                 self.info(tr!(
                     self.cat,

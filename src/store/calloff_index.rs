@@ -234,6 +234,34 @@ impl CallOffIndex {
             .position(|e| self.reference(e) == reference)
     }
 
+    /// The entry of a stored value, its reference and orderer already placed; None for a
+    /// value of another version.
+    fn decode(
+        at: i64,
+        value: &[u8],
+        reference_at: u32,
+        reference_len: u16,
+        orderer: u32,
+    ) -> Option<IndexEntry> {
+        let word = |i: usize| u64::from_le_bytes(value[i..i + 8].try_into().unwrap_or_default());
+        let half = |i: usize| i32::from_le_bytes(value[i..i + 4].try_into().unwrap_or_default());
+        if value.len() < HEADER || value[0] != VERSION {
+            return None;
+        }
+        Some(IndexEntry {
+            at,
+            supplier: word(3),
+            lot: word(11),
+            reference_at,
+            orderer,
+            due: half(19),
+            delivered: half(23),
+            reference_len,
+            outcome: value[2],
+            flags: value[1],
+        })
+    }
+
     fn push(
         &mut self,
         at: i64,
@@ -241,8 +269,6 @@ impl CallOffIndex {
         value: &[u8],
         orderers: &mut HashMap<Vec<u8>, u32>,
     ) {
-        let word = |i: usize| u64::from_le_bytes(value[i..i + 8].try_into().unwrap_or_default());
-        let half = |i: usize| i32::from_le_bytes(value[i..i + 4].try_into().unwrap_or_default());
         if value.len() < HEADER || value[0] != VERSION {
             return;
         }
@@ -259,19 +285,99 @@ impl CallOffIndex {
         };
         let reference_at = self.references.len() as u32;
         self.references.push_str(reference);
-        self.entries.push(IndexEntry {
-            at,
-            supplier: word(3),
-            lot: word(11),
-            reference_at,
-            orderer,
-            due: half(19),
-            delivered: half(23),
-            reference_len: reference.len() as u16,
-            outcome: value[2],
-            flags: value[1],
-        });
+        let len = reference.len() as u16;
+        if let Some(e) = Self::decode(at, value, reference_at, len, orderer) {
+            self.entries.push(e);
+        }
     }
+
+    /// Where entry (at, reference) belongs: entries are newest first, then reference
+    /// descending, as the reverse range scan gives them.
+    fn place_of(&self, at: i64, reference: &str) -> usize {
+        self.entries
+            .partition_point(|x| (x.at, self.reference(x)) > (at, reference))
+    }
+
+    /// Puts the entry of call-off `reference` in its place, as the store holds it now
+    /// (`Some((at, value))`, see [`Store::calloff_index_entry`]), or takes it out (None):
+    /// after one call-off was written, instead of reading every entry again. Says what
+    /// moved: the position it was taken from and the one it was put at (the same one
+    /// when its request time did not change, so no other entry moved).
+    pub fn put(&mut self, reference: &str, entry: Option<(i64, &[u8])>) -> Placed {
+        let decoded = entry.and_then(|(at, value)| {
+            (value.len() >= HEADER && value[0] == VERSION).then_some((at, value))
+        });
+        // Most edits keep the request time: found where the new entry goes.
+        let here = decoded.map(|(at, _)| self.place_of(at, reference));
+        let old = match here {
+            Some(i)
+                if self
+                    .entries
+                    .get(i)
+                    .is_some_and(|e| self.reference(e) == reference) =>
+            {
+                Some(i)
+            }
+            _ => self.position(reference),
+        };
+        let reused = old.map(|i| (self.entries[i].reference_at, i));
+        let Some((at, value)) = decoded else {
+            if let Some(i) = old {
+                self.entries.remove(i);
+            }
+            return Placed {
+                removed: old,
+                inserted: None,
+            };
+        };
+        let tail = String::from_utf8_lossy(&value[HEADER..]);
+        let orderer = match self.orderers.iter().position(|o| *o == tail) {
+            Some(i) => i as u32,
+            None => {
+                self.orderers.push(tail.into_owned());
+                (self.orderers.len() - 1) as u32
+            }
+        };
+        // The same reference keeps its place in the arena.
+        let reference_at = match reused {
+            Some((r, _)) => r,
+            None => {
+                let r = self.references.len() as u32;
+                self.references.push_str(reference);
+                r
+            }
+        };
+        let len = reference.len() as u16;
+        let Some(e) = Self::decode(at, value, reference_at, len, orderer) else {
+            return Placed::default();
+        };
+        if let (Some(i), Some(h)) = (old, here)
+            && i == h
+        {
+            self.entries[i] = e;
+            return Placed {
+                removed: Some(i),
+                inserted: Some(i),
+            };
+        }
+        if let Some(i) = old {
+            self.entries.remove(i);
+        }
+        let place = self.place_of(at, reference);
+        self.entries.insert(place, e);
+        Placed {
+            removed: old,
+            inserted: Some(place),
+        }
+    }
+}
+
+/// What [`CallOffIndex::put`] moved: the position an entry was taken from (before the
+/// change) and the one it was put at (after it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Placed {
+    pub removed: Option<usize>,
+    pub inserted: Option<usize>,
 }
 
 impl Store {
@@ -299,6 +405,19 @@ impl Store {
         out.references.shrink_to_fit();
         out.entries.shrink_to_fit();
         Ok(out)
+    }
+
+    /// The index entry of call-off `reference` of `agreement` as stored now: its request
+    /// time (the key's seconds) and value; None when the agreement has no such call-off.
+    pub fn calloff_index_entry(
+        &self,
+        agreement: AgreementId,
+        reference: &str,
+    ) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
+        Ok(self.calloff_row(agreement, reference)?.map(|row| {
+            let (_, at, _) = key_of(&row);
+            (at, encode(&row))
+        }))
     }
 
     /// The full rows of the given entries of `index`, in the order asked; entries no
