@@ -121,6 +121,7 @@ fn measure(path: &Path) {
         scroll.push(t.elapsed());
     }
     stats("scroll the call-offs: key to frame", scroll);
+    filter(&mut app, &mut term);
     edits(&mut app, &mut term);
 
     // The renewed competitions (a tenth of the call-offs) by pages, to the end and back:
@@ -188,6 +189,32 @@ fn measure(path: &Path) {
         drop(app);
     }
     stats("open the database + first frame", opens);
+}
+
+/// Typing a text filter over the call-offs (`/`, reference or orderer) and taking it
+/// away again with Backspace, five different texts.
+fn filter(app: &mut App, term: &mut Terminal<TestBackend>) {
+    app.handle_key(key(KeyCode::Char('/')));
+    frame(term, app);
+    let mut typing = Vec::new();
+    // Each round another text, so no round finds the lists of the one before.
+    for text in ["0999", "av-2025-05", "1234", "Lind", "0777"] {
+        for c in text.chars() {
+            let t = Instant::now();
+            app.handle_key(key(KeyCode::Char(c)));
+            frame(term, app);
+            typing.push(t.elapsed());
+        }
+        for _ in 0..text.chars().count() {
+            let t = Instant::now();
+            app.handle_key(key(KeyCode::Backspace));
+            frame(term, app);
+            typing.push(t.elapsed());
+        }
+    }
+    app.handle_key(key(KeyCode::Esc));
+    frame(term, app);
+    stats("type a filter over the call-offs: key to frame", typing);
 }
 
 /// Saving a call-off from its edit form (Ctrl-S), then undoing the save (`u`): each a

@@ -6,6 +6,7 @@ pub mod actions_tab;
 mod agenda_items;
 mod agreements_tab;
 pub mod backup;
+mod calloff_filter;
 mod calloff_forms;
 pub mod calloff_load;
 pub mod calloffs;

@@ -274,3 +274,53 @@ fn the_deviations_list_holds_rows_for_its_window_only() {
         check(&app);
     }
 }
+
+/// Typing a text narrows the list made for the text before it, and Backspace takes the
+/// list it had back: every step shows what filtering every row would, also when another
+/// filter changes in between (the kept lists then no longer hold).
+#[test]
+fn a_text_typed_and_taken_back_shows_what_filtering_every_row_would() {
+    let now = datetime!(2026-11-25 09:30);
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("t.redb")).unwrap();
+    let register = avtal::demo::register(now.date());
+    let ids = store.import_agreements(&register).unwrap();
+    let mut a = register[0].clone();
+    a.id = ids[0].0;
+    let (calloffs, requests) = avtal::demo::calloffs::calloffs(&a, now, 3000);
+    store.import_calloffs(&calloffs).unwrap();
+    store.import_requests(&requests).unwrap();
+    store.set_followed(a.id).unwrap();
+    let rows = store.calloff_rows(a.id).unwrap();
+    let mut app = App::new(store, Lang::Sv, now);
+    app.show_tab(Tab::CallOffs);
+    let check = |app: &App, when: &str| {
+        let got: Vec<String> = (0..app.calloffs.visible.len())
+            .map(|p| app.calloffs.reference_at(p).unwrap().to_string())
+            .collect();
+        assert_eq!(got, brute_force(app, &rows), "{when}");
+    };
+    press(&mut app, KeyCode::Char('/'));
+    for text in ["00", "a", "1"] {
+        for c in text.chars() {
+            press(&mut app, KeyCode::Char(c));
+            check(&app, &format!("typed {:?}", app.calloffs.text));
+        }
+        // Another filter between two keys: the lists made before do not hold.
+        app.calloffs.outcome = OutcomeFilter::Deviation;
+        app.calloffs.refresh();
+        check(&app, "with deviations only");
+        app.calloffs.outcome = OutcomeFilter::All;
+        app.calloffs.refresh();
+        check(&app, "all outcomes again");
+        for _ in text.chars() {
+            press(&mut app, KeyCode::Backspace);
+            check(&app, &format!("back to {:?}", app.calloffs.text));
+        }
+    }
+    // Typed on after a Backspace: "0" then "07" narrows the list kept for "0".
+    for c in ['0', '7'] {
+        press(&mut app, KeyCode::Char(c));
+        check(&app, &format!("typed {:?}", app.calloffs.text));
+    }
+}

@@ -6,6 +6,8 @@ use crate::domain::{AgreementId, OrgNumber};
 use crate::store::{CallOffIndex, CallOffRow, IndexEntry, lot_key};
 use crate::store::{OUTCOME_COMPLIANT, OUTCOME_DEVIATION, OUTCOME_NOT_ASSESSED, supplier_key};
 
+use super::calloff_filter::{self, Folded, TextLists};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OutcomeFilter {
     #[default]
@@ -99,25 +101,15 @@ pub struct CallOffsState {
     /// Every position of a freshly read index, made on the reading thread; the first
     /// unfiltered `refresh` takes it instead of counting a million.
     pub unfiltered: Option<Vec<u32>>,
-}
-
-/// Case-insensitive `contains` as `to_lowercase` would find it, without allocating for
-/// ASCII text. `needle` is lower case already.
-fn contains_folded(hay: &str, needle: &str) -> bool {
-    if hay.is_ascii() && needle.is_ascii() {
-        let (h, n) = (hay.as_bytes(), needle.as_bytes());
-        n.len() <= h.len()
-            && h.windows(n.len())
-                .any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
-    } else {
-        hay.to_lowercase().contains(needle)
-    }
+    /// Lists made for the texts typed so far (see `calloff_filter`).
+    text_lists: TextLists,
 }
 
 impl CallOffsState {
     /// Takes a freshly read index (newest request first, as the store keeps it).
     pub fn set_index(&mut self, index: CallOffIndex) {
         self.index = index;
+        self.text_lists.clear();
         self.window.clear();
     }
 
@@ -138,23 +130,32 @@ impl CallOffsState {
         let needle = self.text.to_lowercase();
         let supplier = self.supplier.as_ref().map(|s| supplier_key(Some(s)));
         let lot = self.lot.as_deref().map(lot_key);
+        let folded = Folded::new(&needle);
         let orderer_hit: Vec<bool> = if needle.is_empty() {
             Vec::new()
         } else {
             self.index
                 .orderers
                 .iter()
-                .map(|o| contains_folded(o, &needle))
+                .map(|o| folded.found_in(o))
                 .collect()
         };
-        let keeps = |e: &IndexEntry| {
+        let entries = &self.index.entries;
+        let index = &self.index;
+        let ascii = !needle.is_empty() && index.references_ascii();
+        let keeps = |p: u32| {
+            let e = &entries[p as usize];
             supplier.is_none_or(|s| e.supplier == s)
                 && lot.is_none_or(|l| e.lot == l)
                 && self.method.is_none_or(|m| e.method() == m)
                 && self.outcome.keeps(e.outcome)
                 && (needle.is_empty()
                     || orderer_hit[e.orderer as usize]
-                    || contains_folded(self.index.reference(e), &needle))
+                    || if ascii {
+                        folded.found_in_ascii(index.reference_bytes(e))
+                    } else {
+                        folded.found_in(index.reference(e))
+                    })
         };
         let unfiltered = supplier.is_none()
             && lot.is_none()
@@ -164,12 +165,19 @@ impl CallOffsState {
         let n = self.index.len() as u32;
         // Every call-off (what the tab opens on): no need to look at a million entries.
         let prepared = self.unfiltered.take().filter(|v| v.len() == n as usize);
+        let others = (supplier, lot, self.method, self.outcome);
         let visible: Vec<u32> = if unfiltered {
             prepared.unwrap_or_else(|| (0..n).collect())
+        } else if needle.is_empty() {
+            calloff_filter::pass(n, None, keeps)
         } else {
-            (0..n)
-                .filter(|&i| keeps(&self.index.entries[i as usize]))
-                .collect()
+            let found = match self.text_lists.lookup(others, &needle) {
+                Some((true, list)) => list.to_vec(),
+                Some((false, within)) => calloff_filter::pass(n, Some(within), keeps),
+                None => calloff_filter::pass(n, None, keeps),
+            };
+            self.text_lists.keep(&needle, &found);
+            found
         };
         self.visible = visible;
         self.window.clear();

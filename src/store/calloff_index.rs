@@ -218,6 +218,21 @@ impl CallOffIndex {
         &self.references[from..from + e.reference_len as usize]
     }
 
+    /// Whether every reference is ASCII: then a filter may compare their bytes.
+    pub fn references_ascii(&self) -> bool {
+        self.references.is_ascii()
+    }
+
+    /// The bytes of `e`'s reference (no check of character boundaries, for filtering a
+    /// million of them).
+    pub fn reference_bytes(&self, e: &IndexEntry) -> &[u8] {
+        let from = e.reference_at as usize;
+        self.references
+            .as_bytes()
+            .get(from..from + e.reference_len as usize)
+            .unwrap_or_default()
+    }
+
     /// The key of entry `i` in the store.
     fn key(&self, i: usize) -> (u64, i64, &str) {
         let e = &self.entries[i];
