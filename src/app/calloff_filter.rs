@@ -11,7 +11,7 @@ use super::calloffs::OutcomeFilter;
 /// Below this many candidates a pass runs on one thread.
 const SPLIT_FROM: usize = 50_000;
 /// How many positions the kept lists may hold together (4 bytes each).
-const KEEP_POSITIONS: usize = 4_000_000;
+const KEEP_POSITIONS: usize = 2_000_000;
 
 /// The filters other than the text: kept lists hold only while these stay.
 pub type Others = (

@@ -200,6 +200,9 @@ pub struct CallOffIndex {
     pub agreement: Option<AgreementId>,
     pub entries: Vec<IndexEntry>,
     references: String,
+    /// Some reference is not ASCII (kept as references are added, so a filter need not
+    /// look at every byte to know).
+    references_not_ascii: bool,
     /// Distinct orderers; `IndexEntry::orderer` indexes this.
     pub orderers: Vec<String>,
 }
@@ -220,7 +223,14 @@ impl CallOffIndex {
 
     /// Whether every reference is ASCII: then a filter may compare their bytes.
     pub fn references_ascii(&self) -> bool {
-        self.references.is_ascii()
+        !self.references_not_ascii
+    }
+
+    fn add_reference(&mut self, reference: &str) -> u32 {
+        let at = self.references.len() as u32;
+        self.references.push_str(reference);
+        self.references_not_ascii |= !reference.is_ascii();
+        at
     }
 
     /// The bytes of `e`'s reference (no check of character boundaries, for filtering a
@@ -298,8 +308,7 @@ impl CallOffIndex {
                 i
             }
         };
-        let reference_at = self.references.len() as u32;
-        self.references.push_str(reference);
+        let reference_at = self.add_reference(reference);
         let len = reference.len() as u16;
         if let Some(e) = Self::decode(at, value, reference_at, len, orderer) {
             self.entries.push(e);
@@ -356,11 +365,7 @@ impl CallOffIndex {
         // The same reference keeps its place in the arena.
         let reference_at = match reused {
             Some((r, _)) => r,
-            None => {
-                let r = self.references.len() as u32;
-                self.references.push_str(reference);
-                r
-            }
+            None => self.add_reference(reference),
         };
         let len = reference.len() as u16;
         let Some(e) = Self::decode(at, value, reference_at, len, orderer) else {
