@@ -3,6 +3,8 @@
 //! full read is ~250 ms at a million call-offs). The patched index must always equal a
 //! fresh read, and a write the application did not make must still lead to a full read.
 
+mod common;
+
 use avtal::app::{App, Tab};
 use avtal::domain::AgreementId;
 use avtal::domain::calloff::{CallOff, CallOffMethod};
@@ -48,17 +50,8 @@ fn seen(index: &CallOffIndex) -> Vec<Seen> {
 }
 
 fn setup() -> (tempfile::TempDir, Store, AgreementId, Vec<CallOff>) {
-    let now = datetime!(2026-11-25 09:30);
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("p.redb")).unwrap();
-    let register = avtal::demo::register(now.date());
-    let ids = store.import_agreements(&register).unwrap();
-    let mut a = register[0].clone();
-    a.id = ids[0].0;
-    let (calloffs, requests) = avtal::demo::calloffs::calloffs(&a, now, 400);
-    store.import_calloffs(&calloffs).unwrap();
-    store.import_requests(&requests).unwrap();
-    store.set_followed(a.id).unwrap();
+    let (store, a, calloffs) = common::demo_store(&dir.path().join("p.redb"), 400);
     (dir, store, a.id, calloffs)
 }
 

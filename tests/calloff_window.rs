@@ -1,6 +1,8 @@
 //! The Call-offs list is a window over a compact index: filtered, it shows the same
 //! call-offs in the same order as filtering every stored row would.
 
+mod common;
+
 use avtal::app::calloffs::OutcomeFilter;
 use avtal::app::{App, Tab};
 use avtal::domain::calloff::CallOffMethod;
@@ -51,15 +53,7 @@ fn press(app: &mut App, code: KeyCode) {
 fn the_windowed_list_shows_what_filtering_every_row_would() {
     let now = datetime!(2026-11-25 09:30);
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("w.redb")).unwrap();
-    let register = avtal::demo::register(now.date());
-    let ids = store.import_agreements(&register).unwrap();
-    let mut a = register[0].clone();
-    a.id = ids[0].0;
-    let (calloffs, requests) = avtal::demo::calloffs::calloffs(&a, now, 3000);
-    store.import_calloffs(&calloffs).unwrap();
-    store.import_requests(&requests).unwrap();
-    store.set_followed(a.id).unwrap();
+    let (store, a, _) = common::demo_store(&dir.path().join("w.redb"), 3000);
     let rows = store.calloff_rows(a.id).unwrap();
     let mut app = App::new(store, Lang::Sv, now);
     app.show_tab(Tab::CallOffs);
@@ -167,15 +161,7 @@ fn the_deviations_list_holds_rows_for_its_window_only() {
     use avtal::app::deviations::DeviationEntry;
     let now = datetime!(2026-11-25 09:30);
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("d.redb")).unwrap();
-    let register = avtal::demo::register(now.date());
-    let ids = store.import_agreements(&register).unwrap();
-    let mut a = register[0].clone();
-    a.id = ids[0].0;
-    let (calloffs, requests) = avtal::demo::calloffs::calloffs(&a, now, 6000);
-    store.import_calloffs(&calloffs).unwrap();
-    store.import_requests(&requests).unwrap();
-    store.set_followed(a.id).unwrap();
+    let (store, a, _) = common::demo_store(&dir.path().join("d.redb"), 6000);
     let stored = store.calloff_rows(a.id).unwrap();
     let mut want: Vec<&CallOffRow> = stored.iter().filter(|r| r.outcome.is_deviation()).collect();
     want.sort_by(|x, y| {
@@ -282,15 +268,7 @@ fn the_deviations_list_holds_rows_for_its_window_only() {
 fn a_text_typed_and_taken_back_shows_what_filtering_every_row_would() {
     let now = datetime!(2026-11-25 09:30);
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("t.redb")).unwrap();
-    let register = avtal::demo::register(now.date());
-    let ids = store.import_agreements(&register).unwrap();
-    let mut a = register[0].clone();
-    a.id = ids[0].0;
-    let (calloffs, requests) = avtal::demo::calloffs::calloffs(&a, now, 3000);
-    store.import_calloffs(&calloffs).unwrap();
-    store.import_requests(&requests).unwrap();
-    store.set_followed(a.id).unwrap();
+    let (store, a, _) = common::demo_store(&dir.path().join("t.redb"), 3000);
     let rows = store.calloff_rows(a.id).unwrap();
     let mut app = App::new(store, Lang::Sv, now);
     app.show_tab(Tab::CallOffs);

@@ -78,15 +78,7 @@ fn check_window(app: &App, want: &[(String, CompStatus)], what: &str) {
 fn the_windowed_competition_list_shows_what_every_row_would() {
     let now = datetime!(2026-11-25 09:30);
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("c.redb")).unwrap();
-    let register = avtal::demo::register(now.date());
-    let ids = store.import_agreements(&register).unwrap();
-    let mut a = register[0].clone();
-    a.id = ids[0].0;
-    let (calloffs, requests) = avtal::demo::calloffs::calloffs(&a, now, 3000);
-    store.import_calloffs(&calloffs).unwrap();
-    store.import_requests(&requests).unwrap();
-    store.set_followed(a.id).unwrap();
+    let (store, a, calloffs) = common::demo_store(&dir.path().join("c.redb"), 3000);
 
     // Competitions at every stage, spread over the list (newest, middle, oldest), one
     // for a call-off by ranking and one for a call-off that is not stored: those two

@@ -4,6 +4,8 @@
 //! identified, claimed, paid, given a lesson and deleted — the counts equal counting every
 //! row and claim again, and a file written before the counts existed gets them on open.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use avtal::domain::ranking::RankingOutcome;
@@ -83,16 +85,7 @@ fn assert_counts_hold(store: &Store, a: &Agreement, when: &str) {
 fn the_counts_kept_on_write_equal_counting_everything() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("counts.redb");
-    let store = Store::open(&path).unwrap();
-    let mut register = avtal::demo::register(NOW.date());
-    let ids = store.import_agreements(&register).unwrap();
-    for (a, (id, _)) in register.iter_mut().zip(ids) {
-        a.id = id;
-    }
-    let a = register[0].clone();
-    let (calloffs, requests) = avtal::demo::calloffs::calloffs(&a, NOW, 3000);
-    store.import_calloffs(&calloffs).unwrap();
-    store.import_requests(&requests).unwrap();
+    let (store, a, calloffs) = common::demo_store(&path, 3000);
     assert!(
         deviations_counted(&store, &a)
             .values()

@@ -261,3 +261,22 @@ pub fn app_with_calloffs(lang: Lang) -> (tempfile::TempDir, App) {
     let app = App::new(store, lang, NOW);
     (dir, app)
 }
+
+/// A database at `path` with the demo register and `n` demo call-offs, with their
+/// requests, in its first (IT-consulting) agreement, which is followed: the store, that
+/// agreement as stored (with its id) and the call-offs.
+pub fn demo_store(
+    path: &std::path::Path,
+    n: usize,
+) -> (Store, Agreement, Vec<avtal::domain::calloff::CallOff>) {
+    let store = Store::open(path).unwrap();
+    let register = avtal::demo::register(NOW.date());
+    let ids = store.import_agreements(&register).unwrap();
+    let mut a = register[0].clone();
+    a.id = ids[0].0;
+    let (calloffs, requests) = avtal::demo::calloffs::calloffs(&a, NOW, n);
+    store.import_calloffs(&calloffs).unwrap();
+    store.import_requests(&requests).unwrap();
+    store.set_followed(a.id).unwrap();
+    (store, a, calloffs)
+}
