@@ -217,7 +217,7 @@ fn the_deviations_list_holds_rows_for_its_window_only() {
         .entries
         .iter()
         .filter_map(|e| match e {
-            DeviationEntry::Ranking(i) => Some(index.reference(&index.entries[*i as usize])),
+            DeviationEntry::Ranking(i) => Some(index.reference(*i as usize)),
             DeviationEntry::Manual(_) => None,
         })
         .collect();
@@ -228,7 +228,7 @@ fn the_deviations_list_holds_rows_for_its_window_only() {
         .entries
         .iter()
         .map(|e| match e {
-            DeviationEntry::Ranking(i) => index.reference(&index.entries[*i as usize]).to_string(),
+            DeviationEntry::Ranking(i) => index.reference(*i as usize).to_string(),
             DeviationEntry::Manual(d) => d.description.clone(),
         })
         .collect();
@@ -301,4 +301,54 @@ fn a_text_typed_and_taken_back_shows_what_filtering_every_row_would() {
         press(&mut app, KeyCode::Char(c));
         check(&app, &format!("typed {:?}", app.calloffs.text));
     }
+}
+
+/// The call-off selected stays selected while a text narrows the list around it and
+/// is taken back again; one filtered out leaves the selection in the list.
+#[test]
+fn the_selection_stays_on_its_call_off_while_typing() {
+    let now = datetime!(2026-11-25 09:30);
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _, _) = common::demo_store(&dir.path().join("s.redb"), 3000);
+    let mut app = App::new(store, Lang::Sv, now);
+    app.show_tab(Tab::CallOffs);
+    for _ in 0..1234 {
+        press(&mut app, KeyCode::Down);
+    }
+    let chosen = app.calloffs.selected_reference().unwrap().to_string();
+    // The last four characters of its reference, typed one by one.
+    let tail: String = chosen
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    press(&mut app, KeyCode::Char('/'));
+    for c in tail.chars() {
+        press(&mut app, KeyCode::Char(c));
+        assert_eq!(
+            app.calloffs.selected_reference(),
+            Some(chosen.as_str()),
+            "typed {:?}",
+            app.calloffs.text
+        );
+    }
+    for _ in tail.chars() {
+        press(&mut app, KeyCode::Backspace);
+        assert_eq!(
+            app.calloffs.selected_reference(),
+            Some(chosen.as_str()),
+            "back to {:?}",
+            app.calloffs.text
+        );
+    }
+    assert_eq!(app.calloffs.selected, 1234);
+    // A text it does not hold: the selection stays within the shorter list.
+    for c in "zzq".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    assert!(app.calloffs.visible.is_empty());
+    assert_eq!(app.calloffs.selected, 0);
 }

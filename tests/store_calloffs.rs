@@ -188,15 +188,16 @@ fn assert_index_in_step(store: &Store, a: &Agreement) {
     let got: Vec<_> = index
         .entries
         .iter()
-        .map(|e| {
+        .enumerate()
+        .map(|(i, e)| {
             (
-                index.reference(e).to_string(),
+                index.reference(i).to_string(),
                 e.outcome,
                 e.motivated(),
                 e.method(),
                 e.supplier,
                 e.lot,
-                index.orderers[e.orderer as usize].clone(),
+                index.orderer_name(i).to_string(),
                 e.delivery_due(),
             )
         })

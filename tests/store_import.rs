@@ -29,7 +29,8 @@ fn snapshot(store: &Store, a: &Agreement) -> String {
     let entries: Vec<String> = index
         .entries
         .iter()
-        .map(|e| format!("{} {e:?}", index.reference(e)))
+        .enumerate()
+        .map(|(i, e)| format!("{} {} {e:?}", index.reference(i), index.orderer_name(i)))
         .collect();
     let rows = store.calloff_rows(a.id).unwrap();
     let requests: Vec<Vec<Request>> = rows

@@ -6,7 +6,7 @@ use crate::domain::{AgreementId, OrgNumber};
 use crate::store::{CallOffIndex, CallOffRow, IndexEntry, lot_key};
 use crate::store::{OUTCOME_COMPLIANT, OUTCOME_DEVIATION, OUTCOME_NOT_ASSESSED, supplier_key};
 
-use super::calloff_filter::{self, Folded, TextLists};
+use super::calloff_filter::{self, Folded, Found, TextLists};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OutcomeFilter {
@@ -116,7 +116,7 @@ impl CallOffsState {
     /// The reference of the call-off at `pos` in the filtered list.
     pub fn reference_at(&self, pos: usize) -> Option<&str> {
         let i = *self.visible.get(pos)? as usize;
-        self.index.entries.get(i).map(|e| self.index.reference(e))
+        (i < self.index.len()).then(|| self.index.reference(i))
     }
 
     pub fn selected_reference(&self) -> Option<&str> {
@@ -126,7 +126,8 @@ impl CallOffsState {
     /// Applies the filters over the compact index; keeps the selection on the same
     /// call-off when it is still shown.
     pub fn refresh(&mut self) {
-        let keep = self.selected_reference().map(str::to_string);
+        // The selected call-off, by its position in the index.
+        let keep = self.visible.get(self.selected).copied();
         let needle = self.text.to_lowercase();
         let supplier = self.supplier.as_ref().map(|s| supplier_key(Some(s)));
         let lot = self.lot.as_deref().map(lot_key);
@@ -143,55 +144,50 @@ impl CallOffsState {
         let entries = &self.index.entries;
         let index = &self.index;
         let ascii = !needle.is_empty() && index.references_ascii();
+        let others_set = supplier.is_some()
+            || lot.is_some()
+            || self.method.is_some()
+            || self.outcome != OutcomeFilter::All;
+        // A text alone reads only the texts of each call-off, not its whole entry.
         let keeps = |p: u32| {
-            let e = &entries[p as usize];
-            supplier.is_none_or(|s| e.supplier == s)
-                && lot.is_none_or(|l| e.lot == l)
-                && self.method.is_none_or(|m| e.method() == m)
-                && self.outcome.keeps(e.outcome)
-                && (needle.is_empty()
-                    || orderer_hit[e.orderer as usize]
-                    || if ascii {
-                        folded.found_in_ascii(index.reference_bytes(e))
-                    } else {
-                        folded.found_in(index.reference(e))
-                    })
+            let i = p as usize;
+            (!others_set || {
+                let e = &entries[i];
+                supplier.is_none_or(|s| e.supplier == s)
+                    && lot.is_none_or(|l| e.lot == l)
+                    && self.method.is_none_or(|m| e.method() == m)
+                    && self.outcome.keeps(e.outcome)
+            }) && (needle.is_empty()
+                || orderer_hit[index.orderer(i) as usize]
+                || if ascii {
+                    folded.found_in_ascii(index.reference_bytes(i))
+                } else {
+                    folded.found_in(index.reference(i))
+                })
         };
-        let unfiltered = supplier.is_none()
-            && lot.is_none()
-            && self.method.is_none()
-            && self.outcome == OutcomeFilter::All
-            && needle.is_empty();
         let n = self.index.len() as u32;
         // Every call-off (what the tab opens on): no need to look at a million entries.
         let prepared = self.unfiltered.take().filter(|v| v.len() == n as usize);
         let others = (supplier, lot, self.method, self.outcome);
-        let visible: Vec<u32> = if unfiltered {
+        let visible: Vec<u32> = if !others_set && needle.is_empty() {
             prepared.unwrap_or_else(|| (0..n).collect())
         } else if needle.is_empty() {
             calloff_filter::pass(n, None, keeps)
         } else {
             let found = match self.text_lists.lookup(others, &needle) {
-                Some((true, list)) => list.to_vec(),
-                Some((false, within)) => calloff_filter::pass(n, Some(within), keeps),
+                Some(Found::Exact(list)) => list.positions(),
+                Some(Found::Within(within)) => calloff_filter::pass(n, Some(within), keeps),
                 None => calloff_filter::pass(n, None, keeps),
             };
-            self.text_lists.keep(&needle, &found);
+            self.text_lists.keep(&needle, n, &found);
             found
         };
         self.visible = visible;
         self.window.clear();
-        if let Some(reference) = keep {
-            // Most often the selected call-off is still where it was.
-            let at = |p: usize| self.reference_at(p) == Some(reference.as_str());
-            let pos = if at(self.selected) {
-                Some(self.selected)
-            } else {
-                (0..self.visible.len()).find(|&p| at(p))
-            };
-            if let Some(pos) = pos {
-                self.selected = pos;
-            }
+        // Lists hold positions in the index's order: found by halving, not by reading
+        // a million references.
+        if let Some(pos) = keep.and_then(|q| self.visible.binary_search(&q).ok()) {
+            self.selected = pos;
         }
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }

@@ -227,12 +227,12 @@ impl App {
                 let mut rows = rows.into_iter().peekable();
                 let mut found = Vec::with_capacity(positions.len());
                 for p in positions {
-                    let Some(e) = index.entries.get(p as usize) else {
+                    if p as usize >= index.len() {
                         continue;
-                    };
+                    }
                     if rows
                         .peek()
-                        .is_some_and(|r| r.calloff.reference == index.reference(e))
+                        .is_some_and(|r| r.calloff.reference == index.reference(p as usize))
                         && let Some(r) = rows.next()
                     {
                         found.push((p, r));
@@ -512,10 +512,8 @@ impl App {
             (Act::New, _) => self.form = Some(deviation_form(self.cat, &a, None, self.today)),
             (Act::Open, Some(DeviationEntry::Ranking(i))) => {
                 let index = &self.calloffs.index;
-                if let Some(reference) = index
-                    .entries
-                    .get(i as usize)
-                    .map(|e| index.reference(e).to_string())
+                if let Some(reference) =
+                    ((i as usize) < index.len()).then(|| index.reference(i as usize).to_string())
                 {
                     self.show_tab(Tab::CallOffs);
                     self.open_calloff(&reference);

@@ -175,7 +175,7 @@ impl CompetitionsState {
             if by_reference.is_empty() {
                 break;
             }
-            let reference = index.reference(&index.entries[i as usize]);
+            let reference = index.reference(i as usize);
             if let Some((k, c)) = by_reference.remove_entry(reference) {
                 self.stored.insert(k, c);
             }
@@ -203,7 +203,7 @@ impl CompetitionsState {
     /// The reference of the call-off at `pos` of the list.
     pub fn reference_at<'a>(&self, index: &'a CallOffIndex, pos: usize) -> Option<&'a str> {
         let i = *self.visible.get(pos)? as usize;
-        index.entries.get(i).map(|e| index.reference(e))
+        (i < index.len()).then(|| index.reference(i))
     }
 
     /// The position in the list of the call-off `reference`.

@@ -22,6 +22,9 @@ use super::encoding;
 use super::tables::{CALLOFF_INDEX, CALLOFF_ROWS};
 use super::{Store, StoreError};
 
+mod memory;
+pub use memory::{CallOffIndex, IndexEntry, Placed};
+
 const VERSION: u8 = 1;
 const HEADER: usize = 35;
 pub const NO_SUPPLIER: u64 = u64::MAX;
@@ -147,283 +150,25 @@ pub(super) fn backfill(txn: &WriteTransaction) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// One call-off in memory: 48 bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct IndexEntry {
-    /// Request time, Unix seconds of the local time.
-    pub at: i64,
-    pub supplier: u64,
-    pub lot: u64,
-    reference_at: u32,
-    pub orderer: u32,
-    pub due: i32,
-    pub delivered: i32,
-    reference_len: u16,
-    pub outcome: u8,
-    flags: u8,
-}
-
-impl IndexEntry {
-    pub fn method(&self) -> CallOffMethod {
-        if self.flags & FLAG_COMPETITION != 0 {
-            CallOffMethod::Competition
-        } else {
-            CallOffMethod::Ranking
-        }
-    }
-
-    pub fn motivated(&self) -> bool {
-        self.flags & FLAG_MOTIVATED != 0
-    }
-
-    pub fn awarded(&self) -> bool {
-        self.supplier != NO_SUPPLIER
-    }
-
-    pub fn delivery_due(&self) -> Option<Date> {
-        (self.due != NO_DAY)
-            .then(|| Date::from_julian_day(self.due).ok())
-            .flatten()
-    }
-
-    pub fn delivered_at(&self) -> Option<Date> {
-        (self.delivered != NO_DAY)
-            .then(|| Date::from_julian_day(self.delivered).ok())
-            .flatten()
-    }
-}
-
-/// An agreement's call-offs as compact entries, newest request first (then reference,
-/// descending), with their references in one arena and orderers interned.
-#[derive(Debug, Default, Clone)]
-pub struct CallOffIndex {
-    pub agreement: Option<AgreementId>,
-    pub entries: Vec<IndexEntry>,
-    references: String,
-    /// Some reference is not ASCII (kept as references are added, so a filter need not
-    /// look at every byte to know).
-    references_not_ascii: bool,
-    /// Distinct orderers; `IndexEntry::orderer` indexes this.
-    pub orderers: Vec<String>,
-}
-
-impl CallOffIndex {
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    pub fn reference(&self, e: &IndexEntry) -> &str {
-        let from = e.reference_at as usize;
-        &self.references[from..from + e.reference_len as usize]
-    }
-
-    /// Whether every reference is ASCII: then a filter may compare their bytes.
-    pub fn references_ascii(&self) -> bool {
-        !self.references_not_ascii
-    }
-
-    fn add_reference(&mut self, reference: &str) -> u32 {
-        let at = self.references.len() as u32;
-        self.references.push_str(reference);
-        self.references_not_ascii |= !reference.is_ascii();
-        at
-    }
-
-    /// The bytes of `e`'s reference (no check of character boundaries, for filtering a
-    /// million of them).
-    pub fn reference_bytes(&self, e: &IndexEntry) -> &[u8] {
-        let from = e.reference_at as usize;
-        self.references
-            .as_bytes()
-            .get(from..from + e.reference_len as usize)
-            .unwrap_or_default()
-    }
-
-    /// The key of entry `i` in the store.
-    fn key(&self, i: usize) -> (u64, i64, &str) {
-        let e = &self.entries[i];
-        (
-            self.agreement.map(|a| a.0).unwrap_or(0),
-            e.at,
-            self.reference(e),
-        )
-    }
-
-    pub fn position(&self, reference: &str) -> Option<usize> {
-        self.entries
-            .iter()
-            .position(|e| self.reference(e) == reference)
-    }
-
-    /// The entry of a stored value, its reference and orderer already placed; None for a
-    /// value of another version.
-    fn decode(
-        at: i64,
-        value: &[u8],
-        reference_at: u32,
-        reference_len: u16,
-        orderer: u32,
-    ) -> Option<IndexEntry> {
-        let word = |i: usize| u64::from_le_bytes(value[i..i + 8].try_into().unwrap_or_default());
-        let half = |i: usize| i32::from_le_bytes(value[i..i + 4].try_into().unwrap_or_default());
-        if value.len() < HEADER || value[0] != VERSION {
-            return None;
-        }
-        Some(IndexEntry {
-            at,
-            supplier: word(3),
-            lot: word(11),
-            reference_at,
-            orderer,
-            due: half(19),
-            delivered: half(23),
-            reference_len,
-            outcome: value[2],
-            flags: value[1],
-        })
-    }
-
-    fn push(
-        &mut self,
-        at: i64,
-        reference: &str,
-        value: &[u8],
-        orderers: &mut HashMap<Vec<u8>, u32>,
-    ) {
-        if value.len() < HEADER || value[0] != VERSION {
-            return;
-        }
-        let tail = &value[HEADER..];
-        let orderer = match orderers.get(tail) {
-            Some(&i) => i,
-            None => {
-                let i = self.orderers.len() as u32;
-                self.orderers
-                    .push(String::from_utf8_lossy(tail).into_owned());
-                orderers.insert(tail.to_vec(), i);
-                i
-            }
-        };
-        let reference_at = self.add_reference(reference);
-        let len = reference.len() as u16;
-        if let Some(e) = Self::decode(at, value, reference_at, len, orderer) {
-            self.entries.push(e);
-        }
-    }
-
-    /// Where entry (at, reference) belongs: entries are newest first, then reference
-    /// descending, as the reverse range scan gives them.
-    fn place_of(&self, at: i64, reference: &str) -> usize {
-        self.entries
-            .partition_point(|x| (x.at, self.reference(x)) > (at, reference))
-    }
-
-    /// Puts the entry of call-off `reference` in its place, as the store holds it now
-    /// (`Some((at, value))`, see [`Store::calloff_index_entry`]), or takes it out (None):
-    /// after one call-off was written, instead of reading every entry again. Says what
-    /// moved: the position it was taken from and the one it was put at (the same one
-    /// when its request time did not change, so no other entry moved).
-    pub fn put(&mut self, reference: &str, entry: Option<(i64, &[u8])>) -> Placed {
-        let decoded = entry.and_then(|(at, value)| {
-            (value.len() >= HEADER && value[0] == VERSION).then_some((at, value))
-        });
-        // Most edits keep the request time: found where the new entry goes.
-        let here = decoded.map(|(at, _)| self.place_of(at, reference));
-        let old = match here {
-            Some(i)
-                if self
-                    .entries
-                    .get(i)
-                    .is_some_and(|e| self.reference(e) == reference) =>
-            {
-                Some(i)
-            }
-            _ => self.position(reference),
-        };
-        let reused = old.map(|i| (self.entries[i].reference_at, i));
-        let Some((at, value)) = decoded else {
-            if let Some(i) = old {
-                self.entries.remove(i);
-            }
-            return Placed {
-                removed: old,
-                inserted: None,
-            };
-        };
-        let tail = String::from_utf8_lossy(&value[HEADER..]);
-        let orderer = match self.orderers.iter().position(|o| *o == tail) {
-            Some(i) => i as u32,
-            None => {
-                self.orderers.push(tail.into_owned());
-                (self.orderers.len() - 1) as u32
-            }
-        };
-        // The same reference keeps its place in the arena.
-        let reference_at = match reused {
-            Some((r, _)) => r,
-            None => self.add_reference(reference),
-        };
-        let len = reference.len() as u16;
-        let Some(e) = Self::decode(at, value, reference_at, len, orderer) else {
-            return Placed::default();
-        };
-        if let (Some(i), Some(h)) = (old, here)
-            && i == h
-        {
-            self.entries[i] = e;
-            return Placed {
-                removed: Some(i),
-                inserted: Some(i),
-            };
-        }
-        if let Some(i) = old {
-            self.entries.remove(i);
-        }
-        let place = self.place_of(at, reference);
-        self.entries.insert(place, e);
-        Placed {
-            removed: old,
-            inserted: Some(place),
-        }
-    }
-}
-
-/// What [`CallOffIndex::put`] moved: the position an entry was taken from (before the
-/// change) and the one it was put at (after it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Placed {
-    pub removed: Option<usize>,
-    pub inserted: Option<usize>,
-}
-
 impl Store {
     /// The compact index of an agreement's call-offs, newest first: one reverse range scan.
     pub fn calloff_index(&self, agreement: AgreementId) -> Result<CallOffIndex, StoreError> {
         let txn = self.db.begin_read()?;
         let table = txn.open_table(CALLOFF_INDEX)?;
-        let mut out = CallOffIndex {
-            agreement: Some(agreement),
-            ..Default::default()
-        };
+        let mut out = CallOffIndex::default();
+        out.agreement = Some(agreement);
         let mut orderers = HashMap::new();
         // Room for every call-off of the register at once: growing by doubling would, at a
         // million, hold the old and the new buffer together (pages never written to are
         // never resident, so the spare room costs no memory).
-        let all = table.len()? as usize;
-        out.entries.reserve_exact(all);
-        out.references.reserve_exact(all * 16);
+        out.reserve_exact(table.len()? as usize);
         let range = table.range((agreement.0, i64::MIN, "")..(agreement.0 + 1, i64::MIN, ""))?;
         for item in range.rev() {
             let (k, v) = item?;
             let (_, at, reference) = k.value();
             out.push(at, reference, v.value(), &mut orderers);
         }
-        out.references.shrink_to_fit();
-        out.entries.shrink_to_fit();
+        out.shrink_to_fit();
         Ok(out)
     }
 

@@ -54,10 +54,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         .skip(start)
         .take(height)
         .map(|e| match e {
-            DeviationEntry::Ranking(i) => index
-                .entries
-                .get(*i as usize)
-                .map_or(0, |e| index.reference(e).len()),
+            DeviationEntry::Ranking(i) => index.reference(*i as usize).len(),
             DeviationEntry::Manual(d) => d.calloff.as_ref().map_or(0, String::len),
         })
         .max()
@@ -73,7 +70,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
             let (calloff, kinds, about, status, style) = match e {
                 DeviationEntry::Ranking(r) => {
                     let entry = index.entries.get(*r as usize);
-                    let reference = entry.map(|e| index.reference(e).to_string());
+                    let reference = entry.map(|_| index.reference(*r as usize).to_string());
                     // The window holds the rows on screen (`App::sync_deviation_window`).
                     let (kinds, suppliers, motivated) = match st.row(*r).map(|x| &x.outcome) {
                         Some(RankingOutcome::Deviation {
