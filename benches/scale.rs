@@ -197,24 +197,34 @@ fn filter(app: &mut App, term: &mut Terminal<TestBackend>) {
     app.handle_key(key(KeyCode::Char('/')));
     frame(term, app);
     let mut typing = Vec::new();
+    let mut slowest = (String::new(), Duration::ZERO);
+    let mut timed = |app: &mut App, code: KeyCode, typing: &mut Vec<Duration>| {
+        let t = Instant::now();
+        app.handle_key(key(code));
+        frame(term, app);
+        let took = t.elapsed();
+        if took > slowest.1 {
+            slowest = (format!("{code} to {:?}", app.calloffs.text), took);
+        }
+        typing.push(took);
+    };
     // Each round another text, so no round finds the lists of the one before.
     for text in ["0999", "av-2025-05", "1234", "Lind", "0777"] {
         for c in text.chars() {
-            let t = Instant::now();
-            app.handle_key(key(KeyCode::Char(c)));
-            frame(term, app);
-            typing.push(t.elapsed());
+            timed(app, KeyCode::Char(c), &mut typing);
         }
         for _ in 0..text.chars().count() {
-            let t = Instant::now();
-            app.handle_key(key(KeyCode::Backspace));
-            frame(term, app);
-            typing.push(t.elapsed());
+            timed(app, KeyCode::Backspace, &mut typing);
         }
     }
     app.handle_key(key(KeyCode::Esc));
     frame(term, app);
     stats("type a filter over the call-offs: key to frame", typing);
+    println!(
+        "  (slowest: {} at {:.1} ms)",
+        slowest.0,
+        slowest.1.as_secs_f64() * 1e3
+    );
 }
 
 /// Saving a call-off from its edit form (Ctrl-S), then undoing the save (`u`): each a

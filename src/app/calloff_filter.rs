@@ -224,11 +224,12 @@ impl<'n> Folded<'n> {
         }
     }
 
-    /// As [`Folded::found_in`] for text known to be ASCII.
+    /// As [`Folded::found_in`] for the first `len` bytes of `from`, known to be ASCII
+    /// (what follows them is read but does not count).
     #[inline(always)]
-    pub fn found_in_ascii(&self, hay: &[u8]) -> bool {
+    pub fn found_in_ascii(&self, from: &[u8], len: usize) -> bool {
         match &self.ascii {
-            Some(ascii) => ascii.found_in(hay),
+            Some(ascii) => ascii.found_in_first(from, len),
             // Lower-casing ASCII gives ASCII, which holds no other character.
             None => false,
         }
@@ -283,15 +284,27 @@ impl AsciiNeedle {
     /// Whether ASCII `hay` holds the needle, ignoring case.
     #[inline(always)]
     fn found_in(&self, hay: &[u8]) -> bool {
+        self.found_in_first(hay, hay.len())
+    }
+
+    /// Whether the first `len` bytes of `from` (ASCII) hold the needle, ignoring case.
+    /// The bytes after them are read but never matter: a word is loaded past the end of
+    /// a reference without a check when the arena goes on.
+    #[inline(always)]
+    fn found_in_first(&self, from: &[u8], len: usize) -> bool {
         if self.len == 0 {
             return true;
         }
-        let Some(last) = hay.len().checked_sub(self.len) else {
+        let Some(last) = len.checked_sub(self.len) else {
             return false;
+        };
+        let word = |at: usize| match from.get(at..at + 8) {
+            Some(word) => u64::from_le_bytes(word.try_into().unwrap_or_default()),
+            None => word_at(from.get(..len).unwrap_or_default(), at),
         };
         let mut i = 0;
         while i <= last {
-            let x = (word_at(hay, i) | self.first_masks) ^ self.firsts;
+            let x = (word(i) | self.first_masks) ^ self.firsts;
             // A zero byte where the first byte is: the lowest found is exact, those
             // above it may be false, and every place is compared anyway.
             let mut zeros = x.wrapping_sub(ONES) & !x & HIGHS;
@@ -300,7 +313,13 @@ impl AsciiNeedle {
                 if k > last {
                     return false;
                 }
-                if self.at(hay, k) {
+                // Only the needle's bytes count, and at `k` they lie within `len`.
+                let here = self
+                    .words
+                    .iter()
+                    .enumerate()
+                    .all(|(j, &(bytes, masks, valid))| (word(k + 8 * j) | masks) & valid == bytes);
+                if here {
                     return true;
                 }
                 zeros &= zeros - 1;
@@ -308,15 +327,6 @@ impl AsciiNeedle {
             i += 8;
         }
         false
-    }
-
-    /// Whether the needle is at `k` of `hay` (it fits there).
-    #[inline]
-    fn at(&self, hay: &[u8], k: usize) -> bool {
-        self.words
-            .iter()
-            .enumerate()
-            .all(|(j, &(bytes, masks, valid))| (word_at(hay, k + 8 * j) | masks) & valid == bytes)
     }
 }
 
@@ -431,7 +441,11 @@ mod tests {
         #[test]
         fn words_at_a_time_find_as_a_plain_search(hay in "[a-dA-D0-2 -]{0,40}", needle in "[a-d0-2 -]{1,20}") {
             let plain = hay.to_ascii_lowercase().contains(&needle);
-            prop_assert_eq!(AsciiNeedle::new(needle.as_bytes()).found_in(hay.as_bytes()), plain);
+            let ascii = AsciiNeedle::new(needle.as_bytes());
+            prop_assert_eq!(ascii.found_in(hay.as_bytes()), plain);
+            // What follows the text in the arena never makes a match.
+            let arena = format!("{hay}{needle}{}", needle.to_ascii_uppercase());
+            prop_assert_eq!(ascii.found_in_first(arena.as_bytes(), hay.len()), plain);
         }
 
         /// The same as lower-casing the text and looking for the (lower-case) needle.

@@ -160,7 +160,8 @@ impl CallOffsState {
             }) && (needle.is_empty()
                 || orderer_hit[index.orderer(i) as usize]
                 || if ascii {
-                    folded.found_in_ascii(index.reference_bytes(i))
+                    let (onward, len) = index.reference_onward(i);
+                    folded.found_in_ascii(onward, len)
                 } else {
                     folded.found_in(index.reference(i))
                 })
