@@ -352,3 +352,52 @@ fn the_selection_stays_on_its_call_off_while_typing() {
     assert!(app.calloffs.visible.is_empty());
     assert_eq!(app.calloffs.selected, 0);
 }
+
+/// References with letters outside ASCII beside plain ones: each is searched as its
+/// own text, whatever the others hold.
+#[test]
+fn references_outside_ascii_are_found_beside_plain_ones() {
+    let now = datetime!(2026-11-25 09:30);
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("u.redb")).unwrap();
+    let register = avtal::demo::register(now.date());
+    let ids = store.import_agreements(&register).unwrap();
+    let mut a = register[0].clone();
+    a.id = ids[0].0;
+    let (mut calloffs, _) = avtal::demo::calloffs::calloffs(&a, now, 6);
+    let references = [
+        "AV-ÖST-1",
+        "av-öst-2",
+        "AV-2025-1",
+        "Avrop Åre 7",
+        "AV-OST-3",
+        "ÅRE-ÖST",
+    ];
+    for (c, reference) in calloffs.iter_mut().zip(references) {
+        c.reference = reference.to_string();
+        c.orderer = "Kommunen".into();
+    }
+    store.import_calloffs(&calloffs).unwrap();
+    store.set_followed(a.id).unwrap();
+    let rows = store.calloff_rows(a.id).unwrap();
+    let mut app = App::new(store, Lang::Sv, now);
+    app.show_tab(Tab::CallOffs);
+    for (text, found) in [
+        ("öst", 3),
+        ("ÖST", 3),
+        ("av-", 4),
+        ("ost", 1),
+        ("åre", 2),
+        ("e 7", 1),
+        ("-1", 2),
+        ("kommunen", 6),
+    ] {
+        app.calloffs.text = text.into();
+        app.calloffs.refresh();
+        let got: Vec<String> = (0..app.calloffs.visible.len())
+            .map(|p| app.calloffs.reference_at(p).unwrap().to_string())
+            .collect();
+        assert_eq!(got, brute_force(&app, &rows), "{text}");
+        assert_eq!(got.len(), found, "{text}: {got:?}");
+    }
+}

@@ -143,7 +143,6 @@ impl CallOffsState {
         };
         let entries = &self.index.entries;
         let index = &self.index;
-        let ascii = !needle.is_empty() && index.references_ascii();
         let others_set = supplier.is_some()
             || lot.is_some()
             || self.method.is_some()
@@ -159,11 +158,9 @@ impl CallOffsState {
                     && self.outcome.keeps(e.outcome)
             }) && (needle.is_empty()
                 || orderer_hit[index.orderer(i) as usize]
-                || if ascii {
-                    let (onward, len) = index.reference_onward(i);
-                    folded.found_in_ascii(onward, len)
-                } else {
-                    folded.found_in(index.reference(i))
+                || match index.ascii_reference_onward(i) {
+                    Some((onward, len)) => folded.found_in_ascii(onward, len),
+                    None => folded.found_in(index.reference(i)),
                 })
         };
         let n = self.index.len() as u32;
