@@ -163,7 +163,7 @@ pub fn pass(n: u32, within: Option<&Kept>, keeps: impl Fn(u32) -> bool + Sync) -
         };
         match within {
             Some(kept) => kept.push_from(words, each),
-            None => (words.start as u32 * 64..(words.end * 64).min(n as usize) as u32)
+            None => ((words.start * 64) as u32..(words.end * 64).min(n as usize) as u32)
                 .for_each(&mut each),
         }
         found
@@ -244,7 +244,8 @@ const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
 /// nothing else onto a lower-case letter) and compared as it is elsewhere.
 /// References are short, so no searcher is called: the places the first byte could be
 /// are found a word at a time and only those are compared, a word at a time (over a
-/// million references about twice as fast as byte by byte; memchr was slower still).
+/// million references, a first byte seldom there is ruled out in a third of the time
+/// a byte-by-byte loop takes; memchr was slower than either).
 struct AsciiNeedle {
     len: usize,
     /// The first byte and its mask, repeated over a word.
