@@ -179,6 +179,17 @@ fn measure(path: &Path) {
         typing.push(t.elapsed());
     }
     stats("type in the minutes (autosave included)", typing);
+    // The minutes are saved: the call-offs index still holds and is not read again.
+    app.handle_key(key(KeyCode::Esc));
+    frame(&mut term, &app);
+    assert!(app.minutes.is_none(), "Esc closes the minutes");
+    let t = Instant::now();
+    app.handle_key(key(KeyCode::Char('3')));
+    frame(&mut term, &app);
+    stats(
+        "switch to the call-offs after writing minutes",
+        vec![t.elapsed()],
+    );
 
     memory("resident memory after every tab");
     drop(app);

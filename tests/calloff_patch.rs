@@ -183,3 +183,106 @@ fn the_application_keeps_its_index_current_through_saves_deletes_and_undo() {
     let first = app.calloffs.index.reference(0);
     assert_eq!(first, elsewhere.reference, "the newest request first");
 }
+
+/// Meetings, minutes and deviations registered by hand leave the call-off index as it
+/// was read, so the Call-offs tab keeps it; a call-off, a request or an agreement
+/// written makes it stale.
+#[test]
+fn the_index_is_stale_only_after_what_changes_it() {
+    use avtal::domain::deviation::{DeviationId, DeviationStatus, ManualDeviation, ManualKind};
+    use avtal::domain::meeting::{Meeting, MeetingKind};
+    let dir = tempfile::tempdir().unwrap();
+    let (store, a, calloffs) = common::demo_store(&dir.path().join("s.redb"), 300);
+    let read_at = store.last_change().unwrap();
+    let before = seen(&store.calloff_index(a.id).unwrap());
+    let meeting = store
+        .insert_meeting(&Meeting::new(
+            a.id,
+            MeetingKind::InternalContract,
+            common::TODAY,
+        ))
+        .unwrap();
+    store
+        .save_minutes(meeting.id, "Leverantören redovisar.")
+        .unwrap();
+    store
+        .insert_deviation(&ManualDeviation {
+            id: DeviationId(0),
+            agreement: a.id,
+            calloff: Some(calloffs[3].reference.clone()),
+            supplier: None,
+            kind: ManualKind::Quality,
+            registered: common::TODAY,
+            description: "Fel kompetens".into(),
+            status: DeviationStatus::Open,
+            measures: String::new(),
+            lesson: false,
+        })
+        .unwrap();
+    assert!(store.last_change().unwrap() > read_at);
+    assert!(!store.calloff_index_changed_since(read_at).unwrap());
+    assert_eq!(seen(&store.calloff_index(a.id).unwrap()), before);
+
+    let mut changed = calloffs[5].clone();
+    changed.orderer = "Ny beställare".into();
+    store.save_calloff(&changed).unwrap();
+    assert!(store.calloff_index_changed_since(read_at).unwrap());
+    let now = store.last_change().unwrap();
+    assert!(!store.calloff_index_changed_since(now).unwrap());
+    store.import_agreements(std::slice::from_ref(&a)).unwrap();
+    assert!(store.calloff_index_changed_since(now).unwrap());
+}
+
+/// After minutes are written and a deviation registered by hand elsewhere, the
+/// Call-offs and Deviations tabs show what the store holds with the index kept; after a
+/// call-off written elsewhere, with the index read again.
+#[test]
+fn tabs_after_writes_elsewhere_show_what_is_stored() {
+    use avtal::domain::deviation::{DeviationId, DeviationStatus, ManualDeviation, ManualKind};
+    use avtal::domain::meeting::{Meeting, MeetingKind};
+    let dir = tempfile::tempdir().unwrap();
+    let (store, a, calloffs) = common::demo_store(&dir.path().join("t.redb"), 300);
+    let mut app = App::new(store, Lang::Sv, datetime!(2026-11-25 09:30));
+    app.show_tab(Tab::CallOffs);
+    let deviations_before = app.deviations.entries.len();
+    let meeting = app
+        .store
+        .insert_meeting(&Meeting::new(
+            a.id,
+            MeetingKind::InternalContract,
+            common::TODAY,
+        ))
+        .unwrap();
+    app.store.save_minutes(meeting.id, "Punkt ett.").unwrap();
+    app.store
+        .insert_deviation(&ManualDeviation {
+            id: DeviationId(0),
+            agreement: a.id,
+            calloff: Some(calloffs[3].reference.clone()),
+            supplier: None,
+            kind: ManualKind::Quality,
+            registered: common::TODAY,
+            description: "Fel kompetens".into(),
+            status: DeviationStatus::Open,
+            measures: String::new(),
+            lesson: false,
+        })
+        .unwrap();
+    app.show_tab(Tab::Meetings);
+    app.show_tab(Tab::Deviations);
+    assert_eq!(app.deviations.entries.len(), deviations_before + 1);
+    app.show_tab(Tab::CallOffs);
+    assert_eq!(
+        seen(&app.calloffs.index),
+        seen(&app.store.calloff_index(a.id).unwrap())
+    );
+
+    let mut changed = calloffs[5].clone();
+    changed.orderer = "Ny beställare".into();
+    app.store.save_calloff(&changed).unwrap();
+    app.show_tab(Tab::Meetings);
+    app.show_tab(Tab::CallOffs);
+    let fresh = app.store.calloff_index(a.id).unwrap();
+    assert!(fresh.orderers.contains(&"Ny beställare".to_string()));
+    assert_eq!(seen(&app.calloffs.index), seen(&fresh));
+}

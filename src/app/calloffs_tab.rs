@@ -54,20 +54,40 @@ impl App {
     }
 
     /// On showing a tab that follows the agreement: the call-offs are read again only when
-    /// another agreement is followed or something changed since they were read.
+    /// another agreement is followed or something that may change them was written since
+    /// they were read (a line of minutes or an action item does not: reading a million
+    /// call-offs again takes ~250 ms).
     pub(super) fn ensure_calloffs(&mut self) {
         self.resolve_current();
         let change = self.store.last_change().ok();
-        let same = self.current.is_some()
-            && self.calloffs.agreement == self.current
-            && change.is_some()
-            && self.calloffs.loaded_change == change;
-        if same {
-            self.load_views();
-            self.load_meetings();
-        } else {
-            self.load_calloffs();
+        let followed = self
+            .current
+            .filter(|id| self.calloffs.agreement == Some(*id));
+        let held = followed.is_some()
+            && match (self.calloffs.loaded_change, change) {
+                (Some(loaded), Some(now)) if loaded == now => true,
+                (Some(loaded), Some(_)) => {
+                    self.preload.is_none()
+                        && matches!(self.store.calloff_index_changed_since(loaded), Ok(false))
+                }
+                _ => false,
+            };
+        if !held {
+            return self.load_calloffs();
         }
+        if let Some(id) = followed
+            && self.calloffs.loaded_change != change
+        {
+            // The index holds; deviations registered by hand may have come or gone.
+            self.calloffs.loaded_change = change;
+            match self.store.deviations(Some(id)) {
+                Ok(manual) => self.deviations.rebuild(&self.calloffs.index, manual),
+                Err(e) => self.error(e.message(self.cat)),
+            }
+            self.sync_deviation_window();
+        }
+        self.load_views();
+        self.load_meetings();
     }
 
     /// Starts reading the followed agreement's call-offs in the background.

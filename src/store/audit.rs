@@ -194,6 +194,25 @@ pub fn verify(txn: &ReadTransaction) -> Result<AuditVerdict, StoreError> {
     Ok(AuditVerdict::Intact(expected_seq - 1))
 }
 
+/// The actions of the entries after `seq`, oldest first; None when there are more than
+/// `limit` of them.
+pub fn actions_after(
+    txn: &ReadTransaction,
+    seq: u64,
+    limit: usize,
+) -> Result<Option<Vec<String>>, StoreError> {
+    let table = txn.open_table(AUDIT)?;
+    let mut out = Vec::new();
+    for row in table.range(seq.saturating_add(1)..)? {
+        if out.len() == limit {
+            return Ok(None);
+        }
+        let (_, v) = row?;
+        out.push(decode(v.value())?.action);
+    }
+    Ok(Some(out))
+}
+
 /// Subjects of every `agreement.*` entry, for the migration that adopts unlogged records.
 pub fn logged_agreement_subjects(txn: &WriteTransaction) -> Result<BTreeSet<String>, StoreError> {
     let table = txn.open_table(AUDIT)?;

@@ -172,6 +172,36 @@ impl Store {
         Ok(out)
     }
 
+    /// Whether a change recorded after audit entry `seq` may have changed the call-off
+    /// index (or any agreement's call-offs), so that an index read at `seq` is stale.
+    /// Meetings, minutes, actions, checklists, claims and the like leave it as it was:
+    /// the Call-offs tab need not read a million entries again after a line of minutes.
+    /// An action not known to leave it counts as a change, as do very many.
+    pub fn calloff_index_changed_since(&self, seq: u64) -> Result<bool, StoreError> {
+        const LEAVE_THE_INDEX: &[&str] = &[
+            "action.",
+            "check.",
+            "checklist.",
+            "claim.",
+            "competition.",
+            "damages.",
+            "deviation.",
+            "meeting.",
+            "model.",
+            "purchase.",
+            "requirement.",
+            "supplier_stats.",
+            "termination.",
+        ];
+        let txn = self.db.begin_read()?;
+        Ok(match super::audit::actions_after(&txn, seq, 1024)? {
+            Some(actions) => actions
+                .iter()
+                .any(|a| !LEAVE_THE_INDEX.iter().any(|kind| a.starts_with(kind))),
+            None => true,
+        })
+    }
+
     /// The index entry of call-off `reference` of `agreement` as stored now: its request
     /// time (the key's seconds) and value; None when the agreement has no such call-off.
     pub fn calloff_index_entry(
