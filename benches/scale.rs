@@ -124,6 +124,17 @@ fn measure(path: &Path) {
     filter(&mut app, &mut term);
     edits(&mut app, &mut term);
 
+    app.show_tab(Tab::Deviations);
+    frame(&mut term, &app);
+    let mut toggles = Vec::new();
+    for _ in 0..10 {
+        let t = Instant::now();
+        app.handle_key(key(KeyCode::Char('o')));
+        frame(&mut term, &app);
+        toggles.push(t.elapsed());
+    }
+    stats("deviations: open only or all (o)", toggles);
+
     // The renewed competitions (a tenth of the call-offs) by pages, to the end and back:
     // each page away from the window reads the rows around the selection.
     app.show_tab(Tab::Competitions);

@@ -286,3 +286,50 @@ fn tabs_after_writes_elsewhere_show_what_is_stored() {
     assert!(fresh.orderers.contains(&"Ny beställare".to_string()));
     assert_eq!(seen(&app.calloffs.index), seen(&fresh));
 }
+
+/// `o` on the Deviations tab shows open deviations only, or all again: the deviations
+/// closed by hand leave and come back, those against the ranking stay.
+#[test]
+fn open_only_toggles_the_closed_deviations() {
+    use avtal::domain::deviation::{DeviationId, DeviationStatus, ManualDeviation, ManualKind};
+    let dir = tempfile::tempdir().unwrap();
+    let (store, a, _) = common::demo_store(&dir.path().join("o.redb"), 300);
+    let mut app = App::new(store, Lang::Sv, datetime!(2026-11-25 09:30));
+    for (i, status) in [
+        DeviationStatus::Open,
+        DeviationStatus::Closed,
+        DeviationStatus::Closed,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        app.store
+            .insert_deviation(&ManualDeviation {
+                id: DeviationId(0),
+                agreement: a.id,
+                calloff: None,
+                supplier: None,
+                kind: ManualKind::Other,
+                registered: common::TODAY,
+                description: format!("Avvikelse {i}"),
+                status,
+                measures: String::new(),
+                lesson: false,
+            })
+            .unwrap();
+    }
+    app.show_tab(Tab::Deviations);
+    let all = app.deviations.entries.len();
+    assert!(all > 3);
+    let open_only = app.deviations.open_only;
+    app.handle_key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE));
+    assert_ne!(app.deviations.open_only, open_only);
+    let shown = app.deviations.entries.len();
+    if app.deviations.open_only {
+        assert_eq!(shown, all - 2);
+    } else {
+        assert_eq!(all, shown - 2);
+    }
+    app.handle_key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE));
+    assert_eq!(app.deviations.entries.len(), all);
+}

@@ -80,14 +80,20 @@ impl App {
         {
             // The index holds; deviations registered by hand may have come or gone.
             self.calloffs.loaded_change = change;
-            match self.store.deviations(Some(id)) {
-                Ok(manual) => self.deviations.rebuild(&self.calloffs.index, manual),
-                Err(e) => self.error(e.message(self.cat)),
-            }
-            self.sync_deviation_window();
+            self.rebuild_deviations(id);
         }
         self.load_views();
         self.load_meetings();
+    }
+
+    /// The Deviations list made again from the index held and the deviations registered
+    /// by hand, read again.
+    fn rebuild_deviations(&mut self, id: AgreementId) {
+        match self.store.deviations(Some(id)) {
+            Ok(manual) => self.deviations.rebuild(&self.calloffs.index, manual),
+            Err(e) => self.error(e.message(self.cat)),
+        }
+        self.sync_deviation_window();
     }
 
     /// Starts reading the followed agreement's call-offs in the background.
@@ -554,7 +560,11 @@ impl App {
             }
             (Act::ToggleOpen, _) => {
                 self.deviations.open_only = !self.deviations.open_only;
-                self.load_calloffs();
+                // Only the list changes: the call-offs need not be read again.
+                match self.calloffs.agreement {
+                    Some(id) if self.current == Some(id) => self.rebuild_deviations(id),
+                    _ => self.load_calloffs(),
+                }
             }
             (Act::ChooseAgreement, _) => self.choose_agreement(),
             _ => {}
