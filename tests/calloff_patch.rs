@@ -219,18 +219,30 @@ fn the_index_is_stale_only_after_what_changes_it() {
             lesson: false,
         })
         .unwrap();
+    // Another agreement saved: logged under its own reference.
+    let mut other = store.agreements().unwrap()[1].clone();
+    assert_ne!(other.reference, a.reference);
+    other.name.push_str(" (ändrat)");
+    store
+        .import_agreements(std::slice::from_ref(&other))
+        .unwrap();
+    let stale = |seq| {
+        store
+            .calloff_index_changed_since(seq, &a.reference)
+            .unwrap()
+    };
     assert!(store.last_change().unwrap() > read_at);
-    assert!(!store.calloff_index_changed_since(read_at).unwrap());
+    assert!(!stale(read_at));
     assert_eq!(seen(&store.calloff_index(a.id).unwrap()), before);
 
     let mut changed = calloffs[5].clone();
     changed.orderer = "Ny beställare".into();
     store.save_calloff(&changed).unwrap();
-    assert!(store.calloff_index_changed_since(read_at).unwrap());
+    assert!(stale(read_at));
     let now = store.last_change().unwrap();
-    assert!(!store.calloff_index_changed_since(now).unwrap());
+    assert!(!stale(now));
     store.import_agreements(std::slice::from_ref(&a)).unwrap();
-    assert!(store.calloff_index_changed_since(now).unwrap());
+    assert!(stale(now));
 }
 
 /// After minutes are written and a deviation registered by hand elsewhere, the

@@ -67,8 +67,15 @@ impl App {
             && match (self.calloffs.loaded_change, change) {
                 (Some(loaded), Some(now)) if loaded == now => true,
                 (Some(loaded), Some(_)) => {
+                    let reference = followed
+                        .and_then(|id| self.agreement(id))
+                        .map(|a| a.reference.clone())
+                        .unwrap_or_default();
                     self.preload.is_none()
-                        && matches!(self.store.calloff_index_changed_since(loaded), Ok(false))
+                        && matches!(
+                            self.store.calloff_index_changed_since(loaded, &reference),
+                            Ok(false)
+                        )
                 }
                 _ => false,
             };

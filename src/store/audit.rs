@@ -194,13 +194,13 @@ pub fn verify(txn: &ReadTransaction) -> Result<AuditVerdict, StoreError> {
     Ok(AuditVerdict::Intact(expected_seq - 1))
 }
 
-/// The actions of the entries after `seq`, oldest first; None when there are more than
-/// `limit` of them.
+/// The actions and subjects of the entries after `seq`, oldest first; None when there
+/// are more than `limit` of them.
 pub fn actions_after(
     txn: &ReadTransaction,
     seq: u64,
     limit: usize,
-) -> Result<Option<Vec<String>>, StoreError> {
+) -> Result<Option<Vec<(String, String)>>, StoreError> {
     let table = txn.open_table(AUDIT)?;
     let mut out = Vec::new();
     for row in table.range(seq.saturating_add(1)..)? {
@@ -208,7 +208,8 @@ pub fn actions_after(
             return Ok(None);
         }
         let (_, v) = row?;
-        out.push(decode(v.value())?.action);
+        let entry = decode(v.value())?;
+        out.push((entry.action, entry.subject));
     }
     Ok(Some(out))
 }

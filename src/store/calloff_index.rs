@@ -173,11 +173,16 @@ impl Store {
     }
 
     /// Whether a change recorded after audit entry `seq` may have changed the call-off
-    /// index (or any agreement's call-offs), so that an index read at `seq` is stale.
-    /// Meetings, minutes, actions, checklists, claims and the like leave it as it was:
-    /// the Call-offs tab need not read a million entries again after a line of minutes.
-    /// An action not known to leave it counts as a change, as do very many.
-    pub fn calloff_index_changed_since(&self, seq: u64) -> Result<bool, StoreError> {
+    /// index of the agreement `reference`, so that its index read at `seq` is stale.
+    /// Meetings, minutes, actions, checklists, claims and the like leave it as it was, as
+    /// does a change to another agreement: the Call-offs tab need not read a million
+    /// entries again after a line of minutes. An action not known to leave it counts as
+    /// a change, as do very many.
+    pub fn calloff_index_changed_since(
+        &self,
+        seq: u64,
+        reference: &str,
+    ) -> Result<bool, StoreError> {
         const LEAVE_THE_INDEX: &[&str] = &[
             "action.",
             "check.",
@@ -193,11 +198,14 @@ impl Store {
             "supplier_stats.",
             "termination.",
         ];
+        let leaves = |(action, subject): &(String, String)| {
+            LEAVE_THE_INDEX.iter().any(|kind| action.starts_with(kind))
+                // An agreement's entries are logged under its reference.
+                || (action.starts_with("agreement.") && subject != reference)
+        };
         let txn = self.db.begin_read()?;
         Ok(match super::audit::actions_after(&txn, seq, 1024)? {
-            Some(actions) => actions
-                .iter()
-                .any(|a| !LEAVE_THE_INDEX.iter().any(|kind| a.starts_with(kind))),
+            Some(actions) => !actions.iter().all(leaves),
             None => true,
         })
     }
