@@ -28,7 +28,7 @@ mod tables;
 
 use std::path::{Path, PathBuf};
 
-use redb::{Database, ReadableDatabase, ReadableTable};
+use redb::{Database, ReadableDatabase, ReadableTable, TableHandle};
 
 use crate::domain::{Agreement, AgreementId};
 
@@ -408,13 +408,26 @@ fn open_existing(path: &Path, actor: &str) -> Result<Database, StoreError> {
                 Some(db) => db,
                 None => open::open_for_writing(path)?,
             };
-            // Tables added without a schema change (none yet) are created here.
-            let txn = db.begin_write()?;
-            migrate::create_tables(&txn)?;
-            txn.commit()?;
+            // Tables added without a schema change are created here, in a write only when
+            // one is missing: opening a file to read it (a backup, a check) writes nothing,
+            // so it works on a full disk.
+            if !every_table_present(&db)? {
+                let txn = db.begin_write()?;
+                migrate::create_tables(&txn)?;
+                txn.commit()?;
+            }
             Ok(db)
         }
     }
+}
+
+/// Whether the file has every table this build uses (and so the call-off index built
+/// along with its table).
+fn every_table_present(db: &Database) -> Result<bool, StoreError> {
+    let txn = db.begin_read()?;
+    let present: std::collections::HashSet<String> =
+        txn.list_tables()?.map(|h| h.name().to_string()).collect();
+    Ok(tables::ALL.iter().all(|t| present.contains(t.name())))
 }
 
 /// Reserves `count` fresh agreement ids and returns the first. Ids only grow, even past

@@ -102,6 +102,26 @@ fn an_empty_file_counts_as_new() {
     }
 }
 
+/// Opening a current file commits nothing: a backup or a check of a database on a full
+/// disk must not fail writing to the database itself. Only redb's header page (its
+/// open/closed marks) may change while it is open.
+#[test]
+fn opening_a_current_file_commits_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = database(dir.path(), 20);
+    let before = fs::read(&path).unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.agreements().unwrap().len(), 20);
+    let open = fs::read(&path).unwrap();
+    drop(store);
+    assert_eq!(open.len(), before.len());
+    let header = 4096;
+    assert!(
+        open[header..] == before[header..],
+        "bytes past the header changed"
+    );
+}
+
 #[test]
 fn garbage_is_not_a_database_and_is_left_alone() {
     let dir = tempfile::tempdir().unwrap();
