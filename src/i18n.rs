@@ -91,6 +91,22 @@ impl Catalog {
         s
     }
 
+    /// A count as the language writes it, digits grouped by three: `1 000 000` (no-break
+    /// spaces) in Swedish, `1,000,000` in English (a million call-offs is read at a
+    /// glance).
+    pub fn count(&self, n: u64) -> String {
+        let digits = n.to_string();
+        let group = self.t("common.digit_group");
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * group.len());
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(group);
+            }
+            out.push(c);
+        }
+        out
+    }
+
     pub fn has(&self, key: &str) -> bool {
         self.map.contains_key(key)
     }
@@ -126,6 +142,17 @@ macro_rules! tr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_as_each_language_writes_them() {
+        let (sv, en) = (Catalog::get(Lang::Sv), Catalog::get(Lang::En));
+        assert_eq!(sv.count(0), "0");
+        assert_eq!(sv.count(999), "999");
+        assert_eq!(sv.count(1000), "1\u{a0}000");
+        assert_eq!(sv.count(1_000_000), "1\u{a0}000\u{a0}000");
+        assert_eq!(en.count(1_000_000), "1,000,000");
+        assert_eq!(en.count(1_234_567), "1,234,567");
+    }
     use std::collections::BTreeSet;
 
     fn placeholders(s: &str) -> BTreeSet<String> {
@@ -164,7 +191,13 @@ mod tests {
         assert!(only_sv.is_empty(), "only in Swedish: {only_sv:?}");
         assert!(only_en.is_empty(), "only in English: {only_en:?}");
         for key in sv_keys {
-            assert!(!sv.t(key).trim().is_empty(), "empty Swedish text for {key}");
+            // The Swedish digit group is a (no-break) space on purpose.
+            let text = if key == "common.digit_group" {
+                sv.t(key)
+            } else {
+                sv.t(key).trim()
+            };
+            assert!(!text.is_empty(), "empty Swedish text for {key}");
             assert_eq!(
                 placeholders(sv.t(key)),
                 placeholders(en.t(key)),

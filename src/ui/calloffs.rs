@@ -102,8 +102,8 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
         cat,
         "ui.calloffs.title",
         reference = a.reference,
-        shown = st.visible.len(),
-        total = st.index.len()
+        shown = cat.count(st.visible.len() as u64),
+        total = cat.count(st.index.len() as u64)
     );
     if !filters.is_empty() {
         title.push_str(&tr!(

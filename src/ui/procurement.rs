@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         goal,
     );
     frame.render_widget(
-        Paragraph::new(outcome_lines(app, r))
+        Paragraph::new(outcome_lines(app, r, outcome.width))
             .wrap(Wrap { trim: false })
             .block(Block::default().borders(Borders::TOP).title(Span::styled(
                 tr!(
@@ -69,11 +69,15 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// The outcome per supplier, each column as wide as its header or its widest figure (at
-/// a million call-offs the counts have six digits and more).
-fn outcome_lines(app: &App, r: &ProcurementReport) -> Vec<Line<'static>> {
+/// a million call-offs the counts have six digits and more); the supplier's name takes
+/// what is left of `room` columns, up to 16 characters.
+fn outcome_lines(app: &App, r: &ProcurementReport, room: u16) -> Vec<Line<'static>> {
     let cat = app.cat;
     let width = |label: &str, values: &mut dyn Iterator<Item = u64>, least: usize| {
-        let widest = values.map(|v| v.to_string().len()).max().unwrap_or(0);
+        let widest = values
+            .map(|v| cat.count(v).chars().count())
+            .max()
+            .unwrap_or(0);
         widest.max(label.chars().count()).max(least)
     };
     let suppliers = &r.kpis.suppliers;
@@ -85,20 +89,23 @@ fn outcome_lines(app: &App, r: &ProcurementReport) -> Vec<Line<'static>> {
     let w_awarded = width(l_awarded, &mut suppliers.iter().map(|s| s.awarded), 6);
     let w_on_time = width("", &mut suppliers.iter().map(|s| s.on_time), 5);
     let w_delivered = width("", &mut suppliers.iter().map(|s| s.delivered), 5);
+    let figures = 1 + w_in_time + 1 + w_awarded + 1 + w_on_time + 1 + w_delivered;
+    let w_name = usize::from(room).saturating_sub(figures).clamp(8, 16);
+    let cut = |text: &str| -> String { text.chars().take(w_name).collect() };
     let header = format!(
-        "{:<16} {l_in_time:>w_in_time$} {l_awarded:>w_awarded$} {}",
-        cat.t("ui.stats.proc.outcome_supplier"),
+        "{:<w_name$} {l_in_time:>w_in_time$} {l_awarded:>w_awarded$} {}",
+        cut(cat.t("ui.stats.proc.outcome_supplier")),
         cat.t("ui.stats.proc.outcome_on_time"),
     );
     let mut lines = vec![Line::from(Span::styled(header, theme::header()))];
     for s in suppliers {
-        let name: String = s.name.chars().take(16).collect();
+        let name = cut(&s.name);
         lines.push(Line::from(format!(
-            "{name:<16} {:>w_in_time$} {:>w_awarded$} {:>w_on_time$}/{:<w_delivered$}",
+            "{name:<w_name$} {:>w_in_time$} {:>w_awarded$} {:>w_on_time$}/{:<w_delivered$}",
             percent(cat, s.answered_in_time_share),
-            s.awarded,
-            s.on_time,
-            s.delivered
+            cat.count(s.awarded),
+            cat.count(s.on_time),
+            cat.count(s.delivered)
         )));
     }
     lines.push(Line::from(super::statistics::ranking_line(app, &r.kpis)));
@@ -117,9 +124,9 @@ fn detail_lines(app: &App, r: &ProcurementReport) -> Vec<Line<'static>> {
             cat,
             "ui.stats.proc.deviation_line",
             name = d.name,
-            awarded = d.awarded,
-            passed_over = d.passed_over,
-            manual = d.manual
+            awarded = cat.count(d.awarded),
+            passed_over = cat.count(d.passed_over),
+            manual = cat.count(d.manual)
         )));
     }
     out.push(heading(cat.t("ui.stats.proc.purchases").to_string()));
@@ -134,7 +141,7 @@ fn detail_lines(app: &App, r: &ProcurementReport) -> Vec<Line<'static>> {
             cat,
             "ui.stats.proc.purchase_line",
             category = c,
-            count = t.count,
+            count = cat.count(t.count as u64),
             amount = t.amount.format_whole_kronor(),
             decision = cat.t(crate::app::purchases::decision_label(*d))
         )));

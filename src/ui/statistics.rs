@@ -76,23 +76,25 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
 type Figure = (&'static str, fn(&App, &SupplierKpis) -> String);
 
 const FIGURES: [Figure; 13] = [
-    ("ui.stats.kpi.requests", |_, s| s.requests.to_string()),
-    ("ui.stats.kpi.answered_in_time", |_, s| {
-        s.answered_in_time.to_string()
+    ("ui.stats.kpi.requests", |a, s| a.cat.count(s.requests)),
+    ("ui.stats.kpi.answered_in_time", |a, s| {
+        a.cat.count(s.answered_in_time)
     }),
-    ("ui.stats.kpi.not_answered_in_time", |_, s| {
-        s.not_answered_in_time.to_string()
+    ("ui.stats.kpi.not_answered_in_time", |a, s| {
+        a.cat.count(s.not_answered_in_time)
     }),
-    ("ui.stats.kpi.pending", |_, s| s.pending.to_string()),
+    ("ui.stats.kpi.pending", |a, s| a.cat.count(s.pending)),
     ("ui.stats.kpi.answered_in_time_share", |a, s| {
         percent(a.cat, s.answered_in_time_share)
     }),
-    ("ui.stats.kpi.awarded", |_, s| s.awarded.to_string()),
-    ("ui.stats.kpi.delivered", |_, s| s.delivered.to_string()),
-    ("ui.stats.kpi.on_time", |_, s| s.on_time.to_string()),
-    ("ui.stats.kpi.consultants", |_, s| s.consultants.to_string()),
-    ("ui.stats.kpi.replaced", |_, s| {
-        s.replaced_due_to_complaint.to_string()
+    ("ui.stats.kpi.awarded", |a, s| a.cat.count(s.awarded)),
+    ("ui.stats.kpi.delivered", |a, s| a.cat.count(s.delivered)),
+    ("ui.stats.kpi.on_time", |a, s| a.cat.count(s.on_time)),
+    ("ui.stats.kpi.consultants", |a, s| {
+        a.cat.count(s.consultants)
+    }),
+    ("ui.stats.kpi.replaced", |a, s| {
+        a.cat.count(s.replaced_due_to_complaint)
     }),
     ("ui.stats.kpi.replaced_share", |a, s| {
         percent(a.cat, s.replaced_share)
@@ -111,10 +113,10 @@ pub fn ranking_line(app: &App, k: &KpiTable) -> String {
     tr!(
         app.cat,
         "ui.stats.ranking_line",
-        calloffs = r.ranking_calloffs,
-        compliant = r.compliant,
+        calloffs = app.cat.count(r.ranking_calloffs),
+        compliant = app.cat.count(r.compliant),
         share = percent(app.cat, r.compliance_share),
-        deviations = r.deviations
+        deviations = app.cat.count(r.deviations)
     )
 }
 
