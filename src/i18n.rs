@@ -142,6 +142,7 @@ macro_rules! tr {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     #[test]
     fn counts_are_grouped_as_each_language_writes_them() {
@@ -153,7 +154,6 @@ mod tests {
         assert_eq!(en.count(1_000_000), "1,000,000");
         assert_eq!(en.count(1_234_567), "1,234,567");
     }
-    use std::collections::BTreeSet;
 
     fn placeholders(s: &str) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
