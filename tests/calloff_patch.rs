@@ -189,7 +189,6 @@ fn the_application_keeps_its_index_current_through_saves_deletes_and_undo() {
 /// written makes it stale.
 #[test]
 fn the_index_is_stale_only_after_what_changes_it() {
-    use avtal::domain::deviation::{DeviationId, DeviationStatus, ManualDeviation, ManualKind};
     use avtal::domain::meeting::{Meeting, MeetingKind};
     let dir = tempfile::tempdir().unwrap();
     let (store, a, calloffs) = common::demo_store(&dir.path().join("s.redb"), 300);
@@ -206,18 +205,11 @@ fn the_index_is_stale_only_after_what_changes_it() {
         .save_minutes(meeting.id, "Leverantören redovisar.")
         .unwrap();
     store
-        .insert_deviation(&ManualDeviation {
-            id: DeviationId(0),
-            agreement: a.id,
-            calloff: Some(calloffs[3].reference.clone()),
-            supplier: None,
-            kind: ManualKind::Quality,
-            registered: common::TODAY,
-            description: "Fel kompetens".into(),
-            status: DeviationStatus::Open,
-            measures: String::new(),
-            lesson: false,
-        })
+        .insert_deviation(&common::manual_deviation(
+            a.id,
+            Some(&calloffs[3].reference),
+            "Fel kompetens",
+        ))
         .unwrap();
     // Another agreement saved: logged under its own reference.
     let mut other = store.agreements().unwrap()[1].clone();
@@ -250,7 +242,6 @@ fn the_index_is_stale_only_after_what_changes_it() {
 /// call-off written elsewhere, with the index read again.
 #[test]
 fn tabs_after_writes_elsewhere_show_what_is_stored() {
-    use avtal::domain::deviation::{DeviationId, DeviationStatus, ManualDeviation, ManualKind};
     use avtal::domain::meeting::{Meeting, MeetingKind};
     let dir = tempfile::tempdir().unwrap();
     let (store, a, calloffs) = common::demo_store(&dir.path().join("t.redb"), 300);
@@ -267,18 +258,11 @@ fn tabs_after_writes_elsewhere_show_what_is_stored() {
         .unwrap();
     app.store.save_minutes(meeting.id, "Punkt ett.").unwrap();
     app.store
-        .insert_deviation(&ManualDeviation {
-            id: DeviationId(0),
-            agreement: a.id,
-            calloff: Some(calloffs[3].reference.clone()),
-            supplier: None,
-            kind: ManualKind::Quality,
-            registered: common::TODAY,
-            description: "Fel kompetens".into(),
-            status: DeviationStatus::Open,
-            measures: String::new(),
-            lesson: false,
-        })
+        .insert_deviation(&common::manual_deviation(
+            a.id,
+            Some(&calloffs[3].reference),
+            "Fel kompetens",
+        ))
         .unwrap();
     app.show_tab(Tab::Meetings);
     app.show_tab(Tab::Deviations);
@@ -303,7 +287,7 @@ fn tabs_after_writes_elsewhere_show_what_is_stored() {
 /// closed by hand leave and come back, those against the ranking stay.
 #[test]
 fn open_only_toggles_the_closed_deviations() {
-    use avtal::domain::deviation::{DeviationId, DeviationStatus, ManualDeviation, ManualKind};
+    use avtal::domain::deviation::{DeviationStatus, ManualDeviation};
     let dir = tempfile::tempdir().unwrap();
     let (store, a, _) = common::demo_store(&dir.path().join("o.redb"), 300);
     let mut app = App::new(store, Lang::Sv, datetime!(2026-11-25 09:30));
@@ -317,16 +301,8 @@ fn open_only_toggles_the_closed_deviations() {
     {
         app.store
             .insert_deviation(&ManualDeviation {
-                id: DeviationId(0),
-                agreement: a.id,
-                calloff: None,
-                supplier: None,
-                kind: ManualKind::Other,
-                registered: common::TODAY,
-                description: format!("Avvikelse {i}"),
                 status,
-                measures: String::new(),
-                lesson: false,
+                ..common::manual_deviation(a.id, None, &format!("Avvikelse {i}"))
             })
             .unwrap();
     }

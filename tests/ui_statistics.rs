@@ -217,16 +217,9 @@ fn the_procurement_report_is_kept_until_something_is_written() {
     let before = later.lessons.len();
     app.store
         .insert_deviation(&ManualDeviation {
-            id: DeviationId(0),
-            agreement: a.id,
-            calloff: None,
-            supplier: None,
-            kind: ManualKind::Other,
             registered: app.today,
-            description: "Lärdom: ange svarstid per profil".into(),
-            status: DeviationStatus::Open,
-            measures: String::new(),
             lesson: true,
+            ..common::manual_deviation(a.id, None, "Lärdom: ange svarstid per profil")
         })
         .unwrap();
     press(&mut app, KeyCode::Char('p'));

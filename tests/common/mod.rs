@@ -280,3 +280,24 @@ pub fn demo_store(
     store.set_followed(a.id).unwrap();
     (store, a, calloffs)
 }
+
+/// A deviation registered by hand today, open, about `calloff` when given.
+pub fn manual_deviation(
+    agreement: AgreementId,
+    calloff: Option<&str>,
+    description: &str,
+) -> avtal::domain::deviation::ManualDeviation {
+    use avtal::domain::deviation::{DeviationId, DeviationStatus, ManualDeviation, ManualKind};
+    ManualDeviation {
+        id: DeviationId(0),
+        agreement,
+        calloff: calloff.map(str::to_string),
+        supplier: None,
+        kind: ManualKind::Other,
+        registered: TODAY,
+        description: description.to_string(),
+        status: DeviationStatus::Open,
+        measures: String::new(),
+        lesson: false,
+    }
+}
