@@ -157,7 +157,8 @@ pub enum Confirm {
     DeleteAgreement(AgreementId),
     DeleteRow(AgreementId, Row),
     DiscardForm,
-    DeleteCallOff(String),
+    /// Call-off `reference` of the agreement.
+    DeleteCallOff(AgreementId, String),
     DeleteRequest(Request),
     DeleteDeviation(DeviationId),
     Views(competitions::ViewsConfirm),
@@ -230,6 +231,7 @@ enum Undo {
     /// Set a call-off back (None: it was new, remove it).
     CallOffRevert {
         before: Option<CallOff>,
+        agreement: AgreementId,
         reference: String,
     },
     /// Put back a deleted call-off with its requests.
@@ -805,12 +807,14 @@ impl App {
             Undo::CallOffRevert {
                 before: Some(c),
                 reference,
+                ..
             } => (self.store.save_calloff(c), None, reference.clone()),
             Undo::CallOffRevert {
                 before: None,
+                agreement,
                 reference,
             } => (
-                self.store.delete_calloff(reference).map(|_| ()),
+                self.store.delete_calloff(*agreement, reference).map(|_| ()),
                 None,
                 reference.clone(),
             ),
@@ -984,7 +988,9 @@ impl App {
                 }
                 Err(e) => self.error(e.message(self.cat)),
             },
-            Confirm::DeleteCallOff(reference) => self.delete_calloff(&reference),
+            Confirm::DeleteCallOff(agreement, reference) => {
+                self.delete_calloff(agreement, &reference)
+            }
             Confirm::DeleteRequest(r) => self.delete_request(r),
             Confirm::DeleteDeviation(id) => self.delete_deviation(id),
             Confirm::Views(v) => self.views_confirmed(v),

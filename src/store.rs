@@ -55,7 +55,7 @@ use tables::{AGREEMENT_BY_REF, AGREEMENTS};
 
 /// The schema this build writes. Older files are migrated on open (after a copy is
 /// kept); newer files are refused.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub struct Store {
     db: std::sync::Arc<Database>,

@@ -116,7 +116,7 @@ fn putting_one_entry_equals_reading_the_index_again() {
     let gone = fresh
         .reference(deviation_positions(&fresh)[5] as usize)
         .to_string();
-    let (mut back, requests) = store.delete_calloff(&gone).unwrap();
+    let (mut back, requests) = store.delete_calloff(id, &gone).unwrap();
     assert_eq!(store.calloff_index_entry(id, &gone).unwrap(), None);
     put(&mut index, &gone, None);
     back.requested_at = datetime!(2025-07-01 12:00);

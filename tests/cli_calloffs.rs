@@ -156,8 +156,8 @@ fn importing_the_same_files_again_adds_nothing() {
     );
     assert_eq!(s.json(&[]), expected());
     let store = Store::open(&s.db).unwrap();
-    assert_eq!(store.requests_of("A-01").unwrap().len(), 2);
-    let c = store.calloff("A-01").unwrap().unwrap();
+    assert_eq!(store.requests_of(it(&store), "A-01").unwrap().len(), 2);
+    let c = store.calloff(it(&store), "A-01").unwrap().unwrap();
     assert_eq!(c.value.map(|m| m.ore()), Some(12_500_050));
 }
 
@@ -179,13 +179,9 @@ fn one_bad_row_among_good_ones_writes_nothing() {
         run.stderr
     );
     assert_eq!(s.json(&[]), json!([]));
-    assert!(
-        Store::open(&s.db)
-            .unwrap()
-            .calloff("A-01")
-            .unwrap()
-            .is_none()
-    );
+    let store = Store::open(&s.db).unwrap();
+    assert!(store.calloff(it(&store), "A-01").unwrap().is_none());
+    drop(store);
 
     // Requests too: the good ones are not kept when one names an unknown call-off.
     let run = s.import("calloffs", "c.csv", CALLOFFS);
@@ -199,7 +195,7 @@ fn one_bad_row_among_good_ones_writes_nothing() {
         run.stderr
     );
     let store = Store::open(&s.db).unwrap();
-    assert!(store.requests_of("A-01").unwrap().is_empty());
+    assert!(store.requests_of(it(&store), "A-01").unwrap().is_empty());
 }
 
 #[test]
@@ -433,4 +429,13 @@ fn an_unknown_agreement_or_an_empty_report_is_said_in_words() {
     );
     assert!(!Path::new(&nowhere).exists());
     assert_eq!(avtal(&s.db, &["report", "deviations"]).code, 2);
+}
+
+/// The id of the agreement every file here names, UH-2026-014.
+fn it(store: &Store) -> avtal::domain::AgreementId {
+    store
+        .agreement_by_reference("UH-2026-014")
+        .unwrap()
+        .expect("the agreement is imported")
+        .id
 }

@@ -160,7 +160,13 @@ fn the_windowed_competition_list_shows_what_every_row_would() {
     press(&mut app, KeyCode::Enter);
     let open = app.competitions.open.as_ref().expect("opened");
     assert_eq!(open.competition.calloff, reference);
-    assert!(app.store.competition(&reference).unwrap().is_some());
+    let agreement = open.competition.agreement;
+    assert!(
+        app.store
+            .competition(agreement, &reference)
+            .unwrap()
+            .is_some()
+    );
     press(&mut app, KeyCode::Esc);
     assert!(app.competitions.open.is_none());
     let want = brute_force(&app.store, a.id);

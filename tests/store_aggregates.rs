@@ -68,6 +68,8 @@ fn request(calloff: u8, day: i64, supplier: usize, hours: i64, answer: u8) -> Re
     let sent_at = base() + Duration::days(day) + Duration::hours(hours);
     let answered_at = sent_at + Duration::hours(hours * 7 % 100);
     Request {
+        // Every test here stores one agreement, the first: #1.
+        agreement: AgreementId(1),
         calloff: format!("C-{calloff}"),
         supplier: org(supplier),
         sent_at,
@@ -124,7 +126,7 @@ fn apply(store: &Store, a: &mut Agreement, op: &Op) {
             }
         }
         Op::DeleteCalloff(n) => {
-            let _ = store.delete_calloff(&format!("C-{n}"));
+            let _ = store.delete_calloff(a.id, &format!("C-{n}"));
         }
         Op::DeleteRequest(i) => {
             let (_, rs) = store.calloffs_and_requests(a.id).unwrap();
@@ -251,7 +253,7 @@ fn deletes_take_their_counts_out() {
     assert_eq!(k.suppliers[0].requests, 2);
     assert_eq!(k.suppliers[0].not_answered_in_time, 1);
     assert_eq!(k.ranking.ranking_calloffs, 2);
-    store.delete_calloff("C-2").unwrap();
+    store.delete_calloff(a.id, "C-2").unwrap();
     let k = store.kpi_from_aggregates(&a, year(), as_of).unwrap();
     assert_eq!(k.suppliers[0].requests, 1);
     assert_eq!(k.suppliers[0].not_answered_in_time, 0);
@@ -262,7 +264,7 @@ fn deletes_take_their_counts_out() {
     let k = store.kpi_from_aggregates(&a, year(), as_of).unwrap();
     assert_eq!(k, reference(&store, &a, year(), as_of));
     // Undo of the call-off delete puts everything back.
-    let (c, rs) = store.delete_calloff("C-1").unwrap();
+    let (c, rs) = store.delete_calloff(a.id, "C-1").unwrap();
     store.restore_calloff(&c, &rs).unwrap();
     assert_eq!(
         store.kpi_from_aggregates(&a, year(), as_of).unwrap(),

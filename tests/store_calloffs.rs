@@ -28,6 +28,7 @@ fn setup() -> (tempfile::TempDir, Store, Agreement) {
         ranking: a.suppliers.iter().map(|s| s.org_number.clone()).collect(),
     }];
     let id = store.insert_agreement(&a).unwrap();
+    assert_eq!(id, AgreementId(1), "request() names agreement #1");
     a.id = id;
     (dir, store, a)
 }
@@ -45,8 +46,10 @@ fn calloff(a: &Agreement, reference: &str, awarded: &str) -> CallOff {
     c
 }
 
+/// A request of call-off `calloff` of the agreement `setup` makes (the first stored, #1).
 fn request(calloff: &str, supplier: &str, answer: Option<Answer>) -> Request {
     Request {
+        agreement: AgreementId(1),
         calloff: calloff.into(),
         supplier: org(supplier),
         sent_at: datetime!(2026-04-01 10:00),
@@ -82,7 +85,7 @@ fn outcome_follows_requests_and_ranking_changes() {
         .import_requests(&[request("A-1", "5560743089", Some(Answer::Decline))])
         .unwrap();
     assert_eq!((again.new, again.updated), (0, 1));
-    assert_eq!(store.requests_of("A-1").unwrap().len(), 2);
+    assert_eq!(store.requests_of(a.id, "A-1").unwrap().len(), 2);
     // The agreement moves the awarded supplier out of the lot: the row follows.
     a.lots[0].ranking.retain(|o| o != &org("2021005448"));
     store.update_agreement(&a).unwrap();
@@ -111,8 +114,8 @@ fn calloff_import_is_keyed_by_reference_and_survives_reopening() {
     drop(store);
     let store = Store::open(&dir.path().join("a.redb")).unwrap();
     assert_eq!(store.calloff_rows(a.id).unwrap().len(), 2);
-    assert_eq!(store.calloff("A-1").unwrap().unwrap(), changed);
-    assert!(store.calloff("A-3").unwrap().is_none());
+    assert_eq!(store.calloff(a.id, "A-1").unwrap().unwrap(), changed);
+    assert!(store.calloff(a.id, "A-3").unwrap().is_none());
 }
 
 #[test]
@@ -126,7 +129,7 @@ fn a_request_for_an_unknown_calloff_is_refused_and_nothing_is_written() {
         request("X-9", "5560743089", None),
     ]);
     assert!(err.is_err());
-    assert!(store.requests_of("A-1").unwrap().is_empty());
+    assert!(store.requests_of(a.id, "A-1").unwrap().is_empty());
     assert!(store.awaited().unwrap().is_empty());
 }
 
@@ -167,12 +170,12 @@ fn delete_and_restore_a_calloff_with_its_requests() {
     store
         .import_requests(&[request("A-1", "5560743089", None)])
         .unwrap();
-    let (c, reqs) = store.delete_calloff("A-1").unwrap();
-    assert!(store.calloff("A-1").unwrap().is_none());
-    assert!(store.requests_of("A-1").unwrap().is_empty());
+    let (c, reqs) = store.delete_calloff(a.id, "A-1").unwrap();
+    assert!(store.calloff(a.id, "A-1").unwrap().is_none());
+    assert!(store.requests_of(a.id, "A-1").unwrap().is_empty());
     assert!(store.awaited().unwrap().is_empty());
     store.restore_calloff(&c, &reqs).unwrap();
-    assert_eq!(store.requests_of("A-1").unwrap().len(), 1);
+    assert_eq!(store.requests_of(a.id, "A-1").unwrap().len(), 1);
     assert_eq!(store.awaited().unwrap().len(), 1);
     assert_eq!(store.calloff_rows(a.id).unwrap()[0].requests, 1);
 }
@@ -264,20 +267,23 @@ fn the_compact_index_stays_in_step_with_the_rows() {
     a.lots[0].ranking.retain(|o| o != &org("2021005448"));
     store.update_agreement(&a).unwrap();
     assert_index_in_step(&store, &a);
-    let (c, requests) = store.delete_calloff("A-1").unwrap();
+    let (c, requests) = store.delete_calloff(a.id, "A-1").unwrap();
     assert_index_in_step(&store, &a);
     assert_eq!(store.calloff_index(a.id).unwrap().len(), 1);
     store.restore_calloff(&c, &requests).unwrap();
     assert_index_in_step(&store, &a);
-    // Moved to another agreement: it leaves this agreement's index.
+    // The same reference saved under another agreement is that agreement's own call-off:
+    // this agreement's stays, in its index and with its requests.
     let mut other = a.clone();
     other.reference = "UH-2".into();
     let other_id = store.insert_agreement(&other).unwrap();
     other.id = other_id;
-    let mut moved = b.clone();
-    moved.agreement = other_id;
-    store.save_calloff(&moved).unwrap();
+    let mut same_reference = b.clone();
+    same_reference.agreement = other_id;
+    store.save_calloff(&same_reference).unwrap();
     assert_index_in_step(&store, &a);
     assert_index_in_step(&store, &other);
-    assert_eq!(store.calloff_index(a.id).unwrap().len(), 1);
+    assert_eq!(store.calloff_index(a.id).unwrap().len(), 2);
+    assert_eq!(store.calloff_index(other_id).unwrap().len(), 1);
+    assert_eq!(store.calloff(a.id, &b.reference).unwrap(), Some(b.clone()));
 }

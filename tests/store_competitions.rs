@@ -46,12 +46,15 @@ fn competition(calloff: &str, agreement: u64) -> Competition {
 #[test]
 fn competitions_round_trip_and_stay_with_their_agreement() {
     let (_d, store) = setup();
-    assert_eq!(store.competition("FKU-1").unwrap(), None);
+    assert_eq!(store.competition(AgreementId(1), "FKU-1").unwrap(), None);
     let a = competition("FKU-1", 1);
     let b = competition("FKU-2", 2);
     store.save_competition(&a).unwrap();
     store.save_competition(&b).unwrap();
-    assert_eq!(store.competition("FKU-1").unwrap(), Some(a.clone()));
+    assert_eq!(
+        store.competition(AgreementId(1), "FKU-1").unwrap(),
+        Some(a.clone())
+    );
     assert_eq!(store.competitions(AgreementId(1)).unwrap(), vec![a.clone()]);
     assert_eq!(store.competitions(AgreementId(2)).unwrap(), vec![b]);
 
@@ -59,11 +62,17 @@ fn competitions_round_trip_and_stay_with_their_agreement() {
     changed.winner = Some(org("5560743089"));
     changed.note = "Priset avgjorde.".into();
     store.save_competition(&changed).unwrap();
-    assert_eq!(store.competition("FKU-1").unwrap(), Some(changed.clone()));
+    assert_eq!(
+        store.competition(AgreementId(1), "FKU-1").unwrap(),
+        Some(changed.clone())
+    );
 
-    assert_eq!(store.delete_competition("FKU-1").unwrap(), changed);
-    assert_eq!(store.competition("FKU-1").unwrap(), None);
-    assert!(store.delete_competition("FKU-1").is_err());
+    assert_eq!(
+        store.delete_competition(AgreementId(1), "FKU-1").unwrap(),
+        changed
+    );
+    assert_eq!(store.competition(AgreementId(1), "FKU-1").unwrap(), None);
+    assert!(store.delete_competition(AgreementId(1), "FKU-1").is_err());
 }
 
 #[test]
@@ -111,7 +120,7 @@ fn every_change_is_in_the_audit_log_and_the_chain_holds() {
     store.save_competition(&competition("FKU-1", 1)).unwrap();
     store.save_model(AgreementId(1), &model("M")).unwrap();
     store.delete_model(AgreementId(1), "M").unwrap();
-    store.delete_competition("FKU-1").unwrap();
+    store.delete_competition(AgreementId(1), "FKU-1").unwrap();
     let entries = store.audit_entries().unwrap();
     let actions: Vec<&str> = entries[before..]
         .iter()
@@ -139,5 +148,35 @@ fn a_competition_survives_reopening() {
         store.save_competition(&c).unwrap();
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.competition("FKU-9").unwrap(), Some(c));
+    assert_eq!(store.competition(AgreementId(1), "FKU-9").unwrap(), Some(c));
+}
+
+#[test]
+fn two_agreements_may_each_have_a_competition_for_their_own_av_1() {
+    let (_d, store) = setup();
+    let mut first = competition("AV-1", 1);
+    first.note = "Första avtalets".into();
+    let mut second = competition("AV-1", 2);
+    second.note = "Andra avtalets".into();
+    store.save_competition(&first).unwrap();
+    store.save_competition(&second).unwrap();
+    assert_eq!(
+        store.competition(AgreementId(1), "AV-1").unwrap(),
+        Some(first.clone())
+    );
+    assert_eq!(
+        store.competition(AgreementId(2), "AV-1").unwrap(),
+        Some(second.clone())
+    );
+    assert_eq!(
+        store.competitions(AgreementId(1)).unwrap(),
+        vec![first.clone()]
+    );
+    // Deleting one leaves the other.
+    store.delete_competition(AgreementId(2), "AV-1").unwrap();
+    assert_eq!(
+        store.competition(AgreementId(1), "AV-1").unwrap(),
+        Some(first)
+    );
+    assert!(store.competitions(AgreementId(2)).unwrap().is_empty());
 }

@@ -35,7 +35,11 @@ fn snapshot(store: &Store, a: &Agreement) -> String {
     let rows = store.calloff_rows(a.id).unwrap();
     let requests: Vec<Vec<Request>> = rows
         .iter()
-        .map(|r| store.requests_of(&r.calloff.reference).unwrap())
+        .map(|r| {
+            store
+                .requests_of(r.calloff.agreement, &r.calloff.reference)
+                .unwrap()
+        })
         .collect();
     let period = Period {
         from: date!(2024 - 01 - 01),
@@ -106,13 +110,19 @@ fn a_reference_given_twice_is_written_once_the_last_way() {
     twice.push(last.clone());
     let count = store.import_calloffs(&twice).unwrap();
     assert_eq!((count.new, count.updated), (20, 1));
-    assert_eq!(store.calloff(&last.reference).unwrap(), Some(last));
+    assert_eq!(
+        store.calloff(last.agreement, &last.reference).unwrap(),
+        Some(last)
+    );
     let mut twice = requests.clone();
     twice.push(requests[0].clone());
     let count = store.import_requests(&twice).unwrap();
     assert_eq!((count.new, count.updated), (requests.len(), 1));
     assert_eq!(
-        store.requests_of(&requests[0].calloff).unwrap().len(),
+        store
+            .requests_of(requests[0].agreement, &requests[0].calloff)
+            .unwrap()
+            .len(),
         requests
             .iter()
             .filter(|r| r.calloff == requests[0].calloff)

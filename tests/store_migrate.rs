@@ -1,5 +1,6 @@
-//! Schema versions: a schema-1 file is copied aside and migrated; a newer file is refused
-//! untouched. The schema-1 fixture is written with redb and bincode directly, as schema 1
+//! Schema versions: a schema-1 file is copied aside and migrated; a schema-2 file written
+//! by the avtal of that schema (`tests/fixtures/schema-v2`) is migrated with every report
+//! figure unchanged; a newer file is refused untouched. The schema-1 fixture is written with redb and bincode directly, as schema 1
 //! was: `meta` and `agreements` only, each agreement a 2-byte version (1) and its bincode.
 
 use std::fs;
@@ -202,7 +203,7 @@ fn a_newer_schema_is_refused_and_left_byte_for_byte() {
         let txn = db.begin_write().unwrap();
         txn.open_table(META)
             .unwrap()
-            .insert("schema_version", 3u32.to_le_bytes().as_slice())
+            .insert("schema_version", 4u32.to_le_bytes().as_slice())
             .unwrap();
         txn.commit().unwrap();
     }
@@ -215,7 +216,7 @@ fn a_newer_schema_is_refused_and_left_byte_for_byte() {
         matches!(
             err,
             StoreError::NewerSchema {
-                found: 3,
+                found: 4,
                 supported: SCHEMA_VERSION,
                 ..
             }
@@ -236,7 +237,7 @@ fn a_new_file_is_at_the_current_schema_and_needs_no_backup() {
     let path = dir.path().join("avtal.redb");
     drop(Store::open(&path).unwrap());
     drop(Store::open(&path).unwrap());
-    assert_eq!(schema_version(&path), 2);
+    assert_eq!(schema_version(&path), 3);
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
@@ -302,4 +303,112 @@ fn no_room_for_the_copy_means_no_migration() {
         copy.len(),
         v1_bytes.len()
     );
+}
+
+/// The schema-2 file in `tests/fixtures/schema-v2` was written by the avtal of schema 2
+/// (the demo, a second agreement's call-offs and requests imported from the CSV files
+/// beside it, penalty claims, a competition and a manual deviation); the JSON files are
+/// that avtal's reports of it. Migrated, every report is byte for byte what it was, and
+/// everything keyed by a call-off is found under its agreement.
+#[test]
+fn a_schema_2_file_migrates_with_every_report_unchanged() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v2");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("avtal.redb");
+    fs::copy(fixture.join("fixture.redb"), &path).unwrap();
+    assert_eq!(schema_version(&path), 2);
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_avtal"))
+            .env_remove("AVTAL_LANG")
+            .env_remove("AVTAL_DB")
+            .arg("--db")
+            .arg(&path)
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for agreement in ["UH-2025-014", "UH-2026-099"] {
+        let a = ["--agreement", agreement, "--format", "json"];
+        let kpi = run(&[
+            &["report", "kpi"][..],
+            &a,
+            &["--from", "2025-01-01", "--to", "2026-12-31"],
+            &["--as-of", "2026-12-06 12:00"],
+        ]
+        .concat());
+        let deviations = run(&[&["report", "deviations", "--all"][..], &a].concat());
+        let penalties = run(&[&["report", "penalties", "--as-of", "2026-12-06"][..], &a].concat());
+        for (name, got) in [("kpi", kpi), ("dev", deviations), ("pen", penalties)] {
+            let want =
+                fs::read_to_string(fixture.join(format!("{name}-{agreement}.json"))).unwrap();
+            assert_eq!(got, want, "{name} of {agreement} after the migration");
+        }
+    }
+    assert_eq!(schema_version(&path), SCHEMA_VERSION);
+    assert!(with_suffix(&path, ".schema-v2.bak").exists());
+    let check = run(&["check"]);
+    assert!(check.contains("Allt är i ordning"), "{check}");
+
+    let store = Store::open(&path).unwrap();
+    let px = store
+        .agreement_by_reference("UH-2026-099")
+        .unwrap()
+        .unwrap();
+    let requests = store.requests_of(px.id, "PX-0002").unwrap();
+    assert_eq!(requests.len(), 2);
+    assert!(requests.iter().all(|r| r.agreement == px.id));
+    // The one unanswered request of an open call-off is still awaited.
+    let awaited = store.awaited().unwrap();
+    assert!(
+        awaited
+            .iter()
+            .any(|w| w.agreement == px.id && w.calloff == "PX-0004"),
+        "{awaited:?}"
+    );
+    let it = store
+        .agreement_by_reference("UH-2025-014")
+        .unwrap()
+        .unwrap();
+    let competitions = store.competitions(it.id).unwrap();
+    assert_eq!(competitions.len(), 1);
+    assert!(
+        store
+            .competition(it.id, &competitions[0].calloff)
+            .unwrap()
+            .is_some()
+    );
+    assert_eq!(store.penalty_claims(Some(px.id)).unwrap().len(), 3);
+    let actions: Vec<String> = store
+        .audit_entries()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert!(actions.iter().any(|a| a == "schema.migrate"));
+    assert!(!actions.iter().any(|a| a == "schema.orphan_requests"));
+    // The KPI aggregates built again from the migrated requests give the same figures:
+    // the requests moved, none lost.
+    store.rebuild_aggregates().unwrap();
+    drop(store);
+    for agreement in ["UH-2025-014", "UH-2026-099"] {
+        let kpi = run(&[
+            "report",
+            "kpi",
+            "--agreement",
+            agreement,
+            "--format",
+            "json",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2026-12-31",
+            "--as-of",
+            "2026-12-06 12:00",
+        ]);
+        let want = fs::read_to_string(fixture.join(format!("kpi-{agreement}.json"))).unwrap();
+        assert_eq!(kpi, want, "kpi of {agreement} from rebuilt aggregates");
+    }
 }

@@ -97,7 +97,7 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
             Op::Delete(r) => {
                 let reference = format!("AV-{r}");
                 if current.remove(&reference).is_some() {
-                    store.delete_calloff(&reference).unwrap();
+                    store.delete_calloff(id, &reference).unwrap();
                 }
             }
             Op::Sync(days) => {

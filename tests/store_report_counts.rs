@@ -109,7 +109,9 @@ fn the_counts_kept_on_write_equal_counting_everything() {
     let mut one = changed[11].clone();
     one.awarded_supplier = Some(a.suppliers[2].org_number.clone());
     store.save_calloff(&one).unwrap();
-    let (gone, its_requests) = store.delete_calloff(&changed[12].reference).unwrap();
+    let (gone, its_requests) = store
+        .delete_calloff(changed[12].agreement, &changed[12].reference)
+        .unwrap();
     assert_counts_hold(&store, &a, "after a save and a delete");
     store.restore_calloff(&gone, &its_requests).unwrap();
     assert_counts_hold(&store, &a, "after putting it back");

@@ -247,7 +247,11 @@ fn register_a_calloff_with_three_requests_and_see_the_deviation_appear() {
         ctrl(&mut app, 's');
         assert!(app.form.is_none(), "request {i}: {}", screen(&app, 100, 30));
     }
-    let requests = app.store.requests_of("AV-9").unwrap();
+    let followed = app
+        .calloffs
+        .agreement
+        .expect("the call-offs tab follows an agreement");
+    let requests = app.store.requests_of(followed, "AV-9").unwrap();
     assert_eq!(requests.len(), 3);
     let row = app.calloffs.row("AV-9").unwrap();
     match &row.outcome {

@@ -63,6 +63,11 @@ fn tender(app: &mut App, price: &str, points: [&str; 2]) {
     assert!(app.form.is_none(), "{}", screen(app, 80, 24));
 }
 
+/// The agreement the per-agreement tabs follow: the competition call-off's.
+fn followed(app: &App) -> avtal::domain::AgreementId {
+    app.calloffs.agreement.expect("an agreement is followed")
+}
+
 fn goto(app: &mut App, section: CompSection) {
     while app.competitions.open.as_ref().map(|o| o.section) != Some(section) {
         press(app, KeyCode::Right);
@@ -91,7 +96,11 @@ fn a_competition_from_first_open_to_the_award() {
 
     // Enter starts it: default model, the lot's ranking invited, the instruction filled.
     press(&mut app, KeyCode::Enter);
-    let stored = app.store.competition("FKU-2026-001").unwrap().unwrap();
+    let stored = app
+        .store
+        .competition(followed(&app), "FKU-2026-001")
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.model.name, "Standardmodell");
     assert_eq!(stored.invited.len(), 3);
     assert!(stored.instruction.contains("FKU-2026-001"));
@@ -102,7 +111,11 @@ fn a_competition_from_first_open_to_the_award() {
     keys(&mut app, "e");
     keys(&mut app, "2026-12-01 12:00");
     ctrl(&mut app, 's');
-    let stored = app.store.competition("FKU-2026-001").unwrap().unwrap();
+    let stored = app
+        .store
+        .competition(followed(&app), "FKU-2026-001")
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.deadline, Some(datetime!(2026-12-01 12:00)));
     assert!(stored.instruction.contains("anbud:** 2026-12-01 12:00"));
     assert!(!stored.instruction.contains("{deadline}"));
@@ -125,7 +138,11 @@ fn a_competition_from_first_open_to_the_award() {
     tender(&mut app, "95000", ["2", "2"]);
     tender(&mut app, "98 000", ["4", "3"]);
     tender(&mut app, "110000", ["5", "5"]);
-    let c = app.store.competition("FKU-2026-001").unwrap().unwrap();
+    let c = app
+        .store
+        .competition(followed(&app), "FKU-2026-001")
+        .unwrap()
+        .unwrap();
     let names: Vec<String> = c
         .tenders
         .iter()
@@ -163,11 +180,15 @@ fn a_competition_from_first_open_to_the_award() {
 
     // Record the winner, then award the call-off to it.
     keys(&mut app, "w");
-    let c = app.store.competition("FKU-2026-001").unwrap().unwrap();
+    let c = app
+        .store
+        .competition(followed(&app), "FKU-2026-001")
+        .unwrap()
+        .unwrap();
     assert_eq!(c.winner, Some(org("212000-0142")));
     assert_eq!(
         app.store
-            .calloff("FKU-2026-001")
+            .calloff(followed(&app), "FKU-2026-001")
             .unwrap()
             .unwrap()
             .awarded_supplier,
@@ -176,7 +197,7 @@ fn a_competition_from_first_open_to_the_award() {
     keys(&mut app, "a");
     assert_eq!(
         app.store
-            .calloff("FKU-2026-001")
+            .calloff(followed(&app), "FKU-2026-001")
             .unwrap()
             .unwrap()
             .awarded_supplier,
@@ -186,14 +207,18 @@ fn a_competition_from_first_open_to_the_award() {
     keys(&mut app, "u");
     assert_eq!(
         app.store
-            .calloff("FKU-2026-001")
+            .calloff(followed(&app), "FKU-2026-001")
             .unwrap()
             .unwrap()
             .awarded_supplier,
         None
     );
     keys(&mut app, "u");
-    let c = app.store.competition("FKU-2026-001").unwrap().unwrap();
+    let c = app
+        .store
+        .competition(followed(&app), "FKU-2026-001")
+        .unwrap()
+        .unwrap();
     assert_eq!(c.winner, None);
 
     // Back in the list the status says how far it has come.
@@ -217,7 +242,11 @@ fn the_model_is_edited_saved_for_reuse_and_picked_again() {
     assert!(app.form.is_none(), "{}", screen(&app, 80, 24));
     let text = screen(&app, 80, 24);
     assert!(text.contains("Vikterna summerar till 110 %"), "{text}");
-    let c = app.store.competition("FKU-2026-001").unwrap().unwrap();
+    let c = app
+        .store
+        .competition(followed(&app), "FKU-2026-001")
+        .unwrap()
+        .unwrap();
     assert!(c.tenders.iter().all(|t| t.points.len() == 3));
     // Saving a model that does not add up is refused.
     keys(&mut app, "M");
@@ -238,13 +267,21 @@ fn the_model_is_edited_saved_for_reuse_and_picked_again() {
     keys(&mut app, "G");
     keys(&mut app, "d");
     keys(&mut app, "y");
-    let c = app.store.competition("FKU-2026-001").unwrap().unwrap();
+    let c = app
+        .store
+        .competition(followed(&app), "FKU-2026-001")
+        .unwrap()
+        .unwrap();
     assert_eq!(c.model.kind.criteria_len(), 2);
     assert!(c.tenders.iter().all(|t| t.points.len() == 2));
     // Pick the saved model again: the tenders get a zero for the criterion back.
     keys(&mut app, "m");
     press(&mut app, KeyCode::Enter);
-    let c = app.store.competition("FKU-2026-001").unwrap().unwrap();
+    let c = app
+        .store
+        .competition(followed(&app), "FKU-2026-001")
+        .unwrap()
+        .unwrap();
     assert_eq!(c.model.kind.criteria_len(), 3);
     assert!(c.tenders.iter().all(|t| t.points.len() == 3));
 }

@@ -269,6 +269,7 @@ pub fn request_from(form: &Form, a: &Agreement, calloff: &str) -> Result<Request
         _ => {}
     }
     Ok(Request {
+        agreement: a.id,
         calloff: calloff.to_string(),
         supplier,
         sent_at,

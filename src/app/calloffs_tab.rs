@@ -195,7 +195,7 @@ impl App {
         self.calloffs.agreement = Some(id);
         self.calloffs.refresh();
         if let Some(d) = self.calloffs.detail.as_mut() {
-            match self.store.requests_of(&d.reference) {
+            match self.store.requests_of(id, &d.reference) {
                 Ok(r) => {
                     d.requests = r;
                     d.selected = d.selected.min(d.requests.len().saturating_sub(1));
@@ -286,7 +286,7 @@ impl App {
             Ok(None) => return,
             Err(e) => return self.error(e.message(self.cat)),
         };
-        match self.store.requests_of(reference) {
+        match self.store.requests_of(id, reference) {
             Ok(requests) => {
                 self.calloffs.detail_row = Some(row);
                 self.calloffs.detail = Some(CallOffDetail {
@@ -363,7 +363,7 @@ impl App {
                     );
                     self.popup = Some(Popup::Confirm {
                         message,
-                        action: Confirm::DeleteCallOff(c.reference),
+                        action: Confirm::DeleteCallOff(c.agreement, c.reference),
                     });
                 }
             }
@@ -604,7 +604,7 @@ impl App {
                 return self.refused(form, self.cat.t("ui.form.reference_fixed").to_string());
             }
             Some(reference) => self.calloffs.row(reference).map(|r| r.calloff.clone()),
-            None => match self.store.calloff(&c.reference) {
+            None => match self.store.calloff(c.agreement, &c.reference) {
                 Ok(Some(_)) => {
                     let text = tr!(self.cat, "ui.form.calloff_exists", reference = c.reference);
                     return self.refused(form, text);
@@ -617,6 +617,7 @@ impl App {
             Ok(()) => {
                 self.undo_push(Undo::CallOffRevert {
                     before,
+                    agreement: c.agreement,
                     reference: c.reference.clone(),
                 });
                 self.calloffs_after_write(Some(&c.reference), 1);
@@ -685,8 +686,8 @@ impl App {
             return self.refused(form, self.cat.t("ui.form.fix_errors").to_string());
         };
         if let Some(reference) = &d.calloff {
-            match self.store.calloff(reference) {
-                Ok(Some(c)) if c.agreement == a.id => {}
+            match self.store.calloff(a.id, reference) {
+                Ok(Some(_)) => {}
                 Ok(_) => {
                     let text = tr!(self.cat, "ui.form.unknown_calloff", reference = reference);
                     return self.refused(form, text);
@@ -723,8 +724,8 @@ impl App {
         }
     }
 
-    pub(super) fn delete_calloff(&mut self, reference: &str) {
-        match self.store.delete_calloff(reference) {
+    pub(super) fn delete_calloff(&mut self, agreement: AgreementId, reference: &str) {
+        match self.store.delete_calloff(agreement, reference) {
             Ok((c, requests)) => {
                 self.undo_push(Undo::CallOffRestore(c, requests));
                 self.calloffs.detail = None;

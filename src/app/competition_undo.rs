@@ -16,6 +16,7 @@ pub(super) enum ViewsUndo {
     /// Set a competition back (None: it was new, remove it).
     Competition {
         before: Option<Competition>,
+        agreement: AgreementId,
         calloff: String,
     },
     /// Set a saved model back (None: it was new, remove it).
@@ -64,11 +65,12 @@ impl App {
     pub(super) fn views_confirmed(&mut self, action: ViewsConfirm) {
         let open = self.competitions.open.clone().map(|o| o.competition);
         match (action, open) {
-            (ViewsConfirm::DeleteCompetition(reference), _) => {
-                match self.store.delete_competition(&reference) {
+            (ViewsConfirm::DeleteCompetition(agreement, reference), _) => {
+                match self.store.delete_competition(agreement, &reference) {
                     Ok(old) => {
                         self.undo_push(Undo::Views(ViewsUndo::Competition {
                             before: Some(old),
+                            agreement,
                             calloff: reference.clone(),
                         }));
                         self.competitions.open = None;
@@ -127,9 +129,11 @@ impl App {
             ViewsUndo::Competition {
                 before: Some(c),
                 calloff,
+                ..
             } => (self.store.save_competition(c), calloff.clone()),
             ViewsUndo::Competition {
                 before: None,
+                agreement,
                 calloff,
             } => {
                 if self
@@ -141,7 +145,9 @@ impl App {
                     self.competitions.open = None;
                 }
                 (
-                    self.store.delete_competition(calloff).map(|_| ()),
+                    self.store
+                        .delete_competition(*agreement, calloff)
+                        .map(|_| ()),
                     calloff.clone(),
                 )
             }

@@ -418,7 +418,8 @@ pub fn fit_points(comp: &mut Competition) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ViewsConfirm {
     /// Start a call-off's competition over: its tenders, model and instruction go.
-    DeleteCompetition(String),
+    /// The competition of call-off (agreement, reference).
+    DeleteCompetition(AgreementId, String),
     DeleteCriterion(usize),
     DeleteTender(usize),
     DeletePurchase(crate::domain::purchase::PurchaseId),

@@ -103,7 +103,13 @@ impl App {
                 None => {}
             },
             Act::Delete => {
-                if let Some((reference, true)) = selected {
+                if let Some((reference, true)) = selected
+                    && let Some(agreement) = self
+                        .competitions
+                        .stored
+                        .get(&reference)
+                        .map(|c| c.agreement)
+                {
                     let message = tr!(
                         self.cat,
                         "ui.confirm.delete_competition",
@@ -111,7 +117,9 @@ impl App {
                     );
                     self.popup = Some(Popup::Confirm {
                         message,
-                        action: Confirm::Views(ViewsConfirm::DeleteCompetition(reference)),
+                        action: Confirm::Views(ViewsConfirm::DeleteCompetition(
+                            agreement, reference,
+                        )),
                     });
                 }
             }
@@ -174,6 +182,7 @@ impl App {
             Ok(()) => {
                 self.undo_push(Undo::Views(ViewsUndo::Competition {
                     before,
+                    agreement: after.agreement,
                     calloff: after.calloff.clone(),
                 }));
                 self.load_views();
@@ -318,7 +327,7 @@ impl App {
         let Some(winner) = c.winner.clone() else {
             return self.error(self.cat.t("ui.competition.no_winner").to_string());
         };
-        let before = match self.store.calloff(&c.calloff) {
+        let before = match self.store.calloff(c.agreement, &c.calloff) {
             Ok(Some(before)) => before,
             Ok(None) => return,
             Err(e) => return self.error(e.message(self.cat)),
@@ -329,6 +338,7 @@ impl App {
             Ok(()) => {
                 self.undo_push(Undo::CallOffRevert {
                     before: Some(before),
+                    agreement: c.agreement,
                     reference: c.calloff.clone(),
                 });
                 self.calloffs_after_write(Some(&c.calloff), 1);

@@ -144,14 +144,16 @@ impl StoreLookup {
 }
 
 impl CallOffLookup for StoreLookup {
-    fn agreement_of(&self, reference: &str) -> Option<&Agreement> {
-        let id = match self.calloffs.get(reference) {
-            Ok(id) => id?,
+    fn agreements_of(&self, reference: &str) -> Vec<&Agreement> {
+        let ids = match self.calloffs.get(reference) {
+            Ok(ids) => ids,
             Err(e) => {
                 let _ = self.error.set(e);
-                return None;
+                return Vec::new();
             }
         };
-        self.agreements.get(&id)
+        ids.iter()
+            .filter_map(|id| self.agreements.get(id))
+            .collect()
     }
 }

@@ -171,6 +171,7 @@ fn request(
     answer: Option<(Answer, i64)>,
 ) -> Request {
     Request {
+        agreement: c.agreement,
         calloff: c.reference.clone(),
         supplier: supplier.clone(),
         sent_at: sent,

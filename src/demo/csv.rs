@@ -89,10 +89,11 @@ pub fn calloffs(agreements: &[Agreement], calloffs: &[CallOff]) -> String {
     out
 }
 
-/// The requests file.
+/// The requests file, without the optional `agreement` column (the demo's call-off
+/// references are unique across the register, as most organisations' are).
 pub fn requests(requests: &[Request]) -> String {
     let mut out = String::with_capacity(60 * (requests.len() + 1));
-    out.push_str(&requests_csv::COLUMNS.join(";"));
+    out.push_str(&requests_csv::COLUMNS[..requests_csv::OPTIONAL_FROM].join(";"));
     out.push('\n');
     for r in requests {
         cell(&mut out, &r.calloff);

@@ -127,6 +127,9 @@ impl Answer {
 /// Avropsförfrågan: a call-off request to one supplier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Request {
+    /// The agreement of the call-off: with `calloff`, which call-off this is (two
+    /// agreements may both have an `AV-0001`, DESIGN §6).
+    pub agreement: AgreementId,
     /// Reference of the call-off this request belongs to.
     pub calloff: String,
     pub supplier: OrgNumber,
@@ -227,6 +230,7 @@ pub(crate) mod tests {
 
     fn req(sent_at: PrimitiveDateTime, answer: Option<(Answer, PrimitiveDateTime)>) -> Request {
         Request {
+            agreement: crate::domain::AgreementId(1),
             calloff: "A-1".into(),
             supplier: org(1),
             sent_at,

@@ -191,6 +191,7 @@ mod tests {
 
     fn ask(supplier: u32, answer: Option<(Answer, PrimitiveDateTime)>) -> Request {
         Request {
+            agreement: crate::domain::AgreementId(1),
             calloff: "A-1".into(),
             supplier: org(supplier),
             sent_at: SENT,

@@ -10,15 +10,17 @@
 //!   in the lot — that is the `not_in_lot` deviation, which the import must keep.
 //! - `replaced_due_to_complaint` may exceed `consultants`: a replacement can itself
 //!   be replaced, and DESIGN does not bound the one by the other.
-//! - A reference given twice in one file is refused; a reference already in the
-//!   database is updated in place.
+//! - A call-off is its agreement's and its reference's (DESIGN §6): the same reference
+//!   under two agreements is two call-offs. One given twice for the same agreement in one
+//!   file is refused; one already in the database under that agreement is updated in
+//!   place, and one under another agreement is never touched.
 
 use std::collections::HashMap;
 
 use super::csv_common::{self, CellProblem, Checked, Checker};
 use super::problem::FileProblem;
-use crate::domain::Agreement;
 use crate::domain::calloff::{CallOff, CallOffMethod};
+use crate::domain::{Agreement, AgreementId};
 
 pub const COLUMNS: &[&str] = &[
     "reference",
@@ -87,14 +89,14 @@ pub fn parse(bytes: &[u8], register: &Register) -> Result<Vec<CallOff>, Vec<File
     let keys = items.iter().map(|item| {
         let (line, checked) = item.as_ref().ok()?;
         let key = match &checked.result {
-            Ok(c) => c.reference.as_str(),
-            Err(_) => checked.key.as_deref()?,
+            Ok(c) => (Some(c.agreement), c.reference.as_str()),
+            Err(_) => checked.key.as_ref().map(|(a, r)| (*a, r.as_str()))?,
         };
         Some((*line, key))
     });
     let repeated: Vec<(usize, FileProblem)> = csv_common::repeats(keys)
         .into_iter()
-        .map(|(at, line, first_line, reference)| {
+        .map(|(at, line, first_line, (_, reference))| {
             let problem = CellProblem::DuplicateReference {
                 reference: reference.to_string(),
                 first_line,
@@ -109,8 +111,12 @@ pub fn parse(bytes: &[u8], register: &Register) -> Result<Vec<CallOff>, Vec<File
     csv_common::collect(items, repeated, true)
 }
 
-/// The call-off of one row, or its problems and (when it could be read) its reference.
-fn calloff(row: &csv_common::Row, register: &Register) -> Checked<CallOff, String> {
+/// The call-off of one row, or its problems and (when it could be read) its reference with
+/// its agreement (None when that could not be read).
+fn calloff(
+    row: &csv_common::Row,
+    register: &Register,
+) -> Checked<CallOff, (Option<AgreementId>, String)> {
     let mut c = Checker::new(row, COLUMNS);
     let reference = c.required(REFERENCE, csv_common::reference);
     let agreement = c.text(AGREEMENT).and_then(|r| {
@@ -177,7 +183,9 @@ fn calloff(row: &csv_common::Row, register: &Register) -> Checked<CallOff, Strin
                 deviation_reason: reason,
             })
         }
-        (reference, ..) => Checked::refused(c.problems, reference),
+        (reference, agreement, ..) => {
+            Checked::refused(c.problems, reference.map(|r| (agreement.map(|a| a.id), r)))
+        }
     }
 }
 

@@ -77,6 +77,16 @@ pub fn rows<'a>(
     bytes: &'a [u8],
     columns: &'static [&'static str],
 ) -> Result<Rows<'a>, Vec<FileProblem>> {
+    rows_with_optional(bytes, columns, columns.len())
+}
+
+/// As [`rows`], where the columns from `optional_from` on may be left out of the file
+/// (their cells then read as empty).
+pub fn rows_with_optional<'a>(
+    bytes: &'a [u8],
+    columns: &'static [&'static str],
+    optional_from: usize,
+) -> Result<Rows<'a>, Vec<FileProblem>> {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let sep = detect_separator(bytes);
     let mut reader = Reader::new(bytes, sep);
@@ -107,7 +117,7 @@ pub fn rows<'a>(
             }),
         }
     }
-    for (col, pos) in columns.iter().zip(&positions) {
+    for (col, pos) in columns.iter().zip(&positions).take(optional_from) {
         if *pos == usize::MAX {
             problems.push(CsvProblem::MissingColumn {
                 column: col,
@@ -183,6 +193,11 @@ impl<'a> Rows<'a> {
         let mut text = String::with_capacity(rec.byte_len());
         let mut ends = Vec::with_capacity(self.columns.len());
         for (col, pos) in self.columns.iter().zip(&self.positions) {
+            if *pos == usize::MAX {
+                // An optional column the file does not have: an empty cell.
+                ends.push(text.len());
+                continue;
+            }
             match std::str::from_utf8(rec.field(*pos)) {
                 Ok(cell) => {
                     text.push_str(cell.trim());

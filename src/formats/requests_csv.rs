@@ -1,6 +1,6 @@
-//! The requests CSV of DESIGN §6 (`calloff, supplier, sent_at, answered_at, answer`),
-//! parsed into [`Request`]s against the call-offs already stored. Pure: the store is
-//! reached only through [`CallOffLookup`].
+//! The requests CSV of DESIGN §6 (`calloff, supplier, sent_at, answered_at, answer` and,
+//! optionally, `agreement`), parsed into [`Request`]s against the call-offs already
+//! stored. Pure: the store is reached only through [`CallOffLookup`].
 //!
 //! Choices where DESIGN leaves room (also in the README):
 //! - A request's call-off must already be in the database: import the call-offs first.
@@ -8,9 +8,13 @@
 //!   other is refused: DESIGN §4 needs both the kind and the time of an answer to
 //!   judge it, and a half-filled row is far more likely a slip than a fact.
 //! - An answer before the request was sent is refused as impossible.
-//! - A request is identified by call-off, supplier and minute sent (as the store keys
-//!   it); the same request twice in one file is refused, and one already in the
-//!   database is updated in place.
+//! - A call-off is its agreement's and its reference's: a reference found under one
+//!   agreement only needs no `agreement` cell; one found under several is refused
+//!   without it, naming them. A filled `agreement` cell must name an agreement that has
+//!   that call-off.
+//! - A request is identified by agreement, call-off, supplier and minute sent (as the
+//!   store keys it); the same request twice in one file is refused, and one already in
+//!   the database is updated in place.
 
 use std::collections::HashMap;
 
@@ -19,32 +23,43 @@ use super::problem::FileProblem;
 use time::Date;
 
 use crate::domain::calloff::{Answer, Request};
-use crate::domain::{Agreement, OrgNumber};
+use crate::domain::{Agreement, AgreementId, OrgNumber};
 
-pub const COLUMNS: &[&str] = &["calloff", "supplier", "sent_at", "answered_at", "answer"];
+/// The columns, the optional ones last (from [`OPTIONAL_FROM`]).
+pub const COLUMNS: &[&str] = &[
+    "calloff",
+    "supplier",
+    "sent_at",
+    "answered_at",
+    "answer",
+    "agreement",
+];
+/// `agreement` may be left out: most registers number call-offs apart.
+pub const OPTIONAL_FROM: usize = 5;
 
 const CALLOFF: usize = 0;
 const SUPPLIER: usize = 1;
 const SENT_AT: usize = 2;
 const ANSWERED_AT: usize = 3;
 const ANSWER: usize = 4;
+const AGREEMENT: usize = 5;
 
 /// Where the parser learns which call-offs exist; asked from two threads at once.
 pub trait CallOffLookup: Sync {
-    /// The agreement of the stored call-off `reference`; None when there is no such call-off.
-    fn agreement_of(&self, reference: &str) -> Option<&Agreement>;
+    /// The agreements holding a stored call-off `reference`: none, one, or several.
+    fn agreements_of(&self, reference: &str) -> Vec<&Agreement>;
 }
 
-/// A fixed map from call-off reference to agreement, for tests and small tools.
+/// A fixed map from call-off reference to its one agreement, for tests and small tools.
 impl CallOffLookup for HashMap<String, Agreement> {
-    fn agreement_of(&self, reference: &str) -> Option<&Agreement> {
-        self.get(reference)
+    fn agreements_of(&self, reference: &str) -> Vec<&Agreement> {
+        self.get(reference).into_iter().collect()
     }
 }
 
-/// Call-off, supplier and minute sent: what makes two requests the same (as the store
-/// keys them, so that a re-import replaces rather than adds).
-type RequestId = (String, OrgNumber, Date, u8, u8);
+/// Agreement, call-off, supplier and minute sent: what makes two requests the same (as
+/// the store keys them, so that a re-import replaces rather than adds).
+type RequestId = (AgreementId, String, OrgNumber, Date, u8, u8);
 
 fn answer(s: &str) -> Result<Answer, CellProblem> {
     Answer::from_key(&s.to_lowercase()).ok_or_else(|| CellProblem::BadChoice {
@@ -55,15 +70,15 @@ fn answer(s: &str) -> Result<Answer, CellProblem> {
 
 /// Every request of the file, in file order, or every problem of the file.
 pub fn parse(bytes: &[u8], calloffs: &dyn CallOffLookup) -> Result<Vec<Request>, Vec<FileProblem>> {
-    let rows = csv_common::rows(bytes, COLUMNS)?;
+    let rows = csv_common::rows_with_optional(bytes, COLUMNS, OPTIONAL_FROM)?;
     let items = csv_common::map_rows(rows, |row| request(row, calloffs));
     let keys = items.iter().map(|item| {
         let (line, checked) = item.as_ref().ok()?;
         let key = match &checked.result {
             Ok(r) => request_id(r),
             Err(_) => {
-                let (calloff, supplier, day, hour, minute) = checked.key.as_ref()?;
-                (calloff.as_str(), supplier, *day, *hour, *minute)
+                let (agreement, calloff, supplier, day, hour, minute) = checked.key.as_ref()?;
+                (*agreement, calloff.as_str(), supplier, *day, *hour, *minute)
             }
         };
         Some((*line, key))
@@ -84,8 +99,9 @@ pub fn parse(bytes: &[u8], calloffs: &dyn CallOffLookup) -> Result<Vec<Request>,
 
 /// The store's identity of a request (see [`RequestId`]), computed here to keep the
 /// parser pure.
-fn request_id(r: &Request) -> (&str, &OrgNumber, Date, u8, u8) {
+fn request_id(r: &Request) -> (AgreementId, &str, &OrgNumber, Date, u8, u8) {
     (
+        r.agreement,
         r.calloff.as_str(),
         &r.supplier,
         r.sent_at.date(),
@@ -99,28 +115,20 @@ fn request(row: &csv_common::Row, calloffs: &dyn CallOffLookup) -> Checked<Reque
     let mut c = Checker::new(row, COLUMNS);
     let calloff = c.required(CALLOFF, csv_common::reference);
     let supplier = c.required(SUPPLIER, csv_common::org_number);
-    if let Some(reference) = &calloff {
-        match calloffs.agreement_of(reference) {
-            None => c.fail(
-                CALLOFF,
-                CellProblem::UnknownCallOff {
-                    reference: reference.clone(),
-                },
-            ),
-            Some(a) => {
-                if let Some(org) = &supplier
-                    && a.supplier(org).is_none()
-                {
-                    c.fail(
-                        SUPPLIER,
-                        CellProblem::NotASupplier {
-                            org: org.clone(),
-                            agreement: a.reference.clone(),
-                        },
-                    );
-                }
-            }
-        }
+    let named = Some(row.get(AGREEMENT).to_string()).filter(|s| !s.is_empty());
+    let agreement = calloff
+        .as_deref()
+        .and_then(|reference| calloff_agreement(&mut c, calloffs, reference, named));
+    if let (Some(a), Some(org)) = (agreement, &supplier)
+        && a.supplier(org).is_none()
+    {
+        c.fail(
+            SUPPLIER,
+            CellProblem::NotASupplier {
+                org: org.clone(),
+                agreement: a.reference.clone(),
+            },
+        );
     }
     let sent_at = c.required(SENT_AT, csv_common::datetime);
     let answered_at = c.optional(ANSWERED_AT, csv_common::datetime);
@@ -146,10 +154,13 @@ fn request(row: &csv_common::Row, calloffs: &dyn CallOffLookup) -> Checked<Reque
             },
         );
     }
-    let (Some(calloff), Some(supplier), Some(sent_at)) = (calloff, supplier, sent_at) else {
+    let (Some(agreement), Some(calloff), Some(supplier), Some(sent_at)) =
+        (agreement, calloff, supplier, sent_at)
+    else {
         return Checked::refused(c.problems, None);
     };
     let r = Request {
+        agreement: agreement.id,
         calloff,
         supplier,
         sent_at,
@@ -160,7 +171,58 @@ fn request(row: &csv_common::Row, calloffs: &dyn CallOffLookup) -> Checked<Reque
         return Checked::ok(r);
     }
     let (day, hour, minute) = (r.sent_at.date(), r.sent_at.hour(), r.sent_at.minute());
-    Checked::refused(c.problems, Some((r.calloff, r.supplier, day, hour, minute)))
+    Checked::refused(
+        c.problems,
+        Some((r.agreement, r.calloff, r.supplier, day, hour, minute)),
+    )
+}
+
+/// The agreement of call-off `reference`: the one named in the row (which must hold such a
+/// call-off), else the only one holding it. Problems go to `c`.
+fn calloff_agreement<'a>(
+    c: &mut Checker<'_>,
+    calloffs: &'a dyn CallOffLookup,
+    reference: &str,
+    named: Option<String>,
+) -> Option<&'a Agreement> {
+    let found = calloffs.agreements_of(reference);
+    if let Some(named) = named {
+        let a = found.into_iter().find(|a| a.reference == named);
+        if a.is_none() {
+            c.fail(
+                AGREEMENT,
+                CellProblem::CallOffNotInAgreement {
+                    reference: reference.to_string(),
+                    agreement: named,
+                },
+            );
+        }
+        return a;
+    }
+    match found.as_slice() {
+        [] => {
+            c.fail(
+                CALLOFF,
+                CellProblem::UnknownCallOff {
+                    reference: reference.to_string(),
+                },
+            );
+            None
+        }
+        [a] => Some(a),
+        several => {
+            let mut names: Vec<&str> = several.iter().map(|a| a.reference.as_str()).collect();
+            names.sort_unstable();
+            c.fail(
+                CALLOFF,
+                CellProblem::AmbiguousCallOff {
+                    reference: reference.to_string(),
+                    agreements: names.join(", "),
+                },
+            );
+            None
+        }
+    }
 }
 
 #[cfg(test)]

@@ -50,6 +50,7 @@ fn calloff(reference: &str, requested: PrimitiveDateTime, awarded: Option<u32>) 
 
 fn request(calloff: &str, supplier: u32, answer: Option<(Answer, PrimitiveDateTime)>) -> Request {
     Request {
+        agreement: AgreementId(1),
         calloff: calloff.into(),
         supplier: org(supplier),
         sent_at: SENT,
@@ -273,6 +274,7 @@ fn arbitrary_request() -> impl Strategy<Value = Request> {
         .prop_map(|(s, sent, answer)| {
             let sent_at = datetime!(2026-03-15 00:00) + Duration::hours(sent);
             Request {
+                agreement: AgreementId(1),
                 calloff: format!("A-{}", sent % 7),
                 supplier: org(s),
                 sent_at,

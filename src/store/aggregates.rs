@@ -289,29 +289,16 @@ pub(super) fn agreement_in(
 }
 
 /// After a call-off row was written: its old contribution out, the new one in. A call-off
-/// moved to another agreement takes its requests' counts along.
+/// never changes agreement (its agreement is half of its key), so its requests count
+/// where they did.
 pub(super) fn calloff_written(
     txn: &WriteTransaction,
     old: Option<&CallOffRow>,
     new: &CallOffRow,
-    agreement: Option<&Agreement>,
 ) -> Result<(), StoreError> {
     let mut deltas = Deltas::default();
     if let Some(old) = old {
         deltas.row(old, -1);
-        if old.calloff.agreement != new.calloff.agreement {
-            let requests = super::calloffs::requests_in(txn, &new.calloff.reference)?;
-            if let Some(before) = agreement_in(txn, old.calloff.agreement.0)? {
-                for r in &requests {
-                    deltas.request(&before, r, -1);
-                }
-            }
-            if let Some(after) = agreement {
-                for r in &requests {
-                    deltas.request(after, r, 1);
-                }
-            }
-        }
     }
     deltas.row(new, 1);
     deltas.flush(txn)
@@ -335,14 +322,7 @@ pub(super) fn calloff_deleted(
 
 /// After one stored request was removed (its call-off's row is refreshed separately).
 pub(super) fn request_deleted(txn: &WriteTransaction, r: &Request) -> Result<(), StoreError> {
-    let found = txn
-        .open_table(super::tables::CALLOFF_AGREEMENT)?
-        .get(r.calloff.as_str())?
-        .map(|v| v.value());
-    let Some(id) = found else {
-        return Ok(());
-    };
-    if let Some(a) = agreement_in(txn, id)? {
+    if let Some(a) = agreement_in(txn, r.agreement.0)? {
         let mut deltas = Deltas::default();
         deltas.request(&a, r, -1);
         deltas.flush(txn)?;

@@ -18,7 +18,7 @@ use super::calloff_index;
 use super::encoding::{self, V1};
 use super::penalty_watch;
 use super::tables::{
-    AGREEMENTS, AWAITED, CALLOFF_AGREEMENT, CALLOFF_INDEX, CALLOFF_ROWS, REQUESTS,
+    AGREEMENTS, AWAITED, CALLOFF_AGREEMENTS, CALLOFF_INDEX, CALLOFF_ROWS, REQUESTS,
 };
 use super::{Store, StoreError, audit};
 
@@ -98,7 +98,8 @@ fn push_digits(out: &mut String, n: u32, width: u32) {
     }
 }
 
-/// The key range holding every request of `calloff`.
+/// The range of request keys (the second half of a `REQUESTS` key) holding every request
+/// of `calloff` within its agreement.
 fn request_range(calloff: &str) -> (String, String) {
     (
         format!("{calloff}{SEP}"),
@@ -121,14 +122,15 @@ fn load_agreement(
 
 pub(super) fn requests_in(
     txn: &WriteTransaction,
+    agreement: u64,
     calloff: &str,
 ) -> Result<Vec<Request>, StoreError> {
     let table = txn.open_table(REQUESTS)?;
     let (from, to) = request_range(calloff);
     let mut out = Vec::new();
-    for row in table.range(from.as_str()..to.as_str())? {
+    for row in table.range((agreement, from.as_str())..(agreement, to.as_str()))? {
         let (_, v) = row?;
-        out.push(encoding::decode_v1(v.value(), "request")?);
+        out.push(encoding::decode_request(v.value())?);
     }
     Ok(out)
 }
@@ -140,7 +142,7 @@ fn row_for(
     agreement: Option<&Agreement>,
     c: &CallOff,
 ) -> Result<CallOffRow, StoreError> {
-    let requests = requests_in(txn, &c.reference)?;
+    let requests = requests_in(txn, c.agreement.0, &c.reference)?;
     let outcome = match agreement {
         Some(a) => assess_in_agreement(c, a, &requests),
         None => RankingOutcome::NotAssessed,
@@ -167,60 +169,49 @@ fn put_row(
     Ok(())
 }
 
-/// Writes `c`, moving it if its agreement changed; true when it is new.
+/// Writes `c` under its agreement (a call-off is its agreement's and its reference's:
+/// one of the same reference under another agreement is another call-off, never
+/// touched); true when it is new.
 fn write_calloff(
     txn: &WriteTransaction,
     agreement: Option<&Agreement>,
     c: &CallOff,
 ) -> Result<bool, StoreError> {
-    let mut index = txn.open_table(CALLOFF_AGREEMENT)?;
-    let before = index
-        .insert(c.reference.as_str(), c.agreement.0)?
-        .map(|v| v.value());
-    drop(index);
+    txn.open_table(CALLOFF_AGREEMENTS)?
+        .insert((c.reference.as_str(), c.agreement.0), ())?;
     // Unanswered requests are awaited only while nothing is awarded: once a supplier has
     // the call-off, no one waits for the others' answers.
-    for r in requests_in(txn, &c.reference)? {
+    for r in requests_in(txn, c.agreement.0, &c.reference)? {
         set_awaited(txn, agreement, c.awarded_supplier.is_none(), &r)?;
     }
     let row = row_for(txn, agreement, c)?;
     let mut rows = txn.open_table(CALLOFF_ROWS)?;
-    let old_row: Option<CallOffRow> = match before {
-        Some(old) => {
-            let found = rows.get((old, c.reference.as_str()))?;
-            found
-                .map(|v| encoding::decode_v1(v.value(), "call-off"))
-                .transpose()?
-        }
-        None => None,
+    let old_row: Option<CallOffRow> = {
+        let found = rows.get((c.agreement.0, c.reference.as_str()))?;
+        found
+            .map(|v| encoding::decode_v1(v.value(), "call-off"))
+            .transpose()?
     };
-    if let Some(old) = before
-        && old != c.agreement.0
-    {
-        rows.remove((old, c.reference.as_str()))?;
-    }
     let mut index = txn.open_table(CALLOFF_INDEX)?;
     if let Some(old) = &old_row {
         calloff_index::remove(&mut index, old)?;
     }
     put_row(&mut rows, &mut index, &row)?;
     drop((rows, index));
-    aggregates::calloff_written(txn, old_row.as_ref(), &row, agreement)?;
+    aggregates::calloff_written(txn, old_row.as_ref(), &row)?;
     penalty_watch::calloff_written(txn, old_row.as_ref(), &row)?;
-    Ok(before.is_none())
+    Ok(old_row.is_none())
 }
 
-/// Recomputes the rows of the given call-offs (after their requests changed).
-fn refresh_rows(txn: &WriteTransaction, references: &BTreeSet<String>) -> Result<(), StoreError> {
+/// Recomputes the rows of the given call-offs, (agreement id, reference) each, after
+/// their requests changed.
+fn refresh_rows(
+    txn: &WriteTransaction,
+    calloffs: &BTreeSet<(u64, String)>,
+) -> Result<(), StoreError> {
     let mut cache: Option<Agreement> = None;
-    for reference in references {
-        let Some(agreement_id) = txn
-            .open_table(CALLOFF_AGREEMENT)?
-            .get(reference.as_str())?
-            .map(|v| v.value())
-        else {
-            continue;
-        };
+    for (agreement_id, reference) in calloffs {
+        let agreement_id = *agreement_id;
         let current = {
             let rows = txn.open_table(CALLOFF_ROWS)?;
             let found = rows.get((agreement_id, reference.as_str()))?;
@@ -282,19 +273,18 @@ pub(super) fn refresh_agreement(
     }
     let mut awaited = txn.open_table(AWAITED)?;
     let mut changed = Vec::new();
-    for row in awaited.iter()? {
+    let id = agreement.id.0;
+    for row in awaited.range((id, "")..(id.saturating_add(1), ""))? {
         let (k, v) = row?;
         let mut a: Awaited = encoding::decode_v1(v.value(), "awaited request")?;
-        if a.agreement == agreement.id {
-            let deadline = agreement.response_time.deadline(a.sent_at);
-            if deadline != a.deadline {
-                a.deadline = deadline;
-                changed.push((k.value().to_string(), a));
-            }
+        let deadline = agreement.response_time.deadline(a.sent_at);
+        if deadline != a.deadline {
+            a.deadline = deadline;
+            changed.push((k.value().1.to_string(), a));
         }
     }
     for (k, a) in changed {
-        awaited.insert(k.as_str(), encoding::encode(V1, &a).as_slice())?;
+        awaited.insert((id, k.as_str()), encoding::encode(V1, &a).as_slice())?;
     }
     drop(awaited);
     // Outcomes and deadlines may all have moved: count the agreement again.
@@ -310,8 +300,11 @@ fn write_request(
     let key = request_key(r);
     let old: Option<Request> = txn
         .open_table(REQUESTS)?
-        .insert(key.as_str(), encoding::encode(V1, r).as_slice())?
-        .map(|v| encoding::decode_v1(v.value(), "request"))
+        .insert(
+            (r.agreement.0, key.as_str()),
+            encoding::encode_request(r).as_slice(),
+        )?
+        .map(|v| encoding::decode_request(v.value()))
         .transpose()?;
     let new = old.is_none();
     if let Some(a) = agreement {
@@ -359,25 +352,34 @@ fn set_awaited(
                 sent_at: r.sent_at,
                 deadline: a.response_time.deadline(r.sent_at),
             };
-            awaited.insert(key.as_str(), encoding::encode(V1, &entry).as_slice())?;
+            awaited.insert(
+                (r.agreement.0, key.as_str()),
+                encoding::encode(V1, &entry).as_slice(),
+            )?;
         }
         _ => {
-            awaited.remove(key.as_str())?;
+            awaited.remove((r.agreement.0, key.as_str()))?;
         }
     }
     Ok(())
 }
 
-/// Which agreement each call-off belongs to, read from one snapshot: checking a file of
-/// many requests asks this once per call-off without a transaction for each.
+/// Which agreements hold a call-off of each reference, read from one snapshot: checking a
+/// file of many requests asks this once per call-off without a transaction for each.
 pub struct CallOffAgreements {
-    table: redb::ReadOnlyTable<&'static str, u64>,
+    table: redb::ReadOnlyTable<(&'static str, u64), ()>,
 }
 
 impl CallOffAgreements {
-    /// The agreement of the stored call-off `reference`, if there is one.
-    pub fn get(&self, reference: &str) -> Result<Option<AgreementId>, StoreError> {
-        Ok(self.table.get(reference)?.map(|v| AgreementId(v.value())))
+    /// The agreements holding a call-off `reference`, by id: none, one, or (where
+    /// agreements number their call-offs alike) several.
+    pub fn get(&self, reference: &str) -> Result<Vec<AgreementId>, StoreError> {
+        let mut out = Vec::new();
+        for item in self.table.range((reference, 0)..=(reference, u64::MAX))? {
+            let (k, _) = item?;
+            out.push(AgreementId(k.value().1));
+        }
+        Ok(out)
     }
 }
 
@@ -386,21 +388,19 @@ impl Store {
     pub fn calloff_agreements(&self) -> Result<CallOffAgreements, StoreError> {
         let txn = self.db.begin_read()?;
         Ok(CallOffAgreements {
-            table: txn.open_table(CALLOFF_AGREEMENT)?,
+            table: txn.open_table(CALLOFF_AGREEMENTS)?,
         })
     }
 
-    pub fn calloff(&self, reference: &str) -> Result<Option<CallOff>, StoreError> {
+    /// Call-off `reference` of `agreement`.
+    pub fn calloff(
+        &self,
+        agreement: AgreementId,
+        reference: &str,
+    ) -> Result<Option<CallOff>, StoreError> {
         let txn = self.db.begin_read()?;
-        let Some(agreement) = txn
-            .open_table(CALLOFF_AGREEMENT)?
-            .get(reference)?
-            .map(|v| v.value())
-        else {
-            return Ok(None);
-        };
         let rows = txn.open_table(CALLOFF_ROWS)?;
-        let found = rows.get((agreement, reference))?;
+        let found = rows.get((agreement.0, reference))?;
         found
             .map(|v| encoding::decode_v1::<CallOffRow>(v.value(), "call-off").map(|r| r.calloff))
             .transpose()
@@ -418,15 +418,19 @@ impl Store {
         Ok(out)
     }
 
-    /// The requests of a call-off, by supplier and time sent.
-    pub fn requests_of(&self, calloff: &str) -> Result<Vec<Request>, StoreError> {
+    /// The requests of call-off `calloff` of `agreement`, by supplier and time sent.
+    pub fn requests_of(
+        &self,
+        agreement: AgreementId,
+        calloff: &str,
+    ) -> Result<Vec<Request>, StoreError> {
         let txn = self.db.begin_read()?;
         let table = txn.open_table(REQUESTS)?;
         let (from, to) = request_range(calloff);
         let mut out: Vec<Request> = Vec::new();
-        for row in table.range(from.as_str()..to.as_str())? {
+        for row in table.range((agreement.0, from.as_str())..(agreement.0, to.as_str()))? {
             let (_, v) = row?;
-            out.push(encoding::decode_v1(v.value(), "request")?);
+            out.push(encoding::decode_request(v.value())?);
         }
         out.sort_by(|a, b| (a.sent_at, &a.supplier).cmp(&(b.sent_at, &b.supplier)));
         Ok(out)
@@ -455,16 +459,22 @@ impl Store {
         Ok(())
     }
 
-    /// Removes a call-off and its requests; returns both so the caller can offer undo.
-    pub fn delete_calloff(&self, reference: &str) -> Result<(CallOff, Vec<Request>), StoreError> {
+    /// Removes call-off `reference` of `agreement` and its requests; returns both so the
+    /// caller can offer undo.
+    pub fn delete_calloff(
+        &self,
+        agreement: AgreementId,
+        reference: &str,
+    ) -> Result<(CallOff, Vec<Request>), StoreError> {
         let txn = self.db.begin_write()?;
-        let Some(agreement) = txn
-            .open_table(CALLOFF_AGREEMENT)?
-            .remove(reference)?
-            .map(|v| v.value())
-        else {
+        let agreement = agreement.0;
+        if txn
+            .open_table(CALLOFF_AGREEMENTS)?
+            .remove((reference, agreement))?
+            .is_none()
+        {
             return Err(StoreError::NotFound(reference.to_string()));
-        };
+        }
         let row: CallOffRow = match txn
             .open_table(CALLOFF_ROWS)?
             .remove((agreement, reference))?
@@ -473,14 +483,14 @@ impl Store {
             None => return Err(StoreError::NotFound(reference.to_string())),
         };
         calloff_index::remove(&mut txn.open_table(CALLOFF_INDEX)?, &row)?;
-        let requests = requests_in(&txn, reference)?;
+        let requests = requests_in(&txn, agreement, reference)?;
         {
             let mut table = txn.open_table(REQUESTS)?;
             let mut awaited = txn.open_table(AWAITED)?;
             for r in &requests {
                 let key = request_key(r);
-                table.remove(key.as_str())?;
-                awaited.remove(key.as_str())?;
+                table.remove((agreement, key.as_str()))?;
+                awaited.remove((agreement, key.as_str()))?;
             }
         }
         aggregates::calloff_deleted(&txn, &row, &requests)?;
@@ -512,18 +522,19 @@ impl Store {
     pub fn delete_request(&self, r: &Request) -> Result<(), StoreError> {
         let txn = self.db.begin_write()?;
         let key = request_key(r);
+        let at = (r.agreement.0, key.as_str());
         let removed: Option<Request> = txn
             .open_table(REQUESTS)?
-            .remove(key.as_str())?
-            .map(|v| encoding::decode_v1(v.value(), "request"))
+            .remove(at)?
+            .map(|v| encoding::decode_request(v.value()))
             .transpose()?;
         // What is taken out of the aggregates is what was stored, not what was passed.
         let Some(stored) = removed else {
             return Err(StoreError::NotFound(r.calloff.clone()));
         };
-        txn.open_table(AWAITED)?.remove(key.as_str())?;
+        txn.open_table(AWAITED)?.remove(at)?;
         aggregates::request_deleted(&txn, &stored)?;
-        refresh_rows(&txn, &BTreeSet::from([r.calloff.clone()]))?;
+        refresh_rows(&txn, &BTreeSet::from([(r.agreement.0, r.calloff.clone())]))?;
         audit::append(&txn, &self.actor, "request.delete", &r.calloff, r)?;
         txn.commit()?;
         Ok(())

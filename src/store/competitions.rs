@@ -1,7 +1,7 @@
-//! Renewed competitions (one per call-off, keyed by its reference) and evaluation models
+//! Renewed competitions (one per call-off, keyed by its agreement and reference) and evaluation models
 //! saved on an agreement for reuse. Each change is one transaction with its audit entry.
 
-use redb::{ReadableDatabase, ReadableTable};
+use redb::ReadableDatabase;
 
 use crate::domain::AgreementId;
 use crate::domain::competition::{Competition, EvaluationModel};
@@ -14,43 +14,52 @@ impl Store {
     /// Adds or replaces the competition of a call-off.
     pub fn save_competition(&self, c: &Competition) -> Result<(), StoreError> {
         let txn = self.db.begin_write()?;
-        txn.open_table(COMPETITIONS)?
-            .insert(c.calloff.as_str(), encoding::encode(V1, c).as_slice())?;
+        txn.open_table(COMPETITIONS)?.insert(
+            (c.agreement.0, c.calloff.as_str()),
+            encoding::encode(V1, c).as_slice(),
+        )?;
         audit::append(&txn, &self.actor, "competition.save", &c.calloff, c)?;
         txn.commit()?;
         Ok(())
     }
 
-    /// The competition of call-off `calloff`, if one was started.
-    pub fn competition(&self, calloff: &str) -> Result<Option<Competition>, StoreError> {
+    /// The competition of call-off `calloff` of `agreement`, if one was started.
+    pub fn competition(
+        &self,
+        agreement: AgreementId,
+        calloff: &str,
+    ) -> Result<Option<Competition>, StoreError> {
         let txn = self.db.begin_read()?;
         let table = txn.open_table(COMPETITIONS)?;
-        let found = table.get(calloff)?;
+        let found = table.get((agreement.0, calloff))?;
         found
             .map(|v| encoding::decode_v1(v.value(), "competition"))
             .transpose()
     }
 
-    /// Every competition of an agreement, by call-off reference. A scan: an agreement has
-    /// tens of competitions, not thousands, and the table holds nothing else.
+    /// Every competition of an agreement, by call-off reference.
     pub fn competitions(&self, agreement: AgreementId) -> Result<Vec<Competition>, StoreError> {
         let txn = self.db.begin_read()?;
         let table = txn.open_table(COMPETITIONS)?;
         let mut out = Vec::new();
-        for row in table.iter()? {
+        for row in table.range((agreement.0, "")..(agreement.0.saturating_add(1), ""))? {
             let (_, v) = row?;
-            let c: Competition = encoding::decode_v1(v.value(), "competition")?;
-            if c.agreement == agreement {
-                out.push(c);
-            }
+            out.push(encoding::decode_v1(v.value(), "competition")?);
         }
         Ok(out)
     }
 
     /// Removes a competition; returns it so the caller can offer undo.
-    pub fn delete_competition(&self, calloff: &str) -> Result<Competition, StoreError> {
+    pub fn delete_competition(
+        &self,
+        agreement: AgreementId,
+        calloff: &str,
+    ) -> Result<Competition, StoreError> {
         let txn = self.db.begin_write()?;
-        let old: Competition = match txn.open_table(COMPETITIONS)?.remove(calloff)? {
+        let old: Competition = match txn
+            .open_table(COMPETITIONS)?
+            .remove((agreement.0, calloff))?
+        {
             Some(v) => encoding::decode_v1(v.value(), "competition")?,
             None => return Err(StoreError::NotFound(calloff.to_string())),
         };

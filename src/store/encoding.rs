@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::domain::Agreement;
+use crate::domain::calloff::Request;
 
 use super::StoreError;
 
@@ -80,6 +81,26 @@ pub fn decode_agreement(bytes: &[u8]) -> Result<Agreement, StoreError> {
 
 /// Records that have had one shape so far: version 1 of their type.
 pub const V1: u16 = 1;
+
+/// Requests name their agreement from schema 3 on; version 1 named the call-off's
+/// reference alone and is read only by the migration (`migrate::v2_to_v3`).
+pub const REQUEST_V2: u16 = 2;
+
+pub fn encode_request(r: &Request) -> Vec<u8> {
+    encode(REQUEST_V2, r)
+}
+
+pub fn decode_request(bytes: &[u8]) -> Result<Request, StoreError> {
+    let corrupt = |detail: String| StoreError::Corrupt {
+        what: "request".into(),
+        detail,
+    };
+    let (version, body) = split(bytes).map_err(corrupt)?;
+    match version {
+        REQUEST_V2 => decode_body(body).map_err(corrupt),
+        v => Err(corrupt(format!("unknown record version {v}"))),
+    }
+}
 
 /// Decodes a version-1 record of `what` (named in the error).
 pub fn decode_v1<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T, StoreError> {

@@ -8,13 +8,28 @@
 //! Schema history:
 //! - 1: `meta`, `agreements` (and possibly `audit`).
 //! - 2: adds `agreement_by_ref`, the reference → id index.
+//! - 3: a call-off is its agreement's and its reference's (DESIGN §6): `calloff_agreement`
+//!   (reference → the one agreement) becomes `calloff_agreements` ((reference, agreement)
+//!   → ()), and requests, awaited requests and competitions are keyed by agreement first
+//!   (`calloff_requests`, `awaited_requests`, `calloff_competitions`); a request names its
+//!   agreement (record version 2).
 
 use std::collections::BTreeMap;
 
-use redb::{Database, ReadableDatabase, ReadableTable, TableError, WriteTransaction};
+use redb::{
+    Database, ReadableDatabase, ReadableTable, TableDefinition, TableError, WriteTransaction,
+};
+use serde::Deserialize;
+use time::PrimitiveDateTime;
 
-use super::tables::{AGREEMENT_BY_REF, AGREEMENTS, AUDIT, META};
+use super::tables::{
+    AGREEMENT_BY_REF, AGREEMENTS, AUDIT, AWAITED, CALLOFF_AGREEMENTS, CALLOFF_ROWS, COMPETITIONS,
+    META, REQUESTS,
+};
 use super::{SCHEMA_VERSION, StoreError, audit, encoding};
+use crate::domain::calloff::{Answer, Request};
+use crate::domain::competition::Competition;
+use crate::domain::{AgreementId, OrgNumber};
 
 const VERSION_KEY: &str = "schema_version";
 
@@ -37,11 +52,18 @@ pub struct Step {
 }
 
 /// Every step, in order: `STEPS[i].from == i + 1` (a test holds this).
-pub const STEPS: &[Step] = &[Step {
-    from: 1,
-    what: "index agreements by reference",
-    run: v1_to_v2,
-}];
+pub const STEPS: &[Step] = &[
+    Step {
+        from: 1,
+        what: "index agreements by reference",
+        run: v1_to_v2,
+    },
+    Step {
+        from: 2,
+        what: "key call-offs' requests and competitions by agreement",
+        run: v2_to_v3,
+    },
+];
 
 pub fn read_version(db: &impl ReadableDatabase) -> Result<Version, StoreError> {
     let txn = db.begin_read()?;
@@ -117,7 +139,7 @@ pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     // Tables added without a change of schema: they start empty, which is what an older
     // file has of them.
     txn.open_table(super::tables::CALLOFF_ROWS)?;
-    txn.open_table(super::tables::CALLOFF_AGREEMENT)?;
+    txn.open_table(super::tables::CALLOFF_AGREEMENTS)?;
     super::calloff_index::backfill(txn)?;
     txn.open_table(super::tables::REQUESTS)?;
     txn.open_table(super::tables::AWAITED)?;
@@ -182,6 +204,129 @@ fn v1_to_v2(txn: &WriteTransaction, actor: &str) -> Result<(), StoreError> {
         if !logged.contains(reference) {
             audit::append(txn, actor, "agreement.adopt", reference, agreement)?;
         }
+    }
+    Ok(())
+}
+
+/// Schema 2's tables keyed by call-off reference alone, read only here.
+mod v2 {
+    use redb::TableDefinition;
+
+    pub const CALLOFF_AGREEMENT: TableDefinition<&str, u64> =
+        TableDefinition::new("calloff_agreement");
+    pub const REQUESTS: TableDefinition<&str, &[u8]> = TableDefinition::new("requests");
+    pub const AWAITED: TableDefinition<&str, &[u8]> = TableDefinition::new("awaited");
+    pub const COMPETITIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("competitions");
+}
+
+/// A request as schema 2 stored it (record version 1): its call-off by reference only.
+#[derive(Deserialize)]
+struct RequestV1 {
+    calloff: String,
+    supplier: OrgNumber,
+    sent_at: PrimitiveDateTime,
+    answered_at: Option<PrimitiveDateTime>,
+    answer: Option<Answer>,
+}
+
+/// Every row of `old` (absent in a file that never had it), then the table deleted.
+fn drain_old<K: redb::Key + 'static>(
+    txn: &WriteTransaction,
+    old: TableDefinition<K, &'static [u8]>,
+    mut each: impl FnMut(K::SelfType<'_>, &[u8]) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    match txn.open_table(old) {
+        Ok(table) => {
+            for row in table.iter()? {
+                let (k, v) = row?;
+                each(k.value(), v.value())?;
+            }
+        }
+        Err(TableError::TableDoesNotExist(_)) => return Ok(()),
+        Err(e) => return Err(e.into()),
+    }
+    txn.delete_table(old)?;
+    Ok(())
+}
+
+/// Re-keys what pointed at a call-off by its reference alone under the call-off's
+/// agreement. Schema 2 kept references unique across the register, so each one's agreement
+/// is known from `calloff_agreement`. Requests whose call-off is gone (none should be:
+/// deleting a call-off deleted its requests) cannot be given an agreement; they are left
+/// out and counted in the audit log rather than stop the migration.
+fn v2_to_v3(txn: &WriteTransaction, actor: &str) -> Result<(), StoreError> {
+    let mut agreement_of: BTreeMap<String, u64> = BTreeMap::new();
+    match txn.open_table(v2::CALLOFF_AGREEMENT) {
+        Ok(table) => {
+            for row in table.iter()? {
+                let (k, v) = row?;
+                agreement_of.insert(k.value().to_string(), v.value());
+            }
+        }
+        Err(TableError::TableDoesNotExist(_)) => {}
+        Err(e) => return Err(e.into()),
+    }
+    txn.delete_table(v2::CALLOFF_AGREEMENT)?;
+    {
+        // From the rows themselves, which are already keyed by agreement and reference.
+        let mut index = txn.open_table(CALLOFF_AGREEMENTS)?;
+        match txn.open_table(CALLOFF_ROWS) {
+            Ok(rows) => {
+                for row in rows.iter()? {
+                    let (k, _) = row?;
+                    let (agreement, reference) = k.value();
+                    index.insert((reference, agreement), ())?;
+                }
+            }
+            Err(TableError::TableDoesNotExist(_)) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut orphans = 0usize;
+    {
+        let mut requests = txn.open_table(REQUESTS)?;
+        drain_old(txn, v2::REQUESTS, |key, bytes| {
+            let old: RequestV1 = encoding::decode_v1(bytes, "request")?;
+            let Some(&agreement) = agreement_of.get(&old.calloff) else {
+                orphans += 1;
+                return Ok(());
+            };
+            let r = Request {
+                agreement: AgreementId(agreement),
+                calloff: old.calloff,
+                supplier: old.supplier,
+                sent_at: old.sent_at,
+                answered_at: old.answered_at,
+                answer: old.answer,
+            };
+            requests.insert((agreement, key), encoding::encode_request(&r).as_slice())?;
+            Ok(())
+        })?;
+    }
+    {
+        let mut awaited = txn.open_table(AWAITED)?;
+        drain_old(txn, v2::AWAITED, |key, bytes| {
+            let a: super::calloffs::Awaited = encoding::decode_v1(bytes, "awaited request")?;
+            awaited.insert((a.agreement.0, key), bytes)?;
+            Ok(())
+        })?;
+    }
+    {
+        let mut competitions = txn.open_table(COMPETITIONS)?;
+        drain_old(txn, v2::COMPETITIONS, |key, bytes| {
+            let c: Competition = encoding::decode_v1(bytes, "competition")?;
+            competitions.insert((c.agreement.0, key), bytes)?;
+            Ok(())
+        })?;
+    }
+    if orphans > 0 {
+        audit::append(
+            txn,
+            actor,
+            "schema.orphan_requests",
+            &format!("{orphans} requests of no stored call-off"),
+            &orphans,
+        )?;
     }
     Ok(())
 }

@@ -79,9 +79,9 @@ impl Store {
             // one call-off's requests are the keys from `calloff␟` up to `calloff` + 0x20.
             let from = format!("{}\u{1f}", row.calloff.reference);
             let to = format!("{}\u{20}", row.calloff.reference);
-            for r in requests.range(from.as_str()..to.as_str())? {
+            for r in requests.range((agreement.0, from.as_str())..(agreement.0, to.as_str()))? {
                 let (_, v) = r?;
-                out.push(encoding::decode_v1(v.value(), "request")?);
+                out.push(encoding::decode_request(v.value())?);
             }
             calloffs.push(row.calloff);
         }

@@ -19,16 +19,20 @@ pub const CALLOFF_ROWS: TableDefinition<(u64, &str), &[u8]> = TableDefinition::n
 /// in the same transaction, so a list is one range scan in its display order.
 pub const CALLOFF_INDEX: TableDefinition<(u64, i64, &str), &[u8]> =
     TableDefinition::new("calloff_index");
-/// Call-off reference → agreement id (references are unique across the register).
-pub const CALLOFF_AGREEMENT: TableDefinition<&str, u64> = TableDefinition::new("calloff_agreement");
-/// `calloff ␟ supplier ␟ sent_at` → versioned request.
-pub const REQUESTS: TableDefinition<&str, &[u8]> = TableDefinition::new("requests");
+/// (Call-off reference, agreement id) → (): the agreements holding a call-off of that
+/// reference. A call-off is its agreement's and its reference's (DESIGN §6): two agreements
+/// may both have an `AV-0001`, so a requests file naming only the reference asks here.
+pub const CALLOFF_AGREEMENTS: TableDefinition<(&str, u64), ()> =
+    TableDefinition::new("calloff_agreements");
+/// (Agreement id, `calloff ␟ supplier ␟ sent_at`) → versioned request (schema 3).
+pub const REQUESTS: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("calloff_requests");
 /// Same key as `REQUESTS` → versioned `Awaited`, for requests with no answer yet.
-pub const AWAITED: TableDefinition<&str, &[u8]> = TableDefinition::new("awaited");
+pub const AWAITED: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("awaited_requests");
 /// Deviation id → versioned manual deviation.
 pub const DEVIATIONS: TableDefinition<u64, &[u8]> = TableDefinition::new("deviations");
-/// Call-off reference → versioned renewed competition.
-pub const COMPETITIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("competitions");
+/// (Agreement id, call-off reference) → versioned renewed competition.
+pub const COMPETITIONS: TableDefinition<(u64, &str), &[u8]> =
+    TableDefinition::new("calloff_competitions");
 /// (Agreement id, model name) → versioned evaluation model saved for reuse.
 pub const MODELS: TableDefinition<(u64, &str), &[u8]> = TableDefinition::new("models");
 /// Purchase id → versioned purchase outside the agreement.
@@ -111,7 +115,7 @@ pub const ALL: &[&dyn super::backup::AnyTable] = &[
     &AUDIT,
     &CALLOFF_ROWS,
     &CALLOFF_INDEX,
-    &CALLOFF_AGREEMENT,
+    &CALLOFF_AGREEMENTS,
     &REQUESTS,
     &AWAITED,
     &DEVIATIONS,

@@ -213,6 +213,7 @@ pub fn fixture_calloffs(store: &Store, id: AgreementId) {
         ),
     ];
     let req = |c: &str, s: &str, sent, answer: Option<(Answer, time::PrimitiveDateTime)>| Request {
+        agreement: id,
         calloff: c.into(),
         supplier: org(s),
         sent_at: sent,

@@ -138,7 +138,8 @@ fn every_bad_row_is_named_by_line_and_column() {
         "A-5,UH-2026-014,Systemutveckling,Kim,cascade,2026-04-01,,,,,,,,".to_string(),
         format!("A-6,{good},,-5,2026-02-30,,x,-1,6,"),
         String::new(),
-        format!("A-1,{good},,,,,,,,"),
+        // A-3 of the same agreement again (A-1 above names another agreement: no repeat).
+        format!("A-3,{good},,,,,,,,"),
         format!(",{good},,,,,,,,"),
         format!("A-9,{good},,2500,50,,,,,,"),
         format!("A-10,{good},,\"1\"x,,,,,,"),
@@ -187,7 +188,7 @@ fn every_bad_row_is_named_by_line_and_column() {
     says(4, &["cascade", "ranking, competition"]);
     says(6, &["negativt"]);
     says(10, &["1 till 5"]);
-    says(11, &["rad 2"]);
+    says(11, &["A-3", "rad 4"]);
     says(13, &["15 fält", "rubrikraden har 14", "citattecken"]);
 }
 
@@ -354,4 +355,40 @@ fn repeats_across_a_large_file_name_the_first_line_in_file_order() {
     let calloffs = parse_text(&file(false)).unwrap();
     assert_eq!(calloffs.len(), 6000);
     assert_eq!(calloffs[5999].reference, "A-5999");
+}
+
+/// Two agreements numbering their call-offs alike: `AV-1` under each is two call-offs, and
+/// only the same agreement's `AV-1` twice is a repeat.
+#[test]
+fn the_same_reference_under_two_agreements_is_two_calloffs() {
+    let mut other = agreement();
+    other.id = AgreementId(8);
+    other.reference = "UH-2026-020".into();
+    let register = Register::new([agreement(), other]);
+    let row = |agreement: &str| {
+        format!("AV-1,{agreement},Systemutveckling,,ranking,2026-04-01 09:30,,,,,,,,\n")
+    };
+    let text = format!("{HEADER}\n{}{}", row("UH-2026-014"), row("UH-2026-020"));
+    let calloffs = parse(text.as_bytes(), &register).unwrap();
+    let keys: Vec<(AgreementId, &str)> = calloffs
+        .iter()
+        .map(|c| (c.agreement, c.reference.as_str()))
+        .collect();
+    assert_eq!(keys, [(AgreementId(7), "AV-1"), (AgreementId(8), "AV-1")]);
+
+    let text = format!(
+        "{HEADER}\n{}{}{}",
+        row("UH-2026-014"),
+        row("UH-2026-020"),
+        row("UH-2026-020")
+    );
+    let problems = parse(text.as_bytes(), &register).unwrap_err();
+    assert_eq!(places(&problems), [(4, "reference")]);
+    assert!(matches!(
+        &problems[0].kind,
+        ProblemKind::Csv(CsvProblem::Cell {
+            problem: CellProblem::DuplicateReference { first_line: 3, .. },
+            ..
+        })
+    ));
 }

@@ -88,6 +88,17 @@ pub enum CellProblem {
     UnknownCallOff {
         reference: String,
     },
+    /// A call-off reference held by several agreements, with no agreement named.
+    AmbiguousCallOff {
+        reference: String,
+        /// Their references, comma-separated.
+        agreements: String,
+    },
+    /// The agreement named holds no call-off of that reference.
+    CallOffNotInAgreement {
+        reference: String,
+        agreement: String,
+    },
     /// An answer kind with no time (reported on `answered_at`).
     AnswerWithoutTime {
         answer: String,
@@ -219,6 +230,24 @@ impl CellProblem {
             CellProblem::UnknownCallOff { reference } => {
                 tr!(cat, "cli.csv.unknown_calloff", reference = reference)
             }
+            CellProblem::AmbiguousCallOff {
+                reference,
+                agreements,
+            } => tr!(
+                cat,
+                "cli.csv.ambiguous_calloff",
+                reference = reference,
+                agreements = agreements
+            ),
+            CellProblem::CallOffNotInAgreement {
+                reference,
+                agreement,
+            } => tr!(
+                cat,
+                "cli.csv.calloff_not_in_agreement",
+                reference = reference,
+                agreement = agreement
+            ),
             CellProblem::AnswerWithoutTime { answer } => {
                 tr!(cat, "cli.csv.answer_without_time", answer = answer)
             }

@@ -30,6 +30,7 @@ fn answered_and_unanswered_requests_in_both_separators() {
     );
     let expected = vec![
         Request {
+            agreement: agreement().id,
             calloff: "A-1".into(),
             supplier: org("5566778899"),
             sent_at: datetime!(2026-04-01 10:00),
@@ -37,6 +38,7 @@ fn answered_and_unanswered_requests_in_both_separators() {
             answer: Some(Answer::Offer),
         },
         Request {
+            agreement: agreement().id,
             calloff: "A-1".into(),
             supplier: org("5560743089"),
             sent_at: datetime!(2026-04-01 10:00),
@@ -150,4 +152,68 @@ fn a_request_repeated_across_a_large_file_names_its_first_line() {
             problem: CellProblem::DuplicateRequest { first_line: 2 }
         })
     );
+}
+
+/// Call-offs `AV-1` under two agreements and `AV-2` under the first only.
+struct TwoAgreements(Agreement, Agreement);
+
+impl CallOffLookup for TwoAgreements {
+    fn agreements_of(&self, reference: &str) -> Vec<&Agreement> {
+        match reference {
+            "AV-1" => vec![&self.0, &self.1],
+            "AV-2" => vec![&self.0],
+            _ => vec![],
+        }
+    }
+}
+
+fn two_agreements() -> TwoAgreements {
+    let mut other = agreement();
+    other.id = AgreementId(8);
+    other.reference = "UH-2026-020".into();
+    TwoAgreements(agreement(), other)
+}
+
+#[test]
+fn a_reference_under_two_agreements_needs_the_agreement_column() {
+    let lookup = two_agreements();
+    // Without the column: AV-2 is found, AV-1 is refused naming both agreements.
+    let text = "calloff;supplier;sent_at;answered_at;answer\n\
+                AV-2;5566778899;2026-04-01 10:00;;\n\
+                AV-1;5566778899;2026-04-01 10:00;;\n";
+    let problems = parse(text.as_bytes(), &lookup).unwrap_err();
+    assert_eq!(places(&problems), [(3, "calloff")]);
+    let message = problems[0].message(Catalog::get(Lang::En));
+    assert!(message.contains("UH-2026-014, UH-2026-020"), "{message}");
+    assert!(message.contains("agreement column"), "{message}");
+
+    // With it: each row goes to the agreement it names; an empty cell is fine where the
+    // reference is unambiguous; an agreement without that call-off is refused.
+    let text = "calloff;supplier;sent_at;answered_at;answer;agreement\n\
+                AV-1;5566778899;2026-04-01 10:00;;;UH-2026-020\n\
+                AV-1;5566778899;2026-04-01 10:00;;;UH-2026-014\n\
+                AV-2;5566778899;2026-04-01 10:00;;;\n";
+    let got = parse(text.as_bytes(), &lookup).unwrap();
+    let agreements: Vec<AgreementId> = got.iter().map(|r| r.agreement).collect();
+    assert_eq!(agreements, [AgreementId(8), AgreementId(7), AgreementId(7)]);
+    let text = "calloff;supplier;sent_at;answered_at;answer;agreement\n\
+                AV-2;5566778899;2026-04-01 10:00;;;UH-2026-020\n";
+    let problems = parse(text.as_bytes(), &lookup).unwrap_err();
+    assert_eq!(places(&problems), [(2, "agreement")]);
+    let message = problems[0].message(Catalog::get(Lang::Sv));
+    assert!(
+        message.contains("avtalet ”UH-2026-020” har inget avrop ”AV-2”"),
+        "{message}"
+    );
+}
+
+/// The same request of two agreements' `AV-1` is two requests, not a repeat.
+#[test]
+fn the_same_request_under_two_agreements_is_no_repeat() {
+    let text = "calloff,supplier,sent_at,answered_at,answer,agreement\n\
+                AV-1,5566778899,2026-04-01 10:00,,,UH-2026-014\n\
+                AV-1,5566778899,2026-04-01 10:00,,,UH-2026-020\n\
+                AV-1,5566778899,2026-04-01 10:00,,,UH-2026-020\n";
+    let problems = parse(text.as_bytes(), &two_agreements()).unwrap_err();
+    assert_eq!(places(&problems), [(4, "sent_at")]);
 }

@@ -140,9 +140,9 @@ fn add_agreement(
             let Some(a) = agreement else { continue };
             let from = format!("{}\u{1f}", row.calloff.reference);
             let to = format!("{}\u{20}", row.calloff.reference);
-            for r in requests.range(from.as_str()..to.as_str())? {
+            for r in requests.range((id, from.as_str())..(id, to.as_str()))? {
                 let (_, v) = r?;
-                let r: Request = encoding::decode_v1(v.value(), "request")?;
+                let r: Request = encoding::decode_request(v.value())?;
                 deltas.request(a, &r, 1);
             }
         }

@@ -14,7 +14,7 @@ use crate::domain::calloff::{CallOff, Request};
 use crate::domain::{Agreement, ResponseTime};
 
 use super::super::encoding;
-use super::super::tables::{AGREEMENTS, CALLOFF_AGREEMENT, CALLOFF_ROWS, REQUESTS};
+use super::super::tables::{AGREEMENTS, CALLOFF_ROWS, REQUESTS};
 use super::super::{Store, StoreError, audit};
 use super::{Awaited, ImportCount, request_range};
 
@@ -123,23 +123,21 @@ impl<'a, 't> Agreements<'a, 't> {
 /// The tables an import reads, opened once in its transaction before anything is
 /// written to them and read from two threads while the import works out its entries.
 struct Reads<'t> {
-    by_reference: Table<'t, &'static str, u64>,
     /// False when no call-off is stored yet (a first import): nothing to look up.
     calloffs_stored: bool,
     rows: Table<'t, (u64, &'static str), &'static [u8]>,
     /// None when no request is stored yet: then none is read back for any call-off.
-    requests: Option<Table<'t, &'static str, &'static [u8]>>,
+    requests: Option<Table<'t, (u64, &'static str), &'static [u8]>>,
     agreements: Table<'t, u64, &'static [u8]>,
 }
 
 impl<'t> Reads<'t> {
     fn open(txn: &'t WriteTransaction) -> Result<Reads<'t>, StoreError> {
-        let by_reference = txn.open_table(CALLOFF_AGREEMENT)?;
+        let rows = txn.open_table(CALLOFF_ROWS)?;
         let requests = txn.open_table(REQUESTS)?;
         Ok(Reads {
-            calloffs_stored: !by_reference.is_empty()?,
-            by_reference,
-            rows: txn.open_table(CALLOFF_ROWS)?,
+            calloffs_stored: !rows.is_empty()?,
+            rows,
             requests: if requests.is_empty()? {
                 None
             } else {
@@ -149,30 +147,27 @@ impl<'t> Reads<'t> {
         })
     }
 
-    /// The stored requests of `calloff`, each with its key, in key order.
-    fn stored_requests(&self, calloff: &str) -> Result<Vec<(String, Request)>, StoreError> {
-        match &self.requests {
-            Some(table) => stored_requests(table, calloff),
-            None => Ok(Vec::new()),
+    /// The stored requests of call-off `calloff` of agreement `agreement`, each with its
+    /// request key, in key order.
+    fn stored_requests(
+        &self,
+        agreement: u64,
+        calloff: &str,
+    ) -> Result<Vec<(String, Request)>, StoreError> {
+        let Some(table) = &self.requests else {
+            return Ok(Vec::new());
+        };
+        let (from, to) = request_range(calloff);
+        let mut out = Vec::new();
+        for item in table.range((agreement, from.as_str())..(agreement, to.as_str()))? {
+            let (k, v) = item?;
+            out.push((
+                k.value().1.to_string(),
+                encoding::decode_request(v.value())?,
+            ));
         }
+        Ok(out)
     }
-}
-
-/// The stored requests of `calloff`, each with its key, in key order.
-fn stored_requests(
-    table: &Table<'_, &'static str, &'static [u8]>,
-    calloff: &str,
-) -> Result<Vec<(String, Request)>, StoreError> {
-    let (from, to) = request_range(calloff);
-    let mut out = Vec::new();
-    for item in table.range(from.as_str()..to.as_str())? {
-        let (k, v) = item?;
-        out.push((
-            k.value().to_string(),
-            encoding::decode_v1(v.value(), "request")?,
-        ));
-    }
-    Ok(out)
 }
 
 /// The awaited entry of `r`: set (Some) while it has no answer and its call-off is
@@ -197,9 +192,9 @@ fn awaited_entry(
 /// Positions of `items` ordered by `key`, the last of equal keys only (a later record
 /// replaces an earlier one, as when written one after the other). Stable, so a file
 /// already in key order is sorted in one pass.
-fn last_by_key<T>(items: &[T], key: impl Fn(&T) -> &str) -> Vec<usize> {
+fn last_by_key<'a, T, K: Ord>(items: &'a [T], key: impl Fn(&'a T) -> K) -> Vec<usize> {
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|a, b| key(&items[*a]).cmp(key(&items[*b])));
+    order.sort_by(|a, b| key(&items[*a]).cmp(&key(&items[*b])));
     let mut out: Vec<usize> = Vec::with_capacity(order.len());
     for i in order {
         match out.last_mut() {
@@ -277,6 +272,7 @@ mod tests {
             datetime!(9999-12-31 23:59),
         ] {
             let r = Request {
+                agreement: crate::domain::AgreementId(1),
                 calloff: "AV-1".into(),
                 supplier: OrgNumber::parse("556677-8899").unwrap(),
                 sent_at,

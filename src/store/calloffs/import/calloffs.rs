@@ -12,7 +12,7 @@ use super::super::super::calloff_index;
 use super::super::super::encoding::{self, V1};
 use super::super::super::penalty_watch;
 use super::super::super::tables::{
-    AWAITED, CALLOFF_AGREEMENT, CALLOFF_INDEX, CALLOFF_ROWS, PENALTY_WATCH,
+    AWAITED, CALLOFF_AGREEMENTS, CALLOFF_INDEX, CALLOFF_ROWS, PENALTY_WATCH,
 };
 use super::super::{CallOffRow, ImportCount};
 use super::{Agreements, Deadlines, Progress, Reads, Ticker, awaited_entry, last_by_key};
@@ -21,21 +21,21 @@ use super::{Agreements, Deadlines, Progress, Reads, Ticker, awaited_entry, last_
 pub(super) type IndexKey<'a> = (u64, i64, &'a str);
 /// A key of the penalty watch: agreement, due day (Julian), reference.
 type WatchKey<'a> = (u64, i32, &'a str);
+/// A key of the requests and awaited tables: agreement, request key.
+type RequestKey = (u64, String);
 
 /// What importing call-offs writes, table by table, gathered before any of it is written
 /// so that the tables can be written side by side.
 #[derive(Default)]
 struct CallOffWrites<'c> {
-    by_reference: Vec<(&'c str, u64)>,
-    /// Rows of call-offs moved to another agreement, under the old one.
-    rows_moved: Vec<(u64, &'c str)>,
+    by_reference: Vec<((&'c str, u64), ())>,
     rows: Vec<((u64, &'c str), Vec<u8>)>,
     index_old: Vec<IndexKey<'c>>,
     index: Vec<(IndexKey<'c>, Vec<u8>)>,
     watch_old: Vec<WatchKey<'c>>,
     watch: Vec<(WatchKey<'c>, u8)>,
     /// Awaited entries of requests stored before their call-off: set or removed.
-    awaited: Vec<(String, Option<Vec<u8>>)>,
+    awaited: Vec<(RequestKey, Option<Vec<u8>>)>,
     deltas: Deltas,
     count: ImportCount,
 }
@@ -44,7 +44,6 @@ impl<'c> CallOffWrites<'c> {
     /// Takes `later`'s writes after these, as if worked out after them.
     fn append(&mut self, later: CallOffWrites<'c>) {
         self.by_reference.extend(later.by_reference);
-        self.rows_moved.extend(later.rows_moved);
         self.rows.extend(later.rows);
         self.index_old.extend(later.index_old);
         self.index.extend(later.index);
@@ -56,8 +55,8 @@ impl<'c> CallOffWrites<'c> {
     }
 }
 
-/// Works out what the call-offs at `order` (positions in `calloffs`, by reference, each
-/// once) write: stored rows and requests read, outcomes assessed, entries encoded, deltas
+/// Works out what the call-offs at `order` (positions in `calloffs`, by agreement and
+/// reference, each once) write: stored rows and requests read, outcomes assessed, entries encoded, deltas
 /// gathered. Calls `tick` once per call-off.
 fn work_out_calloffs<'c>(
     reads: &Reads<'_>,
@@ -72,30 +71,33 @@ fn work_out_calloffs<'c>(
         let c = &calloffs[i];
         let id = c.agreement.0;
         let reference = c.reference.as_str();
-        let before = if reads.calloffs_stored {
-            reads.by_reference.get(reference)?.map(|v| v.value())
+        // The call-off of this agreement with this reference, if stored: one of the same
+        // reference under another agreement is another call-off (DESIGN §6).
+        let old: Option<CallOffRow> = if reads.calloffs_stored {
+            reads
+                .rows
+                .get((id, reference))?
+                .map(|v| encoding::decode_v1(v.value(), "call-off"))
+                .transpose()?
         } else {
             None
         };
-        w.by_reference.push((reference, id));
-        if before.is_none() {
+        if old.is_none() {
+            w.by_reference.push(((reference, id), ()));
             w.count.new += 1;
         } else {
             w.count.updated += 1;
         }
         agreements.load(id)?;
-        if let Some(old_id) = before {
-            agreements.load(old_id)?;
-        }
         let agreement = agreements.get(id);
         // Requests stored before their call-off (an undo puts them back first) or
         // before an update: awaited only while nothing is awarded.
-        let stored = reads.stored_requests(reference)?;
+        let stored = reads.stored_requests(id, reference)?;
         let open = c.awarded_supplier.is_none();
         for (key, r) in &stored {
             let due = agreement.map(|a| (a, deadlines.of(a.response_time, r.sent_at)));
             let entry = awaited_entry(due, open, r).map(|e| encoding::encode(V1, &e));
-            w.awaited.push((key.clone(), entry));
+            w.awaited.push(((id, key.clone()), entry));
         }
         let list = || stored.iter().map(|(_, r)| r);
         let outcome = match agreement {
@@ -107,19 +109,6 @@ fn work_out_calloffs<'c>(
             requests: stored.len() as u32,
             outcome,
         };
-        let old: Option<CallOffRow> = match before {
-            Some(old) => reads
-                .rows
-                .get((old, reference))?
-                .map(|v| encoding::decode_v1(v.value(), "call-off"))
-                .transpose()?,
-            None => None,
-        };
-        if let Some(old_id) = before
-            && old_id != id
-        {
-            w.rows_moved.push((old_id, reference));
-        }
         if let Some(old) = &old {
             let (a, at, _) = calloff_index::key_of(old);
             w.index_old.push((a, at, reference));
@@ -127,19 +116,6 @@ fn work_out_calloffs<'c>(
                 w.watch_old.push((a, due, reference));
             }
             w.deltas.row(old, -1);
-            // A call-off moved to another agreement takes its requests' counts along.
-            if old.calloff.agreement.0 != id {
-                if let Some(from) = agreements.get(old.calloff.agreement.0) {
-                    for r in list() {
-                        w.deltas.request(from, r, -1);
-                    }
-                }
-                if let Some(to) = agreement {
-                    for r in list() {
-                        w.deltas.request(to, r, 1);
-                    }
-                }
-            }
         }
         w.deltas.row(&row, 1);
         let (a, at, _) = calloff_index::key_of(&row);
@@ -163,7 +139,7 @@ pub(super) fn write_calloffs(
     calloffs: &[CallOff],
     progress: &mut Progress<'_>,
 ) -> Result<ImportCount, StoreError> {
-    let order = last_by_key(calloffs, |c| c.reference.as_str());
+    let order = last_by_key(calloffs, |c| (c.agreement.0, c.reference.as_str()));
     // A step per call-off worked out and per row written.
     let mut ticker = Ticker::new(progress, calloffs.len(), 2 * order.len());
     let reads = Reads::open(txn)?;
@@ -176,7 +152,7 @@ pub(super) fn write_calloffs(
     )?;
     w.append(later);
     drop(reads);
-    // A reference given more than once is new at most once; the rest replace it.
+    // A call-off given more than once is new at most once; the rest replace it.
     let count = ImportCount {
         new: w.count.new,
         updated: w.count.updated + calloffs.len() - order.len(),
@@ -185,9 +161,9 @@ pub(super) fn write_calloffs(
     w.rows.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     w.index.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     w.watch.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    w.by_reference.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let CallOffWrites {
         by_reference,
-        rows_moved,
         rows,
         index_old,
         index,
@@ -200,9 +176,6 @@ pub(super) fn write_calloffs(
     bulk::side_by_side(
         || {
             let mut t = txn.open_table(CALLOFF_ROWS)?;
-            for k in rows_moved {
-                t.remove(k)?;
-            }
             let entries = rows.iter().map(|(k, v)| {
                 ticker.add(1);
                 (*k, v.as_slice())
@@ -211,7 +184,7 @@ pub(super) fn write_calloffs(
             deltas.flush(txn)
         },
         || {
-            let mut t = txn.open_table(CALLOFF_AGREEMENT)?;
+            let mut t = txn.open_table(CALLOFF_AGREEMENTS)?;
             bulk::put_sorted(&mut t, by_reference)?;
             let mut t = txn.open_table(CALLOFF_INDEX)?;
             for k in index_old {
@@ -224,10 +197,10 @@ pub(super) fn write_calloffs(
             }
             bulk::put_sorted(&mut t, watch)?;
             let mut t = txn.open_table(AWAITED)?;
-            for (key, entry) in &awaited {
+            for ((id, key), entry) in &awaited {
                 match entry {
-                    Some(v) => t.insert(key.as_str(), v.as_slice())?,
-                    None => t.remove(key.as_str())?,
+                    Some(v) => t.insert((*id, key.as_str()), v.as_slice())?,
+                    None => t.remove((*id, key.as_str()))?,
                 };
             }
             Ok(())

@@ -11,19 +11,22 @@ use super::super::super::StoreError;
 use super::super::super::aggregates::Deltas;
 use super::super::super::bulk::{self, Values};
 use super::super::super::calloff_index;
-use super::super::super::encoding::{self, V1};
+use super::super::super::encoding::{self, REQUEST_V2, V1};
 use super::super::super::tables::{AWAITED, CALLOFF_INDEX, CALLOFF_ROWS, REQUESTS};
 use super::super::{CallOffRow, ImportCount, request_key};
 use super::calloffs::IndexKey;
 use super::{Agreements, Deadlines, Progress, Reads, Ticker, awaited_entry};
 
+/// A key of the requests and awaited tables: agreement, request key.
+type RequestKey<'r> = (u64, &'r str);
+
 /// What importing requests writes, table by table, gathered before any of it is written.
 #[derive(Default)]
 struct RequestWrites<'r> {
     values: Values,
-    requests: Vec<(&'r str, Range<usize>)>,
+    requests: Vec<(RequestKey<'r>, Range<usize>)>,
     /// Set (Some) or removed (None), the last for a key counting.
-    awaited: Vec<(&'r str, Option<Range<usize>>)>,
+    awaited: Vec<(RequestKey<'r>, Option<Range<usize>>)>,
     rows: Vec<((u64, &'r str), Range<usize>)>,
     index: Vec<(IndexKey<'r>, Range<usize>)>,
     deltas: Deltas,
@@ -53,7 +56,7 @@ impl<'r> RequestWrites<'r> {
 }
 
 /// Works out what `group`s of requests (positions in `requests`, whole call-offs,
-/// grouped by call-off) write: rows read, outcomes assessed, values encoded, deltas
+/// grouped by agreement and call-off) write: rows read, outcomes assessed, values encoded, deltas
 /// gathered. Calls `tick` once per request.
 fn work_out_requests<'r>(
     reads: &Reads<'_>,
@@ -67,18 +70,16 @@ fn work_out_requests<'r>(
     let mut deadlines = Deadlines::default();
     let mut start = 0;
     while start < groups.len() {
-        let calloff = requests[groups[start]].calloff.as_str();
+        let first = &requests[groups[start]];
+        let (id, calloff) = (first.agreement.0, first.calloff.as_str());
         let end = groups[start..]
             .iter()
-            .position(|&i| requests[i].calloff != calloff)
+            .position(|&i| !same_calloff(&requests[i], first))
             .map_or(groups.len(), |n| start + n);
         let group = &mut groups[start..end];
         start = end;
         group.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
 
-        let Some(id) = reads.by_reference.get(calloff)?.map(|v| v.value()) else {
-            return Err(StoreError::NotFound(calloff.to_string()));
-        };
         let row: CallOffRow = match reads.rows.get((id, calloff))? {
             Some(v) => encoding::decode_v1(v.value(), "call-off")?,
             None => return Err(StoreError::NotFound(calloff.to_string())),
@@ -87,7 +88,7 @@ fn work_out_requests<'r>(
         let agreement = agreements.get(id);
         let open = row.calloff.awarded_supplier.is_none();
         // What is stored now, so that nothing written here has to be read back.
-        let stored = reads.stored_requests(calloff)?;
+        let stored = reads.stored_requests(id, calloff)?;
         let mut all: Vec<(&str, &Request)> = stored.iter().map(|(k, r)| (k.as_str(), r)).collect();
         for &i in group.iter() {
             let (r, key) = (&requests[i], keys[i].as_str());
@@ -98,7 +99,7 @@ fn work_out_requests<'r>(
                     None
                 }
             };
-            w.requests.push((key, w.values.push(V1, r)));
+            w.requests.push(((id, key), w.values.push(REQUEST_V2, r)));
             if old.is_none() {
                 w.count.new += 1;
             } else {
@@ -113,8 +114,8 @@ fn work_out_requests<'r>(
             }
             // A new request leaves no entry to remove.
             match awaited_entry(due, open, r) {
-                Some(entry) => w.awaited.push((key, Some(w.values.push(V1, &entry)))),
-                None if old.is_some() => w.awaited.push((key, None)),
+                Some(entry) => w.awaited.push(((id, key), Some(w.values.push(V1, &entry)))),
+                None if old.is_some() => w.awaited.push(((id, key), None)),
                 None => {}
             }
             tick();
@@ -144,16 +145,21 @@ fn work_out_requests<'r>(
     Ok(w)
 }
 
+/// Whether two requests are of one call-off: the same agreement and reference.
+fn same_calloff(a: &Request, b: &Request) -> bool {
+    a.agreement == b.agreement && a.calloff == b.calloff
+}
+
 /// The first position at or after `at` where a new call-off begins in `order` (grouped
 /// by call-off), or its end.
 fn group_boundary(requests: &[Request], order: &[usize], at: usize) -> usize {
     if at == 0 {
         return 0;
     }
-    let before = &requests[order[at - 1]].calloff;
+    let before = &requests[order[at - 1]];
     order[at..]
         .iter()
-        .position(|&i| &requests[i].calloff != before)
+        .position(|&i| !same_calloff(&requests[i], before))
         .map_or(order.len(), |n| at + n)
 }
 
@@ -170,7 +176,10 @@ pub(super) fn write_requests(
     // Grouped by call-off (a file is usually in that order already, which a stable sort
     // sees in one pass), then by key within each call-off, a later duplicate kept.
     let mut order: Vec<usize> = (0..requests.len()).collect();
-    order.sort_by(|a, b| requests[*a].calloff.cmp(&requests[*b].calloff));
+    order.sort_by(|a, b| {
+        let (a, b) = (&requests[*a], &requests[*b]);
+        (a.agreement, &a.calloff).cmp(&(b.agreement, &b.calloff))
+    });
     // A step per request worked out and per request written.
     let mut ticker = Ticker::new(progress, requests.len(), 2 * requests.len());
     let reads = Reads::open(txn)?;
@@ -187,7 +196,7 @@ pub(super) fn write_requests(
     let count = w.count;
     // A key given twice in the file: the later one counts, as when written in turn.
     bulk::keep_last(&mut w.requests);
-    w.awaited.sort_by(|a, b| a.0.cmp(b.0));
+    w.awaited.sort_by(|a, b| a.0.cmp(&b.0));
     bulk::keep_last(&mut w.awaited);
     w.rows.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     w.index.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -206,7 +215,7 @@ pub(super) fn write_requests(
         || {
             let mut t = txn.open_table(AWAITED)?;
             for (key, _) in w.awaited.iter().filter(|(_, v)| v.is_none()) {
-                t.remove(*key)?;
+                t.remove(key)?;
             }
             let set = w
                 .awaited
