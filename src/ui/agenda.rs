@@ -77,9 +77,13 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
                     Span::raw(item.name.clone()),
                 ]
             } else {
+                // The agreement first: a call-off's reference (AV-0001) means nothing without
+                // it, as agreements may number their call-offs alike, and at 80 columns a
+                // long note would push it off the screen.
                 vec![
+                    Span::styled(item.reference.clone(), theme::muted()),
+                    Span::raw("  "),
                     Span::raw(item.note.clone()),
-                    Span::styled(format!("  {}", item.reference), theme::muted()),
                 ]
             };
             let days = (item.date - app.today).whole_days();
