@@ -205,14 +205,20 @@ const CSV_CALLOFFS_HELP: &str = "Import call-offs from a CSV file (DESIGN §6).\
     supplier a supplier of the agreement (it need not be ranked in the lot: that is the \
     not_in_lot deviation). quality is 1-5.\n\n\
     Every problem is listed with its line and column and nothing is saved unless every row \
-    is valid. A reference given twice in the file is refused; one already in the database \
-    is updated in place, so importing the same file again adds nothing.";
+    is valid. A call-off is identified by its agreement and its reference: two agreements \
+    may both have an AV-0001, and a row never moves a call-off from one agreement to \
+    another. A reference given twice for the same agreement in the file is refused; one \
+    already in the database under that agreement is updated in place, so importing the \
+    same file again adds nothing.";
 
 const CSV_REQUESTS_HELP: &str = "Import requests from a CSV file (DESIGN §6).\n\n\
     Columns (by header name, in any order): calloff, supplier, sent_at, answered_at, \
-    answer (offer|decline|empty). Same file rules as `import calloffs`.\n\n\
+    answer (offer|decline|empty), and optionally agreement (the agreement's reference). \
+    Same file rules as `import calloffs`.\n\n\
     The call-off must already be in the database (import the call-offs first) and the \
-    supplier must be a supplier of its agreement. answer and answered_at are both given \
+    supplier must be a supplier of its agreement. Where agreements number their call-offs \
+    alike, a reference held by more than one agreement needs the agreement column: without \
+    it the row is refused, naming the agreements it could belong to. answer and answered_at are both given \
     or both empty, and an answer cannot come before the request was sent.\n\n\
     A request is the same request when it goes to the same supplier for the same call-off \
     at the same minute: given twice in one file it is refused, already in the database it \
