@@ -692,6 +692,9 @@ impl App {
             },
         };
         forms::apply(&form, &mut after);
+        if let Some(b) = &before {
+            after.record_changes(b, self.today);
+        }
         let problems = after.problems();
         if !problems.is_empty() {
             let text: Vec<String> = problems.iter().map(|p| p.message(self.cat)).collect();
@@ -751,8 +754,11 @@ impl App {
         }
     }
 
-    /// Stores a changed agreement, remembering how to undo it; false when refused.
-    fn save(&mut self, before: &Agreement, after: Agreement) -> bool {
+    /// Stores a changed agreement, remembering how to undo it; false when refused. What
+    /// the change ends (a ranking, a supplier) is kept in the agreement's history as of
+    /// today.
+    fn save(&mut self, before: &Agreement, mut after: Agreement) -> bool {
+        after.record_changes(before, self.today);
         let problems = after.problems();
         if let Some(p) = problems.first() {
             self.error(p.message(self.cat));

@@ -107,6 +107,24 @@ impl Catalog {
         out
     }
 
+    /// `n` of something, as the catalogue words it: `{key}.one` for one, `{key}.other`
+    /// otherwise, with `{n}` the count grouped by [`Catalog::count`] (1 avvikelse,
+    /// 2 avvikelser; 1 supplier, 2 suppliers).
+    pub fn plural(&self, key: &str, n: u64) -> String {
+        let form = if n == 1 { "one" } else { "other" };
+        self.t(&format!("{key}.{form}"))
+            .replace("{n}", &self.count(n))
+    }
+
+    /// Items as a sentence lists them: `a`, `a och b`, `a, b och c` (`and` in English).
+    pub fn list(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} {} {last}", rest.join(", "), self.t("common.and")),
+        }
+    }
+
     pub fn has(&self, key: &str) -> bool {
         self.map.contains_key(key)
     }

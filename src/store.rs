@@ -14,6 +14,7 @@ mod claim_report;
 mod claim_totals;
 mod claim_window;
 mod competitions;
+mod dependents;
 mod encoding;
 mod error;
 mod followup;
@@ -39,6 +40,7 @@ pub use check::CheckReport;
 pub use claim_report::SupplierClaims;
 pub use claim_totals::{ClaimCount, ClaimsToMake};
 pub use claim_window::ClaimStep;
+pub use dependents::Dependents;
 
 pub use calloff_index::{
     CallOffIndex, IndexEntry, OUTCOME_COMPLIANT, OUTCOME_DEVIATION, OUTCOME_NOT_ASSESSED, Placed,
@@ -278,6 +280,19 @@ impl Store {
         &self,
         agreements: &[Agreement],
     ) -> Result<Vec<(AgreementId, bool)>, StoreError> {
+        let now =
+            time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+        self.import_agreements_on(agreements, now.date())
+    }
+
+    /// [`Store::import_agreements`] on the day `today`: an agreement already stored keeps
+    /// its history, and what the import changes (a ranking, a supplier taken out) is added
+    /// to it as ending that day, so earlier call-offs keep their outcomes (DESIGN §4).
+    pub fn import_agreements_on(
+        &self,
+        agreements: &[Agreement],
+        today: time::Date,
+    ) -> Result<Vec<(AgreementId, bool)>, StoreError> {
         let txn = self.db.begin_write()?;
         let mut out = Vec::with_capacity(agreements.len());
         {
@@ -310,6 +325,13 @@ impl Store {
                 };
                 let mut stored = a.clone();
                 stored.id = AgreementId(id);
+                if !new {
+                    let before = match table.get(id)? {
+                        Some(v) => encoding::decode_agreement(v.value())?,
+                        None => return Err(StoreError::NotFound(stored.reference.clone())),
+                    };
+                    stored.record_changes(&before, today);
+                }
                 table.insert(id, encoding::encode_agreement(&stored).as_slice())?;
                 index.insert(stored.reference.as_str(), id)?;
                 if !new {

@@ -287,3 +287,44 @@ fn the_compact_index_stays_in_step_with_the_rows() {
     assert_eq!(store.calloff_index(other_id).unwrap().len(), 1);
     assert_eq!(store.calloff(a.id, &b.reference).unwrap(), Some(b.clone()));
 }
+
+/// The agreement re-imported (as `avtal import agreement` does) with another ranking: the
+/// change applies from its day; a call-off requested before keeps its outcome, one
+/// requested after is judged by the new ranking.
+#[test]
+fn a_reimported_ranking_applies_from_the_day_of_the_import() {
+    let (_d, store, a) = setup();
+    // Rank 2 awarded after rank 1 declined: compliant.
+    store
+        .import_calloffs(&[calloff(&a, "A-1", "2021005448")])
+        .unwrap();
+    store
+        .import_requests(&[request("A-1", "5560743089", Some(Answer::Decline))])
+        .unwrap();
+    let mut changed = a.clone();
+    changed.lots[0].ranking = vec![org("2120000142"), org("2021005448"), org("5560743089")];
+    store
+        .import_agreements_on(&[changed], date!(2026 - 06 - 01))
+        .unwrap();
+    assert_eq!(
+        store.calloff_rows(a.id).unwrap()[0].outcome,
+        RankingOutcome::Compliant
+    );
+    // Requested after the change with the same requests: the new rank 1 was never asked.
+    let mut later = calloff(&a, "A-2", "2021005448");
+    later.requested_at = datetime!(2026-07-01 09:00);
+    store.import_calloffs(&[later]).unwrap();
+    let mut r = request("A-2", "5560743089", Some(Answer::Decline));
+    r.sent_at = datetime!(2026-07-01 10:00);
+    r.answered_at = Some(datetime!(2026-07-01 11:00));
+    store.import_requests(&[r]).unwrap();
+    let rows = store.calloff_rows(a.id).unwrap();
+    assert!(
+        matches!(&rows[1].outcome, RankingOutcome::Deviation { kinds, .. } if kinds == &vec![DeviationKind::NotAsked]),
+        "{:?}",
+        rows[1].outcome
+    );
+    let stored = store.agreement(a.id).unwrap().unwrap();
+    assert_eq!(stored.history.rankings.len(), 1);
+    assert_eq!(stored.history.rankings[0].until, date!(2026 - 06 - 01));
+}

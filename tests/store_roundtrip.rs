@@ -122,6 +122,21 @@ fn full_agreement(reference: &str) -> Agreement {
             email: "cecilia.ek@kommunen.se".into(),
         }],
         notes: "Anteckning med \"citat\" och \t tabb.".into(),
+        history: History {
+            rankings: vec![PastRanking {
+                lot: "Systemutveckling".into(),
+                ranking: vec![org("212000014")],
+                until: date!(2026 - 03 - 01),
+            }],
+            ended_suppliers: vec![EndedSupplier {
+                supplier: Supplier {
+                    org_number: org("556074308"),
+                    name: "Kod & Co AB".into(),
+                    contacts: vec![],
+                },
+                ended: date!(2026 - 03 - 01),
+            }],
+        },
     }
 }
 

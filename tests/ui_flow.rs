@@ -333,3 +333,111 @@ fn an_awaited_answer_on_the_agenda_opens_its_calloff() {
             .any(|i| i.kind == avtal::domain::agenda::AgendaKind::AnswerAwaited)
     );
 }
+
+/// The id of the IT agreement, UH-2026-014.
+fn it_id(app: &avtal::app::App) -> avtal::domain::AgreementId {
+    app.store
+        .agreement_by_reference("UH-2026-014")
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// Opens the followed (IT) agreement's detail in the Agreements tab at `section_steps`
+/// sections to the right of the overview.
+fn open_it_agreement(app: &mut avtal::app::App, section_steps: usize) {
+    let id = it_id(app);
+    app.show_tab(Tab::Agreements);
+    let pos = app
+        .register
+        .visible
+        .iter()
+        .position(|&i| app.agreements[i].id == id)
+        .unwrap();
+    app.register.selected = pos;
+    press(app, KeyCode::Enter);
+    for _ in 0..section_steps {
+        press(app, KeyCode::Right);
+    }
+}
+
+/// Deleting is not rewriting history: a supplier with call-offs is ended (named, dated,
+/// kept), and the call-offs keep the outcome the ranking in force when they were requested
+/// gave them; the confirmation says what the supplier has.
+#[test]
+fn removing_a_supplier_with_calloffs_ends_it_and_earlier_outcomes_stay() {
+    let (_d, mut app) = app_with_calloffs(Lang::Sv);
+    let id = it_id(&app);
+    let before = app.store.calloff_rows(id).unwrap();
+    open_it_agreement(&mut app, 2); // suppliers
+    // Rows: Alfa, Alfa's contact, Beta, Gamma.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    keys(&mut app, "d");
+    let Some(avtal::app::Popup::Confirm { message, .. }) = &app.popup else {
+        panic!("no question: {}", screen(&app, 100, 30));
+    };
+    assert!(
+        message.starts_with("Ta bort leverantören Gamma Data AB ur avtalet? Den har 1 avrop och 1 förfrågan: den avslutas i dag (2026-11-25)"),
+        "{message}"
+    );
+    keys(&mut app, "y");
+    let a = app.store.agreement(id).unwrap().unwrap();
+    assert!(a.supplier(&org("212000-0142")).is_none());
+    assert_eq!(a.history.ended_suppliers.len(), 1);
+    assert_eq!(a.supplier_name(&org("212000-0142")), "Gamma Data AB");
+    // AV-2 was awarded to Gamma, ranked third then: still the same deviation, not moved
+    // to not_in_lot by today's change.
+    assert_eq!(app.store.calloff_rows(id).unwrap(), before);
+    // The overview tells the history.
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Left);
+    }
+    let text = screen(&app, 120, 50);
+    assert!(
+        text.contains("Gamma Data AB (212000-0142) lämnade avtalet 2026-11-25."),
+        "{text}"
+    );
+}
+
+/// A ranking changed today judges call-offs requested from today; earlier ones keep theirs.
+#[test]
+fn a_ranking_changed_today_never_rewrites_an_earlier_calloff() {
+    let (_d, mut app) = app_with_calloffs(Lang::Sv);
+    let id = it_id(&app);
+    let before = app.store.calloff_rows(id).unwrap();
+    open_it_agreement(&mut app, 1); // lots
+    // Rows: Systemutveckling, its ranks 1-3: Gamma (rank 3) up to rank 1.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    keys(&mut app, "K");
+    keys(&mut app, "K");
+    let a = app.store.agreement(id).unwrap().unwrap();
+    assert_eq!(a.lots[0].ranking[0], org("212000-0142"));
+    assert_eq!(
+        a.history.rankings.len(),
+        1,
+        "two moves on one day: one change"
+    );
+    // AV-2 (Gamma awarded, Alfa and Beta never asked) stays a deviation.
+    assert_eq!(app.store.calloff_rows(id).unwrap(), before);
+}
+
+/// An agreement with call-offs behind it is not deleted; the refusal says what it holds.
+#[test]
+fn an_agreement_with_calloffs_is_not_deleted() {
+    let (_d, mut app) = app_with_calloffs(Lang::En);
+    let id = it_id(&app);
+    open_it_agreement(&mut app, 0);
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "d");
+    assert!(app.popup.is_none(), "no question is asked");
+    let text = screen(&app, 200, 50);
+    assert!(
+        text.contains("cannot be deleted; it holds 4 call-offs and 4 requests."),
+        "{text}"
+    );
+    assert!(app.store.agreement(id).unwrap().is_some());
+}

@@ -4,6 +4,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::domain::{Agreement, OrgNumber};
+use crate::i18n::Catalog;
+use crate::store::Dependents;
 use crate::tr;
 
 use super::form::{self, FormTarget};
@@ -38,7 +40,22 @@ impl App {
                 }
             }
             Act::Delete => {
-                if let Some(a) = self.selected_agreement() {
+                if let Some(a) = self.selected_agreement().cloned() {
+                    // An agreement with call-offs, meetings or claims behind it is not
+                    // deleted with its history: it ends (its end date) instead.
+                    let behind = match self.store.agreement_dependents(a.id) {
+                        Ok(d) => d,
+                        Err(e) => return self.error(e.message(self.cat)),
+                    };
+                    if !behind.is_empty() {
+                        let what = describe_dependents(self.cat, &behind);
+                        return self.error(tr!(
+                            self.cat,
+                            "ui.confirm.delete_agreement_refused",
+                            reference = a.reference,
+                            what = what
+                        ));
+                    }
                     let message = tr!(
                         self.cat,
                         "ui.confirm.delete_agreement",
@@ -258,7 +275,18 @@ impl App {
     fn describe_delete(&self, a: &Agreement, row: Row) -> String {
         let c = self.cat;
         match row {
-            Row::Lot(i) => tr!(c, "ui.confirm.delete_lot", lot = a.lots[i].name),
+            Row::Lot(i) => {
+                let lot = &a.lots[i].name;
+                match self.store.lot_dependents(a.id, lot) {
+                    Ok(d) if !d.is_empty() => tr!(
+                        c,
+                        "ui.confirm.delete_lot_with",
+                        lot = lot,
+                        what = describe_dependents(c, &d)
+                    ),
+                    _ => tr!(c, "ui.confirm.delete_lot", lot = lot),
+                }
+            }
             Row::Ranked { lot, rank } => tr!(
                 c,
                 "ui.confirm.delete_ranked",
@@ -268,12 +296,22 @@ impl App {
             Row::Supplier(i) => {
                 let org = &a.suppliers[i].org_number;
                 let in_lots = a.lots.iter().filter(|l| l.ranking.contains(org)).count();
-                tr!(
-                    c,
-                    "ui.confirm.delete_supplier",
-                    supplier = a.suppliers[i].name,
-                    lots = in_lots
-                )
+                match self.store.supplier_dependents(a.id, org) {
+                    Ok(d) if !d.is_empty() => tr!(
+                        c,
+                        "ui.confirm.delete_supplier_ended",
+                        supplier = a.suppliers[i].name,
+                        what = describe_dependents(c, &d),
+                        date = form::format_date(self.today),
+                        lots = in_lots
+                    ),
+                    _ => tr!(
+                        c,
+                        "ui.confirm.delete_supplier",
+                        supplier = a.suppliers[i].name,
+                        lots = in_lots
+                    ),
+                }
             }
             Row::Contact { supplier, index } => {
                 tr!(
@@ -357,4 +395,24 @@ pub(super) fn remove_row(a: &mut Agreement, row: Row) {
             a.project_group.remove(i);
         }
     }
+}
+
+/// What lies behind a record, as a sentence names it: "400 avrop, 11 möten och 61
+/// vitesanspråk" (only what there is).
+pub(super) fn describe_dependents(cat: &Catalog, d: &Dependents) -> String {
+    let parts: Vec<String> = [
+        ("common.count.calloffs", d.calloffs),
+        ("common.count.requests", d.requests),
+        ("common.count.meetings", d.meetings),
+        ("common.count.penalty_claims", d.penalty_claims),
+        ("common.count.competitions", d.competitions),
+        ("common.count.deviations", d.deviations),
+        ("common.count.purchases", d.purchases),
+        ("common.count.sanction_cases", d.sanction_cases),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(key, n)| cat.plural(key, n))
+    .collect();
+    cat.list(&parts)
 }

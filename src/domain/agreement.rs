@@ -7,6 +7,9 @@ use super::money::Rate;
 use super::orgnr::OrgNumber;
 use super::response_time::ResponseTime;
 
+mod history;
+pub use history::{EndedSupplier, History, PastRanking};
+
 /// Store-assigned identity of an agreement; 0 means "not stored yet".
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
@@ -73,6 +76,9 @@ pub struct Agreement {
     pub orderers: Vec<Orderer>,
     pub project_group: Vec<ProjectMember>,
     pub notes: String,
+    /// What the agreement was: earlier rankings and the suppliers and lots it no longer
+    /// has, so that a change never rewrites an earlier call-off's outcome (DESIGN §4).
+    pub history: History,
 }
 
 impl Agreement {
@@ -99,6 +105,7 @@ impl Agreement {
             orderers: Vec::new(),
             project_group: Vec::new(),
             notes: String::new(),
+            history: History::default(),
         }
     }
 
@@ -116,7 +123,7 @@ impl Agreement {
     }
 
     pub fn supplier_name(&self, org: &OrgNumber) -> String {
-        self.supplier(org)
+        self.supplier_ever(org)
             .map(|s| s.name.clone())
             .unwrap_or_else(|| org.to_string())
     }

@@ -84,6 +84,16 @@ pub fn assess_ranking<'r>(
     requests: impl IntoIterator<Item = &'r Request>,
     response_time: ResponseTime,
 ) -> RankingOutcome {
+    assess_against(calloff, &lot.ranking, requests, response_time)
+}
+
+/// As [`assess_ranking`], against `ranking` (rank 1 first).
+fn assess_against<'r>(
+    calloff: &CallOff,
+    ranking: &[OrgNumber],
+    requests: impl IntoIterator<Item = &'r Request>,
+    response_time: ResponseTime,
+) -> RankingOutcome {
     if calloff.method == CallOffMethod::Competition {
         return RankingOutcome::NotAssessed;
     }
@@ -91,7 +101,7 @@ pub fn assess_ranking<'r>(
         return RankingOutcome::NotAssessed;
     };
     let motivated = calloff.has_deviation_reason();
-    let Some(rank) = lot.rank_of(awarded) else {
+    let Some(rank) = ranking.iter().position(|o| o == awarded).map(|i| i + 1) else {
         // The other kinds are not assessed: there is no rank to cascade down to.
         return RankingOutcome::Deviation {
             kinds: vec![DeviationKind::NotInLot],
@@ -107,7 +117,7 @@ pub fn assess_ranking<'r>(
     let mut kinds = Vec::new();
     let mut suppliers: Vec<OrgNumber> = Vec::new();
     // `rank` is 1-based, so the first `rank - 1` entries are the higher-ranked ones.
-    for higher in lot.ranking.iter().take(rank - 1) {
+    for higher in ranking.iter().take(rank - 1) {
         let theirs = || own.iter().filter(|r| &r.supplier == higher);
         let kind = if theirs().next().is_none() {
             DeviationKind::NotAsked
@@ -142,16 +152,12 @@ pub fn assess_in_agreement<'r>(
     agreement: &Agreement,
     requests: impl IntoIterator<Item = &'r Request>,
 ) -> RankingOutcome {
-    match agreement.lot(&calloff.lot) {
-        Some(lot) => assess_ranking(calloff, lot, requests, agreement.response_time),
-        None => {
-            let missing = Lot {
-                name: calloff.lot.clone(),
-                ranking: Vec::new(),
-            };
-            assess_ranking(calloff, &missing, requests, agreement.response_time)
-        }
-    }
+    // The ranking in force when the call-off was requested: a later change never
+    // rewrites its outcome. A lot that did not exist then ranks no one.
+    let ranking = agreement
+        .ranking_at(&calloff.lot, calloff.requested_at.date())
+        .unwrap_or_default();
+    assess_against(calloff, ranking, requests, agreement.response_time)
 }
 
 #[cfg(test)]

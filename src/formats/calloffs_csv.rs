@@ -143,8 +143,13 @@ fn calloff(
     let method = c.required(METHOD, method);
     let requested_at = c.required(REQUESTED_AT, csv_common::datetime);
     let awarded = c.optional(AWARDED, csv_common::org_number);
+    // A supplier that has left the agreement still was one for call-offs before it left.
+    let was_supplier = |a: &Agreement, org| match requested_at {
+        Some(at) => a.was_supplier(org, at.date()),
+        None => a.supplier(org).is_some(),
+    };
     if let (Some(a), Some(org)) = (agreement, &awarded)
-        && a.supplier(org).is_none()
+        && !was_supplier(a, org)
     {
         c.fail(
             AWARDED,

@@ -121,6 +121,28 @@ pub fn append<T: Serialize>(
     subject: &str,
     record: &T,
 ) -> Result<(), StoreError> {
+    append_digest(txn, actor, action, subject, digest(record))
+}
+
+/// [`append`] for a record as it is stored (`bytes`, with its version header): adopting
+/// into the log a record written by an older version of its type.
+pub fn append_stored(
+    txn: &WriteTransaction,
+    actor: &str,
+    action: &str,
+    subject: &str,
+    bytes: &[u8],
+) -> Result<(), StoreError> {
+    append_digest(txn, actor, action, subject, stored_digest(bytes))
+}
+
+fn append_digest(
+    txn: &WriteTransaction,
+    actor: &str,
+    action: &str,
+    subject: &str,
+    record_digest: [u8; 32],
+) -> Result<(), StoreError> {
     let mut table = txn.open_table(AUDIT)?;
     let (seq, prev_hash) = match table.last()? {
         Some((k, v)) => {
@@ -135,7 +157,7 @@ pub fn append<T: Serialize>(
         actor: actor.to_string(),
         action: action.to_string(),
         subject: subject.to_string(),
-        record_digest: digest(record),
+        record_digest,
         prev_hash,
         hash: [0; 32],
     };
@@ -148,6 +170,17 @@ pub fn append<T: Serialize>(
 /// the digest does not change when only the stored envelope's version does).
 pub fn digest<T: Serialize>(record: &T) -> [u8; 32] {
     Sha256::digest(encoding::encode(0, record)).into()
+}
+
+/// [`digest`] of a record as stored (its version header aside), so that a record written
+/// by an older version of its type is checked against what was logged when it was
+/// written, not against today's encoding of it.
+fn stored_digest(bytes: &[u8]) -> [u8; 32] {
+    let body = bytes.get(2..).unwrap_or_default();
+    let mut h = Sha256::new();
+    h.update([0u8, 0u8]);
+    h.update(body);
+    h.finalize().into()
 }
 
 fn decode(bytes: &[u8]) -> Result<AuditEntry, StoreError> {
@@ -263,7 +296,7 @@ pub fn verify_records(txn: &ReadTransaction) -> Result<Vec<RecordProblem>, Store
             Some(entry) if entry.action == "agreement.delete" => {
                 problems.push(problem(RecordIssue::NotLogged))
             }
-            Some(entry) if entry.record_digest != digest(&agreement) => {
+            Some(entry) if entry.record_digest != stored_digest(v.value()) => {
                 problems.push(problem(RecordIssue::ChangedOutsideLog))
             }
             Some(_) => {}

@@ -10,10 +10,15 @@ use crate::domain::calloff::Request;
 
 use super::StoreError;
 
+mod agreement_v1;
+
 /// Refuse to allocate more than this for one record, whatever a damaged length prefix says.
 const DECODE_LIMIT: usize = 16 * 1024 * 1024;
 
+/// Agreements without their history (read, never written).
 const AGREEMENT_V1: u16 = 1;
+/// Agreements with `history` (earlier rankings, ended suppliers).
+const AGREEMENT_V2: u16 = 2;
 
 fn config() -> impl bincode::config::Config {
     bincode::config::standard().with_limit::<DECODE_LIMIT>()
@@ -64,7 +69,7 @@ pub fn decode_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
 }
 
 pub fn encode_agreement(a: &Agreement) -> Vec<u8> {
-    encode(AGREEMENT_V1, a)
+    encode(AGREEMENT_V2, a)
 }
 
 pub fn decode_agreement(bytes: &[u8]) -> Result<Agreement, StoreError> {
@@ -74,7 +79,10 @@ pub fn decode_agreement(bytes: &[u8]) -> Result<Agreement, StoreError> {
     };
     let (version, body) = split(bytes).map_err(corrupt)?;
     match version {
-        AGREEMENT_V1 => decode_body(body).map_err(corrupt),
+        AGREEMENT_V1 => decode_body::<agreement_v1::AgreementV1>(body)
+            .map(Agreement::from)
+            .map_err(corrupt),
+        AGREEMENT_V2 => decode_body(body).map_err(corrupt),
         v => Err(corrupt(format!("unknown record version {v}"))),
     }
 }

@@ -174,7 +174,8 @@ pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
 /// the audit log has never seen (schema 1 did not have to log) are adopted into it, so that
 /// [`Store::verify_records`](super::Store::verify_records) can vouch for them from now on.
 fn v1_to_v2(txn: &WriteTransaction, actor: &str) -> Result<(), StoreError> {
-    let mut by_ref: BTreeMap<String, (u64, super::Agreement)> = BTreeMap::new();
+    // Each agreement with its bytes as stored: adopted into the log as it is stored.
+    let mut by_ref: BTreeMap<String, (u64, Vec<u8>)> = BTreeMap::new();
     {
         let table = txn.open_table(AGREEMENTS)?;
         for row in table.iter()? {
@@ -190,7 +191,7 @@ fn v1_to_v2(txn: &WriteTransaction, actor: &str) -> Result<(), StoreError> {
                     ),
                 });
             }
-            by_ref.insert(agreement.reference.clone(), (id, agreement));
+            by_ref.insert(agreement.reference.clone(), (id, v.value().to_vec()));
         }
     }
     {
@@ -200,9 +201,9 @@ fn v1_to_v2(txn: &WriteTransaction, actor: &str) -> Result<(), StoreError> {
         }
     }
     let logged = audit::logged_agreement_subjects(txn)?;
-    for (reference, (_, agreement)) in &by_ref {
+    for (reference, (_, stored)) in &by_ref {
         if !logged.contains(reference) {
-            audit::append(txn, actor, "agreement.adopt", reference, agreement)?;
+            audit::append_stored(txn, actor, "agreement.adopt", reference, stored)?;
         }
     }
     Ok(())

@@ -164,7 +164,48 @@ fn overview(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
             lines.push(Line::from(l.to_string()));
         }
     }
+    history_lines(cat, a, &mut lines);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+/// The agreement's past: suppliers that left it and rankings that were replaced, each
+/// with its date (what earlier call-offs are judged by).
+fn history_lines(cat: &Catalog, a: &Agreement, lines: &mut Vec<Line<'static>>) {
+    let h = &a.history;
+    if h.ended_suppliers.is_empty() && h.rankings.is_empty() {
+        return;
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        cat.t("ui.detail.history").to_string(),
+        theme::header(),
+    )));
+    for e in &h.ended_suppliers {
+        lines.push(Line::from(tr!(
+            cat,
+            "ui.detail.supplier_ended",
+            supplier = e.supplier.name,
+            org = e.supplier.org_number,
+            date = format_date(e.ended)
+        )));
+    }
+    let mut rankings: Vec<_> = h.rankings.iter().collect();
+    rankings.sort_by(|x, y| (&x.lot, x.until).cmp(&(&y.lot, y.until)));
+    for r in rankings {
+        let names: Vec<String> = r
+            .ranking
+            .iter()
+            .enumerate()
+            .map(|(i, o)| format!("{}. {}", i + 1, a.supplier_name(o)))
+            .collect();
+        lines.push(Line::from(tr!(
+            cat,
+            "ui.detail.ranking_until",
+            lot = r.lot,
+            date = format_date(r.until),
+            ranking = names.join(", ")
+        )));
+    }
 }
 
 fn role_label(r: ContactRole) -> &'static str {
