@@ -568,6 +568,16 @@ impl App {
             return;
         }
         let id = item.agreement;
+        // Opening an item of another agreement changes what the per-agreement tabs
+        // follow: say so, or the next tab switch would surprise.
+        if self.current != Some(id) {
+            self.info(tr!(
+                self.cat,
+                "ui.agenda.now_following",
+                reference = item.reference,
+                name = item.name
+            ));
+        }
         let section = match (&item.link, item.kind) {
             (AgendaLink::CallOff(reference), _) => {
                 self.follow(id);
@@ -721,6 +731,8 @@ impl App {
                     reference = after.reference
                 ));
                 if before.is_none() {
+                    // A new agreement is the one the user is about to work on.
+                    self.follow(id);
                     self.tab = Tab::Agreements;
                     self.register.detail = Some(Detail {
                         id,

@@ -441,3 +441,57 @@ fn an_agreement_with_calloffs_is_not_deleted() {
     );
     assert!(app.store.agreement(id).unwrap().is_some());
 }
+
+/// Which agreement am I in: a new agreement becomes the followed one, and opening an
+/// agenda item of another agreement says that the tabs now follow it.
+#[test]
+fn the_followed_agreement_changes_only_where_the_user_sees_it_change() {
+    let (_d, mut app) = app_with_calloffs(Lang::Sv);
+    app.show_tab(Tab::Agenda);
+    let it = it_id(&app);
+    let other = app
+        .agenda
+        .iter()
+        .position(|i| i.agreement != it)
+        .expect("an item of another agreement");
+    let reference = app.agenda[other].reference.clone();
+    app.agenda_selected = other;
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&app, 120, 30);
+    assert!(
+        text.contains(&format!("Flikarna för ett avtal följer nu {reference}")),
+        "{text}"
+    );
+    // An item of the followed agreement says nothing of the kind.
+    app.show_tab(Tab::Agenda);
+    let same = app
+        .agenda
+        .iter()
+        .position(|i| Some(i.agreement) == app.current)
+        .unwrap();
+    app.agenda_selected = same;
+    press(&mut app, KeyCode::Enter);
+    assert!(!screen(&app, 120, 30).contains("följer nu"));
+
+    // A new agreement is followed.
+    app.show_tab(Tab::Agreements);
+    if app.register.detail.is_some() {
+        press(&mut app, KeyCode::Esc);
+    }
+    keys(&mut app, "n");
+    keys(&mut app, "UH-2026-300");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "Nytt avtal");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "2026-02-01");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "2028-01-31");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "{}", screen(&app, 100, 30));
+    let new = app
+        .store
+        .agreement_by_reference("UH-2026-300")
+        .unwrap()
+        .unwrap();
+    assert_eq!(app.current, Some(new.id));
+}

@@ -265,8 +265,10 @@ fn detail(frame: &mut Frame, app: &App, a: &Agreement, d: &CallOffDetail, area: 
         return;
     };
     let c = &row.calloff;
+    // The agreement first: agreements may number their call-offs alike.
     let title = format!(
-        "{} · {} · {}",
+        "{} · {} · {} · {}",
+        a.reference,
         c.reference,
         c.lot,
         format_datetime(c.requested_at)
