@@ -291,6 +291,8 @@ pub struct App {
     pub statistics: statistics::StatisticsState,
     pub agenda: Vec<AgendaItem>,
     pub agenda_selected: usize,
+    /// Agreements whose answers awaited are shown one by one under their group row.
+    pub agenda_expanded: std::collections::BTreeSet<AgreementId>,
     pub popup: Option<Popup>,
     /// The open form, under any confirmation popup about it.
     pub form: Option<Form>,
@@ -330,6 +332,7 @@ impl App {
             statistics: Default::default(),
             agenda: Vec::new(),
             agenda_selected: 0,
+            agenda_expanded: std::collections::BTreeSet::new(),
             popup: None,
             form: None,
             status: None,
@@ -570,7 +573,7 @@ impl App {
         let id = item.agreement;
         // Opening an item of another agreement changes what the per-agreement tabs
         // follow: say so, or the next tab switch would surprise.
-        if self.current != Some(id) {
+        if self.current != Some(id) && item.link != AgendaLink::Group {
             self.info(tr!(
                 self.cat,
                 "ui.agenda.now_following",
@@ -579,6 +582,21 @@ impl App {
             ));
         }
         let section = match (&item.link, item.kind) {
+            (AgendaLink::Group, _) => {
+                if !self.agenda_expanded.remove(&id) {
+                    self.agenda_expanded.insert(id);
+                }
+                self.refresh_agenda();
+                // Stay on the group row, wherever the rebuild put it.
+                if let Some(at) = self
+                    .agenda
+                    .iter()
+                    .position(|i| i.group.is_some() && i.agreement == id)
+                {
+                    self.agenda_selected = at;
+                }
+                return;
+            }
             (AgendaLink::CallOff(reference), _) => {
                 self.follow(id);
                 self.show_tab(Tab::CallOffs);

@@ -495,3 +495,77 @@ fn the_followed_agreement_changes_only_where_the_user_sees_it_change() {
         .unwrap();
     assert_eq!(app.current, Some(new.id));
 }
+
+/// The agenda at national scale: many answers awaited of one agreement are one row with
+/// counts (overdue ones first), opened and closed with Enter.
+#[test]
+fn many_answers_awaited_are_one_agenda_row_opened_with_enter() {
+    use avtal::domain::calloff::{CallOff, CallOffMethod, Request};
+    let dir = tempfile::tempdir().unwrap();
+    let store = open_store(&dir);
+    let mut id = None;
+    for a in fixture_register() {
+        let stored = store.insert_agreement(&a).unwrap();
+        if a.reference == "UH-2026-014" {
+            id = Some(stored);
+        }
+    }
+    let id = id.unwrap();
+    fixture_calloffs(&store, id);
+    // Eight more call-offs, each waiting for Alfa's answer; the first three sent so long
+    // ago that their deadlines have passed.
+    let calloffs: Vec<CallOff> = (0..8)
+        .map(|n| {
+            CallOff::new(
+                &format!("AV-V{n}"),
+                id,
+                "Systemutveckling",
+                "Olle",
+                CallOffMethod::Ranking,
+                time::macros::datetime!(2026-11-10 09:00) + time::Duration::days(2 * n),
+            )
+        })
+        .collect();
+    store.import_calloffs(&calloffs).unwrap();
+    let requests: Vec<Request> = calloffs
+        .iter()
+        .map(|c| Request {
+            agreement: id,
+            calloff: c.reference.clone(),
+            supplier: org("556074-3089"),
+            sent_at: c.requested_at,
+            answered_at: None,
+            answer: None,
+        })
+        .collect();
+    store.import_requests(&requests).unwrap();
+    let mut app = avtal::app::App::new(store, Lang::Sv, NOW);
+    app.show_tab(Tab::Agenda);
+    let awaited = |app: &avtal::app::App| {
+        app.agenda
+            .iter()
+            .filter(|i| i.kind == avtal::domain::agenda::AgendaKind::AnswerAwaited)
+            .count()
+    };
+    // AV-4 of the fixture and the eight: nine, one row.
+    assert_eq!(awaited(&app), 1);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("Agenda: 14 att hålla ögonen på"), "{text}");
+    assert!(text.contains("UH-2026-014  ▸ 9 (7 försenade)"), "{text}");
+    let row = app.agenda.iter().position(|i| i.group.is_some()).unwrap();
+    app.agenda_selected = row;
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.tab,
+        Tab::Agenda,
+        "Enter on the row opens the group in place"
+    );
+    assert_eq!(awaited(&app), 10);
+    assert_eq!(app.agenda_selected, row);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("UH-2026-014  ▾ 9 (7 försenade)"), "{text}");
+    // The title counts each answer awaited once, open or not.
+    assert!(text.contains("Agenda: 14 att hålla ögonen på"), "{text}");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(awaited(&app), 1);
+}

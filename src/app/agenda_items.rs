@@ -4,7 +4,7 @@
 
 use time::Duration;
 
-use crate::domain::agenda::{AgendaItem, AgendaKind, AgendaLink, agenda, sort};
+use crate::domain::agenda::{AgendaItem, AgendaKind, AgendaLink, agenda, group_awaited, sort};
 use crate::domain::checklist::ItemStatus;
 use crate::domain::deviation::DeviationStatus;
 use crate::domain::followup::checks_due;
@@ -39,6 +39,7 @@ fn item(
         at: None,
         note,
         link,
+        group: None,
     }
 }
 
@@ -200,7 +201,7 @@ impl App {
         self.sanction_items(&mut items, &mut problems);
 
         sort(&mut items);
-        self.agenda = items;
+        self.agenda = group_awaited(items, self.now, &self.agenda_expanded);
         self.agenda_selected = self
             .agenda_selected
             .min(self.agenda.len().saturating_sub(1));

@@ -4,6 +4,9 @@ use time::{Date, Duration, PrimitiveDateTime};
 
 use super::agreement::{Agreement, AgreementId, OptionStatus};
 
+mod group;
+pub use group::{GROUP_FROM, Group, group_awaited};
+
 /// How far ahead the agenda looks.
 pub const NOTICE_HORIZON_DAYS: i64 = 180;
 pub const END_HORIZON_DAYS: i64 = 365;
@@ -51,6 +54,8 @@ pub struct AgendaItem {
     pub note: String,
     /// The record to open from the agenda.
     pub link: AgendaLink,
+    /// Set on a row that stands for many items of one kind and agreement (see `group`).
+    pub group: Option<Group>,
 }
 
 /// What an agenda item opens.
@@ -66,6 +71,8 @@ pub enum AgendaLink {
     Deviations,
     /// The Sanctions tab, at the part the item's kind belongs to.
     Sanctions,
+    /// A group row: Enter shows or hides its items.
+    Group,
 }
 
 impl AgendaItem {
@@ -108,6 +115,7 @@ pub fn agenda<'a>(
             at: None,
             note: String::new(),
             link: AgendaLink::Agreement,
+            group: None,
         };
         for o in &a.extension_options {
             // An open option whose notice date passed while the agreement still runs is
