@@ -719,6 +719,20 @@ impl App {
                 }
             },
         };
+        // An extension option extends the agreement: it ends after the agreement does.
+        if let (FormTarget::ExtensionOption(_), Some(b)) = (&form.target, &before)
+            && let Some(to) = form.field("ui.field.extends_to").date()
+            && to <= b.end
+        {
+            let text = tr!(
+                self.cat,
+                "ui.form.option_before_end",
+                end = form::format_date(b.end)
+            );
+            form.fail_at("ui.field.extends_to", text);
+            self.form = Some(form);
+            return;
+        }
         forms::apply(&form, &mut after);
         if let Some(b) = &before {
             after.record_changes(b, self.today);

@@ -569,3 +569,105 @@ fn many_answers_awaited_are_one_agenda_row_opened_with_enter() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(awaited(&app), 1);
 }
+
+/// The error of field `label` of the open form, as shown.
+fn field_error(app: &avtal::app::App, label: &str) -> Option<String> {
+    let form = app.form.as_ref().expect("a form is open");
+    form.fields
+        .iter()
+        .find(|f| f.label == label)
+        .and_then(|f| f.error.clone())
+}
+
+/// Validation in words at the field: an e-mail or phone number of the wrong shape, a cap
+/// above 100 %, an extension option that ends before the agreement it extends. Nothing
+/// typed is lost.
+#[test]
+fn shapes_and_limits_are_refused_at_their_fields() {
+    let (_d, mut app) = app_with_calloffs(Lang::Sv);
+    open_it_agreement(&mut app, 2); // suppliers: Alfa selected
+    keys(&mut app, "c");
+    keys(&mut app, "Bo Kontakt");
+    press(&mut app, KeyCode::Tab); // role
+    press(&mut app, KeyCode::Tab); // e-mail
+    keys(&mut app, "bo.kontakt.alfa.se");
+    press(&mut app, KeyCode::Tab); // phone
+    keys(&mut app, "ring mig");
+    ctrl(&mut app, 's');
+    let e = field_error(&app, "ui.field.email").expect("the e-mail is refused");
+    assert!(e.contains("är ingen e-postadress"), "{e}");
+    let e = field_error(&app, "ui.field.phone").expect("the phone is refused");
+    assert!(e.contains("är inget telefonnummer"), "{e}");
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.field("ui.field.email").text(), "bo.kontakt.alfa.se");
+    press(&mut app, KeyCode::Esc);
+    if app.popup.is_some() {
+        keys(&mut app, "y");
+    }
+
+    // Penalties: a cap of 150 %.
+    press(&mut app, KeyCode::Right);
+    keys(&mut app, "n");
+    press(&mut app, KeyCode::Tab); // rate
+    keys(&mut app, "5%");
+    press(&mut app, KeyCode::Tab); // cap
+    keys(&mut app, "150%");
+    ctrl(&mut app, 's');
+    let e = field_error(&app, "ui.field.cap").expect("the cap is refused");
+    assert!(e.contains("högst 100 %"), "{e}");
+}
+
+/// An option that would end before the agreement does is refused at its field.
+#[test]
+fn an_extension_option_must_end_after_the_agreement() {
+    let (_d, mut app) = app_with_calloffs(Lang::En);
+    open_it_agreement(&mut app, 5); // options
+    keys(&mut app, "n");
+    let form = app.form.as_ref().expect("the option form");
+    assert_eq!(form.fields[0].label, "ui.field.extends_to");
+    ctrl(&mut app, 'u');
+    keys(&mut app, "2027-06-30");
+    press(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
+    keys(&mut app, "2027-01-31");
+    ctrl(&mut app, 's');
+    let e = field_error(&app, "ui.field.extends_to").expect("refused at the field");
+    assert!(
+        e.contains("after the agreement's end date 2027-12-31"),
+        "{e}"
+    );
+    let id = it_id(&app);
+    assert_eq!(
+        app.store
+            .agreement(id)
+            .unwrap()
+            .unwrap()
+            .extension_options
+            .len(),
+        1
+    );
+}
+
+/// A request is never sent before its call-off: refused at the time sent, as typed.
+#[test]
+fn a_request_before_its_calloff_is_refused_at_the_time_sent() {
+    let (_d, mut app) = app_with_calloffs(Lang::Sv);
+    press(&mut app, KeyCode::Char('3'));
+    keys(&mut app, "n");
+    keys(&mut app, "AV-9");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "{}", screen(&app, 80, 24));
+    // AV-9 is requested now (2026-11-25 09:30): a request the day before is impossible.
+    keys(&mut app, "r");
+    press(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
+    keys(&mut app, "2026-11-24 10:00");
+    ctrl(&mut app, 's');
+    let e = field_error(&app, "ui.field.sent_at").expect("refused at the time sent");
+    assert!(
+        e.contains("Förfrågan kan inte skickas före avropet (2026-11-25 09:30)"),
+        "{e}"
+    );
+    let id = it_id(&app);
+    assert!(app.store.requests_of(id, "AV-9").unwrap().is_empty());
+}

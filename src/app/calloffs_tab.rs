@@ -631,7 +631,7 @@ impl App {
         }
     }
 
-    pub(super) fn submit_request(&mut self, form: Form) {
+    pub(super) fn submit_request(&mut self, mut form: Form) {
         let FormTarget::Request { calloff, index } = form.target.clone() else {
             return;
         };
@@ -642,6 +642,20 @@ impl App {
             Ok(r) => r,
             Err(key) => return self.refused(form, self.cat.t(key).to_string()),
         };
+        // A request cannot be sent before there was a call-off to ask about.
+        if let Some(row) = &self.calloffs.detail_row
+            && row.calloff.reference == r.calloff
+            && r.sent_at < row.calloff.requested_at
+        {
+            let text = tr!(
+                self.cat,
+                "ui.form.request_before_calloff",
+                requested = super::form::format_datetime(row.calloff.requested_at)
+            );
+            form.fail_at("ui.field.sent_at", text);
+            self.form = Some(form);
+            return;
+        }
         let before = index.and_then(|i| self.calloffs.detail.as_ref()?.requests.get(i).cloned());
         // An edit that moves the request to another supplier or minute replaces the old one.
         let (result, writes) = match &before {

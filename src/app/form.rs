@@ -46,6 +46,12 @@ pub enum FieldKind {
     },
     /// Comma-separated words.
     List,
+    /// An e-mail address (may be empty): `name@domain.tld`.
+    Email,
+    /// A telephone number (may be empty): digits with spaces, hyphens, a leading `+`.
+    Phone,
+    /// A penalty cap (may be empty): an amount, or a percentage of at most 100 %.
+    Cap,
 }
 
 pub struct Field {
@@ -135,6 +141,24 @@ impl Field {
                 (*required && v.is_empty()).then(|| tr!(cat, "ui.form.required").into())
             }
             FieldKind::MultiLine | FieldKind::List | FieldKind::Choice { .. } => None,
+            FieldKind::Email => {
+                (!v.is_empty() && !is_email(&v)).then(|| tr!(cat, "ui.form.bad_email", input = v))
+            }
+            FieldKind::Phone => {
+                (!v.is_empty() && !is_phone(&v)).then(|| tr!(cat, "ui.form.bad_phone", input = v))
+            }
+            FieldKind::Cap => match Rate::parse(&v) {
+                _ if v.is_empty() => None,
+                // A cap above the whole value would never cap anything: a slip for 10 %.
+                Ok(Rate::Percent(p)) if p > 100 * 100 => {
+                    Some(tr!(cat, "ui.form.cap_above_100", input = v))
+                }
+                Ok(_) => None,
+                Err(crate::domain::money::MoneyError::Format) => {
+                    Some(tr!(cat, "ui.form.bad_rate", input = v))
+                }
+                Err(e) => Some(e.message(cat, &v)),
+            },
             FieldKind::Date { required } => {
                 if v.is_empty() {
                     return if *required { required_missing() } else { None };
@@ -244,6 +268,32 @@ impl Field {
     pub fn money(&self) -> Option<Money> {
         Money::parse_kronor(&self.trimmed()).ok()
     }
+}
+
+/// An address a mail program would take: one `@`, something before it, a domain with a
+/// dot after it, no spaces.
+fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && !s.chars().any(char::is_whitespace)
+        && domain
+            .split_once('.')
+            .is_some_and(|(name, rest)| !name.is_empty() && !rest.is_empty())
+        && !domain.ends_with('.')
+}
+
+/// A number as Swedes write them: 08-123 45 67, 070-123 45 67, +46 8 123 45 67; at least
+/// six digits and nothing but digits, spaces, hyphens, brackets and a leading `+`.
+fn is_phone(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    let body = s.strip_prefix('+').unwrap_or(s);
+    digits >= 6
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'))
 }
 
 pub fn parse_datetime(s: &str) -> Result<PrimitiveDateTime, time::error::Parse> {
@@ -380,6 +430,16 @@ impl Form {
             .unwrap_or(&self.fields[0])
     }
 
+    /// Says at the field `label` what is wrong with it (a rule across fields or records,
+    /// found on saving), moves the cursor there, and keeps every value as typed.
+    pub fn fail_at(&mut self, label: &str, message: String) {
+        if let Some(i) = self.fields.iter().position(|f| f.label == label) {
+            self.fields[i].error = Some(message.clone());
+            self.focus = i;
+        }
+        self.message = Some(message);
+    }
+
     pub fn validate_all(&mut self, cat: &Catalog) -> bool {
         let mut first_bad = None;
         for (i, f) in self.fields.iter_mut().enumerate() {
@@ -446,5 +506,38 @@ impl Form {
             }
         }
         FormOutcome::Continue
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_email, is_phone};
+
+    #[test]
+    fn email_and_phone_shapes() {
+        for good in ["anna@kommun.se", "a.b-c@sub.region.se", "x@y.io"] {
+            assert!(is_email(good), "{good}");
+        }
+        for bad in [
+            "anna.kommun.se",
+            "@kommun.se",
+            "anna@kommun",
+            "a b@k.se",
+            "a@@k.se",
+            "a@k.",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        for good in [
+            "08-123 45 67",
+            "070-123 45 67",
+            "+46 8 123 45 67",
+            "(08) 123456",
+        ] {
+            assert!(is_phone(good), "{good}");
+        }
+        for bad in ["ring mig", "12345", "08-123 45 67 ank. 2", "+46+8 1234567"] {
+            assert!(!is_phone(bad), "{bad}");
+        }
     }
 }

@@ -32,6 +32,14 @@ fn text(label: &'static str, value: &str) -> Field {
     Field::new(label, FieldKind::Text { required: false }, value)
 }
 
+fn email(label: &'static str, value: &str) -> Field {
+    Field::new(label, FieldKind::Email, value)
+}
+
+fn phone(label: &'static str, value: &str) -> Field {
+    Field::new(label, FieldKind::Phone, value)
+}
+
 fn required(label: &'static str, value: &str) -> Field {
     Field::new(label, FieldKind::Text { required: true }, value)
 }
@@ -97,7 +105,7 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
                     FieldKind::List,
                     &a.map(|a| a.keywords.join(", ")).unwrap_or_default(),
                 ),
-                text(
+                email(
                     "ui.field.order_mailbox",
                     a.map(|a| a.order_mailbox.as_str()).unwrap_or(""),
                 ),
@@ -151,8 +159,8 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
                     ROLES.to_vec(),
                     c.map(|c| role_index(c.role)).unwrap_or(0),
                 ),
-                text("ui.field.email", c.map(|c| c.email.as_str()).unwrap_or("")),
-                text("ui.field.phone", c.map(|c| c.phone.as_str()).unwrap_or("")),
+                email("ui.field.email", c.map(|c| c.email.as_str()).unwrap_or("")),
+                phone("ui.field.phone", c.map(|c| c.phone.as_str()).unwrap_or("")),
                 Field::new(
                     "ui.field.escalation_level",
                     FieldKind::Number {
@@ -185,7 +193,7 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
                 ),
                 Field::new(
                     "ui.field.cap",
-                    FieldKind::Rate { required: false },
+                    FieldKind::Cap,
                     &p.and_then(|p| p.cap.as_ref())
                         .map(rate_text)
                         .unwrap_or_default(),
@@ -255,7 +263,7 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
                     o.map(|o| o.name.as_str()).unwrap_or(""),
                 ),
                 text("ui.field.unit", o.map(|o| o.unit.as_str()).unwrap_or("")),
-                text("ui.field.email", o.map(|o| o.email.as_str()).unwrap_or("")),
+                email("ui.field.email", o.map(|o| o.email.as_str()).unwrap_or("")),
             ]
         }
         (FormTarget::ProjectMember(i), a) => {
@@ -269,7 +277,7 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
                     "ui.field.member_role",
                     m.map(|m| m.role.as_str()).unwrap_or(""),
                 ),
-                text("ui.field.email", m.map(|m| m.email.as_str()).unwrap_or("")),
+                email("ui.field.email", m.map(|m| m.email.as_str()).unwrap_or("")),
             ]
         }
         _ => Vec::new(),
