@@ -50,7 +50,7 @@ impl PurchasesState {
 pub fn decision_label(d: CategoryDecision) -> &'static str {
     match d {
         CategoryDecision::Undecided => "ui.decision.undecided",
-        CategoryDecision::AddToAgreement => "ui.decision.add_to_agreement",
+        CategoryDecision::NextProcurement => "ui.decision.next_procurement",
         CategoryDecision::ComplementaryProcurement => "ui.decision.complementary",
         CategoryDecision::NoAction => "ui.decision.none",
     }

@@ -35,8 +35,9 @@ pub struct OutsidePurchase {
 pub enum CategoryDecision {
     /// Not decided yet.
     Undecided,
-    /// Add the services to the agreement, where that is not a substantial modification.
-    AddToAgreement,
+    /// Take the need into the next procurement. (Stored where an earlier version had "add
+    /// to the agreement": a signed framework agreement is not widened, LOU 17 ch.)
+    NextProcurement,
     /// A complementary procurement for what the agreement lacks.
     ComplementaryProcurement,
     /// Nothing: the purchases were justified or will stop.
@@ -46,7 +47,7 @@ pub enum CategoryDecision {
 impl CategoryDecision {
     pub const ALL: [CategoryDecision; 4] = [
         CategoryDecision::Undecided,
-        CategoryDecision::AddToAgreement,
+        CategoryDecision::NextProcurement,
         CategoryDecision::ComplementaryProcurement,
         CategoryDecision::NoAction,
     ];

@@ -180,13 +180,19 @@ fn by_category(frame: &mut Frame, app: &App, area: Rect) {
                 row
             }
         });
+    // The decision column as wide as its longest label, so no decision is cut.
+    let decision_width = CategoryDecision::ALL
+        .iter()
+        .map(|d| cat.t(decision_label(*d)).chars().count())
+        .max()
+        .unwrap_or(0) as u16;
     let table = Table::new(
         rows,
         [
             Constraint::Fill(1),
             Constraint::Length(3),
             Constraint::Length(12),
-            Constraint::Length(26),
+            Constraint::Length(decision_width),
         ],
     )
     .column_spacing(1);
