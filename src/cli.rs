@@ -66,9 +66,22 @@ pub fn run(argv: Vec<OsString>) -> i32 {
 }
 
 fn execute(cli: Cli, cat: &Catalog) -> Result<(), String> {
+    let named = cli.db.as_ref().is_some_and(|p| !p.as_os_str().is_empty());
     let db = database_path(cli.db, cat)?;
+    // Only what means to create a database may: a mistyped --db must never give a cron
+    // job an empty new file to back up and report success on.
+    let creates = matches!(
+        cli.command,
+        None | Some(Command::Import(_)) | Some(Command::Demo { .. })
+    );
+    if !creates && !db.exists() {
+        return Err(tr!(cat, "cli.error.no_database", path = db.display()));
+    }
     match cli.command {
         None => {
+            if named && !db.exists() && !confirm_new_database(&db, cat)? {
+                return Err(tr!(cat, "cli.error.no_database", path = db.display()));
+            }
             let store = open_store(&db, cat)?;
             crate::ui::run(store, cat.lang())
                 .map_err(|e| tr!(cat, "cli.error.terminal", detail = e))
@@ -133,6 +146,29 @@ fn execute(cli: Cli, cat: &Catalog) -> Result<(), String> {
         Some(Command::Check) => ops::check(&db, cat),
         Some(Command::Audit(args::Audit::Verify)) => ops::audit_verify(&db, cat),
     }
+}
+
+/// Asks on the terminal before the interface creates a database the user named (a typo
+/// in --db would otherwise open an empty register); without a terminal to ask on, no.
+fn confirm_new_database(db: &Path, cat: &Catalog) -> Result<bool, String> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if !std::io::stdin().is_terminal() {
+        return Ok(false);
+    }
+    let mut err = std::io::stderr();
+    let _ = write!(
+        err,
+        "{} ",
+        tr!(cat, "cli.error.create_database", path = db.display())
+    );
+    let _ = err.flush();
+    let mut answer = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .map_err(|e| tr!(cat, "cli.error.terminal", detail = e))?;
+    let answer = answer.trim().to_lowercase();
+    Ok(["j", "ja", "y", "yes"].contains(&answer.as_str()))
 }
 
 /// `--db`/`AVTAL_DB`, or `avtal.redb` in the platform data directory.

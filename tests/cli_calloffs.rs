@@ -423,7 +423,7 @@ fn an_unknown_agreement_or_an_empty_report_is_said_in_words() {
     );
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("is not in the register"),
+        run.stderr.contains("There is no database at"),
         "{}",
         run.stderr
     );

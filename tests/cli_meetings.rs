@@ -238,27 +238,41 @@ fn tables_speak_the_chosen_language() {
 fn errors_say_what_is_wrong_and_exit_non_zero() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("none.redb");
-    let run = avtal(
-        &missing,
+    // A mistyped --db: every command that reads says there is no database there, and
+    // none of them creates one.
+    for args in [
+        // The interface without a terminal to ask on.
+        &[][..],
         &["list", "meetings", "--agreement", "UH-0000-000"],
-    );
-    assert_eq!(run.code, 1);
+        &["list", "actions", "--format", "csv"],
+        &["list", "agreements"],
+        &["export", "minutes", "M-0001"],
+        &[
+            "report",
+            "penalties",
+            "--agreement",
+            "X",
+            "--as-of",
+            "2026-11-25",
+        ],
+        &["backup"],
+        &["check"],
+        &["audit", "verify"],
+    ] {
+        let run = avtal(&missing, args);
+        assert_eq!(run.code, 1, "{args:?}");
+        assert!(
+            run.stderr
+                .contains(&format!("Det finns ingen databas på {}", missing.display())),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+    }
+    assert!(!missing.exists(), "reading commands create no database");
     assert!(
-        run.stderr.contains("”UH-0000-000” finns inte"),
-        "{}",
-        run.stderr
-    );
-    let run = avtal(&missing, &["export", "minutes", "M-0001"]);
-    assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("M-0001 finns inte"), "{}", run.stderr);
-    assert!(
-        !missing.exists(),
-        "listing and exporting create no database"
-    );
-    // No file and nothing named: an empty list, not an error.
-    assert_eq!(
-        avtal(&missing, &["list", "actions", "--format", "csv"]).code,
-        0
+        !dir.path().join("avtal-backups").exists(),
+        "no backup of an empty new file"
     );
 
     let db = demo(dir.path());

@@ -56,6 +56,16 @@ fn kill_9_right_after_a_save_in_the_tui_keeps_the_agreement() {
         }
         false
     };
+    // A database named with --db that is not there yet: asked first, then made.
+    assert!(
+        wait_for("Skapa en ny, tom databas där? [j/N]", &mut screen),
+        "the question never showed"
+    );
+    {
+        let stdin = child.stdin.as_mut().unwrap();
+        stdin.write_all(b"j\n").unwrap();
+        stdin.flush().unwrap();
+    }
     assert!(
         wait_for("Välkommen", &mut screen),
         "the welcome never showed"

@@ -24,14 +24,10 @@ struct Row {
 }
 
 pub(super) fn agreements(db: &Path, format: Format, cat: &Catalog) -> Result<(), String> {
-    // Listing must not create a database: a file that is not there is an empty register.
-    let mut agreements: Vec<Agreement> = if db.exists() {
-        super::open_store(db, cat)?
-            .agreements()
-            .map_err(|e| e.message(cat))?
-    } else {
-        Vec::new()
-    };
+    // A missing file was refused before (`cli::execute`): listing never creates one.
+    let mut agreements: Vec<Agreement> = super::open_store(db, cat)?
+        .agreements()
+        .map_err(|e| e.message(cat))?;
     agreements.sort_by(|a, b| a.reference.cmp(&b.reference));
     let rows: Vec<Row> = agreements
         .iter()
