@@ -439,3 +439,81 @@ fn it(store: &Store) -> avtal::domain::AgreementId {
         .expect("the agreement is imported")
         .id
 }
+
+/// Bad input, the rest (issue 14): an escape sequence or a NUL in any cell is refused and
+/// echoed written out, never sent to the terminal; a 5 MB cell is not echoed whole; a file
+/// of thousands of bad rows lists the first 100 problems and counts the rest.
+#[test]
+fn control_characters_huge_cells_and_thousands_of_bad_rows_are_told_in_words() {
+    let s = Setup::new();
+    let header = CALLOFFS.lines().next().unwrap();
+    let row = |reference: &str, orderer: &str| {
+        format!(
+            "{reference};UH-2026-014;Systemutveckling;{orderer};ranking;2026-04-02 09:00;;;;;;;;\r\n"
+        )
+    };
+    let text = format!(
+        "{header}\r\n{}{}",
+        row("A-01", "Kim \u{1b}[2J\u{1b}[31mröd\u{7}"),
+        row("A-02", "Nul\u{0}l")
+    );
+    let run = s.import("calloffs", "esc.csv", &text);
+    assert_eq!(run.code, 1);
+    assert!(
+        !run.stderr.contains('\u{1b}'),
+        "an escape reached the terminal"
+    );
+    assert!(!run.stderr.contains('\u{0}'));
+    assert!(
+        run.stderr.contains("Rad 2: kolumnen orderer"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("\\u{1b}[2J"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Rad 3: kolumnen orderer"),
+        "{}",
+        run.stderr
+    );
+
+    let huge = "x".repeat(5 * 1024 * 1024);
+    let run = s.import(
+        "calloffs",
+        "huge.csv",
+        &format!("{header}\r\n{}", row("A-01", &format!("\u{1b}{huge}"))),
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.len() < 4096, "{} bytes echoed", run.stderr.len());
+    // Without the escape: refused for its length, with the length in words.
+    let run = s.import(
+        "calloffs",
+        "huge.csv",
+        &format!("{header}\r\n{}", row("A-01", &huge)),
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("cellen är 5\u{a0}120 KiB lång"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.len() < 4096, "{} bytes echoed", run.stderr.len());
+
+    let many: String = (0..5000)
+        .map(|n| row(&format!("B-{n}"), "Kim").replace("ranking", "kaskad"))
+        .collect();
+    let run = s.import("calloffs", "many.csv", &format!("{header}\r\n{many}"));
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr.matches("kolumnen method").count(),
+        100,
+        "{}",
+        &run.stderr[..500]
+    );
+    assert!(
+        run.stderr.contains("… och 4900 fel till"),
+        "{}",
+        run.stderr.lines().last().unwrap()
+    );
+    assert!(run.stderr.contains("(antal: 5000)"));
+    assert_eq!(s.json(&[]), json!([]), "nothing was saved");
+}

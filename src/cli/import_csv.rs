@@ -117,12 +117,25 @@ pub(super) fn invalid(file: &Path, problems: &[FileProblem], cat: &Catalog) -> S
         path = file.display(),
         count = problems.len()
     );
-    for p in problems {
+    // A file of thousands of bad rows (the wrong file, a shifted column) is told by its
+    // first problems and how many more there are, not by a screenful per row.
+    for p in problems.iter().take(PROBLEMS_SHOWN) {
         message.push_str("\n  ");
         message.push_str(&p.message(cat));
     }
+    if problems.len() > PROBLEMS_SHOWN {
+        message.push_str("\n  ");
+        message.push_str(&tr!(
+            cat,
+            "cli.import.more_problems",
+            count = problems.len() - PROBLEMS_SHOWN
+        ));
+    }
     message
 }
+
+/// How many problems of a refused file are listed one by one.
+const PROBLEMS_SHOWN: usize = 100;
 
 /// Call-offs looked up in one snapshot of the store, once each; the agreements are few
 /// and loaded once.

@@ -17,6 +17,10 @@ use reader::{Malformed, Reader, Record};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// The most a cell may hold (64 KiB): far above any name, reason or note, far below what
+/// a stored record may be.
+pub const MAX_CELL_BYTES: usize = 64 * 1024;
+
 /// The separator of the file: `;` when the header line has more semicolons than commas
 /// (the column names themselves contain neither), otherwise `,`.
 pub fn detect_separator(bytes: &[u8]) -> u8 {
@@ -199,6 +203,38 @@ impl<'a> Rows<'a> {
                 continue;
             }
             match std::str::from_utf8(rec.field(*pos)) {
+                // No text of a register holds an escape sequence or a NUL: one would reach
+                // a terminal through every list and report that shows it. Line breaks
+                // and tabs are text.
+                // Every record must read back within the store's decode limit: a cell of
+                // megabytes is a wrong file or a paste gone astray, not a name.
+                Ok(cell) if cell.len() > MAX_CELL_BYTES => {
+                    return Err(problem(
+                        rec.line,
+                        CsvProblem::Cell {
+                            column: col,
+                            problem: CellProblem::TooLong {
+                                bytes: cell.len(),
+                                max: MAX_CELL_BYTES,
+                            },
+                        },
+                    ));
+                }
+                Ok(cell)
+                    if cell
+                        .chars()
+                        .any(|c| c.is_control() && !"\n\r\t".contains(c)) =>
+                {
+                    return Err(problem(
+                        rec.line,
+                        CsvProblem::Cell {
+                            column: col,
+                            problem: CellProblem::ControlCharacter {
+                                input: cell.to_string(),
+                            },
+                        },
+                    ));
+                }
                 Ok(cell) => {
                     text.push_str(cell.trim());
                     ends.push(text.len());

@@ -42,6 +42,11 @@ pub enum CsvProblem {
 pub enum CellProblem {
     NotUtf8,
     Missing,
+    /// A cell longer than [`super::MAX_CELL_BYTES`].
+    TooLong {
+        bytes: usize,
+        max: usize,
+    },
     ControlCharacter {
         input: String,
     },
@@ -143,17 +148,17 @@ impl CsvProblem {
             CsvProblem::MissingColumn { column, allowed } => tr!(
                 cat,
                 "cli.csv.missing_column",
-                column = column,
+                column = shown(column),
                 allowed = allowed
             ),
             CsvProblem::UnknownColumn { column, allowed } => tr!(
                 cat,
                 "cli.csv.unknown_column",
-                column = column,
+                column = shown(column),
                 allowed = allowed
             ),
             CsvProblem::DuplicateColumn { column } => {
-                tr!(cat, "cli.csv.duplicate_column", column = column)
+                tr!(cat, "cli.csv.duplicate_column", column = shown(column))
             }
             CsvProblem::UnclosedQuote => tr!(cat, "cli.csv.unclosed_quote").to_string(),
             CsvProblem::TextAfterQuote => tr!(cat, "cli.csv.text_after_quote").to_string(),
@@ -172,7 +177,7 @@ impl CsvProblem {
             CsvProblem::Cell { column, problem } => tr!(
                 cat,
                 "cli.csv.in_column",
-                column = column,
+                column = shown(column),
                 message = problem.message(cat)
             ),
         }
@@ -184,20 +189,37 @@ impl CellProblem {
         match self {
             CellProblem::NotUtf8 => tr!(cat, "cli.csv.not_utf8").to_string(),
             CellProblem::Missing => tr!(cat, "cli.csv.missing").to_string(),
+            CellProblem::TooLong { bytes, max } => tr!(
+                cat,
+                "cli.csv.too_long",
+                kib = cat.count((*bytes / 1024) as u64),
+                max_kib = cat.count((*max / 1024) as u64)
+            ),
             CellProblem::ControlCharacter { input } => {
-                tr!(cat, "cli.csv.control_character", input = input)
+                tr!(cat, "cli.csv.control_character", input = shown(input))
             }
-            CellProblem::BadDate { input } => tr!(cat, "cli.csv.bad_date", input = input),
-            CellProblem::BadTime { input } => tr!(cat, "cli.csv.bad_time", input = input),
+            CellProblem::BadDate { input } => tr!(cat, "cli.csv.bad_date", input = shown(input)),
+            CellProblem::BadTime { input } => tr!(cat, "cli.csv.bad_time", input = shown(input)),
             CellProblem::BadChoice { input, allowed } => {
-                tr!(cat, "cli.csv.bad_choice", input = input, allowed = allowed)
+                tr!(
+                    cat,
+                    "cli.csv.bad_choice",
+                    input = shown(input),
+                    allowed = allowed
+                )
             }
-            CellProblem::BadCount { input } => tr!(cat, "cli.csv.bad_count", input = input),
-            CellProblem::BadQuality { input } => tr!(cat, "cli.csv.bad_quality", input = input),
-            CellProblem::BadMoney { error, input } => error.message(cat, input),
-            CellProblem::BadOrg { error, input } => error.message(cat, input),
+            CellProblem::BadCount { input } => tr!(cat, "cli.csv.bad_count", input = shown(input)),
+            CellProblem::BadQuality { input } => {
+                tr!(cat, "cli.csv.bad_quality", input = shown(input))
+            }
+            CellProblem::BadMoney { error, input } => error.message(cat, &shown(input)),
+            CellProblem::BadOrg { error, input } => error.message(cat, &shown(input)),
             CellProblem::UnknownAgreement { reference } => {
-                tr!(cat, "cli.csv.unknown_agreement", reference = reference)
+                tr!(
+                    cat,
+                    "cli.csv.unknown_agreement",
+                    reference = shown(reference)
+                )
             }
             CellProblem::UnknownLot {
                 lot,
@@ -206,16 +228,16 @@ impl CellProblem {
             } => tr!(
                 cat,
                 "cli.csv.unknown_lot",
-                lot = lot,
-                agreement = agreement,
+                lot = shown(lot),
+                agreement = shown(agreement),
                 lots = lots
             ),
             CellProblem::NotASupplier { org, agreement } => {
                 tr!(
                     cat,
                     "cli.csv.not_a_supplier",
-                    org = org,
-                    agreement = agreement
+                    org = shown(org),
+                    agreement = shown(agreement)
                 )
             }
             CellProblem::DuplicateReference {
@@ -224,11 +246,11 @@ impl CellProblem {
             } => tr!(
                 cat,
                 "cli.csv.duplicate_reference",
-                reference = reference,
+                reference = shown(reference),
                 first_line = first_line
             ),
             CellProblem::UnknownCallOff { reference } => {
-                tr!(cat, "cli.csv.unknown_calloff", reference = reference)
+                tr!(cat, "cli.csv.unknown_calloff", reference = shown(reference))
             }
             CellProblem::AmbiguousCallOff {
                 reference,
@@ -236,7 +258,7 @@ impl CellProblem {
             } => tr!(
                 cat,
                 "cli.csv.ambiguous_calloff",
-                reference = reference,
+                reference = shown(reference),
                 agreements = agreements
             ),
             CellProblem::CallOffNotInAgreement {
@@ -245,28 +267,28 @@ impl CellProblem {
             } => tr!(
                 cat,
                 "cli.csv.calloff_not_in_agreement",
-                reference = reference,
-                agreement = agreement
+                reference = shown(reference),
+                agreement = shown(agreement)
             ),
             CellProblem::AnswerWithoutTime { answer } => {
-                tr!(cat, "cli.csv.answer_without_time", answer = answer)
+                tr!(cat, "cli.csv.answer_without_time", answer = shown(answer))
             }
             CellProblem::TimeWithoutAnswer => tr!(cat, "cli.csv.time_without_answer").to_string(),
             CellProblem::AnsweredBeforeSent { answered, sent } => tr!(
                 cat,
                 "cli.csv.answered_before_sent",
-                answered = answered,
-                sent = sent
+                answered = shown(answered),
+                sent = shown(sent)
             ),
             CellProblem::DuplicateRequest { first_line } => {
                 tr!(cat, "cli.csv.duplicate_request", first_line = first_line)
             }
-            CellProblem::BadMonth { input } => tr!(cat, "cli.csv.bad_month", input = input),
-            CellProblem::BadHours { input } => tr!(cat, "cli.csv.bad_hours", input = input),
+            CellProblem::BadMonth { input } => tr!(cat, "cli.csv.bad_month", input = shown(input)),
+            CellProblem::BadHours { input } => tr!(cat, "cli.csv.bad_hours", input = shown(input)),
             CellProblem::MoreAnsweredThanRequests { answered, requests } => tr!(
                 cat,
                 "cli.csv.more_answered_than_requests",
-                answered = answered,
+                answered = shown(answered),
                 requests = requests
             ),
             CellProblem::MoreSickThanScheduled { sick, scheduled } => tr!(
@@ -280,4 +302,25 @@ impl CellProblem {
             }
         }
     }
+}
+
+/// What a problem echoes of the file: control characters written out (`\u{1b}`), never
+/// sent to the terminal, and a long cell cut to its start, so a 5 MB cell or an escape
+/// sequence in a file is told about, not replayed.
+pub fn shown(value: impl std::fmt::Display) -> String {
+    const MAX_CHARS: usize = 80;
+    let text = value.to_string();
+    let mut out = String::new();
+    for (n, c) in text.chars().enumerate() {
+        if n == MAX_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
