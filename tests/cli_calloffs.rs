@@ -517,3 +517,39 @@ fn control_characters_huge_cells_and_thousands_of_bad_rows_are_told_in_words() {
     assert!(run.stderr.contains("(antal: 5000)"));
     assert_eq!(s.json(&[]), json!([]), "nothing was saved");
 }
+
+/// Impossible dates (issue 14): a year outside 1900–2199 is refused; a call-off before its
+/// agreement started, after it ended, or delivered before it was requested is saved as
+/// the orderer's list gives it and told in words.
+#[test]
+fn impossible_dates_are_refused_or_told() {
+    let s = Setup::new();
+    let header = CALLOFFS.lines().next().unwrap();
+    let text = format!(
+        "{header}\r\nA-01;UH-2026-014;Systemutveckling;Kim;ranking;0026-04-02 09:00;;;;;;;;\r\n"
+    );
+    let run = s.import("calloffs", "year.csv", &text);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("ligger utanför åren 1900–2199"),
+        "{}",
+        run.stderr
+    );
+
+    let text = format!(
+        "{header}\r\n\
+         A-01;UH-2026-014;Systemutveckling;Kim;ranking;2025-06-02 09:00;;;;;;;;\r\n\
+         A-02;UH-2026-014;Systemutveckling;Kim;ranking;2028-06-02 09:00;;;;;;;;\r\n\
+         A-03;UH-2026-014;Systemutveckling;Kim;ranking;2026-06-02 09:00;556074-3089;;2026-07-01;2026-05-30;;;;\r\n"
+    );
+    let run = s.import("calloffs", "dates.csv", &text);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("3 nya avrop"), "{}", run.stdout);
+    for needle in [
+        "avropet A-01 är beställt före avtalet UH-2026-014 började",
+        "avropet A-02 är beställt efter att avtalet UH-2026-014 upphörde",
+        "avropet A-03 är levererat före den dag det beställdes",
+    ] {
+        assert!(run.stderr.contains(needle), "{needle}: {}", run.stderr);
+    }
+}

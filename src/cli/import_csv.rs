@@ -38,7 +38,41 @@ pub(super) fn calloffs(db: &Path, file: &Path, cat: &Catalog) -> Result<(), Stri
         new = count.new,
         updated = count.updated
     );
-    super::print_out(&format!("{line}\n"), cat)
+    super::print_out(&format!("{line}\n"), cat)?;
+    let register = Register::new(store.agreements().map_err(|e| e.message(cat))?);
+    for w in calloffs_csv::date_warnings(&calloffs, &register)
+        .iter()
+        .take(PROBLEMS_SHOWN)
+    {
+        super::eprint_line(&warning(w, cat));
+    }
+    Ok(())
+}
+
+/// A date that cannot be right, in words.
+fn warning(w: &calloffs_csv::DateWarning, cat: &Catalog) -> String {
+    use calloffs_csv::DateWarning::*;
+    match w {
+        BeforeStart { calloff, agreement } => tr!(
+            cat,
+            "cli.import.before_start",
+            calloff = calloff,
+            agreement = agreement
+        ),
+        AfterEnd { calloff, agreement } => tr!(
+            cat,
+            "cli.import.after_end",
+            calloff = calloff,
+            agreement = agreement
+        ),
+        DeliveredBeforeRequested { calloff } => {
+            tr!(
+                cat,
+                "cli.import.delivered_before_requested",
+                calloff = calloff
+            )
+        }
+    }
 }
 
 pub(super) fn requests(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {

@@ -194,5 +194,41 @@ fn calloff(
     }
 }
 
+/// A date of an imported call-off that cannot be right, kept as the file gives it (the
+/// orderer's list is the record) and told after the import, by call-off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateWarning {
+    /// Requested before its agreement started.
+    BeforeStart { calloff: String, agreement: String },
+    /// Requested after its agreement ended (counting exercised options).
+    AfterEnd { calloff: String, agreement: String },
+    /// Delivered before the day it was requested.
+    DeliveredBeforeRequested { calloff: String },
+}
+
+/// The [`DateWarning`]s of `calloffs`, in file order.
+pub fn date_warnings(calloffs: &[CallOff], register: &Register) -> Vec<DateWarning> {
+    let by_id: HashMap<AgreementId, &Agreement> =
+        register.by_reference.values().map(|a| (a.id, a)).collect();
+    let mut out = Vec::new();
+    for c in calloffs {
+        let day = c.requested_at.date();
+        if let Some(a) = by_id.get(&c.agreement) {
+            let (calloff, agreement) = (c.reference.clone(), a.reference.clone());
+            if day < a.start {
+                out.push(DateWarning::BeforeStart { calloff, agreement });
+            } else if day > a.current_end() {
+                out.push(DateWarning::AfterEnd { calloff, agreement });
+            }
+        }
+        if c.delivered_at.is_some_and(|d| d < day) {
+            out.push(DateWarning::DeliveredBeforeRequested {
+                calloff: c.reference.clone(),
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 pub(crate) mod tests;

@@ -6,11 +6,26 @@ use time::{Date, Month, PrimitiveDateTime, Time};
 use super::CellProblem;
 use crate::domain::{Money, OrgNumber};
 
-/// `YYYY-MM-DD`, a real calendar date.
+/// The years a date of the register can lie in: a 0026 or a 2926 is a slip of the
+/// keyboard, and would sort and count as if it were true.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
+/// `YYYY-MM-DD`, a real calendar date in [`YEARS`].
 pub fn date(s: &str) -> Result<Date, CellProblem> {
-    parse_date(s).ok_or_else(|| CellProblem::BadDate {
+    let d = parse_date(s).ok_or_else(|| CellProblem::BadDate {
         input: s.to_string(),
-    })
+    })?;
+    sane_year(d, s)
+}
+
+fn sane_year(d: Date, s: &str) -> Result<Date, CellProblem> {
+    if YEARS.contains(&d.year()) {
+        Ok(d)
+    } else {
+        Err(CellProblem::YearOutOfRange {
+            input: s.to_string(),
+        })
+    }
 }
 
 /// `YYYY-MM-DD HH:MM`. Seconds (`:SS`) are accepted and kept, and so is the ISO 8601
@@ -37,7 +52,7 @@ pub fn datetime(s: &str) -> Result<PrimitiveDateTime, CellProblem> {
         return Err(bad());
     };
     let time = Time::from_hms(h, m, sec).map_err(|_| bad())?;
-    Ok(PrimitiveDateTime::new(date, time))
+    Ok(PrimitiveDateTime::new(sane_year(date, s)?, time))
 }
 
 fn parse_date(s: &str) -> Option<Date> {

@@ -42,6 +42,10 @@ pub enum CsvProblem {
 pub enum CellProblem {
     NotUtf8,
     Missing,
+    /// A real date whose year lies outside [`super::cells::YEARS`].
+    YearOutOfRange {
+        input: String,
+    },
     /// A cell longer than [`super::MAX_CELL_BYTES`].
     TooLong {
         bytes: usize,
@@ -189,6 +193,9 @@ impl CellProblem {
         match self {
             CellProblem::NotUtf8 => tr!(cat, "cli.csv.not_utf8").to_string(),
             CellProblem::Missing => tr!(cat, "cli.csv.missing").to_string(),
+            CellProblem::YearOutOfRange { input } => {
+                tr!(cat, "cli.csv.year_out_of_range", input = shown(input))
+            }
             CellProblem::TooLong { bytes, max } => tr!(
                 cat,
                 "cli.csv.too_long",
