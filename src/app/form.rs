@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 use time::{Date, PrimitiveDateTime};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::domain::{Money, OrgNumber, Rate, ResponseTime};
 use crate::i18n::Catalog;
@@ -115,8 +116,9 @@ impl Field {
         f
     }
 
+    /// What was typed, in Unicode NFC (a pasted name from a Mac matches one typed here).
     pub fn text(&self) -> String {
-        self.input.lines().join("\n")
+        self.input.lines().join("\n").nfc().collect()
     }
 
     pub fn trimmed(&self) -> String {

@@ -6,6 +6,7 @@ mod cross_check;
 mod register;
 
 use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
 
 use time::macros::date;
 use toml::de::DeTable;
@@ -64,6 +65,14 @@ pub(super) struct Spans {
 pub fn parse(text: &str) -> Result<Agreement, Vec<FileProblem>> {
     // Editors on Windows may start the file with a byte-order mark; it is not TOML.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // References and names compared as Unicode NFC: "Å" typed on a Mac (A + ring) and on
+    // Windows (one letter) is one agreement. Line breaks are untouched, so lines hold.
+    let text: String = if text.is_ascii() {
+        text.to_string()
+    } else {
+        text.nfc().collect()
+    };
+    let text = text.as_str();
     let (doc, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         // A file that is not TOML gets only its syntax errors: what a recovering parser

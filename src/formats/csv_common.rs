@@ -14,6 +14,7 @@ pub use problem::{CellProblem, CsvProblem};
 
 use super::problem::{FileProblem, ProblemKind};
 use reader::{Malformed, Reader, Record};
+use unicode_normalization::UnicodeNormalization;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -236,7 +237,14 @@ impl<'a> Rows<'a> {
                     ));
                 }
                 Ok(cell) => {
-                    text.push_str(cell.trim());
+                    // Unicode NFC, so a reference or name typed on a Mac (decomposed
+                    // letters) matches the same one typed on Windows.
+                    let cell = cell.trim();
+                    if cell.is_ascii() {
+                        text.push_str(cell);
+                    } else {
+                        text.extend(cell.nfc());
+                    }
                     ends.push(text.len());
                 }
                 Err(_) => {

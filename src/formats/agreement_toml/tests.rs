@@ -373,3 +373,13 @@ mod fuzz {
         }
     }
 }
+
+/// A reference written with decomposed letters (as macOS may save it) is stored composed,
+/// so it is the same agreement as one typed on Windows.
+#[test]
+fn a_decomposed_reference_is_stored_in_nfc() {
+    let text = "reference = \"UH-\u{41}\u{30a}-1\"\nname = \"M\u{61}\u{308}klare\"\nstart = 2026-01-01\nend = 2027-12-31\nresponse_time = \"2 working days\"\n";
+    let a = parse(text).unwrap();
+    assert_eq!(a.reference, "UH-\u{c5}-1");
+    assert_eq!(a.name, "M\u{e4}klare");
+}

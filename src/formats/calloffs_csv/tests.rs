@@ -392,3 +392,19 @@ fn the_same_reference_under_two_agreements_is_two_calloffs() {
         })
     ));
 }
+
+/// References compared in Unicode NFC: an agreement "UH-Ö-1" typed on Windows (one letter)
+/// is found from a file written on a Mac (O + combining diaeresis), and the call-off's own
+/// reference is stored composed.
+#[test]
+fn references_typed_decomposed_are_the_same_reference() {
+    let mut a = agreement();
+    a.reference = "UH-\u{d6}-1".into();
+    let register = Register::new([a]);
+    let text = format!(
+        "{HEADER}\nAV-\u{4f}\u{308}1,UH-\u{4f}\u{308}-1,Systemutveckling,,ranking,2026-04-01 09:30,,,,,,,,\n"
+    );
+    let calloffs = parse(text.as_bytes(), &register).unwrap();
+    assert_eq!(calloffs[0].reference, "AV-\u{d6}1");
+    assert_eq!(calloffs[0].agreement, AgreementId(7));
+}
