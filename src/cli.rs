@@ -34,7 +34,20 @@ pub const EXIT_USAGE: i32 = 2;
 
 /// Runs avtal with the process's arguments and returns the exit status.
 pub fn main() -> i32 {
+    survive_file_size_limit();
     run(std::env::args_os().collect())
+}
+
+/// Under a file size limit (`ulimit -f`) the kernel kills a process whose write crosses
+/// it (SIGXFSZ, exit 153) before anything can be said; with the signal caught, the write
+/// fails with EFBIG instead, which the store reports in words with nothing half written.
+fn survive_file_size_limit() {
+    #[cfg(unix)]
+    {
+        let caught = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        // Nothing to do if it cannot be registered: the limit is then as before.
+        let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, caught);
+    }
 }
 
 /// Runs avtal with `argv` (program name first) and returns the exit status.
