@@ -944,31 +944,32 @@ impl App {
                 KeyCode::Char('n') => self.open_form(FormTarget::Agreement(None), None),
                 KeyCode::Char('D') | KeyCode::Char('d') => self.load_demo(),
                 KeyCode::Char('q') => self.quit = true,
-                _ => {}
+                KeyCode::Esc => {}
+                // Only the choices it names answer it, never a movement key.
+                _ => self.popup = Some(Popup::Welcome),
             },
             // Any key closes it; it holds nothing to lose.
             Popup::Info { .. } => {}
-            Popup::Confirm { message, action } => match key.code {
-                KeyCode::Char('y') | KeyCode::Char('j') | KeyCode::Enter => self.confirmed(action),
-                KeyCode::Char('n') | KeyCode::Esc => {
-                    if action == Confirm::DiscardForm {
-                        // Back to the form, as typed.
-                    }
-                }
-                _ => self.popup = Some(Popup::Confirm { message, action }),
+            // The keys come from the keymap (which the footer shows): only an explicit
+            // yes answers, so a movement key pressed out of habit leaves it standing.
+            Popup::Confirm { message, action } => match keymap::lookup(keymap::CONFIRM, &key) {
+                Some(Act::Open) => self.confirmed(action),
+                // No: back to where the user was (a form stays as typed).
+                Some(_) => {}
+                None => self.popup = Some(Popup::Confirm { message, action }),
             },
-            Popup::Picker(mut p) => match key.code {
-                KeyCode::Down | KeyCode::Char('j') => {
+            Popup::Picker(mut p) => match keymap::lookup(keymap::PICKER, &key) {
+                Some(Act::Down) => {
                     p.selected = step(p.selected, p.options.len(), 1);
                     self.popup = Some(Popup::Picker(p));
                 }
-                KeyCode::Up | KeyCode::Char('k') => {
+                Some(Act::Up) => {
                     p.selected = step(p.selected, p.options.len(), -1);
                     self.popup = Some(Popup::Picker(p));
                 }
-                KeyCode::Enter => self.picked(p),
-                KeyCode::Esc => {}
-                _ => self.popup = Some(Popup::Picker(p)),
+                Some(Act::Open) => self.picked(p),
+                Some(_) => {}
+                None => self.popup = Some(Popup::Picker(p)),
             },
         }
     }

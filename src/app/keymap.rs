@@ -436,15 +436,28 @@ pub const FILTER: &[Binding] = &[
     b("Esc", "ui.key.filter_clear", &[], Act::Back),
 ];
 
+/// A question before a destructive step. Only an explicit yes answers it: j and k move
+/// everywhere, so they must never confirm (a `d` then a `j` out of habit deleted a row).
 pub const CONFIRM: &[Binding] = &[
-    b("y/j", "ui.key.confirm_yes", &[], Act::Open),
-    b("n/Esc", "ui.key.confirm_no", &[], Act::Back),
+    b(
+        "y/Enter",
+        "ui.key.confirm_yes",
+        &[Char('y'), Char('Y'), Enter],
+        Act::Open,
+    ),
+    b(
+        "n/Esc",
+        "ui.key.confirm_no",
+        &[Char('n'), Char('N'), Esc],
+        Act::Back,
+    ),
 ];
 
 pub const PICKER: &[Binding] = &[
-    b("j/k", "ui.key.move", &[], Act::Down),
-    b("Enter", "ui.key.choose_this", &[], Act::Open),
-    b("Esc", "ui.key.cancel", &[], Act::Back),
+    b("j/k", "ui.key.move", &[Down, Char('j')], Act::Down),
+    hidden("k/↑", "ui.key.up", &[Up, Char('k')], Act::Up),
+    b("Enter", "ui.key.choose_this", &[Enter], Act::Open),
+    b("Esc", "ui.key.cancel", &[Esc], Act::Back),
 ];
 
 /// The binding of `bindings` that `key` triggers, if any.

@@ -33,7 +33,7 @@ pub fn confirm(frame: &mut Frame, app: &App, message: &str, area: Rect) {
         Line::from(message.to_string()),
         Line::from(""),
         key_hints([
-            ("y", cat.t("ui.key.confirm_yes")),
+            ("y/Enter", cat.t("ui.key.confirm_yes")),
             ("n/Esc", cat.t("ui.key.confirm_no")),
         ]),
     ];
