@@ -24,6 +24,7 @@ pub mod followup_tab;
 pub mod form;
 pub mod forms;
 pub mod keymap;
+pub mod leaving;
 mod meeting_forms;
 pub mod meetings;
 mod meetings_tab;
@@ -205,6 +206,10 @@ pub enum Popup {
         action: Confirm,
     },
     Picker(Picker),
+    /// Ctrl-C over a form with unsaved changes: save, discard or keep typing.
+    Leave {
+        selected: usize,
+    },
     Welcome,
     /// Facts to read, closed with any key (an action's origin meeting).
     Info {
@@ -294,6 +299,8 @@ pub struct App {
     pub popup: Option<Popup>,
     /// The open form, under any confirmation popup about it.
     pub form: Option<Form>,
+    /// A form kept from an earlier run, filled in when the same form is opened again.
+    pub draft: Option<crate::store::FormDraft>,
     pub status: Option<Status>,
     /// A backup being written on another thread (daily copy or Ctrl-B).
     pub backup_job: Option<backup::BackupJob>,
@@ -332,6 +339,7 @@ impl App {
             agenda_selected: 0,
             popup: None,
             form: None,
+            draft: None,
             status: None,
             backup_job: None,
             undo: Vec::new(),
@@ -347,6 +355,7 @@ impl App {
         if app.agreements.is_empty() {
             app.popup = Some(Popup::Welcome);
         }
+        app.offer_draft();
         app
     }
 
@@ -441,7 +450,11 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
+        let had_form = self.form.is_some();
         self.key(key);
+        if !had_form && self.form.is_some() {
+            self.fill_from_draft();
+        }
         // The lists' rows are read here, after the key, never while drawing.
         self.sync_calloff_window();
         self.sync_competition_window();
@@ -451,7 +464,7 @@ impl App {
         let ctrl_c =
             key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl_c {
-            self.quit = true;
+            self.ctrl_c();
             return;
         }
         if self.popup.is_some() {
@@ -958,6 +971,7 @@ impl App {
                 Some(_) => {}
                 None => self.popup = Some(Popup::Confirm { message, action }),
             },
+            Popup::Leave { selected } => self.leave_key(selected, key),
             Popup::Picker(mut p) => match keymap::lookup(keymap::PICKER, &key) {
                 Some(Act::Down) => {
                     p.selected = step(p.selected, p.options.len(), 1);

@@ -14,6 +14,7 @@ mod claim_report;
 mod claim_totals;
 mod claim_window;
 mod competitions;
+mod drafts;
 mod encoding;
 mod error;
 mod followup;
@@ -47,6 +48,7 @@ pub use calloff_index::{
 pub use calloffs::{
     Awaited, CallOffAgreements, CallOffRow, ImportCount, PROGRESS_EVERY, Progress, request_key,
 };
+pub use drafts::{DraftField, FormDraft};
 pub use error::StoreError;
 use migrate::Version;
 pub use open::set_cache_bytes;

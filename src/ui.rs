@@ -76,6 +76,8 @@ pub fn run_with(store: Store, lang: Lang, minutes: Option<MeetingId>) -> io::Res
         ratatui::crossterm::event::EnableBracketedPaste
     );
     let result = event_loop(&mut terminal, &mut app, &stop);
+    // However the loop ended (a signal, the terminal gone), an unsaved form is kept.
+    app.keep_draft();
     app.shutdown();
     // A copy still being written is stopped (and its partial file removed) rather than
     // holding the user at the door; today's copy is then made at the next start.
@@ -203,6 +205,7 @@ fn popups_and_lines(frame: &mut Frame, app: &App, body: Rect, status: Rect, foot
         Some(Popup::Welcome) => popups::welcome(frame, app, body),
         Some(Popup::Confirm { message, .. }) => popups::confirm(frame, app, message, body),
         Some(Popup::Picker(p)) => popups::picker(frame, app, p, body),
+        Some(Popup::Leave { selected }) => popups::leave(frame, app, *selected, body),
         Some(Popup::Info { title, lines }) => actions::info(frame, app, title, lines, body),
         None => {}
     }
@@ -331,6 +334,11 @@ fn footer_line(frame: &mut Frame, app: &App, area: Rect) {
     let bindings: Vec<_> = match &app.popup {
         Some(Popup::Confirm { .. }) => crate::app::keymap::CONFIRM.to_vec(),
         Some(Popup::Picker(_)) => crate::app::keymap::PICKER.to_vec(),
+        Some(Popup::Leave { .. }) => crate::app::keymap::LEAVE
+            .iter()
+            .filter(|b| b.in_footer)
+            .copied()
+            .collect(),
         Some(Popup::Help { .. }) | Some(Popup::Welcome) | Some(Popup::Info { .. }) => Vec::new(),
         None if app.form.is_some() => crate::app::keymap::FORM.to_vec(),
         None => crate::app::keymap::GLOBAL

@@ -3,6 +3,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::leaving::Choice;
+
 mod views;
 pub use views::*;
 pub mod sanctions;
@@ -69,6 +71,8 @@ pub enum Act {
     Sanction(sanctions::SanctionAct),
     /// Keys of the Statistics tab.
     Stats(super::statistics::StatsAct),
+    /// An answer to leaving a form with unsaved changes.
+    Leave(super::leaving::Choice),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -453,6 +457,36 @@ pub const CONFIRM: &[Binding] = &[
     ),
 ];
 
+/// Leaving a form with unsaved changes (Ctrl-C): each answer has its own letter, and
+/// j/k with Enter choose from the list as in a picker.
+pub const LEAVE: &[Binding] = &[
+    b("s", "ui.leave.save", &[Char('s')], Act::Leave(Choice::Save)),
+    b(
+        "d",
+        "ui.leave.discard",
+        &[Char('d')],
+        Act::Leave(Choice::Discard),
+    ),
+    b(
+        "Esc",
+        "ui.leave.keep_typing",
+        &[Esc],
+        Act::Leave(Choice::KeepTyping),
+    ),
+    Binding {
+        label: "Ctrl-C",
+        desc: "ui.leave.draft",
+        keys: &[Char('c')],
+        ctrl: true,
+        act: Act::Leave(Choice::Draft),
+        // Said in the question itself, where there is room for it.
+        in_footer: false,
+    },
+    hidden("j/k", "ui.key.move", &[Down, Char('j')], Act::Down),
+    hidden("k/↑", "ui.key.up", &[Up, Char('k')], Act::Up),
+    hidden("Enter", "ui.key.choose_this", &[Enter], Act::Open),
+];
+
 pub const PICKER: &[Binding] = &[
     b("j/k", "ui.key.move", &[Down, Char('j')], Act::Down),
     hidden("k/↑", "ui.key.up", &[Up, Char('k')], Act::Up),
@@ -494,6 +528,7 @@ pub fn all_groups() -> Vec<(&'static str, &'static [Binding])> {
         ("ui.help.form", FORM),
         ("ui.help.filter", FILTER),
         ("ui.help.confirm", CONFIRM),
+        ("ui.help.leave", LEAVE),
     ]);
     groups
 }
