@@ -308,6 +308,8 @@ pub struct App {
     pub quit: bool,
     /// Rows a page moves: the renderer records the list's height here.
     pub page: std::cell::Cell<usize>,
+    /// How far the help can scroll: the renderer records it, so a scroll never runs past.
+    pub help_max_scroll: std::cell::Cell<u16>,
     /// The call-offs being read in the background since opening (see `calloff_load`).
     preload: Option<calloff_load::Preload>,
 }
@@ -345,6 +347,7 @@ impl App {
             undo: Vec::new(),
             quit: false,
             page: std::cell::Cell::new(10),
+            help_max_scroll: std::cell::Cell::new(u16::MAX),
             preload: None,
         };
         app.reload(None);
@@ -423,6 +426,7 @@ impl App {
             return keymap::MINUTES;
         }
         match self.tab {
+            Tab::Agenda if self.agreements.is_empty() => keymap::AGENDA_EMPTY,
             Tab::Agenda => keymap::AGENDA,
             Tab::CallOffs if self.calloffs.filtering => keymap::FILTER,
             Tab::CallOffs if self.calloffs.detail.is_some() => keymap::CALLOFF_DETAIL,
@@ -500,7 +504,12 @@ impl App {
     fn act(&mut self, act: Act) {
         match act {
             Act::Quit => self.quit = true,
-            Act::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            // At the section of the keys that work here.
+            Act::Help => {
+                self.popup = Some(Popup::Help {
+                    scroll: keymap::help_line_of(self.bindings()),
+                })
+            }
             Act::NextTab => self.switch_tab(1),
             Act::PrevTab => self.switch_tab(-1),
             Act::GotoTab(i) => {
@@ -570,6 +579,9 @@ impl App {
     }
 
     fn agenda_act(&mut self, act: Act) {
+        if act == Act::New {
+            return self.open_form(FormTarget::Agreement(None), None);
+        }
         if let Some(s) = self.moved(self.agenda_selected, self.agenda.len(), act) {
             self.agenda_selected = s;
             return;
@@ -932,27 +944,21 @@ impl App {
             return;
         };
         match popup {
-            Popup::Help { scroll } => match key.code {
-                KeyCode::Down | KeyCode::Char('j') => {
-                    self.popup = Some(Popup::Help { scroll: scroll + 1 })
-                }
-                KeyCode::Up | KeyCode::Char('k') => {
-                    self.popup = Some(Popup::Help {
-                        scroll: scroll.saturating_sub(1),
-                    })
-                }
-                KeyCode::PageDown => {
-                    self.popup = Some(Popup::Help {
-                        scroll: scroll + 10,
-                    })
-                }
-                KeyCode::PageUp => {
-                    self.popup = Some(Popup::Help {
-                        scroll: scroll.saturating_sub(10),
-                    })
-                }
-                _ => {}
-            },
+            Popup::Help { scroll } => {
+                let max = self.help_max_scroll.get();
+                let scroll = scroll.min(max);
+                let scroll = match key.code {
+                    KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1).min(max),
+                    KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+                    KeyCode::PageDown => scroll.saturating_add(10).min(max),
+                    KeyCode::PageUp => scroll.saturating_sub(10),
+                    KeyCode::Home | KeyCode::Char('g') => 0,
+                    KeyCode::End | KeyCode::Char('G') => max,
+                    // Any other key closes it.
+                    _ => return,
+                };
+                self.popup = Some(Popup::Help { scroll });
+            }
             Popup::Welcome => match key.code {
                 KeyCode::Char('n') => self.open_form(FormTarget::Agreement(None), None),
                 KeyCode::Char('D') | KeyCode::Char('d') => self.load_demo(),

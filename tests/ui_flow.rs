@@ -369,4 +369,8 @@ fn the_welcome_is_answered_only_by_its_choices() {
     assert!(matches!(app.popup, Some(avtal::app::Popup::Welcome)));
     press(&mut app, KeyCode::Esc);
     assert!(app.popup.is_none());
+    // The agenda of the empty register says "create an agreement with n": n does it there.
+    assert!(screen(&app, 80, 24).contains("med n"));
+    keys(&mut app, "n");
+    assert!(app.form.is_some());
 }
