@@ -246,13 +246,34 @@ fn tab_bar(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Line::from(spans), area);
         return;
     }
-    // Otherwise the current tab in full and the others as numbers, then as many short
-    // names as fit, nearest the current tab first: the neighbours are what one reaches
-    // for with Tab and Shift-Tab.
     let current = Tab::ALL
         .iter()
         .position(|t| *t == app.tab.slot())
         .unwrap_or(0);
+    // Then every tab by a short name, so no tab is a bare digit at 80 columns: the current
+    // one in full when that fits, spaced as above or, tighter, one space apart.
+    let short = vec![Label::Short; Tab::ALL.len()];
+    let mut full_current = short.clone();
+    full_current[current] = Label::Full;
+    for (labels, compact) in [
+        (&full_current, false),
+        (&short, false),
+        (&full_current, true),
+        (&short, true),
+    ] {
+        let spans = if compact {
+            compact_spans(app, labels)
+        } else {
+            tab_spans(app, false, labels)
+        };
+        if spans.iter().map(|s| s.width()).sum::<usize>() <= width {
+            frame.render_widget(Line::from(spans), area);
+            return;
+        }
+    }
+    // Narrower than the interface is laid out for: the current tab in full and the others
+    // as numbers, then as many short names as fit, nearest the current tab first: the
+    // neighbours are what one reaches for with Tab and Shift-Tab.
     let mut labels: Vec<Label> = (0..Tab::ALL.len())
         .map(|i| {
             if i == current {
@@ -320,6 +341,33 @@ fn tab_spans(app: &App, brand: bool, labels: &[Label]) -> Vec<Span<'static>> {
     spans
 }
 
+/// The tab bar one space apart, the current tab marked by its colour alone.
+fn compact_spans(app: &App, labels: &[Label]) -> Vec<Span<'static>> {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, slot) in Tab::ALL.iter().enumerate() {
+        let digit = (i + 1) % 10;
+        let tab = if app.tab.slot() == *slot {
+            app.tab
+        } else {
+            *slot
+        };
+        let key = match labels.get(i).copied().unwrap_or(Label::Short) {
+            Label::Full => tab.label().to_string(),
+            _ => tab.label().replacen("ui.tab.", "ui.tab_short.", 1),
+        };
+        let style = if tab == app.tab {
+            theme::active_tab()
+        } else {
+            theme::muted()
+        };
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(format!("{digit} {}", app.cat.t(&key)), style));
+    }
+    spans
+}
+
 fn status_line(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(s) = &app.status {
         let style = if s.error { theme::error() } else { theme::ok() };
@@ -331,27 +379,38 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn footer_line(frame: &mut Frame, app: &App, area: Rect) {
-    let bindings: Vec<_> = match &app.popup {
-        Some(Popup::Confirm { .. }) => crate::app::keymap::CONFIRM.to_vec(),
-        Some(Popup::Picker(_)) => crate::app::keymap::PICKER.to_vec(),
-        Some(Popup::Leave { .. }) => crate::app::keymap::LEAVE
-            .iter()
-            .filter(|b| b.in_footer)
-            .copied()
-            .collect(),
+    use crate::app::keymap;
+    let bindings: Vec<keymap::Binding> = match &app.popup {
+        Some(Popup::Confirm { .. }) => keymap::CONFIRM.to_vec(),
+        Some(Popup::Picker(_)) => keymap::PICKER.to_vec(),
+        Some(Popup::Leave { .. }) => keymap::LEAVE.to_vec(),
         Some(Popup::Help { .. }) | Some(Popup::Welcome) | Some(Popup::Info { .. }) => Vec::new(),
-        None if app.form.is_some() => crate::app::keymap::FORM.to_vec(),
-        None => crate::app::keymap::GLOBAL
-            .iter()
-            .chain(app.bindings())
-            .filter(|b| b.in_footer)
-            .copied()
-            .collect(),
+        None => app.bindings().to_vec(),
     };
-    let line = if bindings.is_empty() {
-        widgets::key_hints([("Esc", app.cat.t("ui.key.close"))])
-    } else {
-        widgets::key_hints(bindings.iter().map(|b| (b.label, app.cat.t(b.desc))))
+    let bindings: Vec<_> = bindings.into_iter().filter(|b| b.in_footer).collect();
+    if bindings.is_empty() {
+        let line = widgets::key_hints([("Esc", app.cat.t("ui.key.close"))]);
+        frame.render_widget(line, area);
+        return;
+    }
+    // `?` opens the help only where keys are not typed text (no popup, form, minutes or
+    // filter): there the footer ends with it, and says "all keys" when the line is cut.
+    let help_works = app.popup.is_none()
+        && app.form.is_none()
+        && app.minutes.is_none()
+        && !keymap::same_list(app.bindings(), keymap::FILTER);
+    let help = keymap::GLOBAL.iter().find(|b| b.act == keymap::Act::Help);
+    let (whole, cut) = match help.filter(|_| help_works) {
+        Some(h) => (
+            Some((h.label, app.cat.t(h.desc))),
+            Some((h.label, app.cat.t("ui.key.all_keys"))),
+        ),
+        None => (None, Some(("…", ""))),
     };
+    let pairs: Vec<(&str, &str)> = bindings
+        .iter()
+        .map(|b| (b.label, app.cat.t(b.desc)))
+        .collect();
+    let line = widgets::footer_hints(&pairs, whole, cut, usize::from(area.width));
     frame.render_widget(line, area);
 }

@@ -325,3 +325,58 @@ fn every_key_a_message_names_is_bound_where_it_shows() {
         assert!(bound(&mut app, &key), "{status}");
     }
 }
+
+#[test]
+fn a_cut_footer_keeps_the_first_keys_whole_and_says_more_exist() {
+    for (lang, help, all_keys) in [
+        (Lang::Sv, "? hjälp", "? alla tangenter"),
+        (Lang::En, "? help", "? all keys"),
+    ] {
+        let (_d, mut app) = demo_app(lang);
+        let mut cut_somewhere = false;
+        for w in WALKS {
+            walk(&mut app, w);
+            if app.popup.is_some() || app.form.is_some() || app.minutes.is_some() {
+                continue;
+            }
+            let text = screen(&app, 80, 24);
+            let footer = text
+                .lines()
+                .last()
+                .unwrap()
+                .trim_matches('"')
+                .trim()
+                .to_string();
+            let hints: Vec<String> = app
+                .bindings()
+                .iter()
+                .filter(|b| b.in_footer)
+                .map(|b| format!("{} {}", b.label, app.cat.t(b.desc)))
+                .collect();
+            if let Some(shown) = footer.strip_suffix(all_keys) {
+                cut_somewhere = true;
+                let shown = shown.trim_end();
+                let k = shown.split("  ").count();
+                assert!(k >= 3, "after {w:?}: too few keys kept: {footer:?}");
+                assert_eq!(shown, hints[..k].join("  "), "after {w:?}");
+            } else {
+                assert_eq!(
+                    footer,
+                    format!("{}  {help}", hints.join("  ")),
+                    "after {w:?}"
+                );
+            }
+        }
+        assert!(cut_somewhere, "no footer was cut at 80 columns");
+    }
+    // In a form `?` is text: no help is promised, and saving comes first.
+    let (_d, mut app) = app_with(&fixture_register(), Lang::Sv);
+    keys(&mut app, "2n");
+    let text = screen(&app, 80, 24);
+    let footer = text.lines().last().unwrap();
+    assert!(
+        footer.starts_with("\" Ctrl-S spara  Esc avbryt"),
+        "{footer}"
+    );
+    assert!(!footer.contains('?'), "{footer}");
+}

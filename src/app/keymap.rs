@@ -302,9 +302,13 @@ pub const DETAIL_ITEMS: &[Binding] = &[
     DETAIL_COMMON[9],
 ];
 
+/// The most used first (a cut footer keeps them): open, new, edit, delete, filter.
 pub const CALLOFFS: &[Binding] = &[
     b("Enter", "ui.key.open", &[Enter], Act::Open),
     b("n", "ui.key.new", &[Char('n')], Act::New),
+    b("e", "ui.key.edit", &[Char('e')], Act::Edit),
+    b("d", "ui.key.delete", &[Char('d')], Act::Delete),
+    b("/", "ui.key.filter", &[Char('/')], Act::Filter),
     b(
         "f",
         "ui.key.filter_supplier",
@@ -320,9 +324,6 @@ pub const CALLOFFS: &[Binding] = &[
         Act::CycleOutcome,
     ),
     b("x", "ui.key.clear_filters", &[Char('x')], Act::ClearFilters),
-    b("/", "ui.key.filter", &[Char('/')], Act::Filter),
-    b("e", "ui.key.edit", &[Char('e')], Act::Edit),
-    b("d", "ui.key.delete", &[Char('d')], Act::Delete),
     b(
         "A",
         "ui.key.choose_agreement",
@@ -353,6 +354,7 @@ pub const CALLOFF_DETAIL: &[Binding] = &[
     MOVE[5],
 ];
 
+/// The way to the Sanctions tab first: it has no digit of its own.
 pub const DEVIATIONS: &[Binding] = &[
     b(
         "→",
@@ -423,22 +425,24 @@ pub const MEETING_DETAIL: &[Binding] = &[
 ];
 
 /// Keys in the minutes editor; handled by the editor itself, listed for footer and help.
+/// Saving and closing first: they are what a cut footer must keep.
 pub const MINUTES: &[Binding] = &[
+    b("Ctrl-S", "ui.key.save", &[], Act::New),
+    b("Esc", "ui.key.close_minutes", &[], Act::Back),
     b("Ctrl-T/F2", "ui.key.line_to_action", &[], Act::New),
     b("Ctrl-G/F3", "ui.key.line_to_decision", &[], Act::New),
     b("Ctrl-L/F4", "ui.key.line_to_lesson", &[], Act::New),
-    b("Ctrl-S", "ui.key.save", &[], Act::New),
-    b("Esc", "ui.key.close_minutes", &[], Act::Back),
 ];
 
 /// Keys inside a form; handled by the form itself, listed here for the footer and help.
+/// Saving and cancelling first: they are what a cut footer must keep.
 pub const FORM: &[Binding] = &[
+    b("Ctrl-S", "ui.key.save", &[], Act::Open),
+    b("Esc", "ui.key.cancel", &[], Act::Back),
     b("Tab/↓", "ui.key.next_field", &[], Act::Down),
     b("Shift-Tab/↑", "ui.key.prev_field", &[], Act::Up),
     b("←/→", "ui.key.choose", &[], Act::NextSection),
-    b("Ctrl-S", "ui.key.save", &[], Act::Open),
     hidden("Ctrl-U", "ui.key.clear_field", &[], Act::Open),
-    b("Esc", "ui.key.cancel", &[], Act::Back),
 ];
 
 pub const FILTER: &[Binding] = &[
