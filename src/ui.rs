@@ -17,6 +17,7 @@ mod minutes;
 mod popups;
 mod procurement;
 mod purchases;
+pub mod redraw;
 mod register;
 mod sanctions;
 mod sanctions_detail;
@@ -94,14 +95,16 @@ pub fn run_with(store: Store, lang: Lang, minutes: Option<MeetingId>) -> io::Res
     result
 }
 
-/// How often the loop wakes without a key: the minutes' autosave needs it.
+/// How often the loop wakes without a key: the minutes' autosave and the signals need it;
+/// a wake draws nothing unless something shown changed (`redraw`).
 const TICK: Duration = Duration::from_millis(200);
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
     // Terminal events are read on their own thread. When the terminal goes away (the
     // window closed), crossterm's reader can spin on end-of-file without returning; the
-    // loop here still wakes every tick, sees SIGHUP's flag (or a failed draw), saves and
-    // ends the process, which ends the reader with it.
+    // loop here still wakes every tick (drawing only when something changed), sees
+    // SIGHUP's flag (or a failed draw), saves and ends the process, which ends the reader
+    // with it.
     let (tx, rx) = mpsc::channel::<Event>();
     std::thread::spawn(move || {
         while let Ok(ev) = event::read() {
@@ -111,10 +114,21 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
         }
     });
     let mut clock = Instant::now();
+    // What the last frame showed; a frame goes out only when that changes (or after an
+    // event), so an idle window sends nothing.
+    let mut shown: Option<redraw::Shown> = None;
+    let mut events = false;
     while !app.quit && !stop.load(Ordering::Relaxed) {
-        terminal.draw(|f| render(f, app))?;
+        let now_shown = redraw::Shown::of(app);
+        if redraw::must_redraw(shown.as_ref(), &now_shown, events) {
+            terminal.draw(|f| render(f, app))?;
+            shown = Some(now_shown);
+            events = false;
+        }
         match rx.recv_timeout(TICK) {
             Ok(ev) => {
+                // Any event redraws, a resize included (it carries no key).
+                events = true;
                 handle_event(app, ev);
                 // Keys typed faster than frames are drawn (or a paste without bracketing)
                 // are all handled before the next frame.
