@@ -137,6 +137,7 @@ fn ctrl_c_twice_keeps_a_draft_that_the_next_start_offers_and_fills_back() {
     assert!(app.form.as_ref().unwrap().changed);
     assert!(screen(&app, 80, 24).contains("Utkastet från"));
     // It now lives in the form: Esc asks, as for any typing.
+    assert_eq!(app.store.draft().unwrap(), None);
     press(&mut app, KeyCode::Esc);
     assert!(matches!(app.popup, Some(Popup::Confirm { .. })));
     assert_eq!(app.store.draft().unwrap(), None);
@@ -158,4 +159,18 @@ fn an_end_not_chosen_keeps_the_form_as_a_draft() {
     assert!(app.keep_draft());
     drop(app);
     assert_eq!(open_store(&d).draft().unwrap(), None);
+}
+
+#[test]
+fn a_draft_of_a_new_agreement_comes_back_wherever_a_new_agreement_is_begun() {
+    // Begun from the welcome of an empty register, taken up again from the register.
+    let (d, mut app) = app_with(&[], Lang::Sv);
+    keys(&mut app, "n");
+    keys(&mut app, "UH-2026-301");
+    assert!(app.keep_draft());
+    drop(app);
+    let mut app = App::new(open_store(&d), Lang::Sv, NOW);
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "2n");
+    assert_eq!(field(&app, "ui.field.reference"), "UH-2026-301");
 }

@@ -119,19 +119,34 @@ impl App {
         }
     }
 
-    /// Which form, and where: the same form opened in the same place is the draft's.
+    /// Which form, and where: the same form opened in the same place is the draft's. The
+    /// place is the agreement open in the register for the register's own forms (a lot, a
+    /// supplier, a new agreement), else the followed agreement.
     fn draft_key(&self, form: &Form) -> String {
+        use super::form::FormTarget as T;
         let labels: Vec<&str> = form.fields.iter().map(|f| f.label).collect();
-        let place = if self.tab.follows_agreement() {
-            self.current
-        } else {
+        let register_form = matches!(
+            form.target,
+            T::Agreement(_)
+                | T::Lot(_)
+                | T::Supplier(_)
+                | T::Contact { .. }
+                | T::Penalty(_)
+                | T::Escalation(_)
+                | T::ExtensionOption(_)
+                | T::Template(_)
+                | T::Orderer(_)
+                | T::ProjectMember(_)
+        );
+        let place = if register_form {
             self.register.detail.as_ref().map(|d| d.id)
+        } else {
+            self.current
         };
         format!(
-            "{:?}|{}|{:?}|{place:?}|{}",
+            "{:?}|{}|{place:?}|{}",
             form.target,
             form.title,
-            self.tab,
             labels.join(",")
         )
     }
@@ -188,7 +203,10 @@ impl App {
                     input.move_cursor(CursorMove::End);
                     field.input = input;
                 }
-                field.validate(self.cat);
+                // As when it was typed: a field left empty is not yet wrong.
+                if !kept.text.trim().is_empty() {
+                    field.validate(self.cat);
+                }
             }
             form.changed = true;
         }
