@@ -967,7 +967,13 @@ impl App {
                 // Only the choices it names answer it, never a movement key.
                 _ => self.popup = Some(Popup::Welcome),
             },
-            // Any key closes it; it holds nothing to lose.
+            // Any key but a movement key closes it; it holds nothing to lose.
+            Popup::Info { .. }
+                if keymap::lookup(keymap::PICKER, &key)
+                    .is_some_and(|a| matches!(a, Act::Up | Act::Down)) =>
+            {
+                self.popup = Some(popup)
+            }
             Popup::Info { .. } => {}
             // The keys come from the keymap (which the footer shows): only an explicit
             // yes answers, so a movement key pressed out of habit leaves it standing.

@@ -174,3 +174,16 @@ fn a_draft_of_a_new_agreement_comes_back_wherever_a_new_agreement_is_begun() {
     keys(&mut app, "2n");
     assert_eq!(field(&app, "ui.field.reference"), "UH-2026-301");
 }
+
+#[test]
+fn the_draft_notice_stays_for_a_movement_key_and_closes_for_esc() {
+    let (d, mut app) = typing_a_new_agreement(Lang::Sv);
+    assert!(app.keep_draft());
+    drop(app);
+    let mut app = App::new(open_store(&d), Lang::Sv, NOW);
+    keys(&mut app, "jk");
+    press(&mut app, KeyCode::Down);
+    assert!(matches!(app.popup, Some(Popup::Info { .. })));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+}
