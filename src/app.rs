@@ -24,6 +24,7 @@ pub mod followup_tab;
 pub mod form;
 pub mod forms;
 pub mod keymap;
+pub mod leaving;
 mod meeting_forms;
 pub mod meetings;
 mod meetings_tab;
@@ -205,6 +206,10 @@ pub enum Popup {
         action: Confirm,
     },
     Picker(Picker),
+    /// Ctrl-C over a form with unsaved changes: save, discard or keep typing.
+    Leave {
+        selected: usize,
+    },
     Welcome,
     /// Facts to read, closed with any key (an action's origin meeting).
     Info {
@@ -296,6 +301,8 @@ pub struct App {
     pub popup: Option<Popup>,
     /// The open form, under any confirmation popup about it.
     pub form: Option<Form>,
+    /// A form kept from an earlier run, filled in when the same form is opened again.
+    pub draft: Option<crate::store::FormDraft>,
     pub status: Option<Status>,
     /// A backup being written on another thread (daily copy or Ctrl-B).
     pub backup_job: Option<backup::BackupJob>,
@@ -303,6 +310,8 @@ pub struct App {
     pub quit: bool,
     /// Rows a page moves: the renderer records the list's height here.
     pub page: std::cell::Cell<usize>,
+    /// How far the help can scroll: the renderer records it, so a scroll never runs past.
+    pub help_max_scroll: std::cell::Cell<u16>,
     /// The call-offs being read in the background since opening (see `calloff_load`).
     preload: Option<calloff_load::Preload>,
 }
@@ -335,11 +344,13 @@ impl App {
             agenda_expanded: std::collections::BTreeSet::new(),
             popup: None,
             form: None,
+            draft: None,
             status: None,
             backup_job: None,
             undo: Vec::new(),
             quit: false,
             page: std::cell::Cell::new(10),
+            help_max_scroll: std::cell::Cell::new(u16::MAX),
             preload: None,
         };
         app.reload(None);
@@ -350,6 +361,7 @@ impl App {
         if app.agreements.is_empty() {
             app.popup = Some(Popup::Welcome);
         }
+        app.offer_draft();
         app
     }
 
@@ -417,6 +429,7 @@ impl App {
             return keymap::MINUTES;
         }
         match self.tab {
+            Tab::Agenda if self.agreements.is_empty() => keymap::AGENDA_EMPTY,
             Tab::Agenda => keymap::AGENDA,
             Tab::CallOffs if self.calloffs.filtering => keymap::FILTER,
             Tab::CallOffs if self.calloffs.detail.is_some() => keymap::CALLOFF_DETAIL,
@@ -444,7 +457,11 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
+        let had_form = self.form.is_some();
         self.key(key);
+        if !had_form && self.form.is_some() {
+            self.fill_from_draft();
+        }
         // The lists' rows are read here, after the key, never while drawing.
         self.sync_calloff_window();
         self.sync_competition_window();
@@ -454,7 +471,7 @@ impl App {
         let ctrl_c =
             key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl_c {
-            self.quit = true;
+            self.ctrl_c();
             return;
         }
         if self.popup.is_some() {
@@ -490,7 +507,12 @@ impl App {
     fn act(&mut self, act: Act) {
         match act {
             Act::Quit => self.quit = true,
-            Act::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            // At the section of the keys that work here.
+            Act::Help => {
+                self.popup = Some(Popup::Help {
+                    scroll: keymap::help_line_of(self.bindings()),
+                })
+            }
             Act::NextTab => self.switch_tab(1),
             Act::PrevTab => self.switch_tab(-1),
             Act::GotoTab(i) => {
@@ -560,6 +582,9 @@ impl App {
     }
 
     fn agenda_act(&mut self, act: Act) {
+        if act == Act::New {
+            return self.open_form(FormTarget::Agreement(None), None);
+        }
         if let Some(s) = self.moved(self.agenda_selected, self.agenda.len(), act) {
             self.agenda_selected = s;
             return;
@@ -969,56 +994,58 @@ impl App {
             return;
         };
         match popup {
-            Popup::Help { scroll } => match key.code {
-                KeyCode::Down | KeyCode::Char('j') => {
-                    self.popup = Some(Popup::Help { scroll: scroll + 1 })
-                }
-                KeyCode::Up | KeyCode::Char('k') => {
-                    self.popup = Some(Popup::Help {
-                        scroll: scroll.saturating_sub(1),
-                    })
-                }
-                KeyCode::PageDown => {
-                    self.popup = Some(Popup::Help {
-                        scroll: scroll + 10,
-                    })
-                }
-                KeyCode::PageUp => {
-                    self.popup = Some(Popup::Help {
-                        scroll: scroll.saturating_sub(10),
-                    })
-                }
-                _ => {}
-            },
+            Popup::Help { scroll } => {
+                let max = self.help_max_scroll.get();
+                let scroll = scroll.min(max);
+                let scroll = match key.code {
+                    KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1).min(max),
+                    KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+                    KeyCode::PageDown => scroll.saturating_add(10).min(max),
+                    KeyCode::PageUp => scroll.saturating_sub(10),
+                    KeyCode::Home | KeyCode::Char('g') => 0,
+                    KeyCode::End | KeyCode::Char('G') => max,
+                    // Any other key closes it.
+                    _ => return,
+                };
+                self.popup = Some(Popup::Help { scroll });
+            }
             Popup::Welcome => match key.code {
                 KeyCode::Char('n') => self.open_form(FormTarget::Agreement(None), None),
                 KeyCode::Char('D') | KeyCode::Char('d') => self.load_demo(),
                 KeyCode::Char('q') => self.quit = true,
-                _ => {}
+                KeyCode::Esc => {}
+                // Only the choices it names answer it, never a movement key.
+                _ => self.popup = Some(Popup::Welcome),
             },
-            // Any key closes it; it holds nothing to lose.
+            // Any key but a movement key closes it; it holds nothing to lose.
+            Popup::Info { .. }
+                if keymap::lookup(keymap::PICKER, &key)
+                    .is_some_and(|a| matches!(a, Act::Up | Act::Down)) =>
+            {
+                self.popup = Some(popup)
+            }
             Popup::Info { .. } => {}
-            Popup::Confirm { message, action } => match key.code {
-                KeyCode::Char('y') | KeyCode::Char('j') | KeyCode::Enter => self.confirmed(action),
-                KeyCode::Char('n') | KeyCode::Esc => {
-                    if action == Confirm::DiscardForm {
-                        // Back to the form, as typed.
-                    }
-                }
-                _ => self.popup = Some(Popup::Confirm { message, action }),
+            // The keys come from the keymap (which the footer shows): only an explicit
+            // yes answers, so a movement key pressed out of habit leaves it standing.
+            Popup::Confirm { message, action } => match keymap::lookup(keymap::CONFIRM, &key) {
+                Some(Act::Open) => self.confirmed(action),
+                // No: back to where the user was (a form stays as typed).
+                Some(_) => {}
+                None => self.popup = Some(Popup::Confirm { message, action }),
             },
-            Popup::Picker(mut p) => match key.code {
-                KeyCode::Down | KeyCode::Char('j') => {
+            Popup::Leave { selected } => self.leave_key(selected, key),
+            Popup::Picker(mut p) => match keymap::lookup(keymap::PICKER, &key) {
+                Some(Act::Down) => {
                     p.selected = step(p.selected, p.options.len(), 1);
                     self.popup = Some(Popup::Picker(p));
                 }
-                KeyCode::Up | KeyCode::Char('k') => {
+                Some(Act::Up) => {
                     p.selected = step(p.selected, p.options.len(), -1);
                     self.popup = Some(Popup::Picker(p));
                 }
-                KeyCode::Enter => self.picked(p),
-                KeyCode::Esc => {}
-                _ => self.popup = Some(Popup::Picker(p)),
+                Some(Act::Open) => self.picked(p),
+                Some(_) => {}
+                None => self.popup = Some(Popup::Picker(p)),
             },
         }
     }

@@ -15,6 +15,7 @@ mod claim_totals;
 mod claim_window;
 mod competitions;
 mod dependents;
+mod drafts;
 mod encoding;
 mod error;
 mod followup;
@@ -49,6 +50,7 @@ pub use calloff_index::{
 pub use calloffs::{
     Awaited, CallOffAgreements, CallOffRow, ImportCount, PROGRESS_EVERY, Progress, request_key,
 };
+pub use drafts::{DraftField, FormDraft};
 pub use error::StoreError;
 use migrate::Version;
 pub use open::set_cache_bytes;

@@ -17,6 +17,7 @@ mod minutes;
 mod popups;
 mod procurement;
 mod purchases;
+pub mod redraw;
 mod register;
 mod sanctions;
 mod sanctions_detail;
@@ -76,6 +77,8 @@ pub fn run_with(store: Store, lang: Lang, minutes: Option<MeetingId>) -> io::Res
         ratatui::crossterm::event::EnableBracketedPaste
     );
     let result = event_loop(&mut terminal, &mut app, &stop);
+    // However the loop ended (a signal, the terminal gone), an unsaved form is kept.
+    app.keep_draft();
     app.shutdown();
     // A copy still being written is stopped (and its partial file removed) rather than
     // holding the user at the door; today's copy is then made at the next start.
@@ -92,14 +95,16 @@ pub fn run_with(store: Store, lang: Lang, minutes: Option<MeetingId>) -> io::Res
     result
 }
 
-/// How often the loop wakes without a key: the minutes' autosave needs it.
+/// How often the loop wakes without a key: the minutes' autosave and the signals need it;
+/// a wake draws nothing unless something shown changed (`redraw`).
 const TICK: Duration = Duration::from_millis(200);
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
     // Terminal events are read on their own thread. When the terminal goes away (the
     // window closed), crossterm's reader can spin on end-of-file without returning; the
-    // loop here still wakes every tick, sees SIGHUP's flag (or a failed draw), saves and
-    // ends the process, which ends the reader with it.
+    // loop here still wakes every tick (drawing only when something changed), sees
+    // SIGHUP's flag (or a failed draw), saves and ends the process, which ends the reader
+    // with it.
     let (tx, rx) = mpsc::channel::<Event>();
     std::thread::spawn(move || {
         while let Ok(ev) = event::read() {
@@ -109,10 +114,21 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
         }
     });
     let mut clock = Instant::now();
+    // What the last frame showed; a frame goes out only when that changes (or after an
+    // event), so an idle window sends nothing.
+    let mut shown: Option<redraw::Shown> = None;
+    let mut events = false;
     while !app.quit && !stop.load(Ordering::Relaxed) {
-        terminal.draw(|f| render(f, app))?;
+        let now_shown = redraw::Shown::of(app);
+        if redraw::must_redraw(shown.as_ref(), &now_shown, events) {
+            terminal.draw(|f| render(f, app))?;
+            shown = Some(now_shown);
+            events = false;
+        }
         match rx.recv_timeout(TICK) {
             Ok(ev) => {
+                // Any event redraws, a resize included (it carries no key).
+                events = true;
                 handle_event(app, ev);
                 // Keys typed faster than frames are drawn (or a paste without bracketing)
                 // are all handled before the next frame.
@@ -203,6 +219,7 @@ fn popups_and_lines(frame: &mut Frame, app: &App, body: Rect, status: Rect, foot
         Some(Popup::Welcome) => popups::welcome(frame, app, body),
         Some(Popup::Confirm { message, .. }) => popups::confirm(frame, app, message, body),
         Some(Popup::Picker(p)) => popups::picker(frame, app, p, body),
+        Some(Popup::Leave { selected }) => popups::leave(frame, app, *selected, body),
         Some(Popup::Info { title, lines }) => actions::info(frame, app, title, lines, body),
         None => {}
     }
@@ -243,13 +260,34 @@ fn tab_bar(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Line::from(spans), area);
         return;
     }
-    // Otherwise the current tab in full and the others as numbers, then as many short
-    // names as fit, nearest the current tab first: the neighbours are what one reaches
-    // for with Tab and Shift-Tab.
     let current = Tab::ALL
         .iter()
         .position(|t| *t == app.tab.slot())
         .unwrap_or(0);
+    // Then every tab by a short name, so no tab is a bare digit at 80 columns: the current
+    // one in full when that fits, spaced as above or, tighter, one space apart.
+    let short = vec![Label::Short; Tab::ALL.len()];
+    let mut full_current = short.clone();
+    full_current[current] = Label::Full;
+    for (labels, compact) in [
+        (&full_current, false),
+        (&short, false),
+        (&full_current, true),
+        (&short, true),
+    ] {
+        let spans = if compact {
+            compact_spans(app, labels)
+        } else {
+            tab_spans(app, false, labels)
+        };
+        if spans.iter().map(|s| s.width()).sum::<usize>() <= width {
+            frame.render_widget(Line::from(spans), area);
+            return;
+        }
+    }
+    // Narrower than the interface is laid out for: the current tab in full and the others
+    // as numbers, then as many short names as fit, nearest the current tab first: the
+    // neighbours are what one reaches for with Tab and Shift-Tab.
     let mut labels: Vec<Label> = (0..Tab::ALL.len())
         .map(|i| {
             if i == current {
@@ -317,6 +355,33 @@ fn tab_spans(app: &App, brand: bool, labels: &[Label]) -> Vec<Span<'static>> {
     spans
 }
 
+/// The tab bar one space apart, the current tab marked by its colour alone.
+fn compact_spans(app: &App, labels: &[Label]) -> Vec<Span<'static>> {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, slot) in Tab::ALL.iter().enumerate() {
+        let digit = (i + 1) % 10;
+        let tab = if app.tab.slot() == *slot {
+            app.tab
+        } else {
+            *slot
+        };
+        let key = match labels.get(i).copied().unwrap_or(Label::Short) {
+            Label::Full => tab.label().to_string(),
+            _ => tab.label().replacen("ui.tab.", "ui.tab_short.", 1),
+        };
+        let style = if tab == app.tab {
+            theme::active_tab()
+        } else {
+            theme::muted()
+        };
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(format!("{digit} {}", app.cat.t(&key)), style));
+    }
+    spans
+}
+
 fn status_line(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(s) = &app.status {
         let style = if s.error { theme::error() } else { theme::ok() };
@@ -328,22 +393,38 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn footer_line(frame: &mut Frame, app: &App, area: Rect) {
-    let bindings: Vec<_> = match &app.popup {
-        Some(Popup::Confirm { .. }) => crate::app::keymap::CONFIRM.to_vec(),
-        Some(Popup::Picker(_)) => crate::app::keymap::PICKER.to_vec(),
+    use crate::app::keymap;
+    let bindings: Vec<keymap::Binding> = match &app.popup {
+        Some(Popup::Confirm { .. }) => keymap::CONFIRM.to_vec(),
+        Some(Popup::Picker(_)) => keymap::PICKER.to_vec(),
+        Some(Popup::Leave { .. }) => keymap::LEAVE.to_vec(),
         Some(Popup::Help { .. }) | Some(Popup::Welcome) | Some(Popup::Info { .. }) => Vec::new(),
-        None if app.form.is_some() => crate::app::keymap::FORM.to_vec(),
-        None => crate::app::keymap::GLOBAL
-            .iter()
-            .chain(app.bindings())
-            .filter(|b| b.in_footer)
-            .copied()
-            .collect(),
+        None => app.bindings().to_vec(),
     };
-    let line = if bindings.is_empty() {
-        widgets::key_hints([("Esc", app.cat.t("ui.key.close"))])
-    } else {
-        widgets::key_hints(bindings.iter().map(|b| (b.label, app.cat.t(b.desc))))
+    let bindings: Vec<_> = bindings.into_iter().filter(|b| b.in_footer).collect();
+    if bindings.is_empty() {
+        let line = widgets::key_hints([("Esc", app.cat.t("ui.key.close"))]);
+        frame.render_widget(line, area);
+        return;
+    }
+    // `?` opens the help only where keys are not typed text (no popup, form, minutes or
+    // filter): there the footer ends with it, and says "all keys" when the line is cut.
+    let help_works = app.popup.is_none()
+        && app.form.is_none()
+        && app.minutes.is_none()
+        && !keymap::same_list(app.bindings(), keymap::FILTER);
+    let help = keymap::GLOBAL.iter().find(|b| b.act == keymap::Act::Help);
+    let (whole, cut) = match help.filter(|_| help_works) {
+        Some(h) => (
+            Some((h.label, app.cat.t(h.desc))),
+            Some((h.label, app.cat.t("ui.key.all_keys"))),
+        ),
+        None => (None, Some(("…", ""))),
     };
+    let pairs: Vec<(&str, &str)> = bindings
+        .iter()
+        .map(|b| (b.label, app.cat.t(b.desc)))
+        .collect();
+    let line = widgets::footer_hints(&pairs, whole, cut, usize::from(area.width));
     frame.render_widget(line, area);
 }

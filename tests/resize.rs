@@ -185,15 +185,69 @@ fn the_minutes_editor_and_its_action_popup_at_every_size_keep_what_was_typed() {
     sweep_all_sizes(&app);
     type_while_resizing(&mut app, "Anna Alfa");
     assert_eq!(focused_text(&app), "Anna Alfa");
-    assert_eq!(field_text(&app, 0), line);
+    // The form keeps the line as typed, composed (NFC: "e" + accent is "é"), as every
+    // form does, so names and references compare alike whatever keyboard typed them.
+    let composed: String = unicode_normalization::UnicodeNormalization::nfc(line).collect();
+    assert_eq!(field_text(&app, 0), composed);
     sweep_all_sizes(&app);
     ctrl(&mut app, 's');
     assert!(app.form.is_none());
     let actions = app.store.actions_of_meeting(m.id).unwrap();
     assert_eq!(actions.len(), 1);
     assert_eq!(actions[0].owner, "Anna Alfa");
-    assert_eq!(actions[0].text, line);
+    assert_eq!(actions[0].text, composed);
     sweep_all_sizes(&app);
     app.shutdown();
     assert_eq!(app.store.meeting(m.id).unwrap().unwrap().minutes, line);
+}
+
+/// At 80 columns every tab shows a name, never a bare digit, whichever tab is current and
+/// in both languages (issue 13: tabs 7 to 0 were `7   8   9   0`).
+#[test]
+fn every_tab_has_a_name_at_80_columns() {
+    use avtal::app::Tab;
+    for lang in [Lang::Sv, Lang::En] {
+        let (_d, mut app) = common::app_with(&common::fixture_register(), lang);
+        let tabs = [
+            Tab::Agenda,
+            Tab::Agreements,
+            Tab::CallOffs,
+            Tab::Deviations,
+            Tab::Sanctions,
+            Tab::Competitions,
+            Tab::Purchases,
+            Tab::Meetings,
+            Tab::Actions,
+            Tab::Checklist,
+            Tab::FollowUp,
+            Tab::Statistics,
+        ];
+        for tab in tabs {
+            app.show_tab(tab);
+            let text = common::screen(&app, 80, 24);
+            let bar = text.lines().next().unwrap().trim_matches('"').to_string();
+            let words: Vec<&str> = bar.split_whitespace().collect();
+            for (i, w) in words.iter().enumerate() {
+                if w.len() == 1 && w.chars().all(|c| c.is_ascii_digit()) {
+                    let next = words.get(i + 1).copied().unwrap_or("");
+                    assert!(
+                        !next.chars().all(|c| c.is_ascii_digit()) && !next.is_empty(),
+                        "{lang:?}, {tab:?}: a bare digit {w} in {bar:?}"
+                    );
+                }
+            }
+            for digit in "1234567890".chars() {
+                assert!(bar.contains(&format!("{digit} ")), "{tab:?}: {bar:?}");
+            }
+            // The current tab's name is there, short or in full.
+            let full = app.cat.t(tab.label());
+            let short = app
+                .cat
+                .t(&tab.label().replacen("ui.tab.", "ui.tab_short.", 1));
+            assert!(
+                bar.contains(full) || bar.contains(short),
+                "{tab:?}: {bar:?}"
+            );
+        }
+    }
 }

@@ -129,3 +129,88 @@ fn kill_9_right_after_a_save_in_the_tui_keeps_the_agreement() {
         .expect("agreement lost");
     assert_eq!(a.name, "Kraschtest");
 }
+
+/// SIGTERM (a shutdown) or SIGHUP (the window closed) while a form holds unsaved typing:
+/// the program ends, and the form's values are kept as a draft that the next start offers.
+#[test]
+fn sigterm_in_a_form_keeps_what_was_typed_as_a_draft() {
+    if !have_script() {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("draft-tui.redb");
+    // An empty database already there: the start goes straight to the welcome.
+    drop(avtal::store::Store::open(&db).unwrap());
+    let bin = env!("CARGO_BIN_EXE_avtal");
+    let cmd = format!(
+        "stty cols 100 rows 30; exec '{bin}' --db '{}' --lang sv",
+        db.display()
+    );
+    let mut child = Command::new("script")
+        .args(["-qfec", &cmd, "/dev/null"])
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = out.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut screen = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline && !String::from_utf8_lossy(&screen).contains("Välkommen") {
+        if let Ok(chunk) = rx.recv_timeout(Duration::from_millis(100)) {
+            screen.extend_from_slice(&chunk);
+        }
+    }
+    assert!(
+        String::from_utf8_lossy(&screen).contains("Välkommen"),
+        "the welcome never showed"
+    );
+    let stdin = child.stdin.as_mut().unwrap();
+    for part in ["n", "UH-DRAFT-1", "\t", "Utkast som överlever"] {
+        stdin.write_all(part.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(400));
+    let _ = Command::new("pkill")
+        .args(["-TERM", "-f", &db.display().to_string()])
+        .status();
+    // The program ends by itself on SIGTERM, after keeping the draft.
+    let gone = Instant::now() + Duration::from_secs(10);
+    let mut alive = true;
+    while Instant::now() < gone {
+        alive = Command::new("pgrep")
+            .args(["-f", &db.display().to_string()])
+            .output()
+            .map(|o| !o.stdout.is_empty())
+            .unwrap_or(false);
+        if !alive {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    if alive {
+        let _ = Command::new("pkill")
+            .args(["-KILL", "-f", &db.display().to_string()])
+            .status();
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(!alive, "avtal kept running after SIGTERM");
+    let store = Store::open(&db).unwrap();
+    let draft = store.draft().unwrap().expect("the form's values were lost");
+    assert_eq!(draft.fields[0].text, "UH-DRAFT-1");
+    assert_eq!(draft.fields[1].text, "Utkast som överlever");
+    assert!(store.agreements().unwrap().is_empty());
+}

@@ -671,3 +671,44 @@ fn a_request_before_its_calloff_is_refused_at_the_time_sent() {
     let id = it_id(&app);
     assert!(app.store.requests_of(id, "AV-9").unwrap().is_empty());
 }
+
+#[test]
+fn a_movement_key_never_answers_a_confirmation() {
+    let (_d, mut app) = app_with(&fixture_register(), Lang::Sv);
+    press(&mut app, KeyCode::Char('2'));
+    // `d`, then `j` and `k` out of habit: the question stands and nothing is deleted.
+    keys(&mut app, "djk");
+    assert_eq!(app.store.agreements().unwrap().len(), 4);
+    assert!(matches!(app.popup, Some(avtal::app::Popup::Confirm { .. })));
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("y/Enter"), "{text}");
+    assert!(!text.contains("y/j"), "{text}");
+    keys(&mut app, "y");
+    assert_eq!(app.store.agreements().unwrap().len(), 3);
+    // Enter is an explicit yes too.
+    keys(&mut app, "d");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.store.agreements().unwrap().len(), 2);
+    // In an agreement's lots, `d` then `j` removes no lot either.
+    keys(&mut app, "g");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Right);
+    let lots = |app: &avtal::app::App| app.detail_agreement().map(|a| a.lots.len());
+    let before = lots(&app);
+    keys(&mut app, "dj");
+    assert_eq!(lots(&app), before);
+    press(&mut app, KeyCode::Esc);
+}
+
+#[test]
+fn the_welcome_is_answered_only_by_its_choices() {
+    let (_d, mut app) = app_with(&[], Lang::Sv);
+    keys(&mut app, "jk");
+    assert!(matches!(app.popup, Some(avtal::app::Popup::Welcome)));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+    // The agenda of the empty register says "create an agreement with n": n does it there.
+    assert!(screen(&app, 80, 24).contains("med n"));
+    keys(&mut app, "n");
+    assert!(app.form.is_some());
+}

@@ -421,7 +421,11 @@ fn the_follow_up_plan_shares_the_checklist_place_in_the_tab_bar() {
     assert_eq!(app.tab, Tab::Checklist);
     press(&mut app, KeyCode::Right);
     assert_eq!(app.tab, Tab::FollowUp);
+    // At 80 columns every tab has its short name (the current one marked by colour);
+    // wider, the current one is in full.
     let text = screen(&app, 80, 24);
+    assert!(text.contains("9 Uppf. "), "{text}");
+    let text = screen(&app, 120, 30);
     assert!(text.contains("9 Uppföljning"), "{text}");
     press(&mut app, KeyCode::Left);
     assert_eq!(app.tab, Tab::Checklist);

@@ -3,6 +3,10 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::leaving::Choice;
+
+mod help;
+pub use help::*;
 mod views;
 pub use views::*;
 pub mod sanctions;
@@ -69,6 +73,8 @@ pub enum Act {
     Sanction(sanctions::SanctionAct),
     /// Keys of the Statistics tab.
     Stats(super::statistics::StatsAct),
+    /// An answer to leaving a form with unsaved changes.
+    Leave(super::leaving::Choice),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -186,6 +192,12 @@ pub const AGENDA: &[Binding] = &[
     b("Enter", "ui.key.open_agreement", &[Enter], Act::Open),
 ];
 
+/// The agenda of an empty register: it says how to begin, and these keys begin.
+pub const AGENDA_EMPTY: &[Binding] = &[
+    b("n", "ui.key.new_agreement", &[Char('n')], Act::New),
+    b("D", "ui.key.load_demo", &[Char('D')], Act::LoadDemo),
+];
+
 pub const REGISTER: &[Binding] = &[
     MOVE[0],
     MOVE[1],
@@ -292,9 +304,13 @@ pub const DETAIL_ITEMS: &[Binding] = &[
     DETAIL_COMMON[9],
 ];
 
+/// The most used first (a cut footer keeps them): open, new, edit, delete, filter.
 pub const CALLOFFS: &[Binding] = &[
     b("Enter", "ui.key.open", &[Enter], Act::Open),
     b("n", "ui.key.new", &[Char('n')], Act::New),
+    b("e", "ui.key.edit", &[Char('e')], Act::Edit),
+    b("d", "ui.key.delete", &[Char('d')], Act::Delete),
+    b("/", "ui.key.filter", &[Char('/')], Act::Filter),
     b(
         "f",
         "ui.key.filter_supplier",
@@ -310,9 +326,6 @@ pub const CALLOFFS: &[Binding] = &[
         Act::CycleOutcome,
     ),
     b("x", "ui.key.clear_filters", &[Char('x')], Act::ClearFilters),
-    b("/", "ui.key.filter", &[Char('/')], Act::Filter),
-    b("e", "ui.key.edit", &[Char('e')], Act::Edit),
-    b("d", "ui.key.delete", &[Char('d')], Act::Delete),
     b(
         "A",
         "ui.key.choose_agreement",
@@ -343,6 +356,7 @@ pub const CALLOFF_DETAIL: &[Binding] = &[
     MOVE[5],
 ];
 
+/// The way to the Sanctions tab first: it has no digit of its own.
 pub const DEVIATIONS: &[Binding] = &[
     b(
         "→",
@@ -413,22 +427,24 @@ pub const MEETING_DETAIL: &[Binding] = &[
 ];
 
 /// Keys in the minutes editor; handled by the editor itself, listed for footer and help.
+/// Saving and closing first: they are what a cut footer must keep.
 pub const MINUTES: &[Binding] = &[
+    b("Ctrl-S", "ui.key.save", &[], Act::New),
+    b("Esc", "ui.key.close_minutes", &[], Act::Back),
     b("Ctrl-T/F2", "ui.key.line_to_action", &[], Act::New),
     b("Ctrl-G/F3", "ui.key.line_to_decision", &[], Act::New),
     b("Ctrl-L/F4", "ui.key.line_to_lesson", &[], Act::New),
-    b("Ctrl-S", "ui.key.save", &[], Act::New),
-    b("Esc", "ui.key.close_minutes", &[], Act::Back),
 ];
 
 /// Keys inside a form; handled by the form itself, listed here for the footer and help.
+/// Saving and cancelling first: they are what a cut footer must keep.
 pub const FORM: &[Binding] = &[
+    b("Ctrl-S", "ui.key.save", &[], Act::Open),
+    b("Esc", "ui.key.cancel", &[], Act::Back),
     b("Tab/↓", "ui.key.next_field", &[], Act::Down),
     b("Shift-Tab/↑", "ui.key.prev_field", &[], Act::Up),
     b("←/→", "ui.key.choose", &[], Act::NextSection),
-    b("Ctrl-S", "ui.key.save", &[], Act::Open),
     hidden("Ctrl-U", "ui.key.clear_field", &[], Act::Open),
-    b("Esc", "ui.key.cancel", &[], Act::Back),
 ];
 
 pub const FILTER: &[Binding] = &[
@@ -436,15 +452,58 @@ pub const FILTER: &[Binding] = &[
     b("Esc", "ui.key.filter_clear", &[], Act::Back),
 ];
 
+/// A question before a destructive step. Only an explicit yes answers it: j and k move
+/// everywhere, so they must never confirm (a `d` then a `j` out of habit deleted a row).
 pub const CONFIRM: &[Binding] = &[
-    b("y/j", "ui.key.confirm_yes", &[], Act::Open),
-    b("n/Esc", "ui.key.confirm_no", &[], Act::Back),
+    b(
+        "y/Enter",
+        "ui.key.confirm_yes",
+        &[Char('y'), Char('Y'), Enter],
+        Act::Open,
+    ),
+    b(
+        "n/Esc",
+        "ui.key.confirm_no",
+        &[Char('n'), Char('N'), Esc],
+        Act::Back,
+    ),
+];
+
+/// Leaving a form with unsaved changes (Ctrl-C): each answer has its own letter, and
+/// j/k with Enter choose from the list as in a picker.
+pub const LEAVE: &[Binding] = &[
+    b("s", "ui.leave.save", &[Char('s')], Act::Leave(Choice::Save)),
+    b(
+        "d",
+        "ui.leave.discard",
+        &[Char('d')],
+        Act::Leave(Choice::Discard),
+    ),
+    b(
+        "Esc",
+        "ui.leave.keep_typing",
+        &[Esc],
+        Act::Leave(Choice::KeepTyping),
+    ),
+    Binding {
+        label: "Ctrl-C",
+        desc: "ui.leave.draft",
+        keys: &[Char('c')],
+        ctrl: true,
+        act: Act::Leave(Choice::Draft),
+        // Said in the question itself, where there is room for it.
+        in_footer: false,
+    },
+    hidden("j/k", "ui.key.move", &[Down, Char('j')], Act::Down),
+    hidden("k/↑", "ui.key.up", &[Up, Char('k')], Act::Up),
+    hidden("Enter", "ui.key.choose_this", &[Enter], Act::Open),
 ];
 
 pub const PICKER: &[Binding] = &[
-    b("j/k", "ui.key.move", &[], Act::Down),
-    b("Enter", "ui.key.choose_this", &[], Act::Open),
-    b("Esc", "ui.key.cancel", &[], Act::Back),
+    b("j/k", "ui.key.move", &[Down, Char('j')], Act::Down),
+    hidden("k/↑", "ui.key.up", &[Up, Char('k')], Act::Up),
+    b("Enter", "ui.key.choose_this", &[Enter], Act::Open),
+    b("Esc", "ui.key.cancel", &[Esc], Act::Back),
 ];
 
 /// The binding of `bindings` that `key` triggers, if any.
@@ -454,33 +513,4 @@ pub fn lookup(bindings: &[Binding], key: &KeyEvent) -> Option<Act> {
         .iter()
         .find(|bd| bd.ctrl == ctrl && bd.keys.contains(&key.code))
         .map(|bd| bd.act)
-}
-
-/// Every context with its heading, for the help overlay.
-pub fn all_groups() -> Vec<(&'static str, &'static [Binding])> {
-    let mut groups = vec![
-        ("ui.help.global", GLOBAL),
-        ("ui.help.agenda", AGENDA),
-        ("ui.help.register", REGISTER),
-        ("ui.help.detail_lots", DETAIL_LOTS),
-        ("ui.help.detail_suppliers", DETAIL_SUPPLIERS),
-        ("ui.help.detail_items", DETAIL_ITEMS),
-        ("ui.help.calloffs", CALLOFFS),
-        ("ui.help.calloff_detail", CALLOFF_DETAIL),
-        ("ui.help.deviations", DEVIATIONS),
-    ];
-    groups.extend(views::GROUPS);
-    groups.extend(work::GROUPS);
-    groups.extend(sanctions::GROUPS);
-    groups.extend([
-        ("ui.help.meetings", MEETINGS),
-        ("ui.help.meeting_detail", MEETING_DETAIL),
-        ("ui.help.minutes", MINUTES),
-    ]);
-    groups.extend([
-        ("ui.help.form", FORM),
-        ("ui.help.filter", FILTER),
-        ("ui.help.confirm", CONFIRM),
-    ]);
-    groups
 }

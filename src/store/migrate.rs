@@ -165,6 +165,7 @@ pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(super::tables::CLAIM_COUNTS)?;
     txn.open_table(super::tables::CLAIM_SUPPLIERS)?;
     txn.open_table(super::tables::CLAIM_LESSONS)?;
+    txn.open_table(super::tables::DRAFTS)?;
     txn.open_table(super::tables::DEVIATION_SUPPLIERS)?;
     Ok(())
 }

@@ -103,6 +103,8 @@ pub const CLAIM_SUPPLIERS: TableDefinition<(u64, &str), &[u8]> =
 /// (Agreement id, call-off reference) → (): the penalty claims whose log holds a lesson
 /// (`claim_report`).
 pub const CLAIM_LESSONS: TableDefinition<(u64, &str), ()> = TableDefinition::new("claim_lessons");
+/// `"form"` → versioned `FormDraft`: a form left unsaved when the program ended (`drafts`).
+pub const DRAFTS: TableDefinition<&str, &[u8]> = TableDefinition::new("drafts");
 
 /// Every table above, for code that must touch them all (the backup copies each one, the
 /// check reads each one). A table missing here would be silently left out of every backup:
@@ -144,4 +146,5 @@ pub const ALL: &[&dyn super::backup::AnyTable] = &[
     &CLAIM_COUNTS,
     &CLAIM_SUPPLIERS,
     &CLAIM_LESSONS,
+    &DRAFTS,
 ];

@@ -152,7 +152,10 @@ fn detail_lines(frame: &mut Frame, app: &App, a: &Action, area: Rect) {
 
 /// A popup of lines to read; any key closes it.
 pub fn info(frame: &mut Frame, app: &App, title: &str, lines: &[String], area: Rect) {
-    let h = lines.len() as u16 + 4;
+    // Long lines wrap (words move, so counted short of the 62 columns): each takes its
+    // rows, and the last line and the key hint below stay inside the popup.
+    let wraps = |l: &String| (l.chars().count().max(1)).div_ceil(56) as u16;
+    let h = lines.iter().map(wraps).sum::<u16>() + 4;
     let inner = popup(frame, centered(area, 64, h), title);
     let mut text: Vec<Line> = lines.iter().map(|l| Line::from(l.clone())).collect();
     text.push(Line::from(""));

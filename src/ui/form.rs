@@ -12,17 +12,33 @@ use crate::app::form::{Field, FieldKind, Form};
 use super::theme;
 use super::widgets::{centered, popup};
 
-const LABEL_WIDTH: u16 = 24;
+/// The label column: wide enough for the longest label with its marker and a space, so a
+/// label never runs into its value ("Lärdom till nästa avtal" is 23 characters).
+fn label_width(app: &App, form: &Form) -> u16 {
+    let longest = form
+        .fields
+        .iter()
+        .map(|f| {
+            f.title
+                .as_deref()
+                .unwrap_or_else(|| app.cat.t(f.label))
+                .chars()
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    (longest as u16 + 3).clamp(24, 36)
+}
 const MULTILINE_HEIGHT: u16 = 3;
 
 /// Lines a field takes: its input, then its problem wrapped to `width` columns.
-fn field_height(f: &Field, width: u16, multiline: u16) -> u16 {
+fn field_height(f: &Field, width: u16, multiline: u16, label_w: u16) -> u16 {
     let input = if f.is_multiline() { multiline } else { 1 };
-    input + error_height(f, width)
+    input + error_height(f, width, label_w)
 }
 
-fn error_height(f: &Field, width: u16) -> u16 {
-    let text_width = usize::from(width.saturating_sub(LABEL_WIDTH).max(10));
+fn error_height(f: &Field, width: u16, label_w: u16) -> u16 {
+    let text_width = usize::from(width.saturating_sub(label_w).max(10));
     f.error
         .as_ref()
         .map(|e| (e.chars().count() + 2).div_ceil(text_width) as u16)
@@ -45,10 +61,11 @@ fn multiline_height(form: &Form, area: Rect) -> u16 {
 pub fn render(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
     let width = 78u16.min(area.width).saturating_sub(2);
     let ml = multiline_height(form, area);
+    let lw = label_width(app, form);
     let wanted: u16 = form
         .fields
         .iter()
-        .map(|f| field_height(f, width, ml))
+        .map(|f| field_height(f, width, ml, lw))
         .sum::<u16>()
         + 3;
     let outer = centered(area, 78, wanted);
@@ -60,7 +77,7 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
     loop {
         let used: u16 = form.fields[first..=form.focus]
             .iter()
-            .map(|f| field_height(f, width, ml))
+            .map(|f| field_height(f, width, ml, lw))
             .sum();
         if used <= fields_area.height || first == form.focus {
             break;
@@ -69,14 +86,14 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
     }
     let mut y = fields_area.y;
     for (i, f) in form.fields.iter().enumerate().skip(first) {
-        let h = field_height(f, width, ml);
+        let h = field_height(f, width, ml, lw);
         if y + h > fields_area.bottom() {
             break;
         }
-        let input_h = h - error_height(f, width);
+        let input_h = h - error_height(f, width, lw);
         let row = Rect::new(fields_area.x, y, fields_area.width, input_h);
         let [label_area, input_area] =
-            Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Fill(1)]).areas(row);
+            Layout::horizontal([Constraint::Length(lw), Constraint::Fill(1)]).areas(row);
         let focused = i == form.focus;
         let label_style = if focused {
             theme::title()
@@ -122,9 +139,9 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
         }
         if let Some(e) = &f.error {
             let err_area = Rect::new(
-                fields_area.x + LABEL_WIDTH,
+                fields_area.x + lw,
                 y + input_h,
-                fields_area.width.saturating_sub(LABEL_WIDTH),
+                fields_area.width.saturating_sub(lw),
                 h - input_h,
             );
             frame.render_widget(

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::App;
-use crate::app::keymap::all_groups;
+use crate::app::keymap::{all_groups, help_entries};
 
 use super::theme;
 use super::widgets::{centered, popup};
@@ -17,24 +17,21 @@ pub fn render(frame: &mut Frame, app: &App, scroll: u16, area: Rect) {
     let inner = popup(frame, outer, cat.t("ui.help.title"));
     let mut lines = vec![
         Line::from(Span::styled(cat.t("ui.help.intro"), theme::muted())),
+        Line::from(Span::styled(cat.t("ui.help.scroll"), theme::muted())),
         Line::from(""),
     ];
     for (heading, bindings) in all_groups() {
         lines.push(Line::from(Span::styled(cat.t(heading), theme::header())));
-        let mut seen: Vec<(&str, &str)> = Vec::new();
-        for b in bindings {
-            if seen.contains(&(b.label, b.desc)) {
-                continue;
-            }
-            seen.push((b.label, b.desc));
+        for (label, desc) in help_entries(bindings) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<14}", b.label), theme::key()),
-                Span::raw(cat.t(b.desc)),
+                Span::styled(format!("  {label:<14}"), theme::key()),
+                Span::raw(cat.t(desc)),
             ]));
         }
         lines.push(Line::from(""));
     }
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
+    app.help_max_scroll.set(max_scroll);
     frame.render_widget(
         Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)),
         inner,

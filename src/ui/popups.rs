@@ -5,6 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::app::keymap::{Act, LEAVE};
+use crate::app::leaving::CHOICES;
 use crate::app::{App, Picker};
 
 use super::theme;
@@ -33,10 +35,39 @@ pub fn confirm(frame: &mut Frame, app: &App, message: &str, area: Rect) {
         Line::from(message.to_string()),
         Line::from(""),
         key_hints([
-            ("y", cat.t("ui.key.confirm_yes")),
+            ("y/Enter", cat.t("ui.key.confirm_yes")),
             ("n/Esc", cat.t("ui.key.confirm_no")),
         ]),
     ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}
+
+/// Ctrl-C over a form with unsaved changes: the answers, each with its key, as a list.
+pub fn leave(frame: &mut Frame, app: &App, selected: usize, area: Rect) {
+    let cat = app.cat;
+    let inner = popup(frame, centered(area, 60, 11), cat.t("ui.leave.title"));
+    let mut lines = vec![Line::from(cat.t("ui.leave.message")), Line::from("")];
+    for (i, choice) in CHOICES.iter().enumerate() {
+        let Some(b) = LEAVE.iter().find(|b| b.act == Act::Leave(*choice)) else {
+            continue;
+        };
+        let line = Line::from(vec![
+            Span::styled(format!(" {:<5}", b.label), theme::key()),
+            Span::raw(cat.t(b.desc)),
+        ]);
+        lines.push(if i == selected {
+            line.style(theme::selected())
+        } else {
+            line
+        });
+    }
+    if let Some(b) = LEAVE
+        .iter()
+        .find(|b| b.act == Act::Leave(crate::app::leaving::Choice::Draft))
+    {
+        lines.push(Line::from(""));
+        lines.push(key_hints([(b.label, cat.t(b.desc))]));
+    }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }
 

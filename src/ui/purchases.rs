@@ -76,7 +76,13 @@ fn register(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
     let st = &app.purchases;
     if st.list.is_empty() {
-        muted_text(frame, cat.t("ui.purchases.empty"), area);
+        // The analysis has no `n`: it says where to register one instead.
+        let empty = if st.in_analysis {
+            "ui.purchases.empty_analysis"
+        } else {
+            "ui.purchases.empty"
+        };
+        muted_text(frame, cat.t(empty), area);
         return;
     }
     let height = area.height.saturating_sub(1) as usize;

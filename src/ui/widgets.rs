@@ -67,6 +67,38 @@ pub fn key_hints<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Lin
     Line::from(spans)
 }
 
+/// Columns `key_hints` gives a pair.
+fn hint_width(key: &str, desc: &str) -> usize {
+    Span::raw(key).width() + Span::raw(desc).width() + 3
+}
+
+/// The footer: the hints in their order (most used first) while they fit, then `whole`
+/// (`? help`) when all of them do, or `cut` (`? all keys`) after as many as fit when not,
+/// so a cut line says that more exist and never ends in half a word.
+pub fn footer_hints<'a>(
+    pairs: &[(&'a str, &'a str)],
+    whole: Option<(&'a str, &'a str)>,
+    cut: Option<(&'a str, &'a str)>,
+    width: usize,
+) -> Line<'a> {
+    let all: usize = pairs.iter().map(|(k, d)| hint_width(k, d)).sum::<usize>()
+        + whole.map_or(0, |(k, d)| hint_width(k, d));
+    if all <= width {
+        return key_hints(pairs.iter().copied().chain(whole));
+    }
+    let room = width.saturating_sub(cut.map_or(0, |(k, d)| hint_width(k, d)));
+    let mut used = 0;
+    let shown: Vec<(&str, &str)> = pairs
+        .iter()
+        .copied()
+        .take_while(|(k, d)| {
+            used += hint_width(k, d);
+            used <= room
+        })
+        .collect();
+    key_hints(shown.into_iter().chain(cut))
+}
+
 /// A section of a tab: a line with its title along the top; returns the area below it.
 pub fn titled(frame: &mut Frame, area: Rect, title: String) -> Rect {
     let block = Block::default()
