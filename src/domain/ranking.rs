@@ -84,14 +84,17 @@ pub fn assess_ranking<'r>(
     requests: impl IntoIterator<Item = &'r Request>,
     response_time: ResponseTime,
 ) -> RankingOutcome {
-    if calloff.method == CallOffMethod::Competition {
-        return RankingOutcome::NotAssessed;
-    }
     let Some(awarded) = &calloff.awarded_supplier else {
         return RankingOutcome::NotAssessed;
     };
     let motivated = calloff.has_deviation_reason();
-    let Some(rank) = lot.rank_of(awarded) else {
+    let rank = lot.rank_of(awarded);
+    // A renewed competition is not bound by the ranking, but only the lot's suppliers may
+    // tender in it (LOU): an award outside the lot is still `not_in_lot`.
+    if calloff.method == CallOffMethod::Competition && rank.is_some() {
+        return RankingOutcome::NotAssessed;
+    }
+    let Some(rank) = rank else {
         // The other kinds are not assessed: there is no rank to cascade down to.
         return RankingOutcome::Deviation {
             kinds: vec![DeviationKind::NotInLot],
@@ -217,6 +220,11 @@ mod tests {
         assert_eq!(
             assess_ranking(&c, &lot(3), &[], RT),
             RankingOutcome::NotAssessed
+        );
+        // ... but a competition awarded outside its lot breaks the lot rule all the same.
+        assert_eq!(
+            assess_ranking(&c, &lot(2), &[], RT),
+            deviation(&[NotInLot], &[3], false)
         );
         assert_eq!(
             assess_ranking(&calloff(None), &lot(3), &[], RT),
