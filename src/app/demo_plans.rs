@@ -5,10 +5,15 @@
 //! agreement that has none of it yet: meetings when the agreement has no meetings, the
 //! checklist when it has no checklist, the plan when it has no requirements.
 
+use std::collections::HashSet;
+
 use time::Date;
 
+use crate::app::competitions::{default_model, instruction, new_competition};
 use crate::domain::Agreement;
+use crate::domain::calloff::{CallOff, CallOffMethod, Request};
 use crate::domain::meeting::{MeetingStatus, add_carried, carry_over, earlier_meetings};
+use crate::i18n::{Catalog, Lang};
 use crate::store::{Store, StoreError};
 
 /// What was added: (meetings, actions, checklist items, requirements, checks).
@@ -93,4 +98,42 @@ fn meetings(
         }
     }
     Ok(())
+}
+
+/// The IT agreement's renewed competitions, one for each call-off by competition that has
+/// none yet (a second run adds nothing and keeps what the user did); and the demo
+/// organisation, named in the instructions, unless one is set. Returns how many were added.
+pub(crate) fn load_competitions(
+    store: &Store,
+    a: &Agreement,
+    calloffs: &[CallOff],
+    requests: &[Request],
+) -> Result<usize, StoreError> {
+    let cat = Catalog::get(Lang::Sv);
+    let mut org = store.organisation()?;
+    if org.name.is_empty() && org.contact.is_empty() {
+        org.name = crate::demo::competitions::ORGANISATION.to_string();
+        if let Some(p) = a.project_group.first() {
+            org.contact = format!("{}, {}", p.name, p.email);
+        }
+        store.save_organisation(&org)?;
+    }
+    let existing: HashSet<String> = store
+        .competitions(a.id)?
+        .into_iter()
+        .map(|c| c.calloff)
+        .collect();
+    let mut added = 0;
+    for c in calloffs {
+        if c.method != CallOffMethod::Competition || existing.contains(&c.reference) {
+            continue;
+        }
+        let mut comp = new_competition(cat, a, &org, c, default_model(cat));
+        crate::demo::competitions::run(&mut comp, c, requests);
+        // The instruction names the deadline the demo set.
+        comp.instruction = instruction(cat, a, &org, &comp);
+        store.save_competition(&comp)?;
+        added += 1;
+    }
+    Ok(added)
 }

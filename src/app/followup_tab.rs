@@ -279,6 +279,17 @@ impl App {
             Some(CheckResult::NotMet | CheckResult::Partly)
         );
         let was = before.as_ref().and_then(|b| b.result);
+        // A shortfall whose consequence is chosen in the form itself gets it done at once,
+        // as the picker would: "not met → deviation" opens the deviation.
+        let chosen_before = before.as_ref().map_or(FollowUp::None, |b| b.follow_up);
+        let chosen = match stored.follow_up {
+            FollowUp::Deviation => Some(WhatFollows::Deviation),
+            FollowUp::NextMeeting => Some(WhatFollows::NextMeeting),
+            FollowUp::None | FollowUp::Sanction => None,
+        };
+        if let Some(what) = chosen.filter(|_| failed && chosen_before != stored.follow_up) {
+            return self.follow_up_check(stored.id, what);
+        }
         if failed && was != stored.result && stored.follow_up == FollowUp::None {
             self.popup = Some(Popup::Picker(Picker {
                 title: tr!(
@@ -340,7 +351,12 @@ impl App {
                 self.load_followup();
                 self.work.followup.select_check(id);
                 let text = match (deviation, meeting) {
-                    (Some(d), _) => tr!(self.cat, "ui.work.followup.deviation_opened", id = d.id.0),
+                    (Some(d), _) => tr!(
+                        self.cat,
+                        "ui.work.followup.deviation_opened",
+                        id = d.id.0,
+                        check = id
+                    ),
                     (_, Some(m)) => tr!(
                         self.cat,
                         "ui.work.followup.added_to_meeting",
@@ -360,11 +376,14 @@ impl App {
         req: &Requirement,
         check: &Check,
     ) -> Result<ManualDeviation, crate::store::StoreError> {
+        // The check's id in the text links the deviation to it (the Deviations tab shows it).
         let mut description = tr!(
             self.cat,
             "ui.work.followup.deviation_text",
             id = req.id,
-            text = req.text
+            check = check.id,
+            text = req.text,
+            result = self.cat.t(result_label(check.result))
         );
         if !check.evidence.is_empty() {
             description.push('\n');

@@ -10,7 +10,8 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use crate::app::App;
 use crate::app::competitions::{
-    CompRow, CompSection, CompStatus, OpenCompetition, invitable, model_problem,
+    CompRow, CompSection, CompStatus, OpenCompetition, current_instruction, invitable,
+    model_problem, placeholder_name, still_to_fill,
 };
 use crate::app::form::{format_date, format_datetime};
 use crate::domain::Agreement;
@@ -156,9 +157,20 @@ fn competition(frame: &mut Frame, app: &App, a: &Agreement, open: &OpenCompetiti
                 ),
                 Span::raw(deadline),
             ]);
-            let lines: Vec<Line> = std::iter::once(head)
-                .chain(std::iter::once(Line::from("")))
-                .chain(reflow(&c.instruction).into_iter().map(Line::from))
+            let instruction = current_instruction(cat, a, &app.competitions.organisation, c);
+            let left = still_to_fill(&instruction);
+            let readiness = if left.is_empty() {
+                Line::from(Span::styled(cat.t("ui.instruction.is_ready"), theme::ok()))
+            } else {
+                let names: Vec<String> = left.iter().map(|n| placeholder_name(cat, n)).collect();
+                Line::from(Span::styled(
+                    tr!(cat, "ui.instruction.to_fill", names = names.join(", ")),
+                    theme::soon(),
+                ))
+            };
+            let lines: Vec<Line> = [head, readiness, Line::from("")]
+                .into_iter()
+                .chain(reflow(&instruction).into_iter().map(Line::from))
                 .collect();
             text(frame, app, lines, open.selected, body);
         }
@@ -190,17 +202,88 @@ fn competition(frame: &mut Frame, app: &App, a: &Agreement, open: &OpenCompetiti
     }
 }
 
-/// A text section scrolled by j/k; the scroll stops at the last line.
+/// A text section scrolled by j/k; the scroll stops where the last line is in view. The
+/// lines are wrapped here, so that where the end is is known (and told to the app).
 fn text(frame: &mut Frame, app: &App, lines: Vec<Line>, scroll: usize, area: Rect) {
     app.page.set(usize::from(area.height).max(1));
-    let max = lines.len().saturating_sub(usize::from(area.height));
-    let scroll = u16::try_from(scroll.min(max)).unwrap_or(0);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        area,
-    );
+    let rows = wrap_lines(lines, area.width);
+    let max = rows.len().saturating_sub(usize::from(area.height));
+    app.competitions.text_end.set(Some(max));
+    let start = scroll.min(max);
+    let shown: Vec<Line> = rows
+        .into_iter()
+        .skip(start)
+        .take(usize::from(area.height))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), area);
+}
+
+/// Word-wraps styled lines to `width` columns: breaks at spaces, a word longer than a row
+/// is cut, each character keeps its style.
+pub(super) fn wrap_lines(lines: Vec<Line>, width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width).max(1);
+    let mut out = Vec::new();
+    for line in lines {
+        let cells: Vec<(String, Style, usize)> = line
+            .spans
+            .iter()
+            .flat_map(|span| {
+                let style = line.style.patch(span.style);
+                span.content.chars().map(move |ch| {
+                    let s = ch.to_string();
+                    let w = Span::raw(s.clone()).width();
+                    (s, style, w)
+                })
+            })
+            .collect();
+        let mut rows: Vec<Vec<(String, Style, usize)>> = vec![Vec::new()];
+        let mut i = 0;
+        while i < cells.len() {
+            // The next word with the spaces before it.
+            let mut end = i;
+            while end < cells.len() && cells[end].0 == " " {
+                end += 1;
+            }
+            while end < cells.len() && cells[end].0 != " " {
+                end += 1;
+            }
+            let word = &cells[i..end];
+            let used: usize = rows.last().map_or(0, |r| r.iter().map(|c| c.2).sum());
+            let word_width: usize = word.iter().map(|c| c.2).sum();
+            if used + word_width <= width {
+                if let Some(r) = rows.last_mut() {
+                    r.extend_from_slice(word);
+                }
+            } else {
+                // A new row starts with the word itself, not the spaces before it.
+                let bare: Vec<_> = word.iter().skip_while(|c| c.0 == " ").cloned().collect();
+                if used > 0 && !bare.is_empty() {
+                    rows.push(Vec::new());
+                }
+                for cell in bare {
+                    let used: usize = rows.last().map_or(0, |r| r.iter().map(|c| c.2).sum());
+                    if used + cell.2 > width && used > 0 {
+                        rows.push(Vec::new());
+                    }
+                    if let Some(r) = rows.last_mut() {
+                        r.push(cell);
+                    }
+                }
+            }
+            i = end;
+        }
+        for row in rows {
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            for (s, style, _) in row {
+                match spans.last_mut() {
+                    Some(last) if last.style == style => last.content.to_mut().push_str(&s),
+                    _ => spans.push(Span::styled(s, style)),
+                }
+            }
+            out.push(Line::from(spans));
+        }
+    }
+    out
 }
 
 fn model(frame: &mut Frame, app: &App, c: &Competition, selected: usize, area: Rect) {
@@ -296,7 +379,7 @@ fn invited(
 ) {
     let cat = app.cat;
     let lot = a.lot(&c.lot);
-    let list = invitable(a, &c.lot);
+    let list = invitable(a, c);
     let height = usize::from(area.height).max(1);
     app.page.set(height);
     let start = window_start(selected, list.len(), height);
@@ -415,6 +498,28 @@ fn reflow(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use ratatui::text::Line;
+
+    fn plain(lines: Vec<Line>) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn lines_wrap_at_spaces_and_long_words_are_cut() {
+        let rows = super::wrap_lines(
+            vec![
+                Line::from("one two three four"),
+                Line::from(""),
+                Line::from("abcdefghij"),
+            ],
+            9,
+        );
+        assert_eq!(
+            plain(rows),
+            vec!["one two", "three", "four", "", "abcdefghi", "j"]
+        );
+    }
+
     #[test]
     fn paragraphs_are_joined_and_structure_kept() {
         let text = "# Title\n\nOne line\nand the next.\n\n- item\n- item two\n**Key:** v\nafter";
