@@ -203,6 +203,12 @@ fn an_award_that_replaces_another_asks_first_and_names_what_it_replaces() {
         "{}",
         status(&app)
     );
+    // The list names the winner in full at 80 columns, and in a column of its own wider.
+    press(&mut app, KeyCode::Esc);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("★ Alfa Konsult AB"), "{text}");
+    let text = screen(&app, 120, 30);
+    assert!(text.contains("vinnare beslutad Alfa Konsult AB"), "{text}");
 }
 
 #[test]
@@ -355,7 +361,7 @@ fn an_instruction_not_ready_is_exported_with_what_is_left_named() {
     keys(&mut app, "x");
     let s = status(&app);
     assert!(s.contains("instruction-FKU-2026-001.md"), "{s}");
-    assert!(s.contains("the assignment"), "{s}");
+    assert!(s.contains("not ready: 7 to fill in"), "{s}");
     assert!(dir.path().join("instruction-FKU-2026-001.md").exists());
 }
 
@@ -392,6 +398,21 @@ fn the_demo_competitions_agree_with_the_calloffs_and_a_second_run_adds_none() {
     avtal::app::load_demo(&store, NOW, 150).unwrap();
     assert_eq!(store.competitions(a.id).unwrap().len(), n);
     assert_eq!(store.organisation().unwrap().name, "Exempelby kommun");
+    // The plan's "not met → deviation" check has its deviation, once.
+    let checks = store.checks_of_agreement(a.id).unwrap();
+    let followed: Vec<_> = checks
+        .iter()
+        .filter(|c| c.follow_up == FollowUp::Deviation)
+        .collect();
+    assert!(!followed.is_empty());
+    let devs = store.deviations(Some(a.id)).unwrap();
+    for c in followed {
+        let naming = devs
+            .iter()
+            .filter(|d| d.description.contains(&c.id.to_string()))
+            .count();
+        assert_eq!(naming, 1, "{}", c.id);
+    }
 }
 
 #[test]

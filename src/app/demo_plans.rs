@@ -10,8 +10,10 @@ use std::collections::HashSet;
 use time::Date;
 
 use crate::app::competitions::{default_model, instruction, new_competition};
+use crate::app::followup_tab::check_deviation;
 use crate::domain::Agreement;
 use crate::domain::calloff::{CallOff, CallOffMethod, Request};
+use crate::domain::followup::{CheckResult, FollowUp};
 use crate::domain::meeting::{MeetingStatus, add_carried, carry_over, earlier_meetings};
 use crate::i18n::{Catalog, Lang};
 use crate::store::{Store, StoreError};
@@ -47,8 +49,14 @@ pub(crate) fn load_it(store: &Store, a: &Agreement, today: Date) -> Result<Added
             added.requirements += 1;
             for mut c in checks {
                 c.requirement = r.id;
-                store.insert_check(&c)?;
+                let c = store.insert_check(&c)?;
                 added.checks += 1;
+                // As in the application: a shortfall followed by a deviation has one.
+                let failed = matches!(c.result, Some(CheckResult::NotMet | CheckResult::Partly));
+                if failed && c.follow_up == FollowUp::Deviation {
+                    let cat = Catalog::get(Lang::Sv);
+                    store.insert_deviation(&check_deviation(cat, &r, &c, today))?;
+                }
             }
         }
     }

@@ -9,6 +9,7 @@ use crate::domain::deviation::{DeviationStatus, ManualDeviation, ManualKind};
 use crate::domain::followup::{Check, CheckId, CheckResult, FollowUp, Requirement, RequirementId};
 use crate::domain::meeting::{AgendaPoint, Meeting, MeetingStatus};
 use crate::domain::{AgreementId, OrgNumber};
+use crate::i18n::Catalog;
 use crate::tr;
 
 use super::form::{Form, format_date};
@@ -102,6 +103,41 @@ pub fn next_meeting<'a>(
         .filter(|m| m.date > today)
         .filter(|m| supplier.is_none() || m.supplier.is_none() || m.supplier.as_ref() == supplier)
         .min_by_key(|m| (m.date, m.time, m.id))
+}
+
+/// The deviation a check that fell short opens: about the requirement's supplier, dated
+/// the day the check was done, its text naming the requirement and the check (the link
+/// between them), with the evidence beneath.
+pub(crate) fn check_deviation(
+    cat: &Catalog,
+    req: &Requirement,
+    check: &Check,
+    today: Date,
+) -> ManualDeviation {
+    let mut description = tr!(
+        cat,
+        "ui.work.followup.deviation_text",
+        id = req.id,
+        check = check.id,
+        text = req.text,
+        result = cat.t(result_label(check.result))
+    );
+    if !check.evidence.is_empty() {
+        description.push('\n');
+        description.push_str(&check.evidence);
+    }
+    ManualDeviation {
+        id: Default::default(),
+        agreement: req.agreement,
+        calloff: None,
+        supplier: req.supplier.clone(),
+        kind: ManualKind::Other,
+        registered: check.done.unwrap_or(today),
+        description,
+        status: DeviationStatus::Open,
+        measures: String::new(),
+        lesson: false,
+    }
 }
 
 /// The catalogue key of a check's result (None: not recorded yet).
@@ -376,31 +412,7 @@ impl App {
         req: &Requirement,
         check: &Check,
     ) -> Result<ManualDeviation, crate::store::StoreError> {
-        // The check's id in the text links the deviation to it (the Deviations tab shows it).
-        let mut description = tr!(
-            self.cat,
-            "ui.work.followup.deviation_text",
-            id = req.id,
-            check = check.id,
-            text = req.text,
-            result = self.cat.t(result_label(check.result))
-        );
-        if !check.evidence.is_empty() {
-            description.push('\n');
-            description.push_str(&check.evidence);
-        }
-        let d = ManualDeviation {
-            id: Default::default(),
-            agreement: req.agreement,
-            calloff: None,
-            supplier: req.supplier.clone(),
-            kind: ManualKind::Other,
-            registered: check.done.unwrap_or(self.today),
-            description,
-            status: DeviationStatus::Open,
-            measures: String::new(),
-            lesson: false,
-        };
+        let d = check_deviation(self.cat, req, check, self.today);
         self.store.insert_deviation(&d)
     }
 

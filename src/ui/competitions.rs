@@ -72,6 +72,9 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
         .max()
         .unwrap_or(0)
         .clamp(13, 24) as u16;
+    // At 80 columns a winner's name has no room of its own: a decided competition shows
+    // it in the status column instead (★ name), which then says as much.
+    let narrow = inner.width < 100;
     let rows = shown.into_iter().map(|(pos, r)| {
         let status = r.status();
         let c = r.competition;
@@ -81,49 +84,58 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
             .unwrap_or_default();
         let tenders = c.map(|c| c.tenders.len().to_string()).unwrap_or_default();
         let selected = pos == st.selected;
-        let row = Row::new(vec![
+        let label = if narrow && !winner.is_empty() {
+            format!("★ {winner}")
+        } else {
+            cat.t(status.label()).to_string()
+        };
+        let mut cells = vec![
             Cell::from(r.calloff.reference.clone()),
             Cell::from(format_date(r.calloff.requested_at.date())),
             Cell::from(r.calloff.lot.clone()),
             Cell::from(tenders),
             Cell::from(Span::styled(
-                cat.t(status.label()).to_string(),
+                label,
                 if selected {
                     Style::default()
                 } else {
                     status_style(status)
                 },
             )),
-            Cell::from(winner),
-        ]);
+        ];
+        if !narrow {
+            cells.push(Cell::from(winner));
+        }
+        let row = Row::new(cells);
         if selected {
             row.style(theme::selected())
         } else {
             row
         }
     });
-    let header = Row::new(vec![
+    let mut header = vec![
         cat.t("ui.calloffs.col_reference"),
         cat.t("ui.calloffs.col_requested"),
         cat.t("ui.calloffs.col_lot"),
         cat.t("ui.competitions.col_tenders"),
-        cat.t("ui.competitions.col_status"),
-        cat.t("ui.competitions.col_winner"),
-    ])
-    .style(theme::header());
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(reference_width),
-            Constraint::Length(10),
-            Constraint::Length(16),
-            Constraint::Length(6),
-            Constraint::Length(16),
-            Constraint::Fill(1),
-        ],
-    )
-    .header(header)
-    .column_spacing(1);
+    ];
+    let mut widths = vec![
+        Constraint::Length(reference_width),
+        Constraint::Length(10),
+        Constraint::Length(16),
+        Constraint::Length(5),
+    ];
+    if narrow {
+        header.push(cat.t("ui.competitions.col_status_winner"));
+        widths.push(Constraint::Fill(1));
+    } else {
+        header.push(cat.t("ui.competitions.col_status"));
+        header.push(cat.t("ui.competitions.col_winner"));
+        widths.push(Constraint::Length(16));
+        widths.push(Constraint::Fill(1));
+    }
+    let header = Row::new(header).style(theme::header());
+    let table = Table::new(rows, widths).header(header).column_spacing(1);
     frame.render_widget(table, inner);
 }
 

@@ -3,7 +3,6 @@
 
 use std::fs::OpenOptions;
 use std::io::Write;
-use std::path::PathBuf;
 
 use crate::domain::Agreement;
 use crate::domain::competition::Competition;
@@ -11,7 +10,7 @@ use crate::tr;
 
 use super::super::competition_forms::{organisation_from, placeholders_form};
 use super::super::competition_undo::ViewsUndo;
-use super::super::competitions::{current_instruction, placeholder_name, still_to_fill};
+use super::super::competitions::{current_instruction, still_to_fill};
 use super::super::form::Form;
 use super::super::{App, Undo};
 
@@ -60,7 +59,7 @@ impl App {
 
     /// Writes the instruction as it reads now to `avropsinstruktion-<call-off>.md` in
     /// the export folder, never over an earlier export (`-2`, `-3`, ...); the status line
-    /// names the file and what is still to fill.
+    /// names the file and how much is still to fill (the section lists what).
     pub(in crate::app) fn export_instruction(&mut self, a: &Agreement, c: &Competition) {
         let text = current_instruction(self.cat, a, &self.competitions.organisation, c);
         let stem = format!(
@@ -106,21 +105,21 @@ impl App {
                 ));
             }
         };
-        let shown: PathBuf = std::fs::canonicalize(&path).unwrap_or(path);
+        // The path as written (relative to where avtal was started unless an export folder
+        // is set): a full path would not fit the status line at 80 columns.
         let left = still_to_fill(&text);
         if left.is_empty() {
             self.info(tr!(
                 self.cat,
                 "ui.instruction.exported",
-                path = shown.display()
+                path = path.display()
             ));
         } else {
-            let names: Vec<String> = left.iter().map(|n| placeholder_name(self.cat, n)).collect();
             self.info(tr!(
                 self.cat,
                 "ui.instruction.exported_unready",
-                path = shown.display(),
-                names = names.join(", ")
+                path = path.display(),
+                n = left.len()
             ));
         }
     }
