@@ -233,6 +233,12 @@ fn an_award_outside_the_lot_is_a_deviation_at_once_and_its_reason_motivates_it()
     });
     let id = it_id(&app);
     goto(&mut app, CompSection::Result);
+    // The result warns before the award.
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("Gamma Data AB är inte ramavtalsleverantör i Projektledning"),
+        "{text}"
+    );
     keys(&mut app, "a");
     let row = app.store.calloff_row(id, "FKU-2026-001").unwrap().unwrap();
     assert_eq!(row.calloff.awarded_supplier, Some(org("212000-0142")));
@@ -253,6 +259,10 @@ fn an_award_outside_the_lot_is_a_deviation_at_once_and_its_reason_motivates_it()
         "{text}"
     );
     assert!(text.contains("Avvikelse (ej i området)"), "{text}");
+    assert!(
+        text.contains("FKU-2026-001 är tilldelat Gamma Data AB"),
+        "the status line says what was done: {text}"
+    );
     keys(&mut app, "Ramavtalets enda leverantör med rätt kompetens");
     ctrl(&mut app, 's');
     assert!(app.form.is_none(), "{}", screen(&app, 80, 24));
@@ -298,8 +308,8 @@ fn the_instruction_is_filled_from_the_register_or_says_what_is_left_and_exports(
     ctrl(&mut app, 's');
     keys(&mut app, "f");
     let text = screen(&app, 80, 24);
-    assert!(text.contains("uppdraget"), "{text}");
-    assert!(text.contains("sista dag för frågor"), "{text}");
+    assert!(text.contains("▸ Uppdraget"), "{text}");
+    assert!(text.contains("  Sista dag för frågor"), "{text}");
     assert!(
         !text.contains("organisationens namn"),
         "filled from the register: {text}"

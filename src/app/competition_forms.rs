@@ -63,7 +63,13 @@ pub fn placeholders_form(cat: &Catalog, names: &[String]) -> Form {
                 FieldKind::Text { required: false },
                 "",
             );
-            f.title = Some(super::competitions::placeholder_name(cat, name));
+            // A field's title starts with a capital, as every other label does.
+            let title = super::competitions::placeholder_name(cat, name);
+            let mut chars = title.chars();
+            f.title = Some(match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => title,
+            });
             f
         })
         .collect();

@@ -111,8 +111,14 @@ impl App {
                 name = name
             )),
             Some(why) => {
-                self.form = Some(reason_form(self.cat, &after, why.clone()));
-                self.error(why);
+                // The form says why in full; the status line keeps to what was done.
+                self.form = Some(reason_form(self.cat, &after, why));
+                self.error(tr!(
+                    self.cat,
+                    "ui.competition.awarded",
+                    reference = reference,
+                    name = name
+                ));
             }
         }
     }
