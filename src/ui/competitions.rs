@@ -123,7 +123,8 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
         Constraint::Length(reference_width),
         Constraint::Length(10),
         Constraint::Length(16),
-        Constraint::Length(5),
+        // As wide as its header ("Anbud", "Tenders"): the counts are short.
+        Constraint::Length(cat.t("ui.competitions.col_tenders").chars().count().max(3) as u16),
     ];
     if narrow {
         header.push(cat.t("ui.competitions.col_status_winner"));
