@@ -486,3 +486,41 @@ fn a_check_set_to_not_met_and_deviation_in_the_form_opens_the_deviation() {
     ctrl(&mut app, 's');
     assert_eq!(app.store.deviations(Some(id)).unwrap().len(), 1);
 }
+
+#[test]
+fn a_supplier_no_longer_in_the_lot_can_be_taken_off_and_is_not_offered_again() {
+    let (_d, mut app) = open_prepared(Lang::En, "Projektledning", |store, id| {
+        let cat = avtal::i18n::Catalog::get(Lang::En);
+        let mut c = Competition::new(
+            "FKU-2026-001",
+            id,
+            "Projektledning",
+            avtal::app::competitions::default_model(cat),
+        );
+        // Invited before Gamma left the lot.
+        c.invited = vec![org("202100-5448"), org("212000-0142")];
+        store.save_competition(&c).unwrap();
+    });
+    let id = it_id(&app);
+    goto(&mut app, CompSection::Invited);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("Gamma Data AB"), "still listed: {text}");
+    keys(&mut app, "jj ");
+    let invited = |app: &App| {
+        app.store
+            .competition(id, "FKU-2026-001")
+            .unwrap()
+            .unwrap()
+            .invited
+    };
+    assert_eq!(invited(&app), vec![org("202100-5448")]);
+    // Taken off, it is no longer offered: only the lot's suppliers can be invited.
+    let text = screen(&app, 80, 24);
+    assert!(!text.contains("Gamma Data AB"), "{text}");
+    keys(&mut app, "k ");
+    assert_eq!(
+        invited(&app),
+        vec![org("202100-5448"), org("556074-3089")],
+        "Alfa, of the lot, is invited"
+    );
+}
