@@ -5,7 +5,7 @@
 //! agreement that has none of it yet: meetings when the agreement has no meetings, the
 //! checklist when it has no checklist, the plan when it has no requirements.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use time::Date;
 
@@ -131,17 +131,43 @@ pub(crate) fn load_competitions(
         .into_iter()
         .map(|c| c.calloff)
         .collect();
-    let mut added = 0;
-    for c in calloffs {
-        if c.method != CallOffMethod::Competition || existing.contains(&c.reference) {
+    // Each competition keeps its instruction (a few kilobytes): a demo of a million
+    // call-offs gets its newest competitions, not a hundred thousand of them.
+    let mut newest: Vec<&CallOff> = calloffs
+        .iter()
+        .filter(|c| c.method == CallOffMethod::Competition)
+        .collect();
+    newest.sort_by_key(|c| std::cmp::Reverse(c.requested_at));
+    newest.truncate(DEMO_COMPETITIONS);
+    // Only the chosen call-offs' requests: a big demo has millions.
+    let mut by_calloff: HashMap<&str, Vec<Request>> = newest
+        .iter()
+        .map(|c| (c.reference.as_str(), Vec::new()))
+        .collect();
+    for r in requests {
+        if let Some(list) = by_calloff.get_mut(r.calloff.as_str()) {
+            list.push(r.clone());
+        }
+    }
+    let mut list = Vec::new();
+    for c in newest {
+        if existing.contains(&c.reference) {
             continue;
         }
         let mut comp = new_competition(cat, a, &org, c, default_model(cat));
-        crate::demo::competitions::run(&mut comp, c, requests);
+        let theirs = by_calloff
+            .get(c.reference.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        crate::demo::competitions::run(&mut comp, c, theirs);
         // The instruction names the deadline the demo set.
         comp.instruction = instruction(cat, a, &org, &comp);
-        store.save_competition(&comp)?;
-        added += 1;
+        list.push(comp);
     }
-    Ok(added)
+    if !list.is_empty() {
+        store.import_competitions(&list)?;
+    }
+    Ok(list.len())
 }
+
+/// The most competitions the demo writes (the newest call-offs by competition).
+const DEMO_COMPETITIONS: usize = 1_000;
