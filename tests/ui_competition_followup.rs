@@ -485,6 +485,29 @@ fn a_check_set_to_not_met_and_deviation_in_the_form_opens_the_deviation() {
     keys(&mut app, "e");
     ctrl(&mut app, 's');
     assert_eq!(app.store.deviations(Some(id)).unwrap().len(), 1);
+
+    // A check planned with "deviation" as what follows, met at first: nothing; found
+    // not met later, the deviation is opened then.
+    keys(&mut app, "c");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    press(&mut app, KeyCode::Right); // met
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    press(&mut app, KeyCode::Right); // deviation
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "{}", screen(&app, 80, 24));
+    assert_eq!(app.store.deviations(Some(id)).unwrap().len(), 1);
+    keys(&mut app, "e");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    press(&mut app, KeyCode::Right); // not met
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "{}", screen(&app, 80, 24));
+    assert_eq!(app.store.deviations(Some(id)).unwrap().len(), 2);
 }
 
 #[test]

@@ -323,7 +323,11 @@ impl App {
             FollowUp::NextMeeting => Some(WhatFollows::NextMeeting),
             FollowUp::None | FollowUp::Sanction => None,
         };
-        if let Some(what) = chosen.filter(|_| failed && chosen_before != stored.follow_up) {
+        // Done once: when chosen now, or when the check falls short now with it chosen
+        // before (a shortfall already followed up is not followed up again).
+        let failed_before = matches!(was, Some(CheckResult::NotMet | CheckResult::Partly));
+        let newly = chosen_before != stored.follow_up || !failed_before;
+        if let Some(what) = chosen.filter(|_| failed && newly) {
             return self.follow_up_check(stored.id, what);
         }
         if failed && was != stored.result && stored.follow_up == FollowUp::None {
