@@ -1201,6 +1201,7 @@ pub fn load_demo(
         let (c, r) = crate::demo::calloffs::calloffs(&it, now, calloffs);
         store.import_calloffs(&c)?;
         store.import_requests(&r)?;
+        demo_plans::load_competitions(store, &it, &c, &r)?;
         loaded.calloffs = c.len();
         loaded.requests = r.len();
         let today = now.date();

@@ -3,6 +3,7 @@
 //! smaller agreements of other kinds. Pure: no store, no clock.
 
 pub mod calloffs;
+pub mod competitions;
 pub mod csv;
 mod meeting_texts;
 pub mod meetings;

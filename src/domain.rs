@@ -12,6 +12,7 @@ pub mod followup;
 pub mod meeting;
 mod messages;
 pub mod money;
+pub mod organisation;
 pub mod orgnr;
 pub mod penalty;
 pub mod purchase;

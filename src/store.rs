@@ -22,6 +22,7 @@ mod followup;
 mod meetings;
 mod migrate;
 mod open;
+mod organisation;
 mod penalty_sync;
 mod penalty_watch;
 mod sanctions;

@@ -180,3 +180,39 @@ fn two_agreements_may_each_have_a_competition_for_their_own_av_1() {
     );
     assert!(store.competitions(AgreementId(2)).unwrap().is_empty());
 }
+
+#[test]
+fn many_competitions_are_imported_at_once_replacing_and_audited_once() {
+    let (_d, store) = setup();
+    let old = competition("FKU-1", 1);
+    store.save_competition(&old).unwrap();
+    let before = store.audit_entries().unwrap().len();
+    let mut replaced = competition("FKU-1", 1);
+    replaced.winner = Some(org("5560743089"));
+    let list = vec![
+        replaced.clone(),
+        competition("FKU-2", 1),
+        competition("FKU-3", 2),
+    ];
+    store.import_competitions(&list).unwrap();
+    assert_eq!(
+        store.competitions(AgreementId(1)).unwrap(),
+        vec![replaced, list[1].clone()]
+    );
+    assert_eq!(
+        store.competitions(AgreementId(2)).unwrap(),
+        vec![list[2].clone()]
+    );
+    let entries = store.audit_entries().unwrap();
+    assert_eq!(entries.len(), before + 1, "one audit entry");
+    assert_eq!(entries[before].action, "competitions.import");
+    assert!(store.verify_audit().unwrap().is_intact());
+    // The organisation named in instructions: empty until set, then as saved.
+    assert_eq!(store.organisation().unwrap(), Default::default());
+    let o = avtal::domain::organisation::Organisation {
+        name: "Exempelby kommun".into(),
+        contact: "Karin Köpare, karin@kommun.se".into(),
+    };
+    store.save_organisation(&o).unwrap();
+    assert_eq!(store.organisation().unwrap(), o);
+}

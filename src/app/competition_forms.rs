@@ -4,9 +4,12 @@
 
 use time::Date;
 
-use crate::domain::competition::{Competition, Criterion, DeductionCriterion, ModelKind, Tender};
+use crate::domain::competition::{
+    Competition, Criterion, DeductionCriterion, ModelKind, Tender, fill_instruction,
+};
+use crate::domain::organisation::Organisation;
 use crate::domain::purchase::{OutsidePurchase, PurchaseId};
-use crate::domain::{Agreement, AgreementId, Money};
+use crate::domain::{Agreement, AgreementId, Money, OrgNumber};
 use crate::i18n::Catalog;
 use crate::tr;
 
@@ -31,20 +34,79 @@ fn target(part: CompetitionPart) -> FormTarget {
     FormTarget::Competition(part)
 }
 
-pub fn instruction_form(cat: &Catalog, c: &Competition) -> Form {
+/// The deadline and the instruction as it reads now (`text`: with what the register knows
+/// filled in).
+pub fn instruction_form(cat: &Catalog, c: &Competition, text: &str) -> Form {
     let fields = vec![
         Field::new(
             "ui.field.tender_deadline",
             FieldKind::DateTime { required: false },
             &c.deadline.map(format_datetime).unwrap_or_default(),
         ),
-        Field::new("ui.field.instruction", FieldKind::MultiLine, &c.instruction),
+        Field::new("ui.field.instruction", FieldKind::MultiLine, text),
     ];
     Form::new(
         cat.t("ui.form.instruction").to_string(),
         target(CompetitionPart::Instruction),
         fields,
     )
+}
+
+/// One field per placeholder still in the instruction (`names`), titled as the user
+/// reads it; a field left empty leaves its placeholder to fill later.
+pub fn placeholders_form(cat: &Catalog, names: &[String]) -> Form {
+    let fields = names
+        .iter()
+        .map(|name| {
+            let mut f = Field::new(
+                "ui.field.placeholder",
+                FieldKind::Text { required: false },
+                "",
+            );
+            // A field's title starts with a capital, as every other label does.
+            let title = super::competitions::placeholder_name(cat, name);
+            let mut chars = title.chars();
+            f.title = Some(match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => title,
+            });
+            f
+        })
+        .collect();
+    Form::new(
+        cat.t("ui.form.placeholders").to_string(),
+        target(CompetitionPart::Placeholders(names.to_vec())),
+        fields,
+    )
+}
+
+/// The organisation's name and the contract manager's contact.
+pub fn organisation_form(cat: &Catalog, o: &Organisation) -> Form {
+    let fields = vec![
+        Field::new(
+            "ui.field.organisation_name",
+            FieldKind::Text { required: true },
+            &o.name,
+        ),
+        Field::new(
+            "ui.field.organisation_contact",
+            FieldKind::Text { required: true },
+            &o.contact,
+        ),
+    ];
+    Form::new(
+        cat.t("ui.form.organisation").to_string(),
+        target(CompetitionPart::Organisation),
+        fields,
+    )
+}
+
+/// The organisation a valid organisation form describes.
+pub fn organisation_from(form: &Form) -> Organisation {
+    Organisation {
+        name: form.field("ui.field.organisation_name").trimmed(),
+        contact: form.field("ui.field.organisation_contact").trimmed(),
+    }
 }
 
 pub fn note_form(cat: &Catalog, c: &Competition) -> Form {
@@ -181,14 +243,52 @@ pub fn tender_form(cat: &Catalog, a: &Agreement, c: &Competition, index: Option<
     )
 }
 
-/// The competition as a valid form of `part` leaves it; `Err` is a catalogue key saying
-/// what contradicts the rest of the competition.
+/// The competition as a valid form of `part` leaves it; `Err` says in words what
+/// contradicts the rest of the competition or the law (a tender from outside the lot).
 pub fn apply(
+    cat: &Catalog,
     form: &Form,
     part: &CompetitionPart,
     a: &Agreement,
     before: &Competition,
-) -> Result<Competition, &'static str> {
+) -> Result<Competition, String> {
+    apply_part(form, part, a, before).map_err(|refusal| match refusal {
+        Refusal::Key(key) => cat.t(key).to_string(),
+        Refusal::NotInLot(org) => tr!(
+            cat,
+            "ui.award.tender_not_in_lot",
+            name = a.supplier_name(&org),
+            lot = before.lot
+        ),
+        Refusal::NotInvited(org) => tr!(
+            cat,
+            "ui.award.tender_not_invited",
+            name = a.supplier_name(&org)
+        ),
+    })
+}
+
+/// Why a form cannot change the competition.
+enum Refusal {
+    Key(&'static str),
+    /// Only the lot's framework suppliers may tender (LOU).
+    NotInLot(OrgNumber),
+    /// A supplier of the lot that was not invited.
+    NotInvited(OrgNumber),
+}
+
+impl From<&'static str> for Refusal {
+    fn from(key: &'static str) -> Refusal {
+        Refusal::Key(key)
+    }
+}
+
+fn apply_part(
+    form: &Form,
+    part: &CompetitionPart,
+    a: &Agreement,
+    before: &Competition,
+) -> Result<Competition, Refusal> {
     let f = |label| form.field(label);
     let num = |label| {
         f(label)
@@ -210,6 +310,25 @@ pub fn apply(
             }
         }
         CompetitionPart::Note => c.note = f("ui.field.model_note").text().trim_end().to_string(),
+        CompetitionPart::Placeholders(names) => {
+            let values: Vec<String> = form
+                .fields
+                .iter()
+                .filter(|f| f.label == "ui.field.placeholder")
+                .map(|f| f.trimmed())
+                .collect();
+            let filled: Vec<(&str, String)> = names
+                .iter()
+                .zip(values)
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(n, v)| (n.as_str(), v))
+                .collect();
+            c.instruction = fill_instruction(&c.instruction, &filled);
+        }
+        // Saved elsewhere: they change the organisation and the call-off, not the competition.
+        CompetitionPart::Organisation | CompetitionPart::AwardReason { .. } => {
+            return Err(Refusal::Key("ui.form.gone"));
+        }
         CompetitionPart::ModelHead => {
             c.model.name = f("ui.field.model_name").trimmed();
             let weighted = f("ui.field.model_kind").choice == 0;
@@ -245,13 +364,19 @@ pub fn apply(
                 .get(f("ui.field.supplier").choice)
                 .map(|s| s.org_number.clone())
                 .ok_or("ui.form.no_supplier")?;
+            if !super::competitions::in_lot(a, before, &supplier) {
+                return Err(Refusal::NotInLot(supplier));
+            }
+            if !c.invited.contains(&supplier) {
+                return Err(Refusal::NotInvited(supplier));
+            }
             let taken = c
                 .tenders
                 .iter()
                 .enumerate()
                 .any(|(i, t)| t.supplier == supplier && Some(i) != *index);
             if taken {
-                return Err("ui.form.tender_exists");
+                return Err(Refusal::Key("ui.form.tender_exists"));
             }
             let points = form
                 .fields
@@ -271,10 +396,10 @@ pub fn apply(
 }
 
 /// Replaces item `index` of `list`, or appends when None.
-fn put<T>(list: &mut Vec<T>, index: Option<usize>, item: T) -> Result<(), &'static str> {
+fn put<T>(list: &mut Vec<T>, index: Option<usize>, item: T) -> Result<(), Refusal> {
     match index {
         None => list.push(item),
-        Some(i) => *list.get_mut(i).ok_or("ui.form.gone")? = item,
+        Some(i) => *list.get_mut(i).ok_or(Refusal::Key("ui.form.gone"))? = item,
     }
     Ok(())
 }

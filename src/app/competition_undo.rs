@@ -3,6 +3,7 @@
 
 use crate::domain::AgreementId;
 use crate::domain::competition::{Competition, EvaluationModel, ModelKind};
+use crate::domain::organisation::Organisation;
 use crate::domain::purchase::{CategoryDecision, OutsidePurchase, PurchaseId};
 use crate::store::StoreError;
 use crate::tr;
@@ -31,6 +32,8 @@ pub(super) enum ViewsUndo {
         id: PurchaseId,
     },
     PurchaseRestore(OutsidePurchase),
+    /// Set the organisation's details back.
+    Organisation(Organisation),
     Decision {
         agreement: AgreementId,
         category: String,
@@ -118,6 +121,9 @@ impl App {
                 }
             }
             (ViewsConfirm::DeletePurchase(id), _) => self.delete_purchase(id),
+            (ViewsConfirm::Award(agreement, reference, winner), _) => {
+                self.award_to(agreement, &reference, &winner)
+            }
             _ => {}
         }
     }
@@ -170,6 +176,7 @@ impl App {
                 (r, format!("#{}", id.0))
             }
             ViewsUndo::PurchaseRestore(p) => (self.store.save_purchase(p), format!("#{}", p.id.0)),
+            ViewsUndo::Organisation(o) => (self.store.save_organisation(o), o.name.clone()),
             ViewsUndo::Decision {
                 agreement,
                 category,

@@ -4,12 +4,15 @@
 //! the tab needs: the default model, the instruction filled from its template, and the
 //! problems of a model or its tenders in words.
 
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use crate::domain::calloff::{CallOff, CallOffMethod};
 use crate::domain::competition::{
     Competition, Criterion, DeductionCriterion, EvaluationModel, ModelKind, fill_instruction,
 };
+use crate::domain::organisation::Organisation;
 use crate::domain::{Agreement, AgreementId, Money, OrgNumber};
 use crate::i18n::{Catalog, Lang};
 use crate::store::{CallOffIndex, CallOffRow};
@@ -100,6 +103,15 @@ pub enum CompetitionPart {
     /// A new tender (None) or the `i`-th.
     Tender(Option<usize>),
     Note,
+    /// The placeholders still in the instruction, by name, each filled from its field.
+    Placeholders(Vec<String>),
+    /// The organisation's name and the contract manager's contact (for every instruction).
+    Organisation,
+    /// The documented reason for an award that deviates (the call-off's `deviation_reason`).
+    AwardReason {
+        agreement: AgreementId,
+        reference: String,
+    },
 }
 
 /// A call-off by renewed competition, with its competition if one was started: a row of
@@ -150,6 +162,13 @@ pub struct CompetitionsState {
     pub loaded_change: Option<u64>,
     /// The call-off index `visible` points into.
     pub index_stamp: Option<IndexStamp>,
+    /// The authority's name and contact the instructions name.
+    pub organisation: Organisation,
+    /// The last scroll position of the text section on screen, as the renderer found it
+    /// (the app cannot know how the text wraps).
+    pub text_end: Cell<Option<usize>>,
+    /// Where instructions are exported; empty: the working directory.
+    pub export_dir: PathBuf,
 }
 
 impl CompetitionsState {
@@ -250,16 +269,22 @@ impl CompetitionsState {
     }
 }
 
-/// The suppliers an open competition lists under "invited": the lot's ranking first, then
-/// the agreement's other suppliers (who may be invited too, e.g. after a lot change).
-pub fn invitable(a: &Agreement, lot: &str) -> Vec<OrgNumber> {
-    let mut list: Vec<OrgNumber> = a.lot(lot).map(|l| l.ranking.clone()).unwrap_or_default();
-    for s in &a.suppliers {
-        if !list.contains(&s.org_number) {
-            list.push(s.org_number.clone());
+/// The suppliers an open competition lists under "invited": the lot's ranking (LOU: every
+/// framework supplier able to perform the call-off is invited), then any supplier invited
+/// earlier that is no longer in the lot, so that it can be taken off.
+pub fn invitable(a: &Agreement, c: &Competition) -> Vec<OrgNumber> {
+    let mut list: Vec<OrgNumber> = a.lot(&c.lot).map(|l| l.ranking.clone()).unwrap_or_default();
+    for o in &c.invited {
+        if !list.contains(o) {
+            list.push(o.clone());
         }
     }
     list
+}
+
+/// Whether `org` is ranked in the competition's lot.
+pub fn in_lot(a: &Agreement, c: &Competition, org: &OrgNumber) -> bool {
+    a.lot(&c.lot).is_some_and(|l| l.rank_of(org).is_some())
 }
 
 /// Price 60 %, competence 25 %, delivery approach 15 %, each criterion scored 0–5: a
@@ -287,12 +312,13 @@ pub fn default_model(cat: &Catalog) -> EvaluationModel {
 pub fn new_competition(
     cat: &Catalog,
     a: &Agreement,
+    org: &Organisation,
     c: &CallOff,
     model: EvaluationModel,
 ) -> Competition {
     let mut comp = Competition::new(&c.reference, a.id, &c.lot, model);
     comp.invited = a.lot(&c.lot).map(|l| l.ranking.clone()).unwrap_or_default();
-    comp.instruction = instruction(cat, a, &comp);
+    comp.instruction = instruction(cat, a, org, &comp);
     comp
 }
 
@@ -305,7 +331,50 @@ fn template(lang: Lang) -> &'static str {
 
 /// The instruction template filled with what the register knows; placeholders it does
 /// not know (the assignment, its period) stay visible for the user to write.
-pub fn instruction(cat: &Catalog, a: &Agreement, comp: &Competition) -> String {
+pub fn instruction(cat: &Catalog, a: &Agreement, org: &Organisation, comp: &Competition) -> String {
+    fill_instruction(template(cat.lang()), &register_fields(cat, a, org, comp))
+}
+
+/// The competition's instruction with what the register knows now filled in: details
+/// added to the register after the text was made (the organisation, a deadline) reach it
+/// without touching what the user wrote.
+pub fn current_instruction(
+    cat: &Catalog,
+    a: &Agreement,
+    org: &Organisation,
+    comp: &Competition,
+) -> String {
+    fill_instruction(&comp.instruction, &register_fields(cat, a, org, comp))
+}
+
+/// The placeholders of `text` still to fill before the instruction is ready to send.
+pub fn still_to_fill(text: &str) -> Vec<String> {
+    crate::domain::competition::placeholders(text)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// A placeholder as the user reads it: its catalogue name, or `{name}` for one the
+/// catalogue does not know (a template edited by hand).
+pub fn placeholder_name(cat: &Catalog, name: &str) -> String {
+    let key = format!("ui.placeholder.{name}");
+    if cat.has(&key) {
+        cat.t(&key).to_string()
+    } else {
+        format!("{{{name}}}")
+    }
+}
+
+/// What the register gives the template: the call-off, the agreement, the model, the
+/// deadline once set, the organisation's name and the contract manager's contact (one
+/// place for both, set with `o`, so every instruction names the same).
+fn register_fields(
+    cat: &Catalog,
+    a: &Agreement,
+    org: &Organisation,
+    comp: &Competition,
+) -> Vec<(&'static str, String)> {
     let mut fields: Vec<(&str, String)> = vec![
         ("calloff", comp.calloff.clone()),
         ("agreement", a.name.clone()),
@@ -317,15 +386,13 @@ pub fn instruction(cat: &Catalog, a: &Agreement, comp: &Competition) -> String {
     if let Some(d) = comp.deadline {
         fields.push(("deadline", format_datetime(d)));
     }
-    if let Some(p) = a.project_group.first() {
-        let contact = if p.email.is_empty() {
-            p.name.clone()
-        } else {
-            format!("{} ({})", p.name, p.email)
-        };
-        fields.push(("contact", contact));
+    if !org.name.trim().is_empty() {
+        fields.push(("authority", org.name.trim().to_string()));
     }
-    fill_instruction(template(cat.lang()), &fields)
+    if !org.contact.trim().is_empty() {
+        fields.push(("contact", org.contact.trim().to_string()));
+    }
+    fields
 }
 
 /// The model's criteria as the instruction lists them, one line each.
@@ -423,6 +490,8 @@ pub enum ViewsConfirm {
     DeleteCriterion(usize),
     DeleteTender(usize),
     DeletePurchase(crate::domain::purchase::PurchaseId),
+    /// Award the call-off (agreement, reference) to the supplier, replacing its award.
+    Award(AgreementId, String, OrgNumber),
 }
 
 /// Choices offered in these tabs.

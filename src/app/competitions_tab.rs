@@ -7,16 +7,19 @@ use crate::domain::competition::Competition;
 use crate::tr;
 
 use super::competition_forms::{
-    apply, criterion_form, instruction_form, model_form, note_form, tender_form,
+    apply, criterion_form, instruction_form, model_form, note_form, organisation_form, tender_form,
 };
 use super::competition_undo::ViewsUndo;
 use super::competitions::{
     CompSection, CompetitionPart, CompetitionsState, OpenCompetition, ViewsConfirm, ViewsPick,
-    default_model, instruction, invitable, new_competition,
+    current_instruction, default_model, in_lot, instruction, invitable, new_competition,
 };
 use super::form::{Form, FormTarget};
-use super::keymap::Act;
+use super::keymap::{Act, CompAct};
 use super::{App, Confirm, Pick, Picker, Popup, Undo};
+
+mod award;
+mod instruction;
 
 impl App {
     /// Reads the followed agreement's competitions, saved models, purchases and decisions.
@@ -46,9 +49,10 @@ impl App {
         let loaded = self
             .store
             .competitions(id)
-            .and_then(|c| Ok((c, self.store.models(id)?)));
+            .and_then(|c| Ok((c, self.store.models(id)?, self.store.organisation()?)));
         match loaded {
-            Ok((list, models)) => {
+            Ok((list, models, organisation)) => {
+                self.competitions.organisation = organisation;
                 // The list is the call-off index's entries by renewed competition; full
                 // rows are read for the window on screen only.
                 self.competitions.rebuild(&self.calloffs.index, list);
@@ -157,7 +161,8 @@ impl App {
                     .first()
                     .cloned()
                     .unwrap_or_else(|| default_model(self.cat));
-                let c = new_competition(self.cat, &a, &calloff, model);
+                let org = &self.competitions.organisation;
+                let c = new_competition(self.cat, &a, org, &calloff, model);
                 if !self.store_competition(None, &c) {
                     return;
                 }
@@ -169,6 +174,7 @@ impl App {
             section: CompSection::Instruction,
             selected: 0,
         });
+        self.competitions.text_end.set(None);
     }
 
     /// Saves a competition in one transaction, remembering how to undo it; false when
@@ -207,10 +213,14 @@ impl App {
         let c = &open.competition;
         let len = match open.section {
             CompSection::Model => c.model.kind.criteria_len() + 1,
-            CompSection::Invited => invitable(&a, &c.lot).len(),
+            CompSection::Invited => invitable(&a, c).len(),
             CompSection::Tenders => c.tenders.len(),
-            // Text sections scroll; the renderer keeps the scroll within the text.
-            _ => usize::from(u16::MAX),
+            // Text sections scroll to where the renderer found the end of the text.
+            _ => self
+                .competitions
+                .text_end
+                .get()
+                .map_or(usize::from(u16::MAX), |end| end + 1),
         };
         if let Some(s) = self.moved(open.selected, len, act) {
             if let Some(o) = self.competitions.open.as_mut() {
@@ -230,15 +240,29 @@ impl App {
                     o.section = o.section.step(delta);
                     o.selected = 0;
                 }
+                self.competitions.text_end.set(None);
                 return;
             }
-            (CompSection::Instruction, Act::Edit) => instruction_form(self.cat, c),
+            (CompSection::Instruction, Act::Edit) => {
+                let text = current_instruction(self.cat, &a, &self.competitions.organisation, c);
+                instruction_form(self.cat, c, &text)
+            }
             (CompSection::Instruction, Act::RefillInstruction) => {
                 let mut after = c.clone();
-                after.instruction = instruction(self.cat, &a, c);
+                after.instruction = instruction(self.cat, &a, &self.competitions.organisation, c);
                 self.store_competition(Some(c.clone()), &after);
                 return;
             }
+            (CompSection::Instruction, Act::Comp(CompAct::FillPlaceholders)) => {
+                match self.placeholders_form(&a, c) {
+                    Some(form) => form,
+                    None => return,
+                }
+            }
+            (CompSection::Instruction, Act::Comp(CompAct::Organisation)) => {
+                organisation_form(self.cat, &self.competitions.organisation)
+            }
+            (CompSection::Instruction, Act::Export) => return self.export_instruction(&a, c),
             (CompSection::Note, Act::Edit) => note_form(self.cat, c),
             (CompSection::Model, Act::Edit) if selected == 0 => model_form(self.cat, c),
             (CompSection::Model, Act::Edit) => criterion_form(self.cat, c, Some(selected - 1)),
@@ -257,13 +281,22 @@ impl App {
             (CompSection::Model, Act::SaveModel) => return self.save_model(&a, c),
             (CompSection::Model, Act::PickModel) => return self.pick_model(),
             (CompSection::Invited, Act::ToggleInvite) => {
-                let Some(org) = invitable(&a, &c.lot).get(selected).cloned() else {
+                let Some(org) = invitable(&a, c).get(selected).cloned() else {
                     return;
                 };
                 let mut after = c.clone();
                 match after.invited.iter().position(|o| *o == org) {
                     Some(i) => {
                         after.invited.remove(i);
+                    }
+                    // Only the lot's framework suppliers may be invited (LOU).
+                    None if !in_lot(&a, c, &org) => {
+                        return self.error(tr!(
+                            self.cat,
+                            "ui.award.cannot_invite",
+                            name = a.supplier_name(&org),
+                            lot = c.lot
+                        ));
                     }
                     None => after.invited.push(org),
                 }
@@ -322,38 +355,6 @@ impl App {
         }
     }
 
-    /// Sets the recorded winner as the call-off's awarded supplier (one `save_calloff`).
-    fn award(&mut self, a: &Agreement, c: &Competition) {
-        let Some(winner) = c.winner.clone() else {
-            return self.error(self.cat.t("ui.competition.no_winner").to_string());
-        };
-        let before = match self.store.calloff(c.agreement, &c.calloff) {
-            Ok(Some(before)) => before,
-            Ok(None) => return,
-            Err(e) => return self.error(e.message(self.cat)),
-        };
-        let mut after = before.clone();
-        after.awarded_supplier = Some(winner.clone());
-        match self.store.save_calloff(&after) {
-            Ok(()) => {
-                self.undo_push(Undo::CallOffRevert {
-                    before: Some(before),
-                    agreement: c.agreement,
-                    reference: c.calloff.clone(),
-                });
-                self.calloffs_after_write(Some(&c.calloff), 1);
-                self.refresh_agenda();
-                self.info(tr!(
-                    self.cat,
-                    "ui.competition.awarded",
-                    reference = c.calloff,
-                    name = a.supplier_name(&winner)
-                ));
-            }
-            Err(e) => self.error(e.message(self.cat)),
-        }
-    }
-
     fn save_model(&mut self, a: &Agreement, c: &Competition) {
         let problems = c.model.validate();
         if !problems.is_empty() {
@@ -405,6 +406,14 @@ impl App {
         let FormTarget::Competition(part) = form.target.clone() else {
             return;
         };
+        match part {
+            CompetitionPart::Organisation => return self.submit_organisation(form),
+            CompetitionPart::AwardReason {
+                agreement,
+                reference,
+            } => return self.submit_award_reason(form, agreement, &reference),
+            _ => {}
+        }
         let (Some(open), Some(a)) = (
             self.competitions.open.clone(),
             self.current_agreement().cloned(),
@@ -413,7 +422,7 @@ impl App {
             self.form = Some(form);
             return;
         };
-        match apply(&form, &part, &a, &open.competition) {
+        match apply(self.cat, &form, &part, &a, &open.competition) {
             Ok(after) => {
                 if !self.store_competition(Some(open.competition), &after) {
                     form.message = self.status.as_ref().map(|s| s.text.clone());
@@ -429,8 +438,8 @@ impl App {
                     };
                 }
             }
-            Err(key) => {
-                form.message = Some(self.cat.t(key).to_string());
+            Err(message) => {
+                form.message = Some(message);
                 self.form = Some(form);
             }
         }

@@ -5,10 +5,17 @@
 //! agreement that has none of it yet: meetings when the agreement has no meetings, the
 //! checklist when it has no checklist, the plan when it has no requirements.
 
+use std::collections::{HashMap, HashSet};
+
 use time::Date;
 
+use crate::app::competitions::{default_model, instruction, new_competition};
+use crate::app::followup_tab::check_deviation;
 use crate::domain::Agreement;
+use crate::domain::calloff::{CallOff, CallOffMethod, Request};
+use crate::domain::followup::{CheckResult, FollowUp};
 use crate::domain::meeting::{MeetingStatus, add_carried, carry_over, earlier_meetings};
+use crate::i18n::{Catalog, Lang};
 use crate::store::{Store, StoreError};
 
 /// What was added: (meetings, actions, checklist items, requirements, checks).
@@ -42,8 +49,14 @@ pub(crate) fn load_it(store: &Store, a: &Agreement, today: Date) -> Result<Added
             added.requirements += 1;
             for mut c in checks {
                 c.requirement = r.id;
-                store.insert_check(&c)?;
+                let c = store.insert_check(&c)?;
                 added.checks += 1;
+                // As in the application: a shortfall followed by a deviation has one.
+                let failed = matches!(c.result, Some(CheckResult::NotMet | CheckResult::Partly));
+                if failed && c.follow_up == FollowUp::Deviation {
+                    let cat = Catalog::get(Lang::Sv);
+                    store.insert_deviation(&check_deviation(cat, &r, &c, today))?;
+                }
             }
         }
     }
@@ -94,3 +107,67 @@ fn meetings(
     }
     Ok(())
 }
+
+/// The IT agreement's renewed competitions, one for each call-off by competition that has
+/// none yet (a second run adds nothing and keeps what the user did); and the demo
+/// organisation, named in the instructions, unless one is set. Returns how many were added.
+pub(crate) fn load_competitions(
+    store: &Store,
+    a: &Agreement,
+    calloffs: &[CallOff],
+    requests: &[Request],
+) -> Result<usize, StoreError> {
+    let cat = Catalog::get(Lang::Sv);
+    let mut org = store.organisation()?;
+    if org.name.is_empty() && org.contact.is_empty() {
+        org.name = crate::demo::competitions::ORGANISATION.to_string();
+        if let Some(p) = a.project_group.first() {
+            org.contact = format!("{}, {}", p.name, p.email);
+        }
+        store.save_organisation(&org)?;
+    }
+    let existing: HashSet<String> = store
+        .competitions(a.id)?
+        .into_iter()
+        .map(|c| c.calloff)
+        .collect();
+    // Each competition keeps its instruction (a few kilobytes): a demo of a million
+    // call-offs gets its newest competitions, not a hundred thousand of them.
+    let mut newest: Vec<&CallOff> = calloffs
+        .iter()
+        .filter(|c| c.method == CallOffMethod::Competition)
+        .collect();
+    newest.sort_by_key(|c| std::cmp::Reverse(c.requested_at));
+    newest.truncate(DEMO_COMPETITIONS);
+    // Only the chosen call-offs' requests: a big demo has millions.
+    let mut by_calloff: HashMap<&str, Vec<Request>> = newest
+        .iter()
+        .map(|c| (c.reference.as_str(), Vec::new()))
+        .collect();
+    for r in requests {
+        if let Some(list) = by_calloff.get_mut(r.calloff.as_str()) {
+            list.push(r.clone());
+        }
+    }
+    let mut list = Vec::new();
+    for c in newest {
+        if existing.contains(&c.reference) {
+            continue;
+        }
+        let mut comp = new_competition(cat, a, &org, c, default_model(cat));
+        let theirs = by_calloff
+            .get(c.reference.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        crate::demo::competitions::run(&mut comp, c, theirs);
+        // The instruction names the deadline the demo set.
+        comp.instruction = instruction(cat, a, &org, &comp);
+        list.push(comp);
+    }
+    if !list.is_empty() {
+        store.import_competitions(&list)?;
+    }
+    Ok(list.len())
+}
+
+/// The most competitions the demo writes (the newest call-offs by competition).
+const DEMO_COMPETITIONS: usize = 1_000;

@@ -9,6 +9,7 @@ use crate::domain::deviation::{DeviationStatus, ManualDeviation, ManualKind};
 use crate::domain::followup::{Check, CheckId, CheckResult, FollowUp, Requirement, RequirementId};
 use crate::domain::meeting::{AgendaPoint, Meeting, MeetingStatus};
 use crate::domain::{AgreementId, OrgNumber};
+use crate::i18n::Catalog;
 use crate::tr;
 
 use super::form::{Form, format_date};
@@ -102,6 +103,41 @@ pub fn next_meeting<'a>(
         .filter(|m| m.date > today)
         .filter(|m| supplier.is_none() || m.supplier.is_none() || m.supplier.as_ref() == supplier)
         .min_by_key(|m| (m.date, m.time, m.id))
+}
+
+/// The deviation a check that fell short opens: about the requirement's supplier, dated
+/// the day the check was done, its text naming the requirement and the check (the link
+/// between them), with the evidence beneath.
+pub(crate) fn check_deviation(
+    cat: &Catalog,
+    req: &Requirement,
+    check: &Check,
+    today: Date,
+) -> ManualDeviation {
+    let mut description = tr!(
+        cat,
+        "ui.work.followup.deviation_text",
+        id = req.id,
+        check = check.id,
+        text = req.text,
+        result = cat.t(result_label(check.result))
+    );
+    if !check.evidence.is_empty() {
+        description.push('\n');
+        description.push_str(&check.evidence);
+    }
+    ManualDeviation {
+        id: Default::default(),
+        agreement: req.agreement,
+        calloff: None,
+        supplier: req.supplier.clone(),
+        kind: ManualKind::Other,
+        registered: check.done.unwrap_or(today),
+        description,
+        status: DeviationStatus::Open,
+        measures: String::new(),
+        lesson: false,
+    }
 }
 
 /// The catalogue key of a check's result (None: not recorded yet).
@@ -279,6 +315,21 @@ impl App {
             Some(CheckResult::NotMet | CheckResult::Partly)
         );
         let was = before.as_ref().and_then(|b| b.result);
+        // A shortfall whose consequence is chosen in the form itself gets it done at once,
+        // as the picker would: "not met → deviation" opens the deviation.
+        let chosen_before = before.as_ref().map_or(FollowUp::None, |b| b.follow_up);
+        let chosen = match stored.follow_up {
+            FollowUp::Deviation => Some(WhatFollows::Deviation),
+            FollowUp::NextMeeting => Some(WhatFollows::NextMeeting),
+            FollowUp::None | FollowUp::Sanction => None,
+        };
+        // Done once: when chosen now, or when the check falls short now with it chosen
+        // before (a shortfall already followed up is not followed up again).
+        let failed_before = matches!(was, Some(CheckResult::NotMet | CheckResult::Partly));
+        let newly = chosen_before != stored.follow_up || !failed_before;
+        if let Some(what) = chosen.filter(|_| failed && newly) {
+            return self.follow_up_check(stored.id, what);
+        }
         if failed && was != stored.result && stored.follow_up == FollowUp::None {
             self.popup = Some(Popup::Picker(Picker {
                 title: tr!(
@@ -340,7 +391,12 @@ impl App {
                 self.load_followup();
                 self.work.followup.select_check(id);
                 let text = match (deviation, meeting) {
-                    (Some(d), _) => tr!(self.cat, "ui.work.followup.deviation_opened", id = d.id.0),
+                    (Some(d), _) => tr!(
+                        self.cat,
+                        "ui.work.followup.deviation_opened",
+                        id = d.id.0,
+                        check = id
+                    ),
                     (_, Some(m)) => tr!(
                         self.cat,
                         "ui.work.followup.added_to_meeting",
@@ -360,28 +416,7 @@ impl App {
         req: &Requirement,
         check: &Check,
     ) -> Result<ManualDeviation, crate::store::StoreError> {
-        let mut description = tr!(
-            self.cat,
-            "ui.work.followup.deviation_text",
-            id = req.id,
-            text = req.text
-        );
-        if !check.evidence.is_empty() {
-            description.push('\n');
-            description.push_str(&check.evidence);
-        }
-        let d = ManualDeviation {
-            id: Default::default(),
-            agreement: req.agreement,
-            calloff: None,
-            supplier: req.supplier.clone(),
-            kind: ManualKind::Other,
-            registered: check.done.unwrap_or(self.today),
-            description,
-            status: DeviationStatus::Open,
-            measures: String::new(),
-            lesson: false,
-        };
+        let d = check_deviation(self.cat, req, check, self.today);
         self.store.insert_deviation(&d)
     }
 

@@ -67,6 +67,8 @@ pub enum Act {
     PickModel,
     RefillInstruction,
     Decide,
+    /// Keys of an open renewed competition.
+    Comp(views::CompAct),
     /// Keys of the Actions, Implementation and Follow-up plan tabs.
     Work(work::WorkAct),
     /// Keys of the Sanctions tab.

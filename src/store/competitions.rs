@@ -23,6 +23,30 @@ impl Store {
         Ok(())
     }
 
+    /// Adds or replaces many competitions in one transaction with one audit entry, as the
+    /// call-off import does (the demo's competitions: one fsync, not one per competition).
+    pub fn import_competitions(&self, list: &[Competition]) -> Result<(), StoreError> {
+        let txn = self.db.begin_write()?;
+        {
+            let mut table = txn.open_table(COMPETITIONS)?;
+            for c in list {
+                table.insert(
+                    (c.agreement.0, c.calloff.as_str()),
+                    encoding::encode(V1, c).as_slice(),
+                )?;
+            }
+        }
+        audit::append(
+            &txn,
+            &self.actor,
+            "competitions.import",
+            &format!("{} competitions", list.len()),
+            &list,
+        )?;
+        txn.commit()?;
+        Ok(())
+    }
+
     /// The competition of call-off `calloff` of `agreement`, if one was started.
     pub fn competition(
         &self,

@@ -5,7 +5,7 @@
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::app::competitions::{points_text, tender_problem};
+use crate::app::competitions::{in_lot, points_text, tender_problem};
 use crate::domain::Agreement;
 use crate::domain::competition::{Competition, ScoreDetail};
 use crate::i18n::Catalog;
@@ -44,6 +44,17 @@ pub fn lines(cat: &Catalog, a: &Agreement, c: &Competition, width: u16) -> Vec<L
         Span::raw(" · "),
         Span::raw(tr!(cat, "ui.result.recorded", name = recorded)),
     ])];
+    if let Some(w) = c.winner.as_ref().filter(|w| !in_lot(a, c, w)) {
+        out.push(Line::from(Span::styled(
+            tr!(
+                cat,
+                "ui.result.winner_not_in_lot",
+                name = a.supplier_name(w),
+                lot = c.lot
+            ),
+            theme::overdue(),
+        )));
+    }
     if c.winner_differs_from_evaluation() {
         out.push(Line::from(Span::styled(
             cat.t("ui.result.winner_differs").to_string(),

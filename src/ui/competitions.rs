@@ -10,7 +10,8 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use crate::app::App;
 use crate::app::competitions::{
-    CompRow, CompSection, CompStatus, OpenCompetition, invitable, model_problem,
+    CompRow, CompSection, CompStatus, OpenCompetition, current_instruction, invitable,
+    model_problem, placeholder_name, still_to_fill,
 };
 use crate::app::form::{format_date, format_datetime};
 use crate::domain::Agreement;
@@ -18,8 +19,11 @@ use crate::domain::competition::{Competition, ModelKind};
 use crate::tr;
 
 use super::competition_result;
+
+mod wrap;
 use super::theme;
 use super::widgets::{muted_text, titled, window_start};
+pub(super) use wrap::wrap_lines;
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let Some(a) = app.current_agreement() else {
@@ -71,6 +75,9 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
         .max()
         .unwrap_or(0)
         .clamp(13, 24) as u16;
+    // At 80 columns a winner's name has no room of its own: a decided competition shows
+    // it in the status column instead (★ name), which then says as much.
+    let narrow = inner.width < 100;
     let rows = shown.into_iter().map(|(pos, r)| {
         let status = r.status();
         let c = r.competition;
@@ -80,49 +87,59 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
             .unwrap_or_default();
         let tenders = c.map(|c| c.tenders.len().to_string()).unwrap_or_default();
         let selected = pos == st.selected;
-        let row = Row::new(vec![
+        let label = if narrow && !winner.is_empty() {
+            format!("★ {winner}")
+        } else {
+            cat.t(status.label()).to_string()
+        };
+        let mut cells = vec![
             Cell::from(r.calloff.reference.clone()),
             Cell::from(format_date(r.calloff.requested_at.date())),
             Cell::from(r.calloff.lot.clone()),
             Cell::from(tenders),
             Cell::from(Span::styled(
-                cat.t(status.label()).to_string(),
+                label,
                 if selected {
                     Style::default()
                 } else {
                     status_style(status)
                 },
             )),
-            Cell::from(winner),
-        ]);
+        ];
+        if !narrow {
+            cells.push(Cell::from(winner));
+        }
+        let row = Row::new(cells);
         if selected {
             row.style(theme::selected())
         } else {
             row
         }
     });
-    let header = Row::new(vec![
+    let mut header = vec![
         cat.t("ui.calloffs.col_reference"),
         cat.t("ui.calloffs.col_requested"),
         cat.t("ui.calloffs.col_lot"),
         cat.t("ui.competitions.col_tenders"),
-        cat.t("ui.competitions.col_status"),
-        cat.t("ui.competitions.col_winner"),
-    ])
-    .style(theme::header());
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(reference_width),
-            Constraint::Length(10),
-            Constraint::Length(16),
-            Constraint::Length(6),
-            Constraint::Length(16),
-            Constraint::Fill(1),
-        ],
-    )
-    .header(header)
-    .column_spacing(1);
+    ];
+    let mut widths = vec![
+        Constraint::Length(reference_width),
+        Constraint::Length(10),
+        Constraint::Length(16),
+        // As wide as its header ("Anbud", "Tenders"): the counts are short.
+        Constraint::Length(cat.t("ui.competitions.col_tenders").chars().count().max(3) as u16),
+    ];
+    if narrow {
+        header.push(cat.t("ui.competitions.col_status_winner"));
+        widths.push(Constraint::Fill(1));
+    } else {
+        header.push(cat.t("ui.competitions.col_status"));
+        header.push(cat.t("ui.competitions.col_winner"));
+        widths.push(Constraint::Length(16));
+        widths.push(Constraint::Fill(1));
+    }
+    let header = Row::new(header).style(theme::header());
+    let table = Table::new(rows, widths).header(header).column_spacing(1);
     frame.render_widget(table, inner);
 }
 
@@ -156,9 +173,20 @@ fn competition(frame: &mut Frame, app: &App, a: &Agreement, open: &OpenCompetiti
                 ),
                 Span::raw(deadline),
             ]);
-            let lines: Vec<Line> = std::iter::once(head)
-                .chain(std::iter::once(Line::from("")))
-                .chain(reflow(&c.instruction).into_iter().map(Line::from))
+            let instruction = current_instruction(cat, a, &app.competitions.organisation, c);
+            let left = still_to_fill(&instruction);
+            let readiness = if left.is_empty() {
+                Line::from(Span::styled(cat.t("ui.instruction.is_ready"), theme::ok()))
+            } else {
+                let names: Vec<String> = left.iter().map(|n| placeholder_name(cat, n)).collect();
+                Line::from(Span::styled(
+                    tr!(cat, "ui.instruction.to_fill", names = names.join(", ")),
+                    theme::soon(),
+                ))
+            };
+            let lines: Vec<Line> = [head, readiness, Line::from("")]
+                .into_iter()
+                .chain(reflow(&instruction).into_iter().map(Line::from))
                 .collect();
             text(frame, app, lines, open.selected, body);
         }
@@ -190,17 +218,20 @@ fn competition(frame: &mut Frame, app: &App, a: &Agreement, open: &OpenCompetiti
     }
 }
 
-/// A text section scrolled by j/k; the scroll stops at the last line.
+/// A text section scrolled by j/k; the scroll stops where the last line is in view. The
+/// lines are wrapped here, so that where the end is is known (and told to the app).
 fn text(frame: &mut Frame, app: &App, lines: Vec<Line>, scroll: usize, area: Rect) {
     app.page.set(usize::from(area.height).max(1));
-    let max = lines.len().saturating_sub(usize::from(area.height));
-    let scroll = u16::try_from(scroll.min(max)).unwrap_or(0);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        area,
-    );
+    let rows = wrap_lines(lines, area.width);
+    let max = rows.len().saturating_sub(usize::from(area.height));
+    app.competitions.text_end.set(Some(max));
+    let start = scroll.min(max);
+    let shown: Vec<Line> = rows
+        .into_iter()
+        .skip(start)
+        .take(usize::from(area.height))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), area);
 }
 
 fn model(frame: &mut Frame, app: &App, c: &Competition, selected: usize, area: Rect) {
@@ -296,7 +327,7 @@ fn invited(
 ) {
     let cat = app.cat;
     let lot = a.lot(&c.lot);
-    let list = invitable(a, &c.lot);
+    let list = invitable(a, c);
     let height = usize::from(area.height).max(1);
     app.page.set(height);
     let start = window_start(selected, list.len(), height);

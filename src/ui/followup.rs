@@ -14,6 +14,7 @@ use crate::app::form::format_date;
 use crate::domain::followup::{Check, CheckResult, FollowUp, Requirement, RequirementKind};
 use crate::tr;
 
+use super::competitions::wrap_lines;
 use super::theme;
 use super::widgets::{muted_text, titled, window_start};
 
@@ -63,8 +64,15 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         muted_text(frame, cat.t("ui.work.followup.empty"), inner);
         return;
     }
+    // The detail pane wraps the selected requirement's text in full; the list keeps at
+    // least half of the tab.
+    let detail_rows = wrap_lines(detail_lines(app), inner.width);
+    let room = (inner.height / 2).max(2);
+    let detail_height = u16::try_from(detail_rows.len())
+        .unwrap_or(room)
+        .clamp(2, room);
     let [list, detail] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inner);
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)]).areas(inner);
     let height = list.height.saturating_sub(1) as usize;
     app.page.set(height.max(1));
     let start = window_start(st.selected, st.rows.len(), height);
@@ -108,7 +116,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     .header(header)
     .column_spacing(1);
     frame.render_widget(table, list);
-    detail_lines(frame, app, detail);
+    frame.render_widget(Paragraph::new(detail_rows), detail);
 }
 
 fn requirement_row(r: &Requirement) -> Row<'static> {
@@ -141,8 +149,9 @@ fn check_row(app: &App, c: &Check) -> Row<'static> {
     ])
 }
 
-/// The selected requirement's supplier, or the selected check's event and evidence.
-fn detail_lines(frame: &mut Frame, app: &App, area: Rect) {
+/// The selected requirement in full (its text, kind and supplier), and the selected
+/// check's evidence.
+fn detail_lines(app: &App) -> Vec<Line<'static>> {
     let cat = app.cat;
     let st = &app.work.followup;
     let mut lines = Vec::new();
@@ -153,13 +162,17 @@ fn detail_lines(frame: &mut Frame, app: &App, area: Rect) {
         };
         lines.push(Line::from(vec![
             Span::styled(format!("{} ", r.id), theme::header()),
-            Span::raw(tr!(
+            Span::raw(r.text.clone()),
+        ]));
+        lines.push(Line::from(Span::styled(
+            tr!(
                 cat,
                 "ui.work.followup.binds",
                 kind = cat.t(kind_label(r.kind)),
                 supplier = supplier
-            )),
-        ]));
+            ),
+            theme::muted(),
+        )));
     }
     if let Some(c) = st.selected_check() {
         let evidence = if c.evidence.is_empty() {
@@ -177,5 +190,5 @@ fn detail_lines(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::raw(evidence));
         lines.push(Line::from(spans));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    lines
 }

@@ -62,16 +62,29 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
     let width = 78u16.min(area.width).saturating_sub(2);
     let ml = multiline_height(form, area);
     let lw = label_width(app, form);
+    // A refusal in words may need more than a row: it wraps rather than being cut.
+    // Words moved whole to the next row can take one row more than the characters need.
+    let message_height = form.message.as_ref().map_or(1, |m| {
+        let chars = m.chars().count();
+        let width = usize::from(width.max(1));
+        let rows = if chars <= width {
+            1
+        } else {
+            chars.div_ceil(width) + 1
+        };
+        rows.min(4) as u16
+    });
     let wanted: u16 = form
         .fields
         .iter()
         .map(|f| field_height(f, width, ml, lw))
         .sum::<u16>()
-        + 3;
+        + 2
+        + message_height;
     let outer = centered(area, 78, wanted);
     let inner = popup(frame, outer, &form.title);
     let [fields_area, message_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(message_height)]).areas(inner);
     // Scroll: start from the first field such that the focused one fits.
     let mut first = 0;
     loop {
@@ -154,7 +167,12 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
         y += h;
     }
     if let Some(m) = &form.message {
-        frame.render_widget(Span::styled(m.clone(), theme::error()), message_area);
+        frame.render_widget(
+            Paragraph::new(m.clone())
+                .style(theme::error())
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            message_area,
+        );
     } else {
         frame.render_widget(
             Span::styled(app.cat.t("ui.form.hint"), theme::muted()),

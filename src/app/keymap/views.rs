@@ -2,6 +2,15 @@
 //! of an open competition, the purchase register and its analysis.
 
 use super::{Act, Binding, MOVE, b, hidden};
+
+/// Keys of an open competition beyond the shared ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompAct {
+    /// A form for the placeholders still in the instruction.
+    FillPlaceholders,
+    /// The organisation's name and contact, which every instruction names.
+    Organisation,
+}
 use ratatui::crossterm::event::KeyCode::{Char, Enter, Esc, Left, Right};
 
 /// Keys every section of an open competition shares.
@@ -64,6 +73,19 @@ pub const COMP_INSTRUCTION: &[Binding] = with_section![
         &[Char('r')],
         Act::RefillInstruction
     ),
+    b(
+        "f",
+        "ui.key.fill_placeholders",
+        &[Char('f')],
+        Act::Comp(CompAct::FillPlaceholders)
+    ),
+    b(
+        "o",
+        "ui.key.organisation",
+        &[Char('o')],
+        Act::Comp(CompAct::Organisation)
+    ),
+    b("x", "ui.key.export_instruction", &[Char('x')], Act::Export),
 ];
 
 pub const COMP_MODEL: &[Binding] = with_section![

@@ -1,0 +1,33 @@
+//! The organisation's own details (see `domain::organisation`), one record in `meta`.
+
+use redb::ReadableDatabase;
+
+use crate::domain::organisation::Organisation;
+
+use super::encoding::{self, V1};
+use super::tables::META;
+use super::{Store, StoreError, audit};
+
+const ORGANISATION: &str = "organisation";
+
+impl Store {
+    /// The organisation's details; empty until set.
+    pub fn organisation(&self) -> Result<Organisation, StoreError> {
+        let txn = self.db.begin_read()?;
+        let meta = txn.open_table(META)?;
+        let found = meta.get(ORGANISATION)?;
+        found
+            .map(|v| encoding::decode_v1(v.value(), "organisation"))
+            .transpose()
+            .map(Option::unwrap_or_default)
+    }
+
+    pub fn save_organisation(&self, o: &Organisation) -> Result<(), StoreError> {
+        let txn = self.db.begin_write()?;
+        txn.open_table(META)?
+            .insert(ORGANISATION, encoding::encode(V1, o).as_slice())?;
+        audit::append(&txn, &self.actor, "organisation.save", &o.name, o)?;
+        txn.commit()?;
+        Ok(())
+    }
+}
