@@ -21,6 +21,7 @@ pub mod redraw;
 mod register;
 mod sanctions;
 mod sanctions_detail;
+mod signals;
 mod statistics;
 mod statistics_charts;
 pub mod theme;
@@ -28,7 +29,7 @@ mod widgets;
 
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -56,12 +57,9 @@ pub fn run(store: Store, lang: Lang) -> io::Result<()> {
 /// Runs the interface, opening the minutes editor of `minutes` at once when given
 /// (`avtal minutes M-0007`: a secretary starts typing in one command).
 pub fn run_with(store: Store, lang: Lang, minutes: Option<MeetingId>) -> io::Result<()> {
-    // SIGTERM (a shutdown) and SIGHUP (the terminal window closed) end the program after
-    // the minutes are saved, never in the middle of a write.
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    // A shutdown or the window closing ends the program after the minutes are saved,
+    // never in the middle of a write (`signals`).
+    let stop = signals::install()?;
     let mut app = App::new(store, lang, local_now());
     // The daily copy is written on a thread; its outcome shows in the status line.
     app.start_daily_backup();
@@ -87,6 +85,7 @@ pub fn run_with(store: Store, lang: Lang, minutes: Option<MeetingId>) -> io::Res
     // closed, restoring it fails and reports that on a stderr that is gone too, which
     // panics — and a process ending there left the file needing a repair at next open.
     drop(app);
+    signals::saved();
     let _ = ratatui::crossterm::execute!(
         std::io::stdout(),
         ratatui::crossterm::event::DisableBracketedPaste

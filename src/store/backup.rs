@@ -397,6 +397,9 @@ fn restrict_dir(dir: &Path) {
         // A folder we cannot restrict (not ours) still takes 0600 files.
         let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o700));
     }
+    // On Windows a folder under %APPDATA% is the user's own already.
+    #[cfg(not(unix))]
+    let _ = dir;
 }
 
 impl DailyCopy {
