@@ -186,6 +186,7 @@ pub enum Pick {
     ChooseAgreement(Vec<AgreementId>),
     Views(competitions::ViewsPick),
     Work(work::WorkPick),
+    Meeting(meetings::MeetingPick),
 }
 
 pub struct Picker {
@@ -854,7 +855,11 @@ impl App {
             Undo::MeetingRevert {
                 before: Some(m),
                 id,
-            } => (self.store.save_meeting(m), None, id.to_string()),
+            } => (
+                self.store.save_meeting(&self.with_live_text(m)),
+                None,
+                id.to_string(),
+            ),
             Undo::MeetingRevert { before: None, id } => (
                 self.store.delete_meeting(*id).map(|_| ()),
                 None,
@@ -1033,6 +1038,7 @@ impl App {
             }
             Pick::Views(v) => self.views_picked(v, i),
             Pick::Work(w) => self.work_picked(w, i),
+            Pick::Meeting(m) => self.meeting_picked(m, i),
             Pick::ChooseAgreement(ids) => {
                 if let Some(id) = ids.get(i) {
                     self.follow(*id);
