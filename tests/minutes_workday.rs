@@ -502,3 +502,30 @@ fn exporting_twice_keeps_the_first_file_and_names_the_second_in_full() {
     keys(&mut app, "x");
     assert!(out.join(format!("protokoll-{held}-3.md")).exists());
 }
+
+#[test]
+fn a_lesson_mark_moves_with_its_line_when_lines_are_added_above() {
+    let (_d, mut app, held, _) = meetings(Lang::Sv, "Inledning.\nSvarstider.\nFredagar är svåra.");
+    open(&mut app, held);
+    keys(&mut app, "m");
+    // The cursor starts at the end: the last line becomes a lesson.
+    ctrl(&mut app, 'l');
+    assert_eq!(stored(&app, held).lesson_lines, vec![2]);
+    // Two new lines at the top, typed and not yet saved: the mark is already beside the
+    // same words.
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Home);
+    type_text(&mut app, "Närvarande: alla.");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let screen = rows(&app);
+    let marked: Vec<&String> = screen.iter().filter(|r| r.starts_with("L ")).collect();
+    assert_eq!(marked.len(), 1, "{screen:?}");
+    assert!(marked[0].contains("Fredagar är svåra."), "{screen:?}");
+    // Saved, the stored mark moved too, and the lesson reads as written.
+    press(&mut app, KeyCode::Esc);
+    let m = stored(&app, held);
+    assert_eq!(m.lesson_lines, vec![4], "{:?}", m.minutes);
+    assert_eq!(m.lessons(), vec!["Fredagar är svåra."]);
+}

@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::domain::meeting::{
-    Action, ActionStatus, Addendum, Meeting, MeetingId, Side, captured_text,
+    Action, ActionStatus, Addendum, Meeting, MeetingId, Side, captured_text, follow, follow_lines,
 };
 use crate::tr;
 
@@ -110,9 +110,14 @@ impl MinutesEditor {
     /// meeting's actions), a decision (it is one of the meeting's decisions) or a lesson
     /// (the line is marked so). An addendum has no lesson marks: those index the minutes.
     pub fn marks(&self) -> Vec<LineMarks> {
-        let lessons: &[usize] = match self.addendum {
-            Some(_) => &[],
-            None => &self.record.lesson_lines,
+        // The marks as stored belong to the text as saved; lines typed since move them.
+        let lessons = match self.addendum {
+            Some(_) => Vec::new(),
+            None if self.record.lesson_lines.is_empty() => Vec::new(),
+            None => {
+                let saved: Vec<&str> = self.record.minutes.split('\n').collect();
+                follow(&saved, self.area.lines(), &self.record.lesson_lines)
+            }
         };
         self.area
             .lines()
@@ -224,7 +229,17 @@ impl App {
                 }
                 saved
             }
-            None => self.store.save_minutes(ed.meeting, &ed.text()),
+            None => {
+                let text = ed.text();
+                let saved = self.store.save_minutes(ed.meeting, &text);
+                if saved.is_ok() {
+                    // As the store moved them: the marks follow the saved text from here.
+                    let r = &mut ed.record;
+                    r.lesson_lines = follow_lines(&r.minutes, &text, &r.lesson_lines);
+                    r.minutes = text;
+                }
+                saved
+            }
         };
         match result {
             Ok(_) => {

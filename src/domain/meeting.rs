@@ -3,6 +3,7 @@
 //! carried to the next agenda, and the minutes as Markdown for the supplier.
 
 mod carry;
+mod lines;
 mod minutes;
 mod schedule;
 
@@ -16,6 +17,7 @@ use super::agreement::AgreementId;
 use super::orgnr::OrgNumber;
 
 pub use carry::{add_carried, carry_over, earlier_meetings};
+pub use lines::{follow, follow_lines};
 pub use minutes::{MinutesLabels, agenda_label, captured_text, minutes_markdown};
 pub use schedule::{FirstYearInterval, ProposedMeeting, propose_schedule};
 

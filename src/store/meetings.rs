@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::domain::AgreementId;
-use crate::domain::meeting::{Action, ActionId, Addendum, Meeting, MeetingId};
+use crate::domain::meeting::{Action, ActionId, Addendum, Meeting, MeetingId, follow_lines};
 
 use super::encoding::{self, V1};
 use super::tables::{ACTIONS, ACTIONS_BY_MEETING, MEETINGS, MEETINGS_BY_AGREEMENT, META};
@@ -205,7 +205,8 @@ impl Store {
         Ok(())
     }
 
-    /// The live minutes editor's autosave: replaces the minutes text only, and writes
+    /// The live minutes editor's autosave: replaces the minutes text (moving the lesson
+    /// marks with their lines, see [`follow_lines`]) and nothing else, and writes
     /// nothing (no transaction, no audit entry) when it is unchanged, so the save on quit
     /// after a debounced save is free. Returns whether it wrote.
     ///
@@ -222,6 +223,8 @@ impl Store {
             // Dropping the transaction uncommitted leaves the file as it was.
             return Ok(false);
         }
+        // Lesson marks are line numbers: they move with their lines.
+        m.lesson_lines = follow_lines(&m.minutes, minutes, &m.lesson_lines);
         m.minutes = minutes.to_string();
         put_meeting(&txn, &m)?;
         audit::append(&txn, &self.actor, "meeting.minutes", &id.to_string(), &m)?;
