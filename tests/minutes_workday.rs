@@ -306,10 +306,21 @@ fn a_meeting_ahead_of_today_is_not_marked_held() {
 
 #[test]
 fn approved_minutes_go_back_only_on_an_explicit_choice() {
-    let (_d, mut app, held, _) = meetings(Lang::Sv, "Justerad text.");
+    let (_d, mut app, held, _) = meetings_with(Lang::Sv, |m| {
+        m.minutes = "Justerad text.".into();
+        m.time = Some(time::macros::time!(13:30));
+    });
     open(&mut app, held);
     keys(&mut app, "s");
     assert_eq!(stored(&app, held).status, MeetingStatus::MinutesApproved);
+    // At 80 columns the state is read whole in the title; the supplier, which would
+    // push it out, has the first line.
+    let screen = rows(&app);
+    assert!(screen[1].contains("· Protokoll justerat─"), "{screen:?}");
+    assert!(
+        screen[2].starts_with("Möte med: Alfa Konsult AB"),
+        "{screen:?}"
+    );
     // The question, in words, with the choices.
     keys(&mut app, "s");
     let text = flowing(&app);

@@ -165,16 +165,22 @@ fn detail(frame: &mut Frame, app: &App, a: &Agreement, m: &Meeting, area: Rect) 
         .time
         .map(|t| format!(" {:02}:{:02}", t.hour(), t.minute()))
         .unwrap_or_default();
-    // The supplier is the first line of the body: in the title a long name would push the
-    // state out of an 80-column screen.
-    let title = format!(
-        "{} · {} · {}{} · {}",
+    let state = format!(
+        "{} · {} · {}{}",
         m.id,
         kind_label(cat, m),
         format_date(m.date),
         time,
-        status_label(cat, m.status)
     );
+    let full = format!("{state} · {supplier} · {}", status_label(cat, m.status));
+    // A long supplier name would push the state out of an 80-column title: then the
+    // supplier gets the body's first line instead.
+    let supplier_in_title = Span::raw(full.as_str()).width() + 2 <= area.width as usize;
+    let title = if supplier_in_title {
+        full
+    } else {
+        format!("{state} · {}", status_label(cat, m.status))
+    };
     let inner = titled(frame, area, title);
     let actions = app.meetings.actions_of(m.id);
     let [top, bottom] = Layout::vertical([
@@ -184,13 +190,15 @@ fn detail(frame: &mut Frame, app: &App, a: &Agreement, m: &Meeting, area: Rect) 
     .areas(inner);
     let mut lines: Vec<Line> = Vec::new();
     let heading = |key: &str| Line::from(Span::styled(cat.t(key).to_string(), theme::header()));
-    lines.push(Line::from(vec![
-        Span::styled(
-            format!("{}: ", cat.t("ui.meetings.col_supplier")),
-            theme::header(),
-        ),
-        Span::raw(supplier),
-    ]));
+    if !supplier_in_title {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{} ", cat.t("ui.meetings.meeting_with")),
+                theme::header(),
+            ),
+            Span::raw(supplier),
+        ]));
+    }
     if !m.place.is_empty() {
         lines.push(Line::from(vec![
             Span::styled(format!("{}: ", cat.t("ui.field.place")), theme::header()),
