@@ -203,6 +203,10 @@ fn lines_made_action_decision_or_lesson_are_marked_in_the_text_at_80_columns() {
     );
     // The side panel is not what shows them: it starts at 110 columns.
     assert!(!screen.iter().any(|r| r.contains("Lärdomar")));
+    // Marks and legend at any size, without a panic.
+    for (w, h) in [(1, 1), (4, 2), (20, 5), (30, 8), (400, 120)] {
+        draw(&app, w, h);
+    }
     // Marks come from what is stored: closed and opened again, they are still there.
     press(&mut app, KeyCode::Esc);
     keys(&mut app, "m");
