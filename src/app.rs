@@ -187,6 +187,7 @@ pub enum Pick {
     ChooseAgreement(Vec<AgreementId>),
     Views(competitions::ViewsPick),
     Work(work::WorkPick),
+    Meeting(meetings::MeetingPick),
 }
 
 pub struct Picker {
@@ -929,7 +930,11 @@ impl App {
             Undo::MeetingRevert {
                 before: Some(m),
                 id,
-            } => (self.store.save_meeting(m), None, id.to_string()),
+            } => (
+                self.store.save_meeting(&self.with_live_text(m)),
+                None,
+                id.to_string(),
+            ),
             Undo::MeetingRevert { before: None, id } => (
                 self.store.delete_meeting(*id).map(|_| ()),
                 None,
@@ -1110,6 +1115,7 @@ impl App {
             }
             Pick::Views(v) => self.views_picked(v, i),
             Pick::Work(w) => self.work_picked(w, i),
+            Pick::Meeting(m) => self.meeting_picked(m, i),
             Pick::ChooseAgreement(ids) => {
                 if let Some(id) = ids.get(i) {
                     self.follow(*id);

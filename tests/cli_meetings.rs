@@ -165,10 +165,10 @@ fn export_minutes_of_a_demo_meeting_has_its_decisions_and_actions() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let md = run.stdout;
     assert!(
-        md.starts_with("# Minnesanteckningar: Samverkansmöte"),
+        md.starts_with(&format!("# Protokoll {id} · Samverkansmöte · ")),
         "{md}"
     );
-    assert!(md.contains(&format!("**Mötesnummer:** {id}")));
+    assert!(md.contains(&format!("**Möte:** {id}")));
     assert!(
         md.contains("## Beslut\n\n- Leverantören lämnar en åtgärdsplan"),
         "{md}"
@@ -196,11 +196,17 @@ fn export_minutes_of_a_demo_meeting_has_its_decisions_and_actions() {
     // In English, and to a file.
     let en = avtal(&db, &["--lang", "en", "export", "minutes", id]);
     assert!(
-        en.stdout.starts_with("# Minutes: Collaboration meeting"),
+        en.stdout
+            .starts_with(&format!("# Minutes {id} · Collaboration meeting · ")),
         "{}",
         en.stdout
     );
     assert!(en.stdout.contains("## Decisions") && en.stdout.contains("| Open |"));
+    assert!(
+        en.stdout.contains("## Minutes\n") && en.stdout.contains("**Buyer:**"),
+        "the screen's words: {}",
+        en.stdout
+    );
     let file = dir.path().join("minutes.md");
     let to_file = avtal(
         &db,
@@ -209,6 +215,25 @@ fn export_minutes_of_a_demo_meeting_has_its_decisions_and_actions() {
     assert_eq!(to_file.code, 0, "{}", to_file.stderr);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), md);
     assert!(to_file.stdout.contains(id));
+    // Again: the first file stays as it was, the second goes beside it, and the
+    // message names the file written.
+    std::fs::write(&file, "sent to the supplier").unwrap();
+    let again = avtal(
+        &db,
+        &["export", "minutes", id, "--out", file.to_str().unwrap()],
+    );
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "sent to the supplier"
+    );
+    let second = dir.path().join("minutes-2.md");
+    assert_eq!(std::fs::read_to_string(&second).unwrap(), md);
+    assert!(
+        again.stdout.contains(&second.display().to_string()),
+        "{}",
+        again.stdout
+    );
 
     // The next meeting carries the open actions on its agenda.
     let next = meetings
@@ -216,7 +241,7 @@ fn export_minutes_of_a_demo_meeting_has_its_decisions_and_actions() {
         .find(|m| s(m, "status") == "planned")
         .unwrap();
     let planned = avtal(&db, &["export", "minutes", s(next, "id")]).stdout;
-    assert!(planned.contains(&format!("*(från {id}, ")), "{planned}");
+    assert!(planned.contains(&format!("*(från {id} ")), "{planned}");
 }
 
 #[test]

@@ -213,3 +213,59 @@ fn closing_the_terminal_saves_and_ends_the_program() {
     }
     assert_eq!(minutes(&db), "Fönstret stängs nu");
 }
+
+/// Waits up to ten seconds for the program to end by itself; kills it if it does not.
+fn ended_by_itself(child: &mut Child) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    false
+}
+
+#[test]
+fn ctrl_c_straight_after_typing_keeps_every_word() {
+    if !have_script() {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.redb");
+    setup(&db);
+    let (mut child, rx) = spawn(&db);
+    assert!(wait_for(&rx, "M-0001"), "the editor never showed");
+    // No pause: the last words are inside the autosave's debounce when Ctrl-C comes.
+    type_text(&mut child, "Sista orden före Ctrl-C");
+    type_text(&mut child, "\u{3}");
+    assert!(
+        ended_by_itself(&mut child),
+        "Ctrl-C did not end the program"
+    );
+    assert_eq!(minutes(&db), "Sista orden före Ctrl-C");
+}
+
+#[test]
+fn esc_straight_after_typing_saves_and_closes_the_editor() {
+    if !have_script() {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.redb");
+    setup(&db);
+    let (mut child, rx) = spawn(&db);
+    assert!(wait_for(&rx, "M-0001"), "the editor never showed");
+    type_text(&mut child, "Stängt med Esc");
+    type_text(&mut child, "\u{1b}");
+    // Then q, which quits from the meeting view; had Esc not closed the editor it would
+    // be typed into the minutes and the program would go on.
+    std::thread::sleep(Duration::from_millis(300));
+    type_text(&mut child, "q");
+    assert!(ended_by_itself(&mut child), "q did not end the program");
+    assert_eq!(minutes(&db), "Stängt med Esc");
+}

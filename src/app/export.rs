@@ -1,15 +1,50 @@
 //! Minutes ready to send to the supplier (DESIGN §1.3), shared by `avtal export minutes`
 //! and the meetings tab so that both produce the same document from the same words.
 
-use crate::domain::meeting::{MeetingId, MinutesLabels, minutes_markdown};
+use crate::domain::meeting::{
+    ActionStatus, MeetingId, MeetingKind, MeetingStatus, MinutesLabels, Side, minutes_markdown,
+};
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
 use crate::i18n::Catalog;
 use crate::store::{Store, StoreError};
 
-/// The export's fixed words in `cat`'s language. The domain asks for keys such as
-/// `minutes.title` and `meeting.kind.collaboration`; they live in `export.toml`, hence
-/// the `export.` prefix.
+/// The export's fixed words in `cat`'s language: the screen's own keys wherever the
+/// screen shows the same thing (the meeting view, the minutes editor, the action form),
+/// so that the supplier's copy and the screen never name a thing differently. Only what
+/// the screen does not show under a heading of its own (the agreement line, the
+/// attendees heading) has an `export.` key.
 pub fn minutes_labels(cat: &Catalog) -> MinutesLabels {
-    MinutesLabels::from_lookup(|key| cat.t(&format!("export.{key}")).to_string())
+    let t = |key: &str| cat.t(key).to_string();
+    MinutesLabels {
+        title: t("ui.minutes.title"),
+        meeting_id: t("ui.meetings.col_id"),
+        agreement: t("export.minutes.agreement"),
+        supplier: t("ui.meetings.col_supplier"),
+        kind: t("ui.meetings.col_kind"),
+        date: t("ui.meetings.col_date"),
+        place: t("ui.field.place"),
+        status: t("ui.meetings.col_status"),
+        attendees: t("export.minutes.attendees"),
+        agenda: t("ui.field.agenda"),
+        carried_from: t("ui.meetings.carried_from"),
+        minutes: t("ui.meetings.minutes"),
+        addendum: t("ui.meetings.addendum"),
+        decisions: t("ui.field.decisions"),
+        actions: t("ui.meetings.actions_short"),
+        action_text: t("ui.field.action_text"),
+        owner: t("ui.field.owner"),
+        side: t("ui.field.side"),
+        due: t("ui.field.due"),
+        none: t("common.none"),
+        kinds: MeetingKind::ALL.map(|k| t(&format!("ui.meeting_kind.{}", k.key()))),
+        side_headings: [t("ui.meetings.buyer_side"), t("ui.meetings.supplier_side")],
+        sides: Side::ALL.map(|s| t(&format!("ui.side.{}", s.key()))),
+        meeting_statuses: MeetingStatus::ALL.map(|s| t(&format!("ui.meeting_status.{}", s.key()))),
+        action_statuses: ActionStatus::ALL.map(|s| t(&format!("ui.action_status.{}", s.key()))),
+    }
 }
 
 /// The minutes of meeting `id` as Markdown, with its own actions and the supplier's name
@@ -43,6 +78,38 @@ pub fn minutes_markdown_for(
     ))
 }
 
+/// Writes `text` to `path`, or beside it as `name-2.md`, `name-3.md`, ... when `path` is
+/// taken, never over an existing file (the file is created new, so two exports at once
+/// cannot take the same name either). Returns the path written.
+pub fn write_new(path: &Path, text: &str) -> std::io::Result<PathBuf> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
+    for n in 1u32.. {
+        let candidate = match (n, &ext) {
+            (1, _) => path.to_path_buf(),
+            (n, Some(ext)) => path.with_file_name(format!("{stem}-{n}.{ext}")),
+            (n, None) => path.with_file_name(format!("{stem}-{n}")),
+        };
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(mut file) => {
+                file.write_all(text.as_bytes())?;
+                file.sync_all()?;
+                return Ok(candidate);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("no free file name"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +133,7 @@ mod tests {
                 &l.agenda,
                 &l.carried_from,
                 &l.minutes,
+                &l.addendum,
                 &l.decisions,
                 &l.actions,
                 &l.action_text,
@@ -75,16 +143,32 @@ mod tests {
                 &l.none,
             ];
             words.extend(l.kinds.iter());
+            words.extend(l.side_headings.iter());
             words.extend(l.sides.iter());
             words.extend(l.meeting_statuses.iter());
             words.extend(l.action_statuses.iter());
             for w in words {
-                assert!(!w.starts_with("export."), "{lang:?}: missing {w}");
+                assert!(
+                    !w.starts_with("export.") && !w.starts_with("ui.") && !w.starts_with("common."),
+                    "{lang:?}: missing {w}"
+                );
             }
         }
+    }
+
+    /// The document says what the screen says: "Protokoll", and the sides as the meeting
+    /// view names them.
+    #[test]
+    fn the_export_speaks_the_screens_words() {
+        let cat = Catalog::get(Lang::Sv);
+        let l = minutes_labels(cat);
+        assert_eq!(l.minutes, cat.t("ui.meetings.minutes"));
+        assert_eq!(l.minutes, "Protokoll");
+        assert!(l.title.starts_with("Protokoll"), "{}", l.title);
+        assert_eq!(l.side_headings[0], cat.t("ui.meetings.buyer_side"));
         assert_eq!(
-            minutes_labels(Catalog::get(Lang::Sv)).title,
-            "Minnesanteckningar"
+            l.meeting_statuses[2],
+            cat.t("ui.meeting_status.minutes_approved")
         );
         assert_eq!(
             minutes_labels(Catalog::get(Lang::En)).kinds[2],

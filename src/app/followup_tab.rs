@@ -386,7 +386,7 @@ impl App {
                 self.undo_push(Undo::Work(WorkUndo::FollowedUp {
                     check,
                     deviation: deviation.as_ref().map(|d| d.id),
-                    meeting: meeting.clone(),
+                    meeting: meeting.clone().map(Box::new),
                 }));
                 self.load_followup();
                 self.work.followup.select_check(id);

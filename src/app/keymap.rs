@@ -420,10 +420,16 @@ pub const MEETING_DETAIL: &[Binding] = &[
     b("x", "ui.key.export", &[Char('x')], Act::Export),
     b("Esc", "ui.key.back", &[Esc], Act::Back),
     b("u", "ui.key.undo", &[Char('u')], Act::Undo),
+    // Page keys scroll the meeting's text here, so long minutes can be read to the end.
+    b(
+        "PgDn/PgUp",
+        "ui.key.scroll_meeting",
+        &[PageDown],
+        Act::PageDown,
+    ),
+    hidden("PgUp", "ui.key.scroll_meeting", &[PageUp], Act::PageUp),
     MOVE[0],
     MOVE[1],
-    MOVE[2],
-    MOVE[3],
     MOVE[4],
     MOVE[5],
 ];

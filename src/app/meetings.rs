@@ -2,7 +2,19 @@
 //! opened with its attendees, agenda (open actions of earlier meetings carried to it),
 //! decisions and action items.
 
-use crate::domain::meeting::{Action, ActionStatus, Meeting, MeetingId};
+use std::cell::Cell;
+
+use crate::domain::meeting::{Action, ActionStatus, Meeting, MeetingId, MeetingStatus};
+
+/// The questions the Meetings tab asks in a picker, answered by Enter on a choice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MeetingPick {
+    /// "The minutes are approved: change the status?", one status per option (None
+    /// keeps the minutes approved).
+    Status(MeetingId, Vec<Option<MeetingStatus>>),
+    /// "The minutes are approved: write an addendum?", the second option writes.
+    Addendum(MeetingId),
+}
 
 #[derive(Default)]
 pub struct MeetingsState {
@@ -14,6 +26,11 @@ pub struct MeetingsState {
     /// The meeting shown in detail, and the selected action item in it.
     pub open: Option<MeetingId>,
     pub action_selected: usize,
+    /// The open meeting's text scrolled this many rows; the renderer keeps it within
+    /// the text and records here how far it may go and a page's height.
+    pub scroll: usize,
+    pub scroll_max: Cell<usize>,
+    pub scroll_page: Cell<usize>,
 }
 
 impl MeetingsState {

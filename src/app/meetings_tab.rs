@@ -13,6 +13,8 @@ use super::keymap::Act;
 use super::meeting_forms::{meeting_form, meeting_from, schedule_form};
 use super::{App, Confirm, Popup, Undo};
 
+mod status;
+
 impl App {
     /// Reads the followed agreement's meetings and actions again.
     pub(super) fn load_meetings(&mut self) {
@@ -66,6 +68,7 @@ impl App {
     pub(super) fn open_meeting_detail(&mut self, id: MeetingId) {
         self.meetings.open = Some(id);
         self.meetings.action_selected = 0;
+        self.meetings.scroll = 0;
         self.carry_onto(id);
     }
 
@@ -138,6 +141,20 @@ impl App {
             .into_iter()
             .cloned()
             .collect();
+        // Page keys scroll the meeting's text (long minutes); j/k move in the actions.
+        let st = &mut self.meetings;
+        let page = st.scroll_page.get().max(1);
+        match act {
+            Act::PageDown => {
+                st.scroll = (st.scroll + page).min(st.scroll_max.get());
+                return;
+            }
+            Act::PageUp => {
+                st.scroll = st.scroll.saturating_sub(page);
+                return;
+            }
+            _ => {}
+        }
         if let Some(s) = self.moved(self.meetings.action_selected, actions.len(), act) {
             self.meetings.action_selected = s;
             return;
@@ -151,15 +168,7 @@ impl App {
             Act::Minutes => self.open_minutes(m.id),
             Act::Export => self.export_minutes(m.id),
             Act::EditParent => self.form = Some(meeting_form(self.cat, &a, Some(&m), self.today)),
-            Act::CycleStatus => {
-                let mut changed = m.clone();
-                changed.status = match m.status {
-                    MeetingStatus::Planned => MeetingStatus::Held,
-                    MeetingStatus::Held => MeetingStatus::MinutesApproved,
-                    MeetingStatus::MinutesApproved => MeetingStatus::Planned,
-                };
-                self.save_meeting_with_undo(Some(m), changed);
-            }
+            Act::CycleStatus => self.next_meeting_status(m),
             Act::New => self.form = Some(self.action_form(&a, None)),
             Act::Edit => {
                 if let Some(x) = selected {
@@ -346,6 +355,11 @@ impl App {
                 return;
             }
         };
+        if let Some(message) = self.meeting_refused(before.as_ref(), &m) {
+            form.message = Some(message);
+            self.form = Some(form);
+            return;
+        }
         let new = before.is_none();
         if self.save_meeting_with_undo(before, m) {
             if new && let Some(last) = self.meetings.rows.iter().max_by_key(|m| m.id).map(|m| m.id)
@@ -458,7 +472,10 @@ impl App {
         }
     }
 
-    /// Writes the minutes as Markdown to `protokoll-M-0007.md` in the working directory.
+    /// Writes the minutes as Markdown to `protokoll-M-0007.md` in the working directory,
+    /// or `protokoll-M-0007-2.md` (then `-3`, ...) when an earlier export is there: an
+    /// earlier copy, perhaps already sent, is never overwritten. The status line names
+    /// the whole path.
     pub(super) fn export_minutes(&mut self, id: MeetingId) {
         let path = std::path::PathBuf::from(format!(
             "{}-{id}.md",
@@ -468,9 +485,9 @@ impl App {
             Ok(t) => t,
             Err(e) => return self.error(e.message(self.cat)),
         };
-        match std::fs::write(&path, text) {
-            Ok(()) => {
-                let shown = std::fs::canonicalize(&path).unwrap_or(path);
+        match super::export::write_new(&path, &text) {
+            Ok(written) => {
+                let shown = std::path::absolute(&written).unwrap_or(written);
                 self.info(tr!(
                     self.cat,
                     "ui.meetings.exported",

@@ -3,18 +3,24 @@
 //! least once a second while typing goes on, so at most about a second is at risk on a
 //! hard kill), on leaving, and on SIGTERM/SIGHUP (the event loop calls [`App::shutdown`]).
 //! From inside it one key turns the current line into an action item or a decision, or
-//! marks it as a lesson for the next agreement, without leaving the minutes.
+//! marks it as a lesson for the next agreement, without leaving the minutes; such lines
+//! carry a mark beside them. Approved minutes are never edited: after a question the
+//! editor writes a dated addendum instead.
 
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::{CursorMove, TextArea};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use crate::domain::meeting::{Action, ActionStatus, Meeting, MeetingId, Side};
+use crate::domain::meeting::{
+    Action, Addendum, Meeting, MeetingId, captured_text, follow, follow_lines,
+};
 use crate::tr;
 
-use super::form::{Field, FieldKind, Form, FormTarget};
-use super::{App, Popup, Status};
+use super::meetings::MeetingPick;
+use super::{App, Pick, Picker, Popup, Status};
+
+mod capture;
 
 /// Save this long after the last keystroke...
 pub const QUIET: Duration = Duration::from_millis(500);
@@ -35,17 +41,50 @@ pub struct MinutesEditor {
     /// the actions captured so far: kept here so drawing never reads the store.
     pub record: Meeting,
     pub actions: Vec<Action>,
+    /// Set when the minutes are approved: the text area holds this addendum (its index in
+    /// the meeting's addenda and its date), never the approved text.
+    pub addendum: Option<(usize, time::Date)>,
+}
+
+/// What a line of the minutes became, for the marks beside it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LineMarks {
+    pub action: bool,
+    pub decision: bool,
+    pub lesson: bool,
 }
 
 impl MinutesEditor {
     pub fn new(meeting: &Meeting, actions: Vec<Action>) -> MinutesEditor {
-        let lines: Vec<String> = if meeting.minutes.is_empty() {
+        Self::editing(meeting, actions, &meeting.minutes, None)
+    }
+
+    /// The editor for an addendum to approved minutes: today's, if one was begun today,
+    /// else a new one dated `today`.
+    pub fn for_addendum(meeting: &Meeting, actions: Vec<Action>, today: time::Date) -> Self {
+        let (index, text) = match meeting.addenda.last() {
+            Some(last) if last.date == today => (meeting.addenda.len() - 1, last.text.clone()),
+            _ => (meeting.addenda.len(), String::new()),
+        };
+        Self::editing(meeting, actions, &text, Some((index, today)))
+    }
+
+    fn editing(
+        meeting: &Meeting,
+        actions: Vec<Action>,
+        text: &str,
+        addendum: Option<(usize, time::Date)>,
+    ) -> MinutesEditor {
+        let lines: Vec<String> = if text.is_empty() {
             vec![String::new()]
         } else {
-            meeting.minutes.split('\n').map(str::to_string).collect()
+            text.split('\n').map(str::to_string).collect()
         };
         let mut area = TextArea::new(lines);
         area.set_cursor_line_style(ratatui::style::Style::default());
+        // Paragraphs are typed as one long line: shown wrapped at any width, a long word
+        // (a link) broken rather than hidden past the edge.
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
         // A secretary continues where the minutes end.
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
@@ -58,7 +97,37 @@ impl MinutesEditor {
             save_error: None,
             record: meeting.clone(),
             actions,
+            addendum,
         }
+    }
+
+    /// For each line of the text, what it became: an action (its text is one of this
+    /// meeting's actions), a decision (it is one of the meeting's decisions) or a lesson
+    /// (the line is marked so). An addendum has no lesson marks: those index the minutes.
+    pub fn marks(&self) -> Vec<LineMarks> {
+        // The marks as stored belong to the text as saved; lines typed since move them.
+        let lessons = match self.addendum {
+            Some(_) => Vec::new(),
+            None if self.record.lesson_lines.is_empty() => Vec::new(),
+            None => {
+                let saved: Vec<&str> = self.record.minutes.split('\n').collect();
+                follow(&saved, self.area.lines(), &self.record.lesson_lines)
+            }
+        };
+        self.area
+            .lines()
+            .iter()
+            .enumerate()
+            .map(|(row, line)| {
+                let text = captured_text(line);
+                let said = |other: &str| !text.is_empty() && captured_text(other) == text;
+                LineMarks {
+                    action: self.actions.iter().any(|a| said(&a.text)),
+                    decision: self.record.decisions.iter().any(|d| said(d)),
+                    lesson: lessons.binary_search(&row).is_ok(),
+                }
+            })
+            .collect()
     }
 
     pub fn text(&self) -> String {
@@ -85,12 +154,41 @@ impl MinutesEditor {
 
 impl App {
     /// Opens the minutes editor of a meeting (the `avtal minutes` entry point too).
+    /// Approved minutes first ask whether to write an addendum (see [`App::open_addendum`]).
     pub fn open_minutes(&mut self, id: MeetingId) {
         match self.store.meeting(id) {
+            Ok(Some(m)) if m.is_approved() => {
+                self.follow(m.agreement);
+                self.popup = Some(Popup::Picker(Picker {
+                    title: tr!(self.cat, "ui.minutes.approved_question", id = id),
+                    options: vec![
+                        self.cat.t("ui.minutes.approved_keep").to_string(),
+                        tr!(
+                            self.cat,
+                            "ui.minutes.approved_addendum",
+                            date = super::form::format_date(self.today)
+                        ),
+                    ],
+                    selected: 0,
+                    pick: Pick::Meeting(MeetingPick::Addendum(id)),
+                }));
+            }
             Ok(Some(m)) => {
                 self.follow(m.agreement);
                 let actions = self.store.actions_of_meeting(id).unwrap_or_default();
                 self.minutes = Some(MinutesEditor::new(&m, actions));
+            }
+            Ok(None) => self.error(tr!(self.cat, "ui.minutes.no_such_meeting", id = id)),
+            Err(e) => self.error(e.message(self.cat)),
+        }
+    }
+
+    /// The editor on an addendum to approved minutes (the answer to the question).
+    pub(super) fn open_addendum(&mut self, id: MeetingId) {
+        match self.store.meeting(id) {
+            Ok(Some(m)) => {
+                let actions = self.store.actions_of_meeting(id).unwrap_or_default();
+                self.minutes = Some(MinutesEditor::for_addendum(&m, actions, self.today));
             }
             Ok(None) => self.error(tr!(self.cat, "ui.minutes.no_such_meeting", id = id)),
             Err(e) => self.error(e.message(self.cat)),
@@ -106,7 +204,39 @@ impl App {
         if !ed.dirty() {
             return true;
         }
-        match self.store.save_minutes(ed.meeting, &ed.text()) {
+        let result = match ed.addendum {
+            // An addendum begun and left empty is not worth a record.
+            Some((index, _)) if index >= ed.record.addenda.len() && ed.text().trim().is_empty() => {
+                Ok(false)
+            }
+            Some((index, date)) => {
+                let addendum = Addendum {
+                    date,
+                    text: ed.text(),
+                };
+                let saved = self.store.save_addendum(ed.meeting, index, &addendum);
+                if saved.is_ok() {
+                    // Later saves replace this one rather than adding another.
+                    match ed.record.addenda.get_mut(index) {
+                        Some(old) => *old = addendum,
+                        None => ed.record.addenda.push(addendum),
+                    }
+                }
+                saved
+            }
+            None => {
+                let text = ed.text();
+                let saved = self.store.save_minutes(ed.meeting, &text);
+                if saved.is_ok() {
+                    // As the store moved them: the marks follow the saved text from here.
+                    let r = &mut ed.record;
+                    r.lesson_lines = follow_lines(&r.minutes, &text, &r.lesson_lines);
+                    r.minutes = text;
+                }
+                saved
+            }
+        };
+        match result {
             Ok(_) => {
                 ed.dirty_since = None;
                 ed.last_edit = None;
@@ -192,158 +322,6 @@ impl App {
                     ed.last_edit = Some(now);
                 }
             }
-        }
-    }
-
-    /// A small form for the current line as an action item; the minutes stay open under it.
-    fn action_from_line(&mut self) {
-        let Some(ed) = self.minutes.as_ref() else {
-            return;
-        };
-        let (_, line) = ed.current_line();
-        let text = line.trim().trim_start_matches(['-', '*', '•']).trim();
-        if text.is_empty() {
-            self.error(self.cat.t("ui.minutes.empty_line").to_string());
-            return;
-        }
-        let fields = vec![
-            Field::new(
-                "ui.field.action_text",
-                FieldKind::Text { required: true },
-                text,
-            ),
-            Field::new("ui.field.owner", FieldKind::Text { required: true }, ""),
-            Field::choice(
-                "ui.field.side",
-                vec!["ui.side.buyer", "ui.side.supplier"],
-                0,
-            ),
-            Field::new("ui.field.due", FieldKind::Date { required: false }, ""),
-        ];
-        let mut form = Form::new(
-            self.cat.t("ui.form.action_from_minutes").to_string(),
-            FormTarget::ActionFromMinutes(ed.meeting),
-            fields,
-        );
-        // The text is already there: start at the owner.
-        form.focus = 1;
-        self.form = Some(form);
-    }
-
-    pub(super) fn submit_action_from_minutes(&mut self, mut form: Form) {
-        let FormTarget::ActionFromMinutes(meeting) = form.target.clone() else {
-            return;
-        };
-        let f = |label| form.field(label);
-        let Some(m) = self.store.meeting(meeting).ok().flatten() else {
-            form.message = Some(self.cat.t("ui.form.gone").to_string());
-            self.form = Some(form);
-            return;
-        };
-        let action = Action {
-            id: Default::default(),
-            meeting,
-            agreement: m.agreement,
-            text: f("ui.field.action_text").trimmed(),
-            owner: f("ui.field.owner").trimmed(),
-            side: if f("ui.field.side").choice == 1 {
-                Side::Supplier
-            } else {
-                Side::Buyer
-            },
-            due: f("ui.field.due").date(),
-            status: ActionStatus::Open,
-            created: self.today,
-        };
-        match self.store.insert_action(&action) {
-            Ok(stored) => {
-                self.info(tr!(
-                    self.cat,
-                    "ui.minutes.action_created",
-                    id = stored.id,
-                    owner = stored.owner
-                ));
-                if let Some(ed) = self.minutes.as_mut()
-                    && ed.meeting == meeting
-                {
-                    ed.actions.push(stored);
-                }
-                self.refresh_agenda();
-            }
-            Err(e) => {
-                form.message = Some(e.message(self.cat));
-                self.form = Some(form);
-            }
-        }
-    }
-
-    fn decision_from_line(&mut self) {
-        let Some(ed) = self.minutes.as_ref() else {
-            return;
-        };
-        let (_, line) = ed.current_line();
-        let text = line
-            .trim()
-            .trim_start_matches(['-', '*', '•'])
-            .trim()
-            .to_string();
-        if text.is_empty() {
-            self.error(self.cat.t("ui.minutes.empty_line").to_string());
-            return;
-        }
-        let id = ed.meeting;
-        // The minutes are saved first, so the meeting record written with the decision
-        // carries the latest text too.
-        self.save_minutes();
-        match self.store.meeting(id) {
-            Ok(Some(mut m)) => {
-                m.decisions.push(text);
-                match self.store.save_meeting(&m) {
-                    Ok(()) => {
-                        self.info(tr!(
-                            self.cat,
-                            "ui.minutes.decision_added",
-                            n = m.decisions.len()
-                        ));
-                        if let Some(ed) = self.minutes.as_mut() {
-                            ed.record = m;
-                        }
-                    }
-                    Err(e) => self.error(e.message(self.cat)),
-                }
-            }
-            Ok(None) => self.error(tr!(self.cat, "ui.minutes.no_such_meeting", id = id)),
-            Err(e) => self.error(e.message(self.cat)),
-        }
-    }
-
-    fn lesson_from_line(&mut self) {
-        let Some(ed) = self.minutes.as_ref() else {
-            return;
-        };
-        let (row, _) = ed.current_line();
-        let id = ed.meeting;
-        self.save_minutes();
-        match self.store.meeting(id) {
-            Ok(Some(mut m)) => {
-                let marked = m.toggle_lesson(row);
-                match self.store.save_meeting(&m) {
-                    Ok(()) => {
-                        let key = if marked {
-                            "ui.minutes.lesson_marked"
-                        } else {
-                            "ui.minutes.lesson_unmarked"
-                        };
-                        self.info(self.cat.t(key).to_string());
-                        if let Some(ed) = self.minutes.as_mut() {
-                            ed.record = m;
-                        }
-                    }
-                    Err(e) => self.error(e.message(self.cat)),
-                }
-            }
-            Ok(None) => self.error(tr!(self.cat, "ui.minutes.no_such_meeting", id = id)),
-            Err(e) => self.error(e.message(self.cat)),
         }
     }
 

@@ -34,7 +34,8 @@ pub(super) enum WorkUndo {
     FollowedUp {
         check: Check,
         deviation: Option<DeviationId>,
-        meeting: Option<Meeting>,
+        /// Boxed: a meeting is many times the size of the other variants.
+        meeting: Option<Box<Meeting>>,
     },
 }
 
@@ -82,7 +83,9 @@ impl App {
                     r = r.and_then(|_| self.store.delete_deviation(*d).map(|_| ()));
                 }
                 if let Some(m) = meeting {
-                    r = r.and_then(|_| self.store.save_meeting(m));
+                    // The minutes typed since the point was added stay.
+                    let m = self.with_live_text(m);
+                    r = r.and_then(|_| self.store.save_meeting(&m));
                 }
                 (r, check.id.to_string())
             }

@@ -385,12 +385,15 @@ pub enum Export {
     #[command(
         long_about = "The minutes of a meeting as Markdown, ready to send to the supplier: \
             the meeting's facts, attendees by side, the agenda (points carried over from \
-            earlier meetings marked with where they came from), the minutes as written, \
-            decisions and the meeting's actions. Headings and names are in the chosen \
+            earlier meetings marked with where they came from, a point the user numbered \
+            kept as numbered), the minutes with their lines and paragraphs as written, any \
+            addenda after approval under their dates, decisions and the meeting's \
+            actions. Headings and names are the words of the screen, in the chosen \
             language (--lang). Lines marked as lessons are not marked in the export: \
             they are the buyer's notes.\n\n\
             MEETING_ID as listed (M-0007), or shorter: m-7, M7 or 7. Printed to stdout \
-            unless --out names a file."
+            unless --out names a file; a file that exists is never replaced: the export \
+            goes to NAME-2.md (then -3, ...) beside it, and the message names the file."
     )]
     Minutes {
         /// The meeting: M-0007, m-7 or 7.
@@ -399,7 +402,7 @@ pub enum Export {
         /// Document format; Markdown is the only one.
         #[arg(long, value_enum, default_value_t = DocFormat::Md)]
         format: DocFormat,
-        /// Write to this file instead of stdout (replaced if it exists).
+        /// Write to this file instead of stdout (if it exists, to FILE-2.md beside it).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },

@@ -1,9 +1,10 @@
 //! `avtal export minutes MEETING_ID [--format md] [--out FILE]`: the minutes ready to send
-//! to the supplier, made by the same code as the meetings tab's export.
+//! to the supplier, made by the same code as the meetings tab's export, and like it never
+//! written over an earlier file.
 
 use std::path::Path;
 
-use crate::app::export::minutes_markdown_for;
+use crate::app::export::{minutes_markdown_for, write_new};
 use crate::domain::meeting::MeetingId;
 use crate::i18n::Catalog;
 use crate::store::StoreError;
@@ -50,8 +51,10 @@ pub(super) fn minutes(
     };
     match out {
         None => super::print_out(&text, cat),
+        // Never over an earlier export: a taken name becomes `name-2.md`, and the message
+        // names the file written.
         Some(path) => {
-            std::fs::write(path, &text).map_err(|e| {
+            let written = write_new(path, &text).map_err(|e| {
                 tr!(
                     cat,
                     "cli.export.write_failed",
@@ -59,7 +62,8 @@ pub(super) fn minutes(
                     detail = e
                 )
             })?;
-            let done = tr!(cat, "cli.export.written", id = id, path = path.display());
+            let written = std::path::absolute(&written).unwrap_or(written);
+            let done = tr!(cat, "cli.export.written", id = id, path = written.display());
             super::print_out(&format!("{done}\n"), cat)
         }
     }

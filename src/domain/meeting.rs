@@ -3,6 +3,7 @@
 //! carried to the next agenda, and the minutes as Markdown for the supplier.
 
 mod carry;
+mod lines;
 mod minutes;
 mod schedule;
 
@@ -16,7 +17,8 @@ use super::agreement::AgreementId;
 use super::orgnr::OrgNumber;
 
 pub use carry::{add_carried, carry_over, earlier_meetings};
-pub use minutes::{MinutesLabels, minutes_markdown};
+pub use lines::{follow, follow_lines};
+pub use minutes::{MinutesLabels, agenda_label, captured_text, minutes_markdown};
 pub use schedule::{FirstYearInterval, ProposedMeeting, propose_schedule};
 
 /// Store-assigned identity of a meeting; 0 means "not stored yet". Shown as `M-0007`.
@@ -154,6 +156,13 @@ impl MeetingStatus {
     }
 }
 
+/// Why a meeting's status was not changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusRefusal {
+    /// The meeting's date is still ahead.
+    NotYetHeld,
+}
+
 /// Which party a person (or an action) belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Side {
@@ -228,6 +237,16 @@ pub struct Meeting {
     /// Zero-based indices of the minutes' lines marked as a lesson for the next agreement
     /// (DESIGN §1.9). Kept sorted and unique by [`Meeting::toggle_lesson`].
     pub lesson_lines: Vec<usize>,
+    /// What was written after the minutes were approved, oldest first: the approved text
+    /// itself never changes (GLOSSARY: justerat protokoll).
+    pub addenda: Vec<Addendum>,
+}
+
+/// Tillägg efter justering: text added to approved minutes, dated, kept apart from them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Addendum {
+    pub date: Date,
+    pub text: String,
 }
 
 impl Meeting {
@@ -247,6 +266,7 @@ impl Meeting {
             decisions: Vec::new(),
             status: MeetingStatus::Planned,
             lesson_lines: Vec::new(),
+            addenda: Vec::new(),
         }
     }
 
@@ -262,6 +282,17 @@ impl Meeting {
                 true
             }
         }
+    }
+
+    /// Whether the minutes are approved and so may only grow by addenda.
+    pub fn is_approved(&self) -> bool {
+        self.status == MeetingStatus::MinutesApproved
+    }
+
+    /// Why `status` cannot be set on this meeting `today`, if it cannot: a meeting is not
+    /// held (nor its minutes approved) before its date.
+    pub fn status_refused(&self, status: MeetingStatus, today: Date) -> Option<StatusRefusal> {
+        (status != MeetingStatus::Planned && self.date > today).then_some(StatusRefusal::NotYetHeld)
     }
 
     /// The marked lines' text, in order. Marks past the end (the text was shortened

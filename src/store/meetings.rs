@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::domain::AgreementId;
-use crate::domain::meeting::{Action, ActionId, Meeting, MeetingId};
+use crate::domain::meeting::{Action, ActionId, Addendum, Meeting, MeetingId, follow_lines};
 
 use super::encoding::{self, V1};
 use super::tables::{ACTIONS, ACTIONS_BY_MEETING, MEETINGS, MEETINGS_BY_AGREEMENT, META};
@@ -73,9 +73,23 @@ fn put<T: Serialize>(
     Ok(())
 }
 
+fn get_meeting(txn: &WriteTransaction, id: u64) -> Result<Option<Meeting>, StoreError> {
+    let t = txn.open_table(MEETINGS)?;
+    let found = t.get(id)?;
+    found
+        .map(|v| encoding::decode_meeting(v.value()))
+        .transpose()
+}
+
+fn put_meeting(txn: &WriteTransaction, m: &Meeting) -> Result<(), StoreError> {
+    txn.open_table(MEETINGS)?
+        .insert(m.id.0, encoding::encode_meeting(m).as_slice())?;
+    Ok(())
+}
+
 /// Writes `m` and its index entry, moving both (and its actions) if its agreement changed.
 fn write_meeting(txn: &WriteTransaction, m: &Meeting) -> Result<(), StoreError> {
-    let old: Option<Meeting> = get(txn, MEETINGS, m.id.0, "meeting")?;
+    let old = get_meeting(txn, m.id.0)?;
     let mut index = txn.open_table(MEETINGS_BY_AGREEMENT)?;
     if let Some(old) = &old
         && old.agreement != m.agreement
@@ -89,7 +103,7 @@ fn write_meeting(txn: &WriteTransaction, m: &Meeting) -> Result<(), StoreError> 
         index = txn.open_table(MEETINGS_BY_AGREEMENT)?;
     }
     index.insert((m.agreement.0, m.id.0), ())?;
-    put(txn, MEETINGS, m.id.0, m)
+    put_meeting(txn, m)
 }
 
 fn actions_in(txn: &WriteTransaction, meeting: MeetingId) -> Result<Vec<Action>, StoreError> {
@@ -112,7 +126,7 @@ fn actions_in(txn: &WriteTransaction, meeting: MeetingId) -> Result<Vec<Action>,
 
 /// Writes `a` under its meeting (which must exist), taking the meeting's agreement.
 fn write_action(txn: &WriteTransaction, a: &Action) -> Result<Action, StoreError> {
-    let Some(meeting) = get::<Meeting>(txn, MEETINGS, a.meeting.0, "meeting")? else {
+    let Some(meeting) = get_meeting(txn, a.meeting.0)? else {
         return Err(StoreError::NotFound(a.meeting.to_string()));
     };
     let old: Option<Action> = get(txn, ACTIONS, a.id.0, "action")?;
@@ -140,13 +154,13 @@ fn meetings_in(
             for row in index.range((a.0, 0)..=(a.0, u64::MAX))? {
                 let id = row?.0.value().1;
                 if let Some(v) = t.get(id)? {
-                    out.push(encoding::decode_v1(v.value(), "meeting")?);
+                    out.push(encoding::decode_meeting(v.value())?);
                 }
             }
         }
         None => {
             for row in t.iter()? {
-                out.push(encoding::decode_v1(row?.1.value(), "meeting")?);
+                out.push(encoding::decode_meeting(row?.1.value())?);
             }
         }
     }
@@ -191,7 +205,8 @@ impl Store {
         Ok(())
     }
 
-    /// The live minutes editor's autosave: replaces the minutes text only, and writes
+    /// The live minutes editor's autosave: replaces the minutes text (moving the lesson
+    /// marks with their lines, see [`follow_lines`]) and nothing else, and writes
     /// nothing (no transaction, no audit entry) when it is unchanged, so the save on quit
     /// after a debounced save is free. Returns whether it wrote.
     ///
@@ -201,16 +216,42 @@ impl Store {
     /// adds well under a megabyte.
     pub fn save_minutes(&self, id: MeetingId, minutes: &str) -> Result<bool, StoreError> {
         let txn = self.db.begin_write()?;
-        let Some(mut m) = get::<Meeting>(&txn, MEETINGS, id.0, "meeting")? else {
+        let Some(mut m) = get_meeting(&txn, id.0)? else {
             return Err(StoreError::NotFound(id.to_string()));
         };
         if m.minutes == minutes {
             // Dropping the transaction uncommitted leaves the file as it was.
             return Ok(false);
         }
+        // Lesson marks are line numbers: they move with their lines.
+        m.lesson_lines = follow_lines(&m.minutes, minutes, &m.lesson_lines);
         m.minutes = minutes.to_string();
-        put(&txn, MEETINGS, id.0, &m)?;
+        put_meeting(&txn, &m)?;
         audit::append(&txn, &self.actor, "meeting.minutes", &id.to_string(), &m)?;
+        txn.commit()?;
+        Ok(true)
+    }
+
+    /// Writes the addendum number `index` of approved minutes (a new one when `index` is
+    /// one past the last), leaving the approved text untouched; like [`Store::save_minutes`]
+    /// it writes nothing when the text is as stored, and says whether it wrote.
+    pub fn save_addendum(
+        &self,
+        id: MeetingId,
+        index: usize,
+        addendum: &Addendum,
+    ) -> Result<bool, StoreError> {
+        let txn = self.db.begin_write()?;
+        let Some(mut m) = get_meeting(&txn, id.0)? else {
+            return Err(StoreError::NotFound(id.to_string()));
+        };
+        match m.addenda.get_mut(index) {
+            Some(old) if old == addendum => return Ok(false),
+            Some(old) => *old = addendum.clone(),
+            None => m.addenda.push(addendum.clone()),
+        }
+        put_meeting(&txn, &m)?;
+        audit::append(&txn, &self.actor, "meeting.addendum", &id.to_string(), &m)?;
         txn.commit()?;
         Ok(true)
     }
@@ -219,7 +260,7 @@ impl Store {
     /// so the caller can offer undo through [`Store::restore_meeting`].
     pub fn delete_meeting(&self, id: MeetingId) -> Result<(Meeting, Vec<Action>), StoreError> {
         let txn = self.db.begin_write()?;
-        let Some(m) = get::<Meeting>(&txn, MEETINGS, id.0, "meeting")? else {
+        let Some(m) = get_meeting(&txn, id.0)? else {
             return Err(StoreError::NotFound(id.to_string()));
         };
         let actions = actions_in(&txn, id)?;
@@ -250,7 +291,7 @@ impl Store {
     pub fn restore_meeting(&self, m: &Meeting, actions: &[Action]) -> Result<(), StoreError> {
         let txn = self.db.begin_write()?;
         issued(&txn, NEXT_MEETING, m.id.0, m.id.to_string())?;
-        if get::<Meeting>(&txn, MEETINGS, m.id.0, "meeting")?.is_some() {
+        if get_meeting(&txn, m.id.0)?.is_some() {
             return Err(StoreError::IdInUse(m.id.0));
         }
         write_meeting(&txn, m)?;
@@ -275,7 +316,7 @@ impl Store {
         let t = txn.open_table(MEETINGS)?;
         let found = t.get(id.0)?;
         found
-            .map(|v| encoding::decode_v1(v.value(), "meeting"))
+            .map(|v| encoding::decode_meeting(v.value()))
             .transpose()
     }
 

@@ -1,17 +1,20 @@
 //! The Meetings tab: the followed agreement's meetings by date, and one meeting with its
 //! attendees by side, agenda (carried-over points with where they came from), decisions,
-//! action items and the beginning of its minutes.
+//! action items and its minutes with any addenda after approval, scrolled with the page
+//! keys to the very end.
+
+mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use crate::app::App;
 use crate::app::form::format_date;
 use crate::domain::Agreement;
-use crate::domain::meeting::{ActionStatus, Meeting, MeetingStatus, Side};
+use crate::domain::meeting::{ActionStatus, Meeting, MeetingStatus, Side, agenda_label};
 use crate::i18n::Catalog;
 use crate::tr;
 
@@ -118,6 +121,39 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
     frame.render_widget(table, inner);
 }
 
+/// The meeting's text from the scrolled-to row, wrapped to the width; when it is longer
+/// than the room, the last row says which rows are shown and how to see the rest.
+fn scrolled(frame: &mut Frame, app: &App, lines: &[Line], area: Rect) {
+    let st = &app.meetings;
+    let rows = wrap::wrap(lines, area.width as usize);
+    let height = area.height as usize;
+    if rows.len() <= height {
+        st.scroll_max.set(0);
+        frame.render_widget(Paragraph::new(rows), area);
+        return;
+    }
+    let room = height.saturating_sub(1).max(1);
+    let max = rows.len().saturating_sub(room);
+    st.scroll_max.set(max);
+    st.scroll_page.set(room.saturating_sub(1).max(1));
+    let start = st.scroll.min(max);
+    let shown: Vec<Line> = rows.into_iter().skip(start).take(room).collect();
+    let [text, footer] =
+        Layout::vertical([Constraint::Length(room as u16), Constraint::Fill(1)]).areas(area);
+    let last = start + shown.len();
+    frame.render_widget(Paragraph::new(shown), text);
+    let key = if start >= max {
+        "ui.meetings.scroll_end"
+    } else {
+        "ui.meetings.scroll_more"
+    };
+    let n = max + room;
+    frame.render_widget(
+        Paragraph::new(tr!(app.cat, key, from = start + 1, to = last, n = n)).style(theme::muted()),
+        footer,
+    );
+}
+
 fn detail(frame: &mut Frame, app: &App, a: &Agreement, m: &Meeting, area: Rect) {
     let cat = app.cat;
     let supplier = m
@@ -129,15 +165,22 @@ fn detail(frame: &mut Frame, app: &App, a: &Agreement, m: &Meeting, area: Rect) 
         .time
         .map(|t| format!(" {:02}:{:02}", t.hour(), t.minute()))
         .unwrap_or_default();
-    let title = format!(
-        "{} · {} · {}{} · {} · {}",
+    let state = format!(
+        "{} · {} · {}{}",
         m.id,
         kind_label(cat, m),
         format_date(m.date),
         time,
-        supplier,
-        status_label(cat, m.status)
     );
+    let full = format!("{state} · {supplier} · {}", status_label(cat, m.status));
+    // A long supplier name would push the state out of an 80-column title: then the
+    // supplier gets the body's first line instead.
+    let supplier_in_title = Span::raw(full.as_str()).width() + 2 <= area.width as usize;
+    let title = if supplier_in_title {
+        full
+    } else {
+        format!("{state} · {}", status_label(cat, m.status))
+    };
     let inner = titled(frame, area, title);
     let actions = app.meetings.actions_of(m.id);
     let [top, bottom] = Layout::vertical([
@@ -147,9 +190,18 @@ fn detail(frame: &mut Frame, app: &App, a: &Agreement, m: &Meeting, area: Rect) 
     .areas(inner);
     let mut lines: Vec<Line> = Vec::new();
     let heading = |key: &str| Line::from(Span::styled(cat.t(key).to_string(), theme::header()));
+    if !supplier_in_title {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{} ", cat.t("ui.meetings.meeting_with")),
+                theme::header(),
+            ),
+            Span::raw(supplier),
+        ]));
+    }
     if !m.place.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled(format!("{} ", cat.t("ui.field.place")), theme::header()),
+            Span::styled(format!("{}: ", cat.t("ui.field.place")), theme::header()),
             Span::raw(m.place.clone()),
         ]));
     }
@@ -184,7 +236,7 @@ fn detail(frame: &mut Frame, app: &App, a: &Agreement, m: &Meeting, area: Rect) 
         )));
     }
     for (n, p) in m.agenda.iter().enumerate() {
-        let mut spans = vec![Span::raw(format!(" {}. {}", n + 1, p.text))];
+        let mut spans = vec![Span::raw(format!(" {}", agenda_label(n + 1, &p.text)))];
         if let Some(from) = p.carried_from {
             spans.push(Span::styled(
                 format!(
@@ -218,7 +270,15 @@ fn detail(frame: &mut Frame, app: &App, a: &Agreement, m: &Meeting, area: Rect) 
     for l in m.minutes.lines() {
         lines.push(Line::from(l.to_string()));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), top);
+    for a in &m.addenda {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            tr!(cat, "ui.meetings.addendum", date = format_date(a.date)),
+            theme::header(),
+        )));
+        lines.extend(a.text.lines().map(|l| Line::from(l.to_string())));
+    }
+    scrolled(frame, app, &lines, top);
 
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
         tr!(cat, "ui.meetings.actions_title", n = actions.len()),

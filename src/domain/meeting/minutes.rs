@@ -7,10 +7,12 @@ use std::fmt::Write;
 use super::{Action, ActionStatus, Meeting, MeetingKind, MeetingStatus, Side};
 use crate::domain::agreement::Agreement;
 
-/// The fixed words of the export. The arrays follow the order of each enum's `ALL`.
+/// The fixed words of the export, the same the screen uses (the app fills them from the
+/// screen's catalogue keys). The arrays follow the order of each enum's `ALL`. Templates
+/// name their blanks in braces, as the catalogues do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MinutesLabels {
-    /// The document's heading, e.g. "Minnesanteckningar".
+    /// The document's heading, a template with `{id}`, `{kind}` and `{date}`.
     pub title: String,
     pub meeting_id: String,
     pub agreement: String,
@@ -21,9 +23,11 @@ pub struct MinutesLabels {
     pub status: String,
     pub attendees: String,
     pub agenda: String,
-    /// Before an origin, e.g. "från" in "(från M-0003, 2026-02-10)".
+    /// After a carried-over point, a template with `{meeting}`, `{date}` and `{action}`.
     pub carried_from: String,
     pub minutes: String,
+    /// The heading of an addendum, a template with `{date}`.
+    pub addendum: String,
     pub decisions: String,
     pub actions: String,
     /// Column headings of the action table.
@@ -34,47 +38,15 @@ pub struct MinutesLabels {
     /// For an empty section or cell, e.g. "–".
     pub none: String,
     pub kinds: [String; 5],
+    /// Before each side's attendees, e.g. "Köparen:".
+    pub side_headings: [String; 2],
+    /// A side in the action table, e.g. "köpare".
     pub sides: [String; 2],
     pub meeting_statuses: [String; 3],
     pub action_statuses: [String; 3],
 }
 
 impl MinutesLabels {
-    /// Every label asked of `lookup` by key: `minutes.<field>` for the headings,
-    /// `meeting.kind.<key>`, `meeting.side.<key>`, `meeting.status.<key>` and
-    /// `action.status.<key>` for the names, with the keys of [`MeetingKind::key`] and its
-    /// siblings. The app passes its catalogue; tests pass a table.
-    pub fn from_lookup(lookup: impl Fn(&str) -> String) -> MinutesLabels {
-        let f = |field: &str| lookup(&format!("minutes.{field}"));
-        MinutesLabels {
-            title: f("title"),
-            meeting_id: f("meeting_id"),
-            agreement: f("agreement"),
-            supplier: f("supplier"),
-            kind: f("kind"),
-            date: f("date"),
-            place: f("place"),
-            status: f("status"),
-            attendees: f("attendees"),
-            agenda: f("agenda"),
-            carried_from: f("carried_from"),
-            minutes: f("minutes"),
-            decisions: f("decisions"),
-            actions: f("actions"),
-            action_text: f("action_text"),
-            owner: f("owner"),
-            side: f("side"),
-            due: f("due"),
-            none: f("none"),
-            kinds: MeetingKind::ALL.map(|k| lookup(&format!("meeting.kind.{}", k.key()))),
-            sides: Side::ALL.map(|s| lookup(&format!("meeting.side.{}", s.key()))),
-            meeting_statuses: MeetingStatus::ALL
-                .map(|s| lookup(&format!("meeting.status.{}", s.key()))),
-            action_statuses: ActionStatus::ALL
-                .map(|s| lookup(&format!("action.status.{}", s.key()))),
-        }
-    }
-
     fn kind_name(&self, k: MeetingKind) -> &str {
         let i = MeetingKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
         &self.kinds[i]
@@ -96,11 +68,21 @@ impl MinutesLabels {
     }
 }
 
+/// Fills a label template's `{name}` blanks.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_string(), |out, (name, value)| {
+            out.replace(&format!("{{{name}}}"), value)
+        })
+}
+
 /// The minutes of `meeting` under `agreement`: heading facts, attendees by side (buyer
-/// first), the agenda with carried-over points marked by origin, the minutes exactly as
-/// written, decisions, and `actions` (the caller's choice, normally the meeting's own) as a
-/// table in id order. Lines marked as lessons are not marked here: lessons are the buyer's
-/// notes for the next procurement, not part of what the supplier gets.
+/// first), the agenda with carried-over points marked by origin, the minutes with their
+/// lines and blank lines as written, each addendum after approval under its date,
+/// decisions, and `actions` (the caller's choice, normally the meeting's own) as a table
+/// in id order. Lines marked as lessons are not marked here: lessons are the buyer's notes
+/// for the next procurement, not part of what the supplier gets.
 pub fn minutes_markdown(
     meeting: &Meeting,
     agreement: &Agreement,
@@ -110,18 +92,22 @@ pub fn minutes_markdown(
 ) -> String {
     let l = labels;
     let mut out = String::new();
-    // Writing to a String cannot fail; the results are ignored for that reason.
-    let _ = writeln!(
-        out,
-        "# {}: {} {}\n",
-        l.title,
-        l.kind_name(meeting.kind),
-        meeting.date
+    let date = meeting.date.to_string();
+    let id = meeting.id.to_string();
+    let title = fill(
+        &l.title,
+        &[
+            ("id", &id),
+            ("kind", l.kind_name(meeting.kind)),
+            ("date", &date),
+        ],
     );
+    // Writing to a String cannot fail; the results are ignored for that reason.
+    let _ = writeln!(out, "# {}\n", one_line(&title));
     let mut fact = |label: &str, value: &str| {
         let _ = writeln!(out, "- **{label}:** {}", one_line(value));
     };
-    fact(&l.meeting_id, &meeting.id.to_string());
+    fact(&l.meeting_id, &id);
     fact(
         &l.agreement,
         &format!("{} {}", agreement.reference, agreement.name),
@@ -143,7 +129,7 @@ pub fn minutes_markdown(
     if meeting.attendees.is_empty() {
         let _ = writeln!(out, "{}", l.none);
     }
-    for side in Side::ALL {
+    for (i, side) in Side::ALL.into_iter().enumerate() {
         let people: Vec<_> = meeting
             .attendees
             .iter()
@@ -152,7 +138,7 @@ pub fn minutes_markdown(
         if people.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "**{}**\n", l.side_name(side));
+        let _ = writeln!(out, "**{}**\n", l.side_headings[i]);
         for a in people {
             let name = one_line(&a.name);
             let _ = match a.role.trim() {
@@ -171,20 +157,30 @@ pub fn minutes_markdown(
         let _ = writeln!(out, "{}", l.none);
     }
     for (i, p) in meeting.agenda.iter().enumerate() {
-        let _ = write!(out, "{}. {}", i + 1, one_line(&p.text));
+        let _ = write!(out, "{}", agenda_label(i + 1, &one_line(&p.text)));
         if let Some(c) = p.carried_from {
-            let _ = write!(
-                out,
-                " *({} {}, {}, {})*",
-                l.carried_from, c.meeting, c.date, c.action
+            let origin = fill(
+                &l.carried_from,
+                &[
+                    ("meeting", &c.meeting.to_string()),
+                    ("date", &c.date.to_string()),
+                    ("action", &c.action.to_string()),
+                ],
             );
+            let _ = write!(out, " *{}*", one_line(&origin));
         }
-        out.push('\n');
+        // A hard line break: a point the user numbered "§ 2" is no list item and would
+        // otherwise run into the next.
+        out.push_str("  \n");
     }
 
     let _ = writeln!(out, "\n## {}\n", l.minutes);
-    let text = meeting.minutes.trim_end();
-    let _ = writeln!(out, "{}", or_none(text, &l.none));
+    text_block(&mut out, &meeting.minutes, &l.none);
+    for a in &meeting.addenda {
+        let heading = fill(&l.addendum, &[("date", &a.date.to_string())]);
+        let _ = writeln!(out, "\n### {}\n", one_line(&heading));
+        text_block(&mut out, &a.text, &l.none);
+    }
 
     let _ = writeln!(out, "\n## {}\n", l.decisions);
     if meeting.decisions.is_empty() {
@@ -225,6 +221,73 @@ pub fn minutes_markdown(
         );
     }
     out
+}
+
+/// The secretary's text with its lines and blank lines as typed. A line followed by
+/// another gets a Markdown hard break (two spaces), so a reader's viewer does not run the
+/// lines of a paragraph together; blank lines stay as they are, between paragraphs.
+fn text_block(out: &mut String, text: &str, none: &str) {
+    let text = text.trim_end();
+    if text.trim().is_empty() {
+        let _ = writeln!(out, "{none}");
+        return;
+    }
+    let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end()).collect();
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        let next_is_text = lines.get(i + 1).is_some_and(|n| !n.is_empty());
+        if !line.is_empty() && next_is_text {
+            out.push_str("  ");
+        }
+        out.push('\n');
+    }
+}
+
+/// An agenda point as shown and exported: `n. text`, unless the user numbered the point
+/// (`1. Föregående protokoll`, `2) Statistik`, `§ 3 Övrigt`), which is then kept as typed
+/// rather than numbered twice.
+pub fn agenda_label(n: usize, text: &str) -> String {
+    let text = text.trim();
+    if numbered_by_user(text) {
+        text.to_string()
+    } else {
+        format!("{n}. {text}")
+    }
+}
+
+/// Starts with `§ N`, `N.`, `N)` or `N.M` followed by a space (or nothing): a number the
+/// user typed. A bare `3 leverantörer` is a count, not a number.
+fn numbered_by_user(text: &str) -> bool {
+    let (section, rest) = match text.strip_prefix('§') {
+        Some(r) => (true, r.trim_start()),
+        None => (false, text),
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return false;
+    }
+    let mut tail = &rest[digits..];
+    let mut marked = section;
+    // `1.2.` and `1.2` are outline numbers too.
+    while let Some(after) = tail.strip_prefix('.') {
+        marked = true;
+        let more = after.bytes().take_while(u8::is_ascii_digit).count();
+        tail = &after[more..];
+        if more == 0 {
+            break;
+        }
+    }
+    if let Some(after) = tail.strip_prefix([')', ':']) {
+        marked = true;
+        tail = after;
+    }
+    marked && (tail.is_empty() || tail.starts_with(char::is_whitespace))
+}
+
+/// What a captured line says without its list marker: the text an action or decision
+/// made from it starts from, and how the editor recognises the line afterwards.
+pub fn captured_text(line: &str) -> &str {
+    line.trim().trim_start_matches(['-', '*', '•']).trim()
 }
 
 fn or_none<'a>(s: &'a str, none: &'a str) -> &'a str {

@@ -167,45 +167,93 @@ fn carrying_twice_adds_nothing_the_second_time() {
 }
 
 fn english() -> MinutesLabels {
-    MinutesLabels::from_lookup(|key| {
-        match key {
-            "minutes.title" => "Minutes",
-            "minutes.meeting_id" => "Meeting",
-            "minutes.agreement" => "Agreement",
-            "minutes.supplier" => "Supplier",
-            "minutes.kind" => "Kind",
-            "minutes.date" => "Date",
-            "minutes.place" => "Place",
-            "minutes.status" => "Status",
-            "minutes.attendees" => "Attendees",
-            "minutes.agenda" => "Agenda",
-            "minutes.carried_from" => "carried over from",
-            "minutes.minutes" => "Minutes",
-            "minutes.decisions" => "Decisions",
-            "minutes.actions" => "Actions",
-            "minutes.action_text" => "Action",
-            "minutes.owner" => "Owner",
-            "minutes.side" => "Side",
-            "minutes.due" => "Due",
-            "minutes.none" => "–",
-            "meeting.kind.collaboration" => "Collaboration meeting",
-            "meeting.side.buyer" => "Buyer",
-            "meeting.side.supplier" => "Supplier",
-            "meeting.status.held" => "Held",
-            "action.status.open" => "Open",
-            "action.status.done" => "Done",
-            other => return format!("<{other}>"),
-        }
-        .to_string()
-    })
+    let s = |x: &str| x.to_string();
+    MinutesLabels {
+        title: s("Minutes {id} · {kind} · {date}"),
+        meeting_id: s("Meeting"),
+        agreement: s("Agreement"),
+        supplier: s("Supplier"),
+        kind: s("Kind"),
+        date: s("Date"),
+        place: s("Place"),
+        status: s("State"),
+        attendees: s("Attendees"),
+        agenda: s("Agenda"),
+        carried_from: s("(from {meeting} {date}, {action})"),
+        minutes: s("Minutes"),
+        addendum: s("Addendum after approval {date}"),
+        decisions: s("Decisions"),
+        actions: s("Action items"),
+        action_text: s("Action item"),
+        owner: s("Owner"),
+        side: s("Side"),
+        due: s("Due"),
+        none: s("–"),
+        kinds: [
+            "Internal contract meeting",
+            "Start meeting",
+            "Collaboration meeting",
+            "Annual contract meeting",
+            "Contract day",
+        ]
+        .map(s),
+        side_headings: ["Buyer:", "Supplier:"].map(s),
+        sides: ["buyer", "supplier"].map(s),
+        meeting_statuses: ["Planned", "Held", "Minutes approved"].map(s),
+        action_statuses: ["Open", "Done", "Cancelled"].map(s),
+    }
 }
 
 #[test]
-fn labels_are_asked_by_key() {
-    let l = english();
-    assert_eq!(l.kinds[2], "Collaboration meeting");
-    assert_eq!(l.kinds[0], "<meeting.kind.internal_contract>");
-    assert_eq!(l.action_statuses[2], "<action.status.cancelled>");
+fn a_point_the_user_numbered_is_not_numbered_again() {
+    assert_eq!(
+        agenda_label(1, "1. Föregående protokoll"),
+        "1. Föregående protokoll"
+    );
+    assert_eq!(agenda_label(2, "2) Statistik"), "2) Statistik");
+    assert_eq!(agenda_label(3, "§ 3 Övrigt"), "§ 3 Övrigt");
+    assert_eq!(agenda_label(4, "4.1 Svarstider"), "4.1 Svarstider");
+    assert_eq!(
+        agenda_label(1, "Föregående protokoll"),
+        "1. Föregående protokoll"
+    );
+    // A count is not a number the user gave the point.
+    assert_eq!(agenda_label(2, "3 leverantörer"), "2. 3 leverantörer");
+    assert_eq!(
+        agenda_label(2, "2026 års avtalsdag"),
+        "2. 2026 års avtalsdag"
+    );
+}
+
+#[test]
+fn paragraphs_numbers_and_addenda_in_the_export() {
+    let a = Agreement::new("UH-1", "IT", date!(2026 - 01 - 01), date!(2027 - 12 - 31));
+    let mut m = meeting(1, date!(2026 - 03 - 10), None);
+    m.agenda = vec![
+        AgendaPoint::new("1. Föregående protokoll"),
+        AgendaPoint::new("2. Statistik"),
+    ];
+    m.minutes = "Rad ett.\nRad två.\n\n\nNytt stycke.".into();
+    m.status = MeetingStatus::MinutesApproved;
+    m.addenda = vec![Addendum {
+        date: date!(2026 - 03 - 20),
+        text: "Leverantören har rättat siffran.".into(),
+    }];
+    let md = minutes_markdown(&m, &a, None, &[], &english());
+    assert!(
+        md.contains("\n1. Föregående protokoll  \n2. Statistik  \n"),
+        "{md}"
+    );
+    assert!(!md.contains("1. 1."), "{md}");
+    assert!(
+        md.contains("## Minutes\n\nRad ett.  \nRad två.\n\n\nNytt stycke.\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("### Addendum after approval 2026-03-20\n\nLeverantören har rättat siffran.\n"),
+        "{md}"
+    );
+    assert!(md.starts_with("# Minutes M-0001 · Collaboration meeting · 2026-03-10\n"));
 }
 
 #[test]

@@ -1,0 +1,166 @@
+//! From inside the minutes, one key turns the current line into an action item (a small
+//! form over the text) or a decision, or marks it as a lesson for the next agreement.
+
+use crate::domain::meeting::{Action, ActionStatus, Side, captured_text};
+use crate::tr;
+
+use crate::app::App;
+use crate::app::form::{Field, FieldKind, Form, FormTarget};
+
+impl App {
+    /// A small form for the current line as an action item; the minutes stay open under it.
+    pub(super) fn action_from_line(&mut self) {
+        let Some(ed) = self.minutes.as_ref() else {
+            return;
+        };
+        let (_, line) = ed.current_line();
+        let text = captured_text(&line);
+        if text.is_empty() {
+            self.error(self.cat.t("ui.minutes.empty_line").to_string());
+            return;
+        }
+        let fields = vec![
+            Field::new(
+                "ui.field.action_text",
+                FieldKind::Text { required: true },
+                text,
+            ),
+            Field::new("ui.field.owner", FieldKind::Text { required: true }, ""),
+            Field::choice(
+                "ui.field.side",
+                vec!["ui.side.buyer", "ui.side.supplier"],
+                0,
+            ),
+            Field::new("ui.field.due", FieldKind::Date { required: false }, ""),
+        ];
+        let mut form = Form::new(
+            self.cat.t("ui.form.action_from_minutes").to_string(),
+            FormTarget::ActionFromMinutes(ed.meeting),
+            fields,
+        );
+        // The text is already there: start at the owner.
+        form.focus = 1;
+        self.form = Some(form);
+    }
+
+    pub(in crate::app) fn submit_action_from_minutes(&mut self, mut form: Form) {
+        let FormTarget::ActionFromMinutes(meeting) = form.target.clone() else {
+            return;
+        };
+        let f = |label| form.field(label);
+        let Some(m) = self.store.meeting(meeting).ok().flatten() else {
+            form.message = Some(self.cat.t("ui.form.gone").to_string());
+            self.form = Some(form);
+            return;
+        };
+        let action = Action {
+            id: Default::default(),
+            meeting,
+            agreement: m.agreement,
+            text: f("ui.field.action_text").trimmed(),
+            owner: f("ui.field.owner").trimmed(),
+            side: if f("ui.field.side").choice == 1 {
+                Side::Supplier
+            } else {
+                Side::Buyer
+            },
+            due: f("ui.field.due").date(),
+            status: ActionStatus::Open,
+            created: self.today,
+        };
+        match self.store.insert_action(&action) {
+            Ok(stored) => {
+                self.info(tr!(
+                    self.cat,
+                    "ui.minutes.action_created",
+                    id = stored.id,
+                    owner = stored.owner
+                ));
+                if let Some(ed) = self.minutes.as_mut()
+                    && ed.meeting == meeting
+                {
+                    ed.actions.push(stored);
+                }
+                self.refresh_agenda();
+            }
+            Err(e) => {
+                form.message = Some(e.message(self.cat));
+                self.form = Some(form);
+            }
+        }
+    }
+
+    pub(super) fn decision_from_line(&mut self) {
+        let Some(ed) = self.minutes.as_ref() else {
+            return;
+        };
+        if ed.addendum.is_some() {
+            self.error(self.cat.t("ui.minutes.addendum_no_marks").to_string());
+            return;
+        }
+        let (_, line) = ed.current_line();
+        let text = captured_text(&line).to_string();
+        if text.is_empty() {
+            self.error(self.cat.t("ui.minutes.empty_line").to_string());
+            return;
+        }
+        let id = ed.meeting;
+        // The minutes are saved first, so the meeting record written with the decision
+        // carries the latest text too.
+        self.save_minutes();
+        match self.store.meeting(id) {
+            Ok(Some(mut m)) => {
+                m.decisions.push(text);
+                match self.store.save_meeting(&m) {
+                    Ok(()) => {
+                        self.info(tr!(
+                            self.cat,
+                            "ui.minutes.decision_added",
+                            n = m.decisions.len()
+                        ));
+                        if let Some(ed) = self.minutes.as_mut() {
+                            ed.record = m;
+                        }
+                    }
+                    Err(e) => self.error(e.message(self.cat)),
+                }
+            }
+            Ok(None) => self.error(tr!(self.cat, "ui.minutes.no_such_meeting", id = id)),
+            Err(e) => self.error(e.message(self.cat)),
+        }
+    }
+
+    pub(super) fn lesson_from_line(&mut self) {
+        let Some(ed) = self.minutes.as_ref() else {
+            return;
+        };
+        if ed.addendum.is_some() {
+            self.error(self.cat.t("ui.minutes.addendum_no_marks").to_string());
+            return;
+        }
+        let (row, _) = ed.current_line();
+        let id = ed.meeting;
+        self.save_minutes();
+        match self.store.meeting(id) {
+            Ok(Some(mut m)) => {
+                let marked = m.toggle_lesson(row);
+                match self.store.save_meeting(&m) {
+                    Ok(()) => {
+                        let key = if marked {
+                            "ui.minutes.lesson_marked"
+                        } else {
+                            "ui.minutes.lesson_unmarked"
+                        };
+                        self.info(self.cat.t(key).to_string());
+                        if let Some(ed) = self.minutes.as_mut() {
+                            ed.record = m;
+                        }
+                    }
+                    Err(e) => self.error(e.message(self.cat)),
+                }
+            }
+            Ok(None) => self.error(tr!(self.cat, "ui.minutes.no_such_meeting", id = id)),
+            Err(e) => self.error(e.message(self.cat)),
+        }
+    }
+}
