@@ -25,6 +25,8 @@ pub mod form;
 pub mod forms;
 pub mod keymap;
 pub mod leaving;
+mod picker;
+pub use picker::Picker;
 mod meeting_forms;
 pub mod meetings;
 mod meetings_tab;
@@ -188,14 +190,6 @@ pub enum Pick {
     Views(competitions::ViewsPick),
     Work(work::WorkPick),
     Meeting(meetings::MeetingPick),
-}
-
-pub struct Picker {
-    pub title: String,
-    /// What each option is called, in the order of the values in `pick`.
-    pub options: Vec<String>,
-    pub selected: usize,
-    pub pick: Pick,
 }
 
 pub enum Popup {
@@ -1039,19 +1033,7 @@ impl App {
                 None => self.popup = Some(Popup::Confirm { message, action }),
             },
             Popup::Leave { selected } => self.leave_key(selected, key),
-            Popup::Picker(mut p) => match keymap::lookup(keymap::PICKER, &key) {
-                Some(Act::Down) => {
-                    p.selected = step(p.selected, p.options.len(), 1);
-                    self.popup = Some(Popup::Picker(p));
-                }
-                Some(Act::Up) => {
-                    p.selected = step(p.selected, p.options.len(), -1);
-                    self.popup = Some(Popup::Picker(p));
-                }
-                Some(Act::Open) => self.picked(p),
-                Some(_) => {}
-                None => self.popup = Some(Popup::Picker(p)),
-            },
+            Popup::Picker(p) => self.picker_key(p, key),
         }
     }
 
@@ -1098,7 +1080,10 @@ impl App {
     }
 
     fn picked(&mut self, p: Picker) {
-        let i = p.selected;
+        // Nothing shown (a filter that matches nothing): nothing chosen.
+        let Some(i) = p.chosen() else {
+            return;
+        };
         match p.pick {
             Pick::AddRanked { lot, suppliers } => {
                 if let Some(org) = suppliers.get(i) {

@@ -712,3 +712,53 @@ fn the_welcome_is_answered_only_by_its_choices() {
     keys(&mut app, "n");
     assert!(app.form.is_some());
 }
+
+/// The agreement picker at a municipality's size: 700 agreements, g/G jump, typing
+/// filters at once (letters that move until then filter after the first), Enter follows.
+#[test]
+fn the_agreement_picker_filters_700_agreements_as_you_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open_store(&dir);
+    let register: Vec<avtal::domain::Agreement> = (0..700)
+        .map(|n| {
+            avtal::domain::Agreement::new(
+                &format!("UH-{n:04}"),
+                &format!("Ramavtal nummer {n}"),
+                time::macros::date!(2026 - 01 - 01),
+                time::macros::date!(2027 - 12 - 31),
+            )
+        })
+        .collect();
+    store.import_agreements(&register).unwrap();
+    let mut app = avtal::app::App::new(store, Lang::Sv, NOW);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('3'));
+    keys(&mut app, "A");
+    let picker = |app: &avtal::app::App| match &app.popup {
+        Some(avtal::app::Popup::Picker(p)) => (p.visible.len(), p.chosen(), p.filter.clone()),
+        _ => panic!("the picker is open"),
+    };
+    assert_eq!(picker(&app).0, 700);
+    keys(&mut app, "G");
+    assert_eq!(picker(&app).1, Some(699));
+    keys(&mut app, "g");
+    assert_eq!(picker(&app).1, Some(0));
+    // "0421" narrows to one; a letter after the first typed filters too ("nummer 421").
+    keys(&mut app, "0421");
+    assert_eq!(picker(&app).0, 1);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    keys(&mut app, "nummer 42");
+    let (shown, _, filter) = picker(&app);
+    assert_eq!(filter, "nummer 42");
+    assert_eq!(shown, 11, "42 and 420-429");
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("Filter: nummer 42"), "{text}");
+    // The highlighted one stays while it still matches: UH-0421 from "0421".
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none());
+    let followed = app.current_agreement().unwrap();
+    assert_eq!(followed.reference, "UH-0421");
+}

@@ -211,18 +211,17 @@ impl App {
                     return;
                 }
                 let title = tr!(self.cat, "ui.picker.add_ranked", lot = a.lots[lot].name);
-                self.popup = Some(Popup::Picker(Picker {
+                self.popup = Some(Popup::Picker(Picker::new(
                     title,
-                    options: free
-                        .iter()
+                    free.iter()
                         .map(|s| format!("{}  {}", s.name, s.org_number))
                         .collect(),
-                    selected: 0,
-                    pick: Pick::AddRanked {
+                    0,
+                    Pick::AddRanked {
                         lot,
                         suppliers: free.iter().map(|s| s.org_number.clone()).collect(),
                     },
-                }));
+                )));
             }
             Act::MoveUp | Act::MoveDown => {
                 let Some(Row::Ranked { lot, rank }) = row else {

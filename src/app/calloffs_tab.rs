@@ -313,15 +313,14 @@ impl App {
             .iter()
             .position(|a| Some(a.id) == self.current)
             .unwrap_or(0);
-        self.popup = Some(Popup::Picker(Picker {
-            title: self.cat.t("ui.picker.choose_agreement").to_string(),
-            options: list
-                .iter()
+        self.popup = Some(Popup::Picker(Picker::new(
+            self.cat.t("ui.picker.choose_agreement").to_string(),
+            list.iter()
                 .map(|a| format!("{}  {}", a.reference, a.name))
                 .collect(),
             selected,
-            pick: Pick::ChooseAgreement(list.iter().map(|a| a.id).collect()),
-        }));
+            Pick::ChooseAgreement(list.iter().map(|a| a.id).collect()),
+        )));
     }
 
     pub(super) fn calloffs_act(&mut self, act: Act) {
@@ -382,12 +381,12 @@ impl App {
                     .iter()
                     .position(|v| *v == self.calloffs.supplier)
                     .unwrap_or(0);
-                self.popup = Some(Popup::Picker(Picker {
-                    title: self.cat.t("ui.picker.filter_supplier").to_string(),
+                self.popup = Some(Popup::Picker(Picker::new(
+                    self.cat.t("ui.picker.filter_supplier").to_string(),
                     options,
                     selected,
-                    pick: Pick::FilterSupplier(values),
-                }));
+                    Pick::FilterSupplier(values),
+                )));
             }
             Act::FilterLot => {
                 let mut values = vec![None];
@@ -399,12 +398,12 @@ impl App {
                     .iter()
                     .position(|v| *v == self.calloffs.lot)
                     .unwrap_or(0);
-                self.popup = Some(Popup::Picker(Picker {
-                    title: self.cat.t("ui.picker.filter_lot").to_string(),
+                self.popup = Some(Popup::Picker(Picker::new(
+                    self.cat.t("ui.picker.filter_lot").to_string(),
                     options,
                     selected,
-                    pick: Pick::FilterLot(values),
-                }));
+                    Pick::FilterLot(values),
+                )));
             }
             Act::CycleMethod => {
                 self.calloffs.method = match self.calloffs.method {

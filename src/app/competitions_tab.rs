@@ -393,12 +393,12 @@ impl App {
         if models.is_empty() {
             return self.error(self.cat.t("ui.competition.no_models").to_string());
         }
-        self.popup = Some(Popup::Picker(Picker {
-            title: self.cat.t("ui.picker.model").to_string(),
-            options: models.iter().map(|m| m.name.clone()).collect(),
-            selected: 0,
-            pick: Pick::Views(ViewsPick::Model(models)),
-        }));
+        self.popup = Some(Popup::Picker(Picker::new(
+            self.cat.t("ui.picker.model").to_string(),
+            models.iter().map(|m| m.name.clone()).collect(),
+            0,
+            Pick::Views(ViewsPick::Model(models)),
+        )));
     }
 
     /// Saves a form of the open competition; a refused form stays open as typed.

@@ -331,20 +331,20 @@ impl App {
             return self.follow_up_check(stored.id, what);
         }
         if failed && was != stored.result && stored.follow_up == FollowUp::None {
-            self.popup = Some(Popup::Picker(Picker {
-                title: tr!(
+            self.popup = Some(Popup::Picker(Picker::new(
+                tr!(
                     self.cat,
                     "ui.work.followup.what_follows",
                     id = stored.id,
                     result = self.cat.t(result_label(stored.result))
                 ),
-                options: WhatFollows::ALL
+                WhatFollows::ALL
                     .iter()
                     .map(|w| self.cat.t(w.label()).to_string())
                     .collect(),
-                selected: 0,
-                pick: Pick::Work(WorkPick::WhatFollows(stored.id)),
-            }));
+                0,
+                Pick::Work(WorkPick::WhatFollows(stored.id)),
+            )));
         }
     }
 

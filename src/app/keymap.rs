@@ -507,11 +507,16 @@ pub const LEAVE: &[Binding] = &[
     hidden("Enter", "ui.key.choose_this", &[Enter], Act::Open),
 ];
 
+/// A picker's keys; a letter typed after the first filters instead (`app::picker`).
 pub const PICKER: &[Binding] = &[
     b("j/k", "ui.key.move", &[Down, Char('j')], Act::Down),
     hidden("k/↑", "ui.key.up", &[Up, Char('k')], Act::Up),
     b("Enter", "ui.key.choose_this", &[Enter], Act::Open),
     b("Esc", "ui.key.cancel", &[Esc], Act::Back),
+    hidden("PgUp", "ui.key.page_up", &[PageUp], Act::PageUp),
+    hidden("PgDn", "ui.key.page_down", &[PageDown], Act::PageDown),
+    hidden("Home/g", "ui.key.top", &[Home, Char('g')], Act::Top),
+    hidden("End/G", "ui.key.bottom", &[End, Char('G')], Act::Bottom),
 ];
 
 /// The binding of `bindings` that `key` triggers, if any.

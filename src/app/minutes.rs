@@ -159,9 +159,9 @@ impl App {
         match self.store.meeting(id) {
             Ok(Some(m)) if m.is_approved() => {
                 self.follow(m.agreement);
-                self.popup = Some(Popup::Picker(Picker {
-                    title: tr!(self.cat, "ui.minutes.approved_question", id = id),
-                    options: vec![
+                self.popup = Some(Popup::Picker(Picker::new(
+                    tr!(self.cat, "ui.minutes.approved_question", id = id),
+                    vec![
                         self.cat.t("ui.minutes.approved_keep").to_string(),
                         tr!(
                             self.cat,
@@ -169,9 +169,9 @@ impl App {
                             date = super::form::format_date(self.today)
                         ),
                     ],
-                    selected: 0,
-                    pick: Pick::Meeting(MeetingPick::Addendum(id)),
-                }));
+                    0,
+                    Pick::Meeting(MeetingPick::Addendum(id)),
+                )));
             }
             Ok(Some(m)) => {
                 self.follow(m.agreement);

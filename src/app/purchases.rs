@@ -136,18 +136,18 @@ impl App {
             return;
         };
         let now = self.purchases.decision(&category);
-        self.popup = Some(Popup::Picker(Picker {
-            title: tr!(self.cat, "ui.picker.decision", category = category),
-            options: CategoryDecision::ALL
+        self.popup = Some(Popup::Picker(Picker::new(
+            tr!(self.cat, "ui.picker.decision", category = category),
+            CategoryDecision::ALL
                 .iter()
                 .map(|d| self.cat.t(decision_label(*d)).to_string())
                 .collect(),
-            selected: CategoryDecision::ALL
+            CategoryDecision::ALL
                 .iter()
                 .position(|d| *d == now)
                 .unwrap_or(0),
-            pick: Pick::Views(ViewsPick::Decision(category)),
-        }));
+            Pick::Views(ViewsPick::Decision(category)),
+        )));
     }
 
     /// Records the decision about a category (one `set_decision`).

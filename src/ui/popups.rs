@@ -1,7 +1,7 @@
 //! The small popups: welcome on an empty register, confirmations, choosing from a list.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -71,25 +71,48 @@ pub fn leave(frame: &mut Frame, app: &App, selected: usize, area: Rect) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }
 
-pub fn picker(frame: &mut Frame, _app: &App, p: &Picker, area: Rect) {
-    let h = (p.options.len() as u16 + 2).min(area.height);
+pub fn picker(frame: &mut Frame, app: &App, p: &Picker, area: Rect) {
+    // A line for the filter, then the options that hold it.
+    let h = (p.options.len() as u16 + 3).min(area.height);
     let inner = popup(frame, centered(area, 60, h), &p.title);
-    let height = inner.height as usize;
-    let start = window_start(p.selected, p.options.len(), height);
+    let [filter_area, list_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    let filter = if p.filter.is_empty() {
+        Line::from(Span::styled(
+            app.cat.t("ui.picker.type_to_filter").to_string(),
+            theme::muted(),
+        ))
+    } else {
+        Line::from(vec![
+            Span::styled(
+                format!("{} ", app.cat.t("ui.picker.filter")),
+                theme::header(),
+            ),
+            Span::raw(p.filter.clone()),
+            Span::styled(
+                format!("  ({})", app.cat.count(p.visible.len() as u64)),
+                theme::muted(),
+            ),
+        ])
+    };
+    frame.render_widget(filter, filter_area);
+    let height = list_area.height as usize;
+    app.page.set(height.max(1));
+    let start = window_start(p.selected, p.visible.len(), height);
     let lines: Vec<Line> = p
-        .options
+        .visible
         .iter()
         .enumerate()
         .skip(start)
         .take(height)
-        .map(|(i, text)| {
-            let line = Line::from(Span::raw(text.clone()));
-            if i == p.selected {
+        .map(|(pos, &i)| {
+            let line = Line::from(Span::raw(p.options[i].clone()));
+            if pos == p.selected {
                 line.style(theme::selected())
             } else {
                 line
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(lines), list_area);
 }

@@ -31,12 +31,12 @@ impl App {
                         status = self.cat.t(&format!("ui.meeting_status.{}", s.key()))
                     ),
                 };
-                self.popup = Some(Popup::Picker(Picker {
-                    title: tr!(self.cat, "ui.meetings.approved_question", id = m.id),
-                    options: options.iter().map(words).collect(),
-                    selected: 0,
-                    pick: Pick::Meeting(MeetingPick::Status(m.id, options.to_vec())),
-                }));
+                self.popup = Some(Popup::Picker(Picker::new(
+                    tr!(self.cat, "ui.meetings.approved_question", id = m.id),
+                    options.iter().map(words).collect(),
+                    0,
+                    Pick::Meeting(MeetingPick::Status(m.id, options.to_vec())),
+                )));
                 return;
             }
         };
