@@ -553,3 +553,34 @@ fn impossible_dates_are_refused_or_told() {
         assert!(run.stderr.contains(needle), "{needle}: {}", run.stderr);
     }
 }
+
+/// Counts in words from the catalogue: one call-off is "1 nytt avrop", many "nya avrop".
+#[test]
+fn one_calloff_is_counted_in_the_singular() {
+    let s = Setup::new();
+    let header = CALLOFFS.lines().next().unwrap();
+    let text = format!(
+        "{header}\r\nA-01;UH-2026-014;Systemutveckling;Kim;ranking;2026-04-02 09:00;;;;;;;;\r\n"
+    );
+    let run = s.import("calloffs", "one.csv", &text);
+    assert!(
+        run.stdout.contains("1 nytt avrop och 0 uppdaterade"),
+        "{}",
+        run.stdout
+    );
+    let run = avtal(
+        &s.db,
+        &[
+            "--lang",
+            "en",
+            "import",
+            "calloffs",
+            s.dir.path().join("one.csv").to_str().unwrap(),
+        ],
+    );
+    assert!(
+        run.stdout.contains("0 new call-offs and 1 updated"),
+        "{}",
+        run.stdout
+    );
+}

@@ -295,6 +295,7 @@ impl App {
             Row::Supplier(i) => {
                 let org = &a.suppliers[i].org_number;
                 let in_lots = a.lots.iter().filter(|l| l.ranking.contains(org)).count();
+                let in_lots = c.plural("common.count.lots", in_lots as u64);
                 match self.store.supplier_dependents(a.id, org) {
                     Ok(d) if !d.is_empty() => tr!(
                         c,

@@ -288,8 +288,8 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
 /// A response time in the user's language, in a form `ResponseTime::parse` reads back.
 pub fn response_time_text(cat: &Catalog, rt: ResponseTime) -> String {
     match rt {
-        ResponseTime::Hours(n) => crate::tr!(cat, "ui.detail.hours", n = n),
-        ResponseTime::WorkingDays(n) => crate::tr!(cat, "ui.detail.working_days", n = n),
+        ResponseTime::Hours(n) => cat.plural("ui.detail.hours", u64::from(n)),
+        ResponseTime::WorkingDays(n) => cat.plural("ui.detail.working_days", u64::from(n)),
     }
 }
 

@@ -106,7 +106,7 @@ impl App {
                         "ui.confirm.delete_meeting",
                         id = m.id,
                         date = format_date(m.date),
-                        actions = n
+                        actions = self.cat.plural("common.count.actions", n as u64)
                     );
                     self.popup = Some(Popup::Confirm {
                         message,

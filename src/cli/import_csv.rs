@@ -35,7 +35,7 @@ pub(super) fn calloffs(db: &Path, file: &Path, cat: &Catalog) -> Result<(), Stri
         cat,
         "cli.import.calloffs_done",
         path = file.display(),
-        new = count.new,
+        new = cat.plural("cli.count.new_calloffs", count.new as u64),
         updated = count.updated
     );
     super::print_out(&format!("{line}\n"), cat)?;
@@ -90,7 +90,7 @@ pub(super) fn requests(db: &Path, file: &Path, cat: &Catalog) -> Result<(), Stri
         cat,
         "cli.import.requests_done",
         path = file.display(),
-        new = count.new,
+        new = cat.plural("cli.count.new_requests", count.new as u64),
         updated = count.updated
     );
     super::print_out(&format!("{line}\n"), cat)

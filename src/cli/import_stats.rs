@@ -25,7 +25,7 @@ pub(super) fn supplier_stats(db: &Path, file: &Path, cat: &Catalog) -> Result<()
         cat,
         "cli.import.supplier_stats_done",
         path = file.display(),
-        new = count.new,
+        new = cat.plural("cli.count.new_months", count.new as u64),
         updated = count.updated
     );
     super::print_out(&format!("{line}\n"), cat)

@@ -56,8 +56,8 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         cat,
         "ui.work.followup.title",
         reference = a.reference,
-        requirements = st.requirements.len(),
-        checks = st.checks.len()
+        requirements = cat.plural("common.count.requirements", st.requirements.len() as u64),
+        checks = cat.plural("common.count.checks", st.checks.len() as u64)
     );
     let inner = titled(frame, area, title);
     if st.rows.is_empty() {
