@@ -11,7 +11,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use crate::app::App;
 use crate::app::actions_tab::{meeting_kind_label, side_label, status_label};
 use crate::app::form::format_date;
-use crate::domain::meeting::{Action, ActionStatus};
+use crate::domain::meeting::{Action, ActionStatus, Side};
 use crate::tr;
 
 use super::theme;
@@ -110,13 +110,20 @@ fn table(frame: &mut Frame, app: &App, area: Rect) {
     ])
     .style(theme::header());
     let origin_width = if wide { 17 } else { 6 };
+    // The side column as wide as its longest word ("myndigheten", "leverantör"), never cut.
+    let side_width = [Side::Buyer, Side::Supplier]
+        .iter()
+        .map(|s| cat.t(side_label(*s)).chars().count())
+        .chain([cat.t("ui.work.col.side").chars().count()])
+        .max()
+        .unwrap_or(0) as u16;
     let table = Table::new(
         rows,
         [
             Constraint::Length(6),
             Constraint::Fill(1),
             Constraint::Length(if wide { 18 } else { 12 }),
-            Constraint::Length(10),
+            Constraint::Length(side_width),
             Constraint::Length(10),
             Constraint::Length(8),
             Constraint::Length(origin_width),

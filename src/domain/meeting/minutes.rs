@@ -38,9 +38,9 @@ pub struct MinutesLabels {
     /// For an empty section or cell, e.g. "–".
     pub none: String,
     pub kinds: [String; 5],
-    /// Before each side's attendees, e.g. "Köparen:".
+    /// Before each side's attendees, e.g. "Myndigheten:".
     pub side_headings: [String; 2],
-    /// A side in the action table, e.g. "köpare".
+    /// A side in the action table, e.g. "myndigheten".
     pub sides: [String; 2],
     pub meeting_statuses: [String; 3],
     pub action_statuses: [String; 3],
