@@ -762,3 +762,23 @@ fn the_agreement_picker_filters_700_agreements_as_you_type() {
     let followed = app.current_agreement().unwrap();
     assert_eq!(followed.reference, "UH-0421");
 }
+
+/// At 200 columns the call-off list gives the lot the room its name needs (the supplier
+/// column used to take it all while "Systemutveckling" was cut); at 80 it keeps its 12.
+#[test]
+fn the_calloff_list_uses_the_room_at_200_columns() {
+    let (_d, mut app) = app_with_calloffs(Lang::Sv);
+    press(&mut app, KeyCode::Char('3'));
+    let wide = screen(&app, 200, 50);
+    let row = wide
+        .lines()
+        .find(|l| l.contains("AV-1 "))
+        .expect("AV-1 listed");
+    assert!(row.contains("Systemutveckling "), "{row}");
+    let narrow = screen(&app, 80, 24);
+    let row = narrow
+        .lines()
+        .find(|l| l.contains("AV-1 "))
+        .expect("AV-1 listed");
+    assert!(row.contains("Systemutveck"), "{row}");
+}

@@ -188,12 +188,25 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
         cat.t("ui.calloffs.col_outcome"),
     ])
     .style(theme::header());
+    // Wide, the lot gets what its longest name needs (the supplier column took it all and
+    // "Projektledning" was cut at 200 columns); at 80 columns it keeps its 12.
+    let lot_width = if list_area.width >= 120 {
+        a.lots
+            .iter()
+            .map(|l| l.name.chars().count())
+            .chain([cat.t("ui.calloffs.col_lot").chars().count()])
+            .max()
+            .unwrap_or(0)
+            .clamp(12, 32) as u16
+    } else {
+        12
+    };
     let table = Table::new(
         rows,
         [
             Constraint::Length(reference_width),
             Constraint::Length(10),
-            Constraint::Length(12),
+            Constraint::Length(lot_width),
             Constraint::Fill(1),
             Constraint::Length(10),
             Constraint::Length(17),
