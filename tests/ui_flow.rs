@@ -382,6 +382,9 @@ fn removing_a_supplier_with_calloffs_ends_it_and_earlier_outcomes_stay() {
         message.starts_with("Ta bort leverantören Gamma Data AB ur avtalet? Den har 1 avrop och 1 förfrågan: den avslutas i dag (2026-11-25)"),
         "{message}"
     );
+    // The whole question is on the screen at 80×24, its last words too.
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("1 anbudsområde."), "{text}");
     keys(&mut app, "y");
     let a = app.store.agreement(id).unwrap().unwrap();
     assert!(a.supplier(&org("212000-0142")).is_none());
