@@ -436,12 +436,18 @@ fn an_agreement_with_calloffs_is_not_deleted() {
     open_it_agreement(&mut app, 0);
     press(&mut app, KeyCode::Esc);
     keys(&mut app, "d");
-    assert!(app.popup.is_none(), "no question is asked");
-    let text = screen(&app, 200, 50);
+    // No question is asked: a box says why, in full, and any key closes it.
+    let Some(avtal::app::Popup::Info { lines, .. }) = &app.popup else {
+        panic!("no refusal shown: {}", screen(&app, 80, 24));
+    };
     assert!(
-        text.contains("cannot be deleted; it holds 4 call-offs and 4 requests."),
-        "{text}"
+        lines[0].contains("cannot be deleted; it holds 4 call-offs and 4 requests."),
+        "{lines:?}"
     );
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("change its end date (e) instead."), "{text}");
+    keys(&mut app, "y");
+    assert!(app.popup.is_none());
     assert!(app.store.agreement(id).unwrap().is_some());
 }
 

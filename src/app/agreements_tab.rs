@@ -48,13 +48,19 @@ impl App {
                         Err(e) => return self.error(e.message(self.cat)),
                     };
                     if !behind.is_empty() {
+                        // Said in a box that wraps: it names what the agreement holds
+                        // and what to do instead, more than a status line takes.
                         let what = describe_dependents(self.cat, &behind);
-                        return self.error(tr!(
-                            self.cat,
-                            "ui.confirm.delete_agreement_refused",
-                            reference = a.reference,
-                            what = what
-                        ));
+                        self.popup = Some(Popup::Info {
+                            title: self.cat.t("ui.confirm.cannot_delete").to_string(),
+                            lines: vec![tr!(
+                                self.cat,
+                                "ui.confirm.delete_agreement_refused",
+                                reference = a.reference,
+                                what = what
+                            )],
+                        });
+                        return;
                     }
                     let message = tr!(
                         self.cat,

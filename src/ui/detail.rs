@@ -147,6 +147,8 @@ fn overview(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
             ),
         ),
     ];
+    // Before the long texts, so it is on the screen at 80×24.
+    history_lines(cat, a, &mut lines);
     for (label, text) in [
         ("ui.field.goal_picture", &a.goal_picture),
         ("ui.field.calloff_routine", &a.calloff_routine),
@@ -164,7 +166,6 @@ fn overview(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
             lines.push(Line::from(l.to_string()));
         }
     }
-    history_lines(cat, a, &mut lines);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 
