@@ -107,6 +107,22 @@ impl Catalog {
         out
     }
 
+    /// An amount as the language writes it, öre included: `1 234,50` in Swedish,
+    /// `1,234.50` in English (a decimal point, as English readers expect).
+    pub fn money(&self, m: crate::domain::Money) -> String {
+        m.format_with(self.t("common.money_group"), self.t("common.decimal_mark"))
+    }
+
+    /// [`Catalog::money`] with the currency: `1 234,50 kr`.
+    pub fn money_kr(&self, m: crate::domain::Money) -> String {
+        format!("{} kr", self.money(m))
+    }
+
+    /// An amount rounded to whole kronor, for lists where öre are noise: `1 235`.
+    pub fn money_whole(&self, m: crate::domain::Money) -> String {
+        m.format_whole_with(self.t("common.money_group"))
+    }
+
     /// `n` of something, as the catalogue words it: `{key}.one` for one, `{key}.other`
     /// otherwise, with `{n}` the count grouped by [`Catalog::count`] (1 avvikelse,
     /// 2 avvikelser; 1 supplier, 2 suppliers).
@@ -161,6 +177,18 @@ macro_rules! tr {
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn money_as_each_language_writes_it() {
+        let m = crate::domain::Money(123_456_789);
+        assert_eq!(Catalog::get(Lang::Sv).money(m), "1 234 567,89");
+        assert_eq!(Catalog::get(Lang::En).money(m), "1,234,567.89");
+        assert_eq!(Catalog::get(Lang::En).money_whole(m), "1,234,568");
+        assert_eq!(
+            Catalog::get(Lang::Sv).money_kr(crate::domain::Money(-5)),
+            "-0,05 kr"
+        );
+    }
 
     #[test]
     fn counts_are_grouped_as_each_language_writes_them() {

@@ -252,7 +252,7 @@ impl App {
                         "ui.sanctions.agenda.penalty_note",
                         supplier = a.supplier_name(&t.supplier),
                         n = t.count,
-                        amount = t.amount
+                        amount = self.cat.money_kr(t.amount)
                     );
                     let kind = AgendaKind::PenaltyToClaim;
                     items.push(item(a, self.today, kind, note, AgendaLink::Sanctions));

@@ -421,7 +421,7 @@ pub fn criteria_text(cat: &Catalog, m: &EvaluationModel) -> String {
                     cat,
                     "ui.competition.line_deduction",
                     name = c.name,
-                    amount = c.max_deduction,
+                    amount = cat.money_kr(c.max_deduction),
                     max = c.max_points
                 ));
             }

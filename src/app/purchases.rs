@@ -114,7 +114,7 @@ impl App {
                     self.cat,
                     "ui.confirm.delete_purchase",
                     supplier = p.supplier,
-                    amount = p.amount
+                    amount = self.cat.money_kr(p.amount)
                 );
                 self.popup = Some(Popup::Confirm {
                     message,

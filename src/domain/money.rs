@@ -71,17 +71,30 @@ impl Money {
 
     /// `1 234 567,50` — Swedish grouping with a decimal comma, no currency.
     pub fn format_kronor(self) -> String {
+        self.format_with(" ", ",")
+    }
+
+    /// The amount with `group` between groups of three digits and `decimal` before the
+    /// öre: `1 234 567,89` in Swedish, `1,234,567.89` in English.
+    pub fn format_with(self, group: &str, decimal: &str) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
         let kronor = (abs / 100).to_string();
         let mut grouped = String::new();
         for (i, c) in kronor.chars().enumerate() {
             if i > 0 && (kronor.len() - i) % 3 == 0 {
-                grouped.push(' ');
+                grouped.push_str(group);
             }
             grouped.push(c);
         }
-        format!("{sign}{grouped},{:02}", abs % 100)
+        format!("{sign}{grouped}{decimal}{:02}", abs % 100)
+    }
+
+    /// As [`Money::format_with`], rounded to whole kronor (half up).
+    pub fn format_whole_with(self, group: &str) -> String {
+        let rounded = Money((self.0 + if self.0 >= 0 { 50 } else { -50 }) / 100 * 100);
+        let s = rounded.format_with(group, ".");
+        s.trim_end_matches(".00").to_string()
     }
 }
 

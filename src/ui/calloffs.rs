@@ -161,7 +161,7 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
                         .unwrap_or_default(),
                 ),
                 Cell::from(
-                    Line::from(c.value.map(|v| v.format_whole_kronor()).unwrap_or_default())
+                    Line::from(c.value.map(|v| cat.money_whole(v)).unwrap_or_default())
                         .right_aligned(),
                 ),
                 Cell::from(Span::styled(

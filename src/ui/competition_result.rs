@@ -146,7 +146,7 @@ pub fn lines(cat: &Catalog, a: &Agreement, c: &Competition, width: u16) -> Vec<L
                             points = x.points,
                             max = x.max_points,
                             max_deduction = x.max_deduction,
-                            amount = x.amount
+                            amount = cat.money_kr(x.amount)
                         )
                     })
                     .collect();

@@ -264,7 +264,7 @@ fn model(frame: &mut Frame, app: &App, c: &Competition, selected: usize, area: R
                     cat,
                     "ui.competition.row_deduction",
                     name = cr.name,
-                    amount = cr.max_deduction,
+                    amount = cat.money_kr(cr.max_deduction),
                     max = cr.max_points
                 ));
             }
@@ -400,7 +400,7 @@ fn tenders(
             if uninvited.contains(&i) {
                 name.push_str(cat.t("ui.competition.uninvited_mark"));
             }
-            let mut cells = vec![Cell::from(name), Cell::from(t.price.format_kronor())];
+            let mut cells = vec![Cell::from(name), Cell::from(cat.money(t.price))];
             cells.extend(t.points.iter().map(|p| Cell::from(p.to_string())));
             let row = Row::new(cells);
             if i == selected {

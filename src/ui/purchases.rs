@@ -28,7 +28,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         "ui.purchases.title",
         reference = a.reference,
         n = st.analysis.total.count,
-        amount = st.analysis.total.amount
+        amount = cat.money_kr(st.analysis.total.amount)
     );
     let inner = titled(frame, area, title);
     // Side by side when there is room for the decisions' words; else stacked.
@@ -102,7 +102,7 @@ fn register(frame: &mut Frame, app: &App, area: Rect) {
                 Cell::from(p.orderer.clone()),
                 Cell::from(p.supplier.clone()),
                 Cell::from(p.description.clone()),
-                Cell::from(Line::from(p.amount.format_kronor()).right_aligned()),
+                Cell::from(Line::from(cat.money(p.amount)).right_aligned()),
                 Cell::from(p.category.clone()),
             ]);
             if i == st.selected && !st.in_analysis {
@@ -177,7 +177,7 @@ fn by_category(frame: &mut Frame, app: &App, area: Rect) {
             let row = Row::new(vec![
                 Cell::from(name.clone()),
                 Cell::from(total.count.to_string()),
-                Cell::from(Line::from(total.amount.format_kronor()).right_aligned()),
+                Cell::from(Line::from(cat.money(total.amount)).right_aligned()),
                 Cell::from(Span::styled(cat.t(decision_label(d)).to_string(), style)),
             ]);
             if st.in_analysis && i == st.category {
@@ -220,7 +220,7 @@ fn by_orderer(frame: &mut Frame, app: &App, area: Rect) {
             Row::new(vec![
                 Cell::from(name.clone()),
                 Cell::from(total.count.to_string()),
-                Cell::from(Line::from(total.amount.format_kronor()).right_aligned()),
+                Cell::from(Line::from(cat.money(total.amount)).right_aligned()),
             ])
         });
     let table = Table::new(

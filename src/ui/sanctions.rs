@@ -152,7 +152,7 @@ fn penalties(frame: &mut Frame, app: &App, area: Rect) {
                 Cell::from(due),
                 Cell::from(c.delay_days.to_string()),
                 Cell::from(c.units.to_string()),
-                Cell::from(Line::from(c.amount.format_whole_kronor()).right_aligned()),
+                Cell::from(Line::from(cat.money_whole(c.amount)).right_aligned()),
                 Cell::from(status),
             ])
             .style(status_style(done, c.status == ClaimStatus::Identified))

@@ -58,7 +58,10 @@ fn penalty(app: &App) -> Vec<Line<'static>> {
             .cap
             .map(|cap| tr!(cat, "ui.sanctions.cap", cap = cap))
             .unwrap_or_default();
-        let value = b.value.map(|v| v.to_string()).unwrap_or_else(|| "–".into());
+        let value = b
+            .value
+            .map(|v| cat.money_kr(v))
+            .unwrap_or_else(|| "–".into());
         out.push(fact(
             app,
             "ui.sanctions.arithmetic",
@@ -73,7 +76,7 @@ fn penalty(app: &App) -> Vec<Line<'static>> {
                 rate = b.term.rate,
                 value = value,
                 cap = cap,
-                amount = b.penalty.amount
+                amount = cat.money_kr(b.penalty.amount)
             ),
         ));
     }
@@ -93,7 +96,7 @@ fn penalty(app: &App) -> Vec<Line<'static>> {
     out.push(fact(
         app,
         "ui.sanctions.status",
-        format!("{status} {detail} · {}", c.amount),
+        format!("{status} {detail} · {}", cat.money_kr(c.amount)),
     ));
     out
 }
@@ -108,7 +111,7 @@ fn damages(app: &App) -> Vec<Line<'static>> {
         .map(|d| tr!(cat, "ui.sanctions.until", date = format_date(d)))
         .unwrap_or_default();
     let claim = match (&c.claim, c.claim_refusal(app.today)) {
-        (Some(r), _) => format!("{} · {}", format_date(r.date), r.amount),
+        (Some(r), _) => format!("{} · {}", format_date(r.date), cat.money_kr(r.amount)),
         (None, Some(refusal)) => {
             let why = match refusal {
                 DamagesRefusal::NoDialogue => "ui.sanctions.why.no_dialogue",
