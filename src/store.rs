@@ -26,6 +26,7 @@ mod organisation;
 mod penalty_sync;
 mod penalty_watch;
 mod sanctions;
+mod stale;
 mod supplier_stats;
 mod tables;
 
@@ -87,6 +88,8 @@ impl Store {
             }
             open::Found::Redb => open_existing(path, &actor)?,
         };
+        // Only now, with the file ours: what a killed avtal left beside it goes.
+        stale::clean(path);
         // Files from before the aggregates get them built once (see `aggregates`).
         aggregates::ensure(&db)?;
         claim_totals::ensure(&db)?;

@@ -311,3 +311,30 @@ fn every_refusal_is_in_words_in_both_languages() {
         }
     }
 }
+
+/// What a killed avtal left (a database half created, a copy half written) is removed at
+/// the next open once its process is gone; a file of a living process stays.
+#[cfg(target_os = "linux")]
+#[test]
+fn stale_temporary_files_of_dead_processes_are_removed_at_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("avtal.redb");
+    drop(Store::open(&path).unwrap());
+    let dead = (4_000_000u32..4_194_304)
+        .find(|pid| !std::path::Path::new(&format!("/proc/{pid}")).exists())
+        .unwrap();
+    let backups = dir.path().join("avtal-backups");
+    fs::create_dir_all(&backups).unwrap();
+    let stale_new = dir.path().join(format!(".avtal.redb.new-{dead}"));
+    let stale_partial = backups.join(format!(".avtal-2026-12-06.redb.partial-{dead}-0"));
+    let living = dir
+        .path()
+        .join(format!(".avtal.redb.new-{}", std::process::id()));
+    for f in [&stale_new, &stale_partial, &living] {
+        fs::write(f, b"half written").unwrap();
+    }
+    drop(Store::open(&path).unwrap());
+    assert!(!stale_new.exists());
+    assert!(!stale_partial.exists());
+    assert!(living.exists(), "a living process's file is left alone");
+}
