@@ -178,7 +178,11 @@ impl Store {
             let id = AgreementId(take_ids(&txn, &table, 1)?);
             let mut stored = agreement.clone();
             stored.id = id;
-            table.insert(id.0, encoding::encode_agreement(&stored).as_slice())?;
+            table.insert(
+                id.0,
+                encoding::checked(encoding::encode_agreement(&stored), &stored.reference)?
+                    .as_slice(),
+            )?;
             index.insert(stored.reference.as_str(), id.0)?;
             audit::append(
                 &txn,
@@ -212,7 +216,8 @@ impl Store {
             }
             table.insert(
                 agreement.id.0,
-                encoding::encode_agreement(agreement).as_slice(),
+                encoding::checked(encoding::encode_agreement(agreement), &agreement.reference)?
+                    .as_slice(),
             )?;
 
             calloffs::refresh_agreement(&txn, agreement)?;
@@ -262,7 +267,8 @@ impl Store {
             }
             table.insert(
                 agreement.id.0,
-                encoding::encode_agreement(agreement).as_slice(),
+                encoding::checked(encoding::encode_agreement(agreement), &agreement.reference)?
+                    .as_slice(),
             )?;
             index.insert(agreement.reference.as_str(), agreement.id.0)?;
             calloffs::refresh_agreement(&txn, agreement)?;
@@ -338,7 +344,11 @@ impl Store {
                     };
                     stored.record_changes(&before, today);
                 }
-                table.insert(id, encoding::encode_agreement(&stored).as_slice())?;
+                table.insert(
+                    id,
+                    encoding::checked(encoding::encode_agreement(&stored), &stored.reference)?
+                        .as_slice(),
+                )?;
                 index.insert(stored.reference.as_str(), id)?;
                 if !new {
                     calloffs::refresh_agreement(&txn, &stored)?;

@@ -323,3 +323,29 @@ fn requirements_and_checks_round_trip_and_go_together() {
     assert_eq!(fresh.id.0, 4, "ids are not reused");
     assert!(store.verify_audit().unwrap().is_intact());
 }
+
+/// Records that cannot be read back are never written (issue 14): minutes of 10 000 lines
+/// are saved and read again whole, while 17 MiB of pasted text is refused in words and the
+/// meeting stays as it was, readable, after a reopen.
+#[test]
+fn the_largest_minutes_read_back_and_larger_are_refused_in_words() {
+    let (dir, store, a, _) = setup();
+    let m = store
+        .insert_meeting(&meeting(a, date!(2026 - 11 - 10)))
+        .unwrap();
+    let line = "Punkt: leverantören redovisade svarstider, leveranser och utbytta konsulter.";
+    let minutes: String = (0..10_000).map(|n| format!("{n} {line}\n")).collect();
+    assert!(store.save_minutes(m.id, &minutes).unwrap());
+    assert_eq!(store.meeting(m.id).unwrap().unwrap().minutes, minutes);
+
+    let huge = "x".repeat(17 * 1024 * 1024);
+    let err = store.save_minutes(m.id, &huge).unwrap_err();
+    assert!(matches!(err, StoreError::TooLarge { .. }), "{err:?}");
+    let words = err.message(avtal::i18n::Catalog::get(avtal::i18n::Lang::Sv));
+    assert!(words.contains("är för stort att spara"), "{words}");
+    assert!(words.contains("Inget har sparats"), "{words}");
+    drop(store);
+    let mut store = Store::open(&dir.path().join("a.redb")).unwrap();
+    assert_eq!(store.meeting(m.id).unwrap().unwrap().minutes, minutes);
+    assert!(store.check().unwrap().is_ok());
+}

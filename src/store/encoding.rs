@@ -16,6 +16,22 @@ mod agreement_v1;
 /// Refuse to allocate more than this for one record, whatever a damaged length prefix says.
 const DECODE_LIMIT: usize = 16 * 1024 * 1024;
 
+/// The largest record written: what the decoder can always read back, with room to spare
+/// (minutes of 10 000 lines are well under a megabyte).
+pub const MAX_RECORD: usize = DECODE_LIMIT - 1024;
+
+/// `bytes` (an encoded record of `what`) when it can be read back, else refused in words.
+pub fn checked(bytes: Vec<u8>, what: &str) -> Result<Vec<u8>, StoreError> {
+    if bytes.len() > MAX_RECORD {
+        return Err(StoreError::TooLarge {
+            what: what.to_string(),
+            bytes: bytes.len(),
+            max: MAX_RECORD + 1024,
+        });
+    }
+    Ok(bytes)
+}
+
 /// Agreements without their history (read, never written).
 const AGREEMENT_V1: u16 = 1;
 /// Agreements with `history` (earlier rankings, ended suppliers).

@@ -48,6 +48,13 @@ pub enum StoreError {
     NeedsRestart,
     /// Any other storage failure, with redb's own words.
     Storage(String),
+    /// A record larger than what can be read back (`encoding::MAX_RECORD`): refused before
+    /// anything is written, so the file never holds a record that breaks its reading.
+    TooLarge {
+        what: String,
+        bytes: usize,
+        max: usize,
+    },
     /// Upgrading the file from an older schema failed. Nothing was changed in the file (the
     /// migration is one transaction); the copy taken before it is kept at `backup`.
     Migration {
@@ -82,6 +89,13 @@ impl StoreError {
     pub fn message(&self, cat: &Catalog) -> String {
         match self {
             StoreError::AlreadyOpen(p) => tr!(cat, "store.already_open", path = p.display()),
+            StoreError::TooLarge { what, bytes, max } => tr!(
+                cat,
+                "store.too_large",
+                what = what,
+                mib = format!("{:.1}", *bytes as f64 / (1024.0 * 1024.0)),
+                max_mib = max / (1024 * 1024)
+            ),
             StoreError::NotADatabase(p) => tr!(cat, "store.not_a_database", path = p.display()),
             StoreError::Damaged { path, detail } => {
                 tr!(cat, "store.damaged", path = path.display(), detail = detail)

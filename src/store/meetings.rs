@@ -82,8 +82,10 @@ fn get_meeting(txn: &WriteTransaction, id: u64) -> Result<Option<Meeting>, Store
 }
 
 fn put_meeting(txn: &WriteTransaction, m: &Meeting) -> Result<(), StoreError> {
-    txn.open_table(MEETINGS)?
-        .insert(m.id.0, encoding::encode_meeting(m).as_slice())?;
+    txn.open_table(MEETINGS)?.insert(
+        m.id.0,
+        encoding::checked(encoding::encode_meeting(m), &m.id.to_string())?.as_slice(),
+    )?;
     Ok(())
 }
 
