@@ -237,8 +237,8 @@ mod tests {
         assert!(only_sv.is_empty(), "only in Swedish: {only_sv:?}");
         assert!(only_en.is_empty(), "only in English: {only_en:?}");
         for key in sv_keys {
-            // The Swedish digit group is a (no-break) space on purpose.
-            let text = if key == "common.digit_group" {
+            // The Swedish digit groups are a (no-break) space on purpose.
+            let text = if key == "common.digit_group" || key == "common.money_group" {
                 sv.t(key)
             } else {
                 sv.t(key).trim()
