@@ -26,6 +26,7 @@ mod statistics;
 mod statistics_charts;
 pub mod theme;
 mod widgets;
+mod wrap;
 
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};

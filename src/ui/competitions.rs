@@ -20,10 +20,8 @@ use crate::tr;
 
 use super::competition_result;
 
-mod wrap;
 use super::theme;
 use super::widgets::{muted_text, titled, window_start};
-pub(super) use wrap::wrap_lines;
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let Some(a) = app.current_agreement() else {
@@ -222,7 +220,7 @@ fn competition(frame: &mut Frame, app: &App, a: &Agreement, open: &OpenCompetiti
 /// lines are wrapped here, so that where the end is is known (and told to the app).
 fn text(frame: &mut Frame, app: &App, lines: Vec<Line>, scroll: usize, area: Rect) {
     app.page.set(usize::from(area.height).max(1));
-    let rows = wrap_lines(lines, area.width);
+    let rows = super::wrap::wrap(&lines, usize::from(area.width));
     let max = rows.len().saturating_sub(usize::from(area.height));
     app.competitions.text_end.set(Some(max));
     let start = scroll.min(max);

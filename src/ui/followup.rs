@@ -14,9 +14,9 @@ use crate::app::form::format_date;
 use crate::domain::followup::{Check, CheckResult, FollowUp, Requirement, RequirementKind};
 use crate::tr;
 
-use super::competitions::wrap_lines;
 use super::theme;
 use super::widgets::{muted_text, titled, window_start};
+use super::wrap::wrap;
 
 pub fn kind_label(k: RequirementKind) -> &'static str {
     match k {
@@ -66,7 +66,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     }
     // The detail pane wraps the selected requirement's text in full; the list keeps at
     // least half of the tab.
-    let detail_rows = wrap_lines(detail_lines(app), inner.width);
+    let detail_rows = wrap(&detail_lines(app), usize::from(inner.width));
     let room = (inner.height / 2).max(2);
     let detail_height = u16::try_from(detail_rows.len())
         .unwrap_or(room)

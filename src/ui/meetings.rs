@@ -3,8 +3,6 @@
 //! action items and its minutes with any addenda after approval, scrolled with the page
 //! keys to the very end.
 
-mod wrap;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -125,7 +123,7 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
 /// than the room, the last row says which rows are shown and how to see the rest.
 fn scrolled(frame: &mut Frame, app: &App, lines: &[Line], area: Rect) {
     let st = &app.meetings;
-    let rows = wrap::wrap(lines, area.width as usize);
+    let rows = super::wrap::wrap(lines, area.width as usize);
     let height = area.height as usize;
     if rows.len() <= height {
         st.scroll_max.set(0);

@@ -32,7 +32,8 @@ pub fn confirm(frame: &mut Frame, app: &App, message: &str, area: Rect) {
     let cat = app.cat;
     // Tall enough for the whole question as it wraps (a delete that names what lies
     // behind the record runs to several lines), then a blank line and the keys.
-    let height = word_wrapped_rows(message, 58) + 4;
+    let rows = super::wrap::wrap(&[Line::from(message)], 58).len();
+    let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(4);
     let inner = popup(frame, centered(area, 60, height), cat.t("ui.confirm.title"));
     let lines = vec![
         Line::from(message.to_string()),
@@ -118,39 +119,4 @@ pub fn picker(frame: &mut Frame, app: &App, p: &Picker, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list_area);
-}
-
-/// How many rows `text` takes wrapped at word boundaries to `width` columns, as
-/// `Paragraph` wraps it (a word longer than the width takes rows of its own).
-fn word_wrapped_rows(text: &str, width: usize) -> u16 {
-    let width = width.max(1);
-    let mut rows = 0usize;
-    for paragraph in text.split('\n') {
-        let mut used = 0usize;
-        rows += 1;
-        for word in paragraph.split_whitespace() {
-            let len = word.chars().count();
-            let need = if used == 0 { len } else { used + 1 + len };
-            if need <= width {
-                used = need;
-            } else if used == 0 {
-                rows += len.div_ceil(width) - 1;
-                used = len % width;
-            } else {
-                rows += 1 + len.saturating_sub(1) / width;
-                used = if len > width { len % width } else { len };
-            }
-        }
-    }
-    u16::try_from(rows).unwrap_or(u16::MAX)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn rows_as_words_wrap() {
-        assert_eq!(super::word_wrapped_rows("kort", 58), 1);
-        assert_eq!(super::word_wrapped_rows(&"ord ".repeat(30), 58), 3);
-        assert_eq!(super::word_wrapped_rows("a\nb", 58), 2);
-    }
 }

@@ -1,5 +1,6 @@
-//! Lines wrapped at word boundaries before drawing, so the meeting view knows how many
-//! rows its text takes and can scroll to the very end of long minutes.
+//! Lines wrapped at word boundaries before drawing, so a view knows how many rows its
+//! text takes: the meeting view and the competition's texts scroll to their very end, a
+//! detail pane or a question is made as tall as its words.
 
 use ratatui::buffer::CellWidth;
 use ratatui::style::Style;
@@ -7,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 /// `lines` broken into rows at most `width` cells wide: at the last space that fits, or
 /// inside a word longer than a row. Styles are kept; an empty line stays one empty row.
-pub fn wrap(lines: &[Line<'_>], width: usize) -> Vec<Line<'static>> {
+pub(super) fn wrap(lines: &[Line<'_>], width: usize) -> Vec<Line<'static>> {
     let width = width.max(1);
     let mut out = Vec::new();
     for line in lines {
@@ -87,6 +88,22 @@ mod tests {
         // Wide characters count two cells.
         let rows = wrap(&[Line::from("日本語です")], 4);
         assert_eq!(texts(&rows), ["日本", "語で", "す"]);
+    }
+
+    #[test]
+    fn a_blank_line_stays_and_a_word_longer_than_a_row_is_cut() {
+        let rows = wrap(
+            &[
+                Line::from("one two three four"),
+                Line::from(""),
+                Line::from("abcdefghij"),
+            ],
+            9,
+        );
+        assert_eq!(
+            texts(&rows),
+            ["one two", "three", "four", "", "abcdefghi", "j"]
+        );
     }
 
     #[test]
