@@ -15,7 +15,7 @@ mod cli_support;
 mod vt;
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
@@ -213,32 +213,7 @@ const ROWS_ON_SCREEN: usize = 30;
 
 /// The binary in a pseudo-terminal, and everything it writes to the screen.
 fn spawn_tui(db: &Path) -> (Child, Receiver<Vec<u8>>) {
-    let bin = env!("CARGO_BIN_EXE_avtal");
-    let cmd = format!(
-        "stty cols {COLS} rows {ROWS_ON_SCREEN}; exec '{bin}' --db '{}' --lang sv",
-        db.display()
-    );
-    let mut child = Command::new("script")
-        .args(["-qfec", &cmd, "/dev/null"])
-        .env("TERM", "xterm-256color")
-        .env_remove("AVTAL_DB")
-        .env_remove("AVTAL_LANG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut out = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel::<Vec<u8>>();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = out.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    (child, rx)
+    cli_support::spawn_tui(db, COLS, ROWS_ON_SCREEN, "--lang sv")
 }
 
 /// Feeds the screen until it shows `needle`. Generous: a debug build on a busy 2-core

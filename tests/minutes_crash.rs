@@ -2,10 +2,11 @@
 //! minutes typed, then the process killed hard (at most about a second of typing may be
 //! lost) or sent SIGTERM (nothing may be lost). Counts what survived.
 
-use std::io::{Read, Write};
+mod cli_support;
+use std::io::Write;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use std::process::{Child, Command};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use avtal::domain::Agreement;
@@ -37,30 +38,7 @@ fn setup(db: &Path) {
 }
 
 fn spawn(db: &Path) -> (Child, Receiver<Vec<u8>>) {
-    let bin = env!("CARGO_BIN_EXE_avtal");
-    let cmd = format!(
-        "stty cols 100 rows 30; exec '{bin}' --db '{}' minutes M-0001",
-        db.display()
-    );
-    let mut child = Command::new("script")
-        .args(["-qfec", &cmd, "/dev/null"])
-        .env("TERM", "xterm-256color")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut out = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel::<Vec<u8>>();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = out.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    (child, rx)
+    cli_support::spawn_tui(db, 100, 30, "minutes M-0001")
 }
 
 fn wait_for(rx: &Receiver<Vec<u8>>, needle: &str) -> bool {

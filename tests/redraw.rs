@@ -3,6 +3,7 @@
 //! drives it, with a fake clock: idle ticks draw nothing, a minute passing or an autosave
 //! draws once, a key always draws.
 
+mod cli_support;
 mod common;
 
 use std::time::{Duration, Instant};
@@ -118,9 +119,8 @@ fn a_backup_finishing_is_drawn_without_a_key() {
 /// sequences every 200 ms), and a key is answered with a frame.
 #[test]
 fn the_binary_sends_nothing_while_idle() {
-    use std::io::{Read, Write};
-    use std::process::{Command, Stdio};
-    use std::sync::mpsc;
+    use std::io::Write;
+    use std::process::Command;
     if Command::new("script").arg("--version").output().is_err() {
         eprintln!("skipped: util-linux `script` is not installed");
         return;
@@ -131,29 +131,7 @@ fn the_binary_sends_nothing_while_idle() {
         let store = avtal::store::Store::open(&db).unwrap();
         store.insert_agreement(&it_agreement()).unwrap();
     }
-    let bin = env!("CARGO_BIN_EXE_avtal");
-    let cmd = format!(
-        "stty cols 100 rows 30; exec '{bin}' --db '{}' --lang sv",
-        db.display()
-    );
-    let mut child = Command::new("script")
-        .args(["-qfec", &cmd, "/dev/null"])
-        .env("TERM", "xterm-256color")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut out = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel::<Vec<u8>>();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = out.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
+    let (mut child, rx) = cli_support::spawn_tui(&db, 100, 30, "--lang sv");
     // Bytes that arrive within `window`.
     let bytes_within = |window: Duration| {
         let end = Instant::now() + window;

@@ -1,9 +1,9 @@
 //! The real binary in a pseudo-terminal (util-linux `script`), driven by keys, killed
 //! hard right after a save: the agreement must be there on reopening.
 
-use std::io::{Read, Write};
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
+mod cli_support;
+use std::io::Write;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use avtal::store::Store;
@@ -20,29 +20,7 @@ fn kill_9_right_after_a_save_in_the_tui_keeps_the_agreement() {
     }
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("crash-tui.redb");
-    let bin = env!("CARGO_BIN_EXE_avtal");
-    let cmd = format!(
-        "stty cols 100 rows 30; exec '{bin}' --db '{}' --lang sv",
-        db.display()
-    );
-    let mut child = Command::new("script")
-        .args(["-qfec", &cmd, "/dev/null"])
-        .env("TERM", "xterm-256color")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut out = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel::<Vec<u8>>();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = out.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
+    let (mut child, rx) = cli_support::spawn_tui(&db, 100, 30, "--lang sv");
     let mut screen = Vec::new();
     let wait_for = |needle: &str, screen: &mut Vec<u8>| {
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -142,29 +120,7 @@ fn sigterm_in_a_form_keeps_what_was_typed_as_a_draft() {
     let db = dir.path().join("draft-tui.redb");
     // An empty database already there: the start goes straight to the welcome.
     drop(avtal::store::Store::open(&db).unwrap());
-    let bin = env!("CARGO_BIN_EXE_avtal");
-    let cmd = format!(
-        "stty cols 100 rows 30; exec '{bin}' --db '{}' --lang sv",
-        db.display()
-    );
-    let mut child = Command::new("script")
-        .args(["-qfec", &cmd, "/dev/null"])
-        .env("TERM", "xterm-256color")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut out = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel::<Vec<u8>>();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = out.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
+    let (mut child, rx) = cli_support::spawn_tui(&db, 100, 30, "--lang sv");
     let mut screen = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(20);
     while Instant::now() < deadline && !String::from_utf8_lossy(&screen).contains("Välkommen") {

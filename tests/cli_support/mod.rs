@@ -78,3 +78,42 @@ pub fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
     std::fs::write(&path, text).expect("temp file is writable");
     path
 }
+
+/// The interface in a pseudo-terminal of `cols`×`rows` (util-linux `script`), on `db`
+/// with `args` after `--db`: the child, with stdin to type into, and its output as it
+/// comes (read on a thread, so a test can wait with a deadline).
+pub fn spawn_tui(
+    db: &Path,
+    cols: usize,
+    rows: usize,
+    args: &str,
+) -> (std::process::Child, std::sync::mpsc::Receiver<Vec<u8>>) {
+    use std::io::Read;
+    use std::process::Stdio;
+    let bin = env!("CARGO_BIN_EXE_avtal");
+    let cmd = format!(
+        "stty cols {cols} rows {rows}; exec '{bin}' --db '{}' {args}",
+        db.display()
+    );
+    let mut child = Command::new("script")
+        .args(["-qfec", &cmd, "/dev/null"])
+        .env("TERM", "xterm-256color")
+        .env_remove("AVTAL_DB")
+        .env_remove("AVTAL_LANG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("script runs");
+    let mut out = child.stdout.take().expect("piped stdout");
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = out.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    (child, rx)
+}
