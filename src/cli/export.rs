@@ -16,9 +16,6 @@ pub(super) fn open_minutes(db: &Path, meeting: &str, cat: &Catalog) -> Result<()
         .parse()
         .map_err(|_| tr!(cat, "cli.export.bad_meeting_id", input = meeting))?;
     let unknown = || tr!(cat, "cli.export.unknown_meeting", id = id);
-    if !db.exists() {
-        return Err(unknown());
-    }
     let store = super::open_store(db, cat)?;
     match store.meeting(id) {
         Ok(Some(_)) => {}
@@ -39,10 +36,6 @@ pub(super) fn minutes(
         .parse()
         .map_err(|_| tr!(cat, "cli.export.bad_meeting_id", input = meeting))?;
     let unknown = || tr!(cat, "cli.export.unknown_meeting", id = id);
-    // Exporting must not create a database: no file means no such meeting.
-    if !db.exists() {
-        return Err(unknown());
-    }
     let store = super::open_store(db, cat)?;
     let text = match minutes_markdown_for(&store, cat, id) {
         Ok(text) => text,

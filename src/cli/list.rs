@@ -132,20 +132,14 @@ struct ActionRow {
     status: &'static str,
 }
 
-/// The store and the agreement asked for (None: every agreement), or None when there is
-/// no database file and no agreement was named: listing must not create a database.
+/// The store and the agreement asked for (None: every agreement). A missing database file
+/// was refused before (`cli::execute`): listing never creates one.
 fn scope(
     db: &Path,
     reference: Option<&str>,
     cat: &Catalog,
-) -> Result<Option<(Store, Option<AgreementId>)>, String> {
+) -> Result<(Store, Option<AgreementId>), String> {
     let unknown = |r: &str| tr!(cat, "cli.list.unknown_agreement", reference = r);
-    if !db.exists() {
-        return match reference {
-            Some(r) => Err(unknown(r)),
-            None => Ok(None),
-        };
-    }
     let store = super::open_store(db, cat)?;
     let id = match reference {
         None => None,
@@ -156,7 +150,7 @@ fn scope(
             Some(found.ok_or_else(|| unknown(r))?.id)
         }
     };
-    Ok(Some((store, id)))
+    Ok((store, id))
 }
 
 pub(super) fn meetings(
@@ -165,17 +159,14 @@ pub(super) fn meetings(
     format: Format,
     cat: &Catalog,
 ) -> Result<(), String> {
-    let mut list: Vec<Meeting> = Vec::new();
-    let mut references: HashMap<AgreementId, String> = HashMap::new();
-    if let Some((store, agreement)) = scope(db, reference, cat)? {
-        list = store.meetings(agreement).map_err(|e| e.message(cat))?;
-        references = store
-            .agreements()
-            .map_err(|e| e.message(cat))?
-            .into_iter()
-            .map(|a| (a.id, a.reference))
-            .collect();
-    }
+    let (store, agreement) = scope(db, reference, cat)?;
+    let mut list: Vec<Meeting> = store.meetings(agreement).map_err(|e| e.message(cat))?;
+    let references: HashMap<AgreementId, String> = store
+        .agreements()
+        .map_err(|e| e.message(cat))?
+        .into_iter()
+        .map(|a| (a.id, a.reference))
+        .collect();
     // The store sorts by date and time; DESIGN §6 asks for date then id.
     list.sort_by_key(|m| (m.date, m.id));
     let rows: Vec<MeetingRow> = list
@@ -219,10 +210,8 @@ pub(super) fn actions(
     format: Format,
     cat: &Catalog,
 ) -> Result<(), String> {
-    let mut list: Vec<Action> = match scope(db, reference, cat)? {
-        Some((store, agreement)) => store.actions(agreement).map_err(|e| e.message(cat))?,
-        None => Vec::new(),
-    };
+    let (store, agreement) = scope(db, reference, cat)?;
+    let mut list: Vec<Action> = store.actions(agreement).map_err(|e| e.message(cat))?;
     // By due date, those without one last, then by id (DESIGN §6 leaves it to us; this is
     // the order an action list is worked through).
     list.sort_by_key(|a| (a.due.is_none(), a.due, a.id));

@@ -31,13 +31,10 @@ use crate::i18n::Catalog;
 use crate::store::{CallOffRow, Store};
 use crate::tr;
 
-/// The store and the agreement named by `reference`; a missing database file is a
-/// missing agreement (a report must not create a database).
+/// The store and the agreement named by `reference` (a missing database file was refused
+/// before, in `cli::execute`).
 fn open_agreement(db: &Path, reference: &str, cat: &Catalog) -> Result<(Store, Agreement), String> {
     let unknown = || tr!(cat, "cli.report.unknown_agreement", reference = reference);
-    if !db.exists() {
-        return Err(unknown());
-    }
     let store = super::open_store(db, cat)?;
     let agreement = store
         .agreement_by_reference(reference)
