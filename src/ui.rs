@@ -175,10 +175,11 @@ pub fn render(frame: &mut Frame, app: &App) {
         too_small(frame, app, area);
         return;
     }
+    let status_rows = status_rows(app, area.width);
     let [top, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows.len().max(1) as u16),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -190,7 +191,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     if let Some(form) = &app.form {
         form::render(frame, app, form, body);
     }
-    popups_and_lines(frame, app, body, status, footer);
+    popups_and_lines(frame, app, body, status, status_rows, footer);
 }
 
 fn tab_body(frame: &mut Frame, app: &App, tab: Tab, body: Rect) {
@@ -213,7 +214,14 @@ fn tab_body(frame: &mut Frame, app: &App, tab: Tab, body: Rect) {
     }
 }
 
-fn popups_and_lines(frame: &mut Frame, app: &App, body: Rect, status: Rect, footer: Rect) {
+fn popups_and_lines(
+    frame: &mut Frame,
+    app: &App,
+    body: Rect,
+    status: Rect,
+    status_rows: Vec<Line<'static>>,
+    footer: Rect,
+) {
     match &app.popup {
         Some(Popup::Help { scroll }) => help::render(frame, app, *scroll, body),
         Some(Popup::Welcome) => popups::welcome(frame, app, body),
@@ -223,7 +231,7 @@ fn popups_and_lines(frame: &mut Frame, app: &App, body: Rect, status: Rect, foot
         Some(Popup::Info { title, lines }) => actions::info(frame, app, title, lines, body),
         None => {}
     }
-    status_line(frame, app, status);
+    frame.render_widget(Paragraph::new(status_rows), status);
     footer_line(frame, app, footer);
 }
 
@@ -382,14 +390,28 @@ fn compact_spans(app: &App, labels: &[Label]) -> Vec<Span<'static>> {
     spans
 }
 
-fn status_line(frame: &mut Frame, app: &App, area: Rect) {
-    if let Some(s) = &app.status {
-        let style = if s.error { theme::error() } else { theme::ok() };
-        frame.render_widget(
-            Line::from(Span::styled(format!(" {}", s.text), style)),
-            area,
-        );
+/// The status message wrapped to the screen's width: a saved file's whole path stays
+/// readable at 80 columns. At most three rows, so the list above keeps its room.
+fn status_rows(app: &App, width: u16) -> Vec<Line<'static>> {
+    const MOST: usize = 3;
+    let Some(s) = &app.status else {
+        return Vec::new();
+    };
+    let style = if s.error { theme::error() } else { theme::ok() };
+    let line = Line::from(Span::styled(s.text.clone(), style));
+    let mut rows = wrap::wrap(&[line], usize::from(width.saturating_sub(2)));
+    if rows.len() > MOST {
+        rows.truncate(MOST);
+        if let Some(last) = rows.last_mut() {
+            last.spans.push(Span::styled("…", style));
+        }
     }
+    rows.into_iter()
+        .map(|mut row| {
+            row.spans.insert(0, Span::raw(" "));
+            row
+        })
+        .collect()
 }
 
 fn footer_line(frame: &mut Frame, app: &App, area: Rect) {

@@ -365,6 +365,17 @@ fn an_instruction_not_ready_is_exported_with_what_is_left_named() {
     assert!(s.contains("instruction-FKU-2026-001.md"), "{s}");
     assert!(s.contains("not ready: 7 to fill in"), "{s}");
     assert!(dir.path().join("instruction-FKU-2026-001.md").exists());
+    // The whole message stays readable at 80 columns: the status line wraps over the
+    // rows it needs instead of cutting the path.
+    let shown = screen(&app, 80, 24);
+    let rows: Vec<&str> = shown.lines().collect();
+    let flowed = rows[rows.len() - 5..rows.len() - 1]
+        .iter()
+        .map(|r| r.trim_matches(|c| c == '"' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flowed.contains("instruction-FKU-2026-001.md"), "{shown}");
+    assert!(flowed.contains("(not ready: 7 to fill in)"), "{shown}");
 }
 
 #[test]

@@ -110,9 +110,9 @@ pub fn sort_actions(list: &mut [Action]) {
 /// The catalogue key of an action's status.
 pub fn status_label(s: ActionStatus) -> &'static str {
     match s {
-        ActionStatus::Open => "ui.work.action_status.open",
-        ActionStatus::Done => "ui.work.action_status.done",
-        ActionStatus::Cancelled => "ui.work.action_status.cancelled",
+        ActionStatus::Open => "ui.action_status.open",
+        ActionStatus::Done => "ui.action_status.done",
+        ActionStatus::Cancelled => "ui.action_status.cancelled",
     }
 }
 

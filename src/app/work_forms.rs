@@ -14,9 +14,9 @@ use super::work::WorkForm;
 
 pub const SIDES: [&str; 2] = ["ui.work.side.buyer", "ui.work.side.supplier"];
 pub const ACTION_STATUSES: [&str; 3] = [
-    "ui.work.action_status.open",
-    "ui.work.action_status.done",
-    "ui.work.action_status.cancelled",
+    "ui.action_status.open",
+    "ui.action_status.done",
+    "ui.action_status.cancelled",
 ];
 pub const ITEM_STATUSES: [&str; 4] = [
     "ui.work.item_status.todo",

@@ -15,7 +15,7 @@ use crate::domain::meeting::{Action, ActionStatus, Side};
 use crate::tr;
 
 use super::theme;
-use super::widgets::{centered, key_hints, muted_text, popup, titled, window_start};
+use super::widgets::{centered, fit_column, key_hints, muted_text, popup, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
@@ -109,14 +109,20 @@ fn table(frame: &mut Frame, app: &App, area: Rect) {
         cat.t("ui.work.col.meeting"),
     ])
     .style(theme::header());
-    let origin_width = if wide { 17 } else { 6 };
-    // The side column as wide as its longest word ("myndigheten", "leverantör"), never cut.
-    let side_width = [Side::Buyer, Side::Supplier]
-        .iter()
-        .map(|s| cat.t(side_label(*s)).chars().count())
-        .chain([cat.t("ui.work.col.side").chars().count()])
-        .max()
-        .unwrap_or(0) as u16;
+    // "M-0008" or, from 110 columns, "M-0008 2026-10-29"; never narrower than its header.
+    let origin_width = fit_column(
+        cat.t("ui.work.col.meeting"),
+        [if wide { "M-0000 0000-00-00" } else { "M-0000" }],
+    );
+    // Sides ("myndigheten", "leverantör") and states as wide as their longest word.
+    let side_width = fit_column(
+        cat.t("ui.work.col.side"),
+        Side::ALL.iter().map(|s| cat.t(side_label(*s))),
+    );
+    let status_width = fit_column(
+        cat.t("ui.work.col.status"),
+        ActionStatus::ALL.iter().map(|s| cat.t(status_label(*s))),
+    );
     let table = Table::new(
         rows,
         [
@@ -125,7 +131,7 @@ fn table(frame: &mut Frame, app: &App, area: Rect) {
             Constraint::Length(if wide { 18 } else { 12 }),
             Constraint::Length(side_width),
             Constraint::Length(10),
-            Constraint::Length(8),
+            Constraint::Length(status_width),
             Constraint::Length(origin_width),
         ],
     )

@@ -1,21 +1,22 @@
 //! The Implementation tab: progress per section as gauges with the total, then the items
 //! grouped under their sections with status, owner and due date (overdue in red), and the
-//! selected item's note beneath.
+//! selected item's whole text and note beneath.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Gauge, LineGauge, Row, Table};
+use ratatui::widgets::{Block, Borders, Cell, Gauge, LineGauge, Paragraph, Row, Table};
 
 use crate::app::App;
 use crate::app::checklist_tab::item_status_label;
 use crate::app::form::format_date;
-use crate::domain::checklist::{Checklist, ItemStatus, progress};
+use crate::domain::checklist::{Checklist, ChecklistItem, ItemStatus, progress};
 use crate::tr;
 
 use super::theme;
-use super::widgets::{muted_text, window_start};
+use super::widgets::{fit_column, muted_text, window_start};
+use super::wrap::wrap;
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
@@ -40,31 +41,51 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     };
     let sections = progress(list);
     let gauge_rows = (sections.len().div_ceil(2) as u16) + 1;
-    let [gauges, items, note_area] = Layout::vertical([
+    // The selected item's whole text and its note under the list: the item column is cut
+    // at 80 columns, and a checklist item is often a sentence.
+    let detail = list
+        .items
+        .get(app.work.checklist.selected)
+        .map(|it| detail_rows(app, it, inner.width))
+        .unwrap_or_default();
+    let [gauges, items, detail_area] = Layout::vertical([
         Constraint::Length(gauge_rows),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(detail.len() as u16),
     ])
     .areas(inner);
     render_gauges(frame, app, list, gauges);
     render_items(frame, app, list, items);
-    if let Some(it) = list.items.get(app.work.checklist.selected) {
-        let note = if it.note.is_empty() {
-            cat.t("common.none").to_string()
-        } else {
-            it.note.clone()
-        };
-        frame.render_widget(
-            Line::from(vec![
-                Span::styled(
-                    format!("{}: ", cat.t("ui.work.field.note")),
-                    theme::header(),
-                ),
-                Span::raw(note),
-            ]),
-            note_area,
-        );
+    frame.render_widget(Paragraph::new(detail), detail_area);
+}
+
+/// The item's text and note wrapped to the width, at most five rows (the list keeps the rest).
+fn detail_rows(app: &App, it: &ChecklistItem, width: u16) -> Vec<Line<'static>> {
+    const MOST: usize = 5;
+    let cat = app.cat;
+    let note = if it.note.is_empty() {
+        cat.t("common.none").to_string()
+    } else {
+        it.note.clone()
+    };
+    let lines = [
+        Line::from(Span::styled(it.text.clone(), theme::header())),
+        Line::from(vec![
+            Span::styled(
+                format!("{}: ", cat.t("ui.work.field.note")),
+                theme::header(),
+            ),
+            Span::raw(note),
+        ]),
+    ];
+    let mut rows = wrap(&lines, usize::from(width));
+    if rows.len() > MOST {
+        rows.truncate(MOST);
+        if let Some(last) = rows.last_mut() {
+            last.spans.push(Span::raw("…"));
+        }
     }
+    rows
 }
 
 fn ratio(done: usize, of: usize) -> f64 {
@@ -193,10 +214,16 @@ fn render_items(frame: &mut Frame, app: &App, list: &Checklist, area: Rect) {
         cat.t("ui.work.col.due"),
     ])
     .style(theme::header());
+    // Two spaces indent the states under their section line.
+    let states = ItemStatus::ALL.map(|s| format!("  {}", cat.t(item_status_label(s))));
+    let status_width = fit_column(
+        cat.t("ui.work.col.status"),
+        states.iter().map(String::as_str),
+    );
     let table = Table::new(
         rows,
         [
-            Constraint::Length(13),
+            Constraint::Length(status_width),
             Constraint::Fill(1),
             Constraint::Length(14),
             Constraint::Length(10),

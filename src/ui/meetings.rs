@@ -12,12 +12,14 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 use crate::app::App;
 use crate::app::form::format_date;
 use crate::domain::Agreement;
-use crate::domain::meeting::{ActionStatus, Meeting, MeetingStatus, Side, agenda_label};
+use crate::domain::meeting::{
+    ActionStatus, Meeting, MeetingKind, MeetingStatus, Side, agenda_label,
+};
 use crate::i18n::Catalog;
 use crate::tr;
 
 use super::theme;
-use super::widgets::{muted_text, titled, window_start};
+use super::widgets::{fit_column, muted_text, titled, window_start};
 
 pub fn kind_label(cat: &Catalog, m: &Meeting) -> String {
     cat.t(&format!("ui.meeting_kind.{}", m.kind.key()))
@@ -103,15 +105,30 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
         cat.t("ui.meetings.col_open"),
     ])
     .style(theme::header());
+    // Kinds and states are labels: as wide as the longest, never cut; the supplier's
+    // name takes what is left.
+    let kind_width = fit_column(
+        cat.t("ui.meetings.col_kind"),
+        MeetingKind::ALL
+            .iter()
+            .map(|k| cat.t(&format!("ui.meeting_kind.{}", k.key()))),
+    );
+    let state_width = fit_column(
+        cat.t("ui.meetings.col_status"),
+        MeetingStatus::ALL
+            .iter()
+            .map(|s| cat.t(&format!("ui.meeting_status.{}", s.key()))),
+    );
+    let open_width = fit_column(cat.t("ui.meetings.col_open"), ["99"]);
     let table = Table::new(
         rows,
         [
             Constraint::Length(7),
             Constraint::Length(10),
-            Constraint::Length(22),
+            Constraint::Length(kind_width),
             Constraint::Fill(1),
-            Constraint::Length(18),
-            Constraint::Length(5),
+            Constraint::Length(state_width),
+            Constraint::Length(open_width),
         ],
     )
     .header(header)

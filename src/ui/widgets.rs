@@ -118,3 +118,15 @@ pub fn muted_text<'a>(frame: &mut Frame, text: impl Into<ratatui::text::Text<'a>
         area,
     );
 }
+
+/// A column as wide as the widest of its header and its possible words (states, kinds,
+/// sides), so a label is never cut; the free text columns take what is left.
+pub fn fit_column<'a>(header: &'a str, words: impl IntoIterator<Item = &'a str>) -> u16 {
+    use ratatui::buffer::CellWidth;
+    words
+        .into_iter()
+        .chain([header])
+        .map(|w| w.cell_width())
+        .max()
+        .unwrap_or(0)
+}
