@@ -114,6 +114,27 @@ fn kpi_table_en_wide() {
     snap("stats_kpis_en_wide", &app, 140, 30);
 }
 
+/// The ranking line under the table keeps its last words at 80 columns (it wraps), and
+/// counts its deviations in the right number.
+#[test]
+fn the_ranking_line_wraps_at_80_columns_with_its_plural() {
+    let (_d, mut app) = with_statistics(Lang::Sv);
+    press(&mut app, KeyCode::Char('0'));
+    let k = app.statistics.computed.kpis.as_mut().unwrap();
+    k.ranking.ranking_calloffs = 225_000;
+    k.ranking.compliant = 202_000;
+    k.ranking.deviations = 23_000;
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("23\u{a0}000 avvikelser."), "{text}");
+    let k = app.statistics.computed.kpis.as_mut().unwrap();
+    k.ranking.deviations = 1;
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("1 avvikelse.") && !text.contains("1 avvikelser"),
+        "{text}"
+    );
+}
+
 /// The year 2026 holds every fixture request; a month, stepped with ←/→, only its own;
 /// a quarter, and a custom period typed in the form and stepped by its own length.
 #[test]

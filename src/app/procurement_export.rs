@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use time::PrimitiveDateTime;
 
 use crate::i18n::Catalog;
+use crate::stats::RankingKpis;
 use crate::tr;
 
 use super::App;
@@ -13,6 +14,18 @@ use super::form::{format_date, format_datetime};
 use super::procurement::{LessonSource, ProcurementReport};
 
 /// `0,75` → `75 %`; `–` for a null share (DESIGN §5's "null when 0/0").
+/// The ranking compliance line of §5, one wording for the tab and the report.
+pub fn ranking_line(cat: &Catalog, r: &RankingKpis) -> String {
+    tr!(
+        cat,
+        "ui.stats.ranking_line",
+        calloffs = cat.count(r.ranking_calloffs),
+        compliant = cat.count(r.compliant),
+        share = percent(cat, r.compliance_share),
+        deviations = cat.plural("common.count.deviations", r.deviations)
+    )
+}
+
 pub fn percent(cat: &Catalog, share: Option<f64>) -> String {
     match share {
         Some(s) => tr!(cat, "ui.stats.percent", value = format!("{:.0}", s * 100.0)),
@@ -122,19 +135,7 @@ pub fn procurement_markdown(
             ],
         );
     }
-    let k = &r.kpis.ranking;
-    let _ = writeln!(
-        out,
-        "\n{}\n",
-        tr!(
-            cat,
-            "ui.stats.ranking_line",
-            calloffs = k.ranking_calloffs,
-            compliant = k.compliant,
-            share = percent(cat, k.compliance_share),
-            deviations = k.deviations
-        )
-    );
+    let _ = writeln!(out, "\n{}\n", ranking_line(cat, &r.kpis.ranking));
     let _ = writeln!(out, "## {}\n", cat.t("ui.stats.proc.deviations"));
     header(
         &mut out,

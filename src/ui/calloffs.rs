@@ -19,7 +19,7 @@ use crate::store::CallOffRow;
 use crate::tr;
 
 use super::theme;
-use super::widgets::{muted_text, titled, window_start};
+use super::widgets::{muted_text, sentence_case, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
@@ -49,7 +49,7 @@ pub fn outcome_text(cat: &Catalog, row: &CallOffRow) -> (String, Style) {
         } => {
             let first = kinds
                 .first()
-                .map(|k| cat.t(&format!("ui.kind.{}", k.key())).to_string())
+                .map(|k| sentence_case(cat.t(&format!("ui.kind.{}", k.key()))))
                 .unwrap_or_default();
             let more = if kinds.len() > 1 {
                 format!(" +{}", kinds.len() - 1)

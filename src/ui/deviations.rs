@@ -14,7 +14,7 @@ use crate::domain::ranking::RankingOutcome;
 use crate::tr;
 
 use super::theme;
-use super::widgets::{muted_text, titled, window_start};
+use super::widgets::{muted_text, sentence_case, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
@@ -92,7 +92,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
                     };
                     (
                         reference.unwrap_or_default(),
-                        kinds.join(", "),
+                        sentence_case(&kinds.join(", ")),
                         names.join(", "),
                         status.to_string(),
                         style,

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Row, Table};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use crate::app::App;
 use crate::app::form::format_date;
@@ -109,15 +109,7 @@ const FIGURES: [Figure; 13] = [
 
 /// The ranking compliance line of §5.
 pub fn ranking_line(app: &App, k: &KpiTable) -> String {
-    let r = &k.ranking;
-    tr!(
-        app.cat,
-        "ui.stats.ranking_line",
-        calloffs = app.cat.count(r.ranking_calloffs),
-        compliant = app.cat.count(r.compliant),
-        share = percent(app.cat, r.compliance_share),
-        deviations = app.cat.count(r.deviations)
-    )
+    crate::app::procurement_export::ranking_line(app.cat, &k.ranking)
 }
 
 fn kpis(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
@@ -125,8 +117,13 @@ fn kpis(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
     let Some(k) = &app.statistics.computed.kpis else {
         return;
     };
-    let [table_area, ranking] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    // The ranking line wraps at 80 columns instead of losing its last words.
+    let ranking_rows = super::wrap::wrap(&[Line::from(ranking_line(app, k))], area.width.into());
+    let [table_area, ranking] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(ranking_rows.len() as u16),
+    ])
+    .areas(area);
     let label_w: u16 = 24;
     let n = u16::try_from(k.suppliers.len().max(1)).unwrap_or(u16::MAX);
     // Columns share the width, between a short name and a full one.
@@ -174,7 +171,7 @@ fn kpis(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
                 .title_bottom(Span::styled(more, theme::muted())),
         );
     frame.render_widget(table, table_area);
-    frame.render_widget(Line::from(ranking_line(app, k)), ranking);
+    frame.render_widget(Paragraph::new(ranking_rows), ranking);
 }
 
 /// "reported / register", red when they differ.

@@ -130,3 +130,14 @@ pub fn fit_column<'a>(header: &'a str, words: impl IntoIterator<Item = &'a str>)
         .max()
         .unwrap_or(0)
 }
+
+/// `s` with its first letter upper case: a state or kind that reads mid-sentence in one
+/// place ("… är ej tillfrågad") starts a table cell in another, where every state is
+/// written in sentence case.
+pub fn sentence_case(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

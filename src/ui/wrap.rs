@@ -31,7 +31,8 @@ pub(super) fn wrap(lines: &[Line<'_>], width: usize) -> Vec<Line<'static>> {
                 if used + w > width && end > start {
                     break;
                 }
-                if cells[end].0.trim().is_empty() {
+                // A no-break space (the digit group in "23 000") is not a place to break.
+                if cells[end].0 == " " {
                     last_space = Some(end);
                 }
                 used += w;
@@ -39,7 +40,7 @@ pub(super) fn wrap(lines: &[Line<'_>], width: usize) -> Vec<Line<'static>> {
             }
             let (row_end, next) = match last_space {
                 // The row ends just before a space: the words that fit stay whole.
-                _ if end < cells.len() && cells[end].0.trim().is_empty() => (end, end + 1),
+                _ if end < cells.len() && cells[end].0 == " " => (end, end + 1),
                 Some(space) if end < cells.len() && space > start => (space, space + 1),
                 _ => (end, end),
             };
@@ -104,6 +105,12 @@ mod tests {
             texts(&rows),
             ["one two", "three", "four", "", "abcdefghi", "j"]
         );
+    }
+
+    #[test]
+    fn a_grouped_number_is_never_split() {
+        let rows = wrap(&[Line::from("varav 23\u{a0}000 avvikelser")], 10);
+        assert_eq!(texts(&rows), ["varav", "23\u{a0}000", "avvikelser"]);
     }
 
     #[test]
