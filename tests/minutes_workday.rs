@@ -6,7 +6,9 @@
 mod common;
 
 use avtal::app::{App, Tab};
-use avtal::domain::meeting::{AgendaPoint, Meeting, MeetingId, MeetingKind, MeetingStatus};
+use avtal::domain::meeting::{
+    AgendaPoint, Attendee, Meeting, MeetingId, MeetingKind, MeetingStatus, Side,
+};
 use avtal::i18n::Lang;
 use common::*;
 use ratatui::crossterm::event::KeyCode;
@@ -543,4 +545,57 @@ fn a_lesson_mark_moves_with_its_line_when_lines_are_added_above() {
     let m = stored(&app, held);
     assert_eq!(m.lesson_lines, vec![4], "{:?}", m.minutes);
     assert_eq!(m.lessons(), vec!["Fredagar är svåra."]);
+}
+
+/// The form cannot rewrite what approved minutes record: an unchanged form saves, a
+/// changed attendee, agenda point or place is refused at the form in words, and the
+/// meeting stays as approved.
+#[test]
+fn the_meeting_form_keeps_approved_minutes_as_approved() {
+    let (_d, mut app, held, _) = meetings_with(Lang::Sv, |m| {
+        m.minutes = "Justerad text.".into();
+        m.place = "Stadshuset".into();
+        m.attendees = vec![Attendee {
+            name: "Karin Köpare".into(),
+            side: Side::Buyer,
+            role: "avtalsförvaltare".into(),
+        }];
+        m.agenda = vec![AgendaPoint::new("Svarstider"), AgendaPoint::new("Övrigt")];
+        m.decisions = vec!["Rapport varje kvartal".into()];
+    });
+    open(&mut app, held);
+    keys(&mut app, "s");
+    assert!(stored(&app, held).is_approved());
+    let approved = stored(&app, held);
+    // Opened and saved as it is: nothing refused.
+    keys(&mut app, "E");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "{}", flowing(&app));
+    assert_eq!(stored(&app, held), approved);
+    for (label, typed) in [
+        ("ui.field.place", " 2"),
+        ("ui.field.buyer_attendees", "\nPer Persson"),
+        ("ui.field.agenda", "\nNy punkt"),
+    ] {
+        keys(&mut app, "E");
+        let form = app.form.as_mut().unwrap();
+        let i = form.fields.iter().position(|f| f.label == label).unwrap();
+        let text = format!("{}{typed}", form.fields[i].text());
+        form.fields[i].input = ratatui_textarea::TextArea::from(text.lines());
+        ctrl(&mut app, 's');
+        let form = app.form.as_ref().expect("refused, the form stays open");
+        let message = form.message.clone().unwrap_or_default();
+        assert!(
+            message.contains("Protokollet är justerat"),
+            "{label}: {message}"
+        );
+        assert!(message.contains("tillägg"), "{message}");
+        press(&mut app, KeyCode::Esc);
+        if app.popup.is_some() {
+            // "Throw away what was typed?" — yes.
+            keys(&mut app, "y");
+        }
+        assert!(app.form.is_none());
+        assert_eq!(stored(&app, held), approved, "{label}");
+    }
 }

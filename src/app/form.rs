@@ -78,6 +78,11 @@ impl Field {
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         input.move_cursor(ratatui_textarea::CursorMove::End);
         input.set_cursor_line_style(ratatui::style::Style::default());
+        // A requirement or an agenda point is often longer than the field is wide: it
+        // wraps at words instead of running off the edge.
+        if matches!(kind, FieldKind::MultiLine) {
+            input.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        }
         Field {
             label,
             title: None,

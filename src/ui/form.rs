@@ -147,6 +147,13 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, area: Rect) {
                     .iter()
                     .map(|l| Line::from(l.clone()))
                     .collect();
+                // Wrapped like the focused editor wraps them, so a field reads the same
+                // whether the cursor is in it or not.
+                let lines = if f.is_multiline() {
+                    super::wrap::wrap(&lines, input_area.width.into())
+                } else {
+                    lines
+                };
                 frame.render_widget(Paragraph::new(lines).style(theme::muted()), input_area);
             }
         }

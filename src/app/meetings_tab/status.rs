@@ -122,6 +122,26 @@ impl App {
         if m.decisions != before.decisions {
             return Some(self.cat.t("ui.meetings.approved_decisions").to_string());
         }
+        // What the approved minutes record about the meeting itself stays as approved.
+        // The form puts carried points after the user's own, so the agenda is compared
+        // as the two lists, each in its order.
+        let record = |x: &Meeting| {
+            let (carried, own): (Vec<_>, Vec<_>) =
+                x.agenda.iter().partition(|p| p.carried_from.is_some());
+            (
+                x.kind,
+                x.supplier.clone(),
+                x.date,
+                x.time,
+                x.place.clone(),
+                x.attendees.clone(),
+                own.into_iter().cloned().collect::<Vec<_>>(),
+                carried.into_iter().cloned().collect::<Vec<_>>(),
+            )
+        };
+        if record(m) != record(before) {
+            return Some(self.cat.t("ui.meetings.approved_record").to_string());
+        }
         None
     }
 }
