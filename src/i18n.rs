@@ -118,9 +118,10 @@ impl Catalog {
         format!("{} kr", self.money(m))
     }
 
-    /// An amount rounded to whole kronor, for lists where öre are noise: `1 235`.
-    pub fn money_whole(&self, m: crate::domain::Money) -> String {
-        m.format_whole_with(self.t("common.money_group"))
+    /// An amount as lists show it: `1 235` for whole kronor, `1 234,50` with öre; exact,
+    /// never rounded.
+    pub fn money_compact(&self, m: crate::domain::Money) -> String {
+        m.format_compact_with(self.t("common.money_group"), self.t("common.decimal_mark"))
     }
 
     /// `n` of something, as the catalogue words it: `{key}.one` for one, `{key}.other`
@@ -183,7 +184,10 @@ mod tests {
         let m = crate::domain::Money(123_456_789);
         assert_eq!(Catalog::get(Lang::Sv).money(m), "1 234 567,89");
         assert_eq!(Catalog::get(Lang::En).money(m), "1,234,567.89");
-        assert_eq!(Catalog::get(Lang::En).money_whole(m), "1,234,568");
+        assert_eq!(Catalog::get(Lang::En).money_compact(m), "1,234,567.89");
+        let whole = crate::domain::Money(123_456_700);
+        assert_eq!(Catalog::get(Lang::En).money_compact(whole), "1,234,567");
+        assert_eq!(Catalog::get(Lang::Sv).money_compact(whole), "1 234 567");
         assert_eq!(
             Catalog::get(Lang::Sv).money_kr(crate::domain::Money(-5)),
             "-0,05 kr"

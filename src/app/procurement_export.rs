@@ -178,7 +178,7 @@ pub fn procurement_markdown(
                 &[
                     cell(c),
                     t.count.to_string(),
-                    t.amount.format_whole_kronor(),
+                    t.amount.format_compact_kronor(),
                     cat.t(super::purchases::decision_label(*d)).to_string(),
                 ],
             );
@@ -190,7 +190,7 @@ pub fn procurement_markdown(
                 cat,
                 "ui.stats.proc.purchases_total",
                 count = r.purchases_total.count,
-                amount = r.purchases_total.amount.format_whole_kronor()
+                amount = r.purchases_total.amount.format_compact_kronor()
             )
         );
     }

@@ -90,20 +90,21 @@ impl Money {
         format!("{sign}{grouped}{decimal}{:02}", abs % 100)
     }
 
-    /// As [`Money::format_with`], rounded to whole kronor (half up).
-    pub fn format_whole_with(self, group: &str) -> String {
-        let rounded = Money((self.0 + if self.0 >= 0 { 50 } else { -50 }) / 100 * 100);
-        let s = rounded.format_with(group, ".");
-        s.trim_end_matches(".00").to_string()
+    /// As [`Money::format_with`] without `,00` on whole kronor: `1 235` and `1 234,50`.
+    /// Lists show amounts this way: short where öre are none, never rounded.
+    pub fn format_compact_with(self, group: &str, decimal_mark: &str) -> String {
+        let s = self.format_with(group, decimal_mark);
+        match s.strip_suffix(&format!("{decimal_mark}00")) {
+            Some(whole) => whole.to_string(),
+            None => s,
+        }
     }
 }
 
 impl Money {
-    /// `1 234 568`: rounded to whole kronor (half up), for lists where öre are noise.
-    pub fn format_whole_kronor(self) -> String {
-        let rounded = Money((self.0 + if self.0 >= 0 { 50 } else { -50 }) / 100 * 100);
-        let s = rounded.format_kronor();
-        s.trim_end_matches(",00").to_string()
+    /// `1 234 568` or `1 234 567,50`: as [`Money::format_compact_with`] in Swedish.
+    pub fn format_compact_kronor(self) -> String {
+        self.format_compact_with(" ", ",")
     }
 }
 
@@ -187,8 +188,11 @@ mod tests {
         assert_eq!(Money(123_456_750).to_string(), "1 234 567,50 kr");
         assert_eq!(Money(5).format_kronor(), "0,05");
         assert_eq!(Money(-100_000).format_kronor(), "-1 000,00");
-        assert_eq!(Money(123_456_750).format_whole_kronor(), "1 234 568");
-        assert_eq!(Money(49).format_whole_kronor(), "0");
+        // Compact: no ",00" on whole kronor, and öre shown where there are some.
+        assert_eq!(Money(123_456_700).format_compact_kronor(), "1 234 567");
+        assert_eq!(Money(123_456_750).format_compact_kronor(), "1 234 567,50");
+        assert_eq!(Money(49).format_compact_kronor(), "0,49");
+        assert_eq!(Money(-100_000).format_compact_kronor(), "-1 000");
     }
 
     #[test]

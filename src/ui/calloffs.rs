@@ -144,6 +144,18 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
         .max()
         .unwrap_or(0)
         .clamp(13, 24) as u16;
+    // Amounts are exact ("1 298 000,50" where there are öre): the column grows for them.
+    let value_width = (start..end)
+        .filter_map(|pos| st.visible_row(pos))
+        .filter_map(|r| {
+            r.calloff
+                .value
+                .map(|v| cat.money_compact(v).chars().count())
+        })
+        .chain([cat.t("ui.calloffs.col_value").chars().count()])
+        .max()
+        .unwrap_or(0)
+        .clamp(10, 20) as u16;
     let rows = (start..end)
         .filter_map(|pos| st.visible_row(pos).map(|r| (pos - start, r)))
         .map(|(n, r)| {
@@ -161,7 +173,7 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
                         .unwrap_or_default(),
                 ),
                 Cell::from(
-                    Line::from(c.value.map(|v| cat.money_whole(v)).unwrap_or_default())
+                    Line::from(c.value.map(|v| cat.money_compact(v)).unwrap_or_default())
                         .right_aligned(),
                 ),
                 Cell::from(Span::styled(
@@ -208,7 +220,7 @@ fn list(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
             Constraint::Length(10),
             Constraint::Length(lot_width),
             Constraint::Fill(1),
-            Constraint::Length(10),
+            Constraint::Length(value_width),
             Constraint::Length(17),
         ],
     )

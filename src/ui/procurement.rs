@@ -142,7 +142,7 @@ fn detail_lines(app: &App, r: &ProcurementReport) -> Vec<Line<'static>> {
             "ui.stats.proc.purchase_line",
             category = c,
             count = cat.count(t.count as u64),
-            amount = cat.money_whole(t.amount),
+            amount = cat.money_compact(t.amount),
             decision = cat.t(crate::app::purchases::decision_label(*d))
         )));
     }

@@ -16,7 +16,7 @@ use crate::tr;
 
 use super::sanctions_detail;
 use super::theme;
-use super::widgets::{muted_text, titled, window_start};
+use super::widgets::{fit_column, muted_text, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
@@ -152,7 +152,7 @@ fn penalties(frame: &mut Frame, app: &App, area: Rect) {
                 Cell::from(due),
                 Cell::from(c.delay_days.to_string()),
                 Cell::from(c.units.to_string()),
-                Cell::from(Line::from(cat.money_whole(c.amount)).right_aligned()),
+                Cell::from(Line::from(cat.money_compact(c.amount)).right_aligned()),
                 Cell::from(status),
             ])
             .style(status_style(done, c.status == ClaimStatus::Identified))
@@ -175,6 +175,17 @@ fn penalties(frame: &mut Frame, app: &App, area: Rect) {
     let widest = |f: fn(&crate::domain::sanction::PenaltyClaim) -> usize, min: usize| {
         st.claims.iter().map(f).max().unwrap_or(0).clamp(min, 24) as u16
     };
+    // Exact amounts ("12 500,50") and every state's whole word ("Efterskänkt").
+    let amount_width = st
+        .claims
+        .iter()
+        .map(|c| cat.money_compact(c.amount).chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(9, 20) as u16;
+    let states = ["identified", "claimed", "paid", "disputed", "waived"]
+        .map(|k| cat.t(&format!("ui.sanctions.claim_status.{k}")));
+    let status_width = fit_column(cat.t("ui.sanctions.col.status"), states);
     let widths = vec![
         Constraint::Length(widest(|c| c.id.to_string().len(), 6)),
         Constraint::Length(widest(|c| c.calloff.chars().count(), 13)),
@@ -182,8 +193,8 @@ fn penalties(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(10),
         Constraint::Length(5),
         Constraint::Length(5),
-        Constraint::Length(9),
-        Constraint::Length(10),
+        Constraint::Length(amount_width),
+        Constraint::Length(status_width),
     ];
     table(
         frame,
