@@ -796,13 +796,13 @@ fn the_calloff_list_uses_the_room_at_200_columns() {
 /// column grows to hold them at 80 columns.
 #[test]
 fn a_calloff_value_with_ore_is_listed_exactly() {
-    let (_d, mut app) = app_with_calloffs(Lang::Sv);
+    let (dir, app) = app_with_calloffs(Lang::Sv);
     let id = it_id(&app);
     let mut c = app.store.calloff(id, "AV-1").unwrap().unwrap();
     c.value = Some(avtal::domain::Money(129_800_050));
     app.store.save_calloff(&c).unwrap();
     drop(app);
-    let store = avtal::store::Store::open(&_d.path().join("avtal.redb")).unwrap();
+    let store = avtal::store::Store::open(&dir.path().join("avtal.redb")).unwrap();
     let mut app = avtal::app::App::new(store, Lang::Sv, NOW);
     press(&mut app, KeyCode::Char('3'));
     let text = screen(&app, 80, 24);
