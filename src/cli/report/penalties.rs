@@ -113,7 +113,8 @@ pub(in crate::cli) fn penalties(
                             .map(|o| agreement.supplier_name(&o))
                             .unwrap_or_default()
                     );
-                    row.push(Money(e.amount_ore).format_kronor());
+                    // As the chosen language writes amounts: 85 250,00 or 85,250.00.
+                    row.push(cat.money(Money(e.amount_ore)));
                     row
                 })
                 .collect();
