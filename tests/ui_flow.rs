@@ -810,3 +810,25 @@ fn a_calloff_value_with_ore_is_listed_exactly() {
     assert!(row("AV-1 ").contains("1 298 000,50 "), "{text}");
     assert!(row("AV-2 ").contains(" 450 000 "), "{text}");
 }
+
+/// A meeting time that is no time is refused at its field, the cursor there, the rest of
+/// the form as typed.
+#[test]
+fn a_meeting_time_is_refused_at_its_field() {
+    let (_d, mut app) = app_with_calloffs(Lang::Sv);
+    press(&mut app, KeyCode::Char('7'));
+    keys(&mut app, "n");
+    let form = app.form.as_mut().expect("the new meeting form");
+    let i = form
+        .fields
+        .iter()
+        .position(|f| f.label == "ui.field.meeting_time")
+        .unwrap();
+    form.fields[i].input = ratatui_textarea::TextArea::from(["kvart i nio"]);
+    ctrl(&mut app, 's');
+    let e = field_error(&app, "ui.field.meeting_time").expect("the time is refused");
+    assert!(e.contains("TT:MM"), "{e}");
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.fields[form.focus].label, "ui.field.meeting_time");
+    assert_eq!(form.field("ui.field.meeting_time").text(), "kvart i nio");
+}

@@ -350,7 +350,12 @@ impl App {
         let m = match meeting_from(&form, &a, base) {
             Ok(m) => m,
             Err(key) => {
-                form.message = Some(self.cat.t(key).to_string());
+                // Said at the field it is about, with the cursor there.
+                let field = match key {
+                    "ui.form.bad_time" => "ui.field.meeting_time",
+                    _ => "ui.field.meeting_date",
+                };
+                form.fail_at(field, self.cat.t(key).to_string());
                 self.form = Some(form);
                 return;
             }
