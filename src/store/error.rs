@@ -43,6 +43,12 @@ pub enum StoreError {
     DiskFull {
         detail: String,
     },
+    /// A file left by an unclean shutdown needs redb's repair before it can be read, and
+    /// the repair could not write for want of room. Nothing was changed.
+    NoRoomToRepair {
+        path: PathBuf,
+        detail: String,
+    },
     /// An earlier write failed (a full disk, say), after which redb refuses every use of
     /// this handle: the program must be restarted. What was committed is in the file.
     NeedsRestart,
@@ -123,6 +129,12 @@ impl StoreError {
                 tr!(cat, "store.io", path = path.display(), detail = detail)
             }
             StoreError::DiskFull { detail } => tr!(cat, "store.disk_full", detail = detail),
+            StoreError::NoRoomToRepair { path, detail } => tr!(
+                cat,
+                "store.no_room_to_repair",
+                path = path.display(),
+                detail = detail
+            ),
             StoreError::NeedsRestart => tr!(cat, "store.needs_restart").to_string(),
             StoreError::Storage(detail) => tr!(cat, "store.storage", detail = detail),
             StoreError::Migration {

@@ -141,9 +141,13 @@ pub fn probe(path: &Path) -> Result<Option<ReadOnlyDatabase>, StoreError> {
     }
 }
 
-/// Opens an existing, redb-signed file for writing. A repair after an unclean shutdown is
-/// allowed, but only on terms that keep a failed repair from costing anything: the file is
-/// copied aside first, and if the repair fails the copy is put back, byte for byte.
+/// Opens an existing, redb-signed file for writing. A file left by an unclean shutdown
+/// (kill -9, power loss, a full disk mid-write) is repaired: redb's repair rebuilds its
+/// allocation state from the last durable commit and commits that like any write, so a
+/// crash during the repair leaves a file that needs the same repair again. A copy is kept
+/// aside during the repair where the disk has room for it, and put back byte for byte if
+/// the repair fails; without the room, the repair runs without it rather than locking the
+/// user out of the register (opening with less free space than the file's size).
 pub fn open_for_writing(path: &Path) -> Result<Database, StoreError> {
     match catch(|| builder(false).open(path)) {
         Ok(Ok(db)) => return Ok(db),
@@ -151,11 +155,23 @@ pub fn open_for_writing(path: &Path) -> Result<Database, StoreError> {
         Ok(Err(e)) => return Err(open_error(path, e)),
         Err(detail) => return Err(damaged(path, detail)),
     }
-    let saved = copy_aside(path, "before-repair")?;
+    let saved = if room_for_a_copy(path) {
+        match copy_aside(path, "before-repair") {
+            Ok(saved) => Some(saved),
+            // The room went while copying (another program, a quota): repair without it.
+            Err(StoreError::DiskFull { .. }) => None,
+            Err(e) => return Err(e),
+        }
+    } else {
+        None
+    };
     let outcome = match catch(|| builder(true).open(path)) {
         Ok(Ok(db)) => Ok(db),
-        Ok(Err(e)) => Err(open_error(path, e)),
+        Ok(Err(e)) => Err(repair_error(path, e)),
         Err(detail) => Err(damaged(path, detail)),
+    };
+    let Some(saved) = saved else {
+        return outcome;
     };
     match outcome {
         Ok(db) => {
@@ -177,6 +193,32 @@ pub fn open_for_writing(path: &Path) -> Result<Database, StoreError> {
                 format!("{err}; {e}; original kept at {}", saved.display()),
             )),
         },
+    }
+}
+
+/// Whether the disk holding `path` has room for a copy of it with a margin left for
+/// everything else (the repair itself, other programs): a tenth of the file and 64 MiB.
+fn room_for_a_copy(path: &Path) -> bool {
+    const MARGIN: u64 = 64 * 1024 * 1024;
+    let Ok(size) = fs::metadata(path).map(|m| m.len()) else {
+        return false;
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    fs4::available_space(dir).is_ok_and(|free| free > size + size / 10 + MARGIN)
+}
+
+/// A repair that could not write for want of room says so: the user asked to open the
+/// register, not to change it, and nothing was changed.
+fn repair_error(path: &Path, e: DatabaseError) -> StoreError {
+    match open_error(path, e) {
+        StoreError::DiskFull { detail } => StoreError::NoRoomToRepair {
+            path: path.to_path_buf(),
+            detail,
+        },
+        other => other,
     }
 }
 
