@@ -392,7 +392,7 @@ impl App {
         }
     }
 
-    fn info(&mut self, text: String) {
+    pub(crate) fn info(&mut self, text: String) {
         self.status = Some(Status { text, error: false });
     }
 
@@ -453,7 +453,18 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         let had_form = self.form.is_some();
+        let had_minutes = self.minutes.is_some();
         self.key(key);
+        // A register opened read-only is read, never edited: a form or editor that would
+        // write is not opened at all (rather than typed into and then refused).
+        if self.store.is_read_only() {
+            let writing_form = self.form.as_ref().is_some_and(|f| f.target.writes());
+            if (!had_form && writing_form) || (!had_minutes && self.minutes.is_some()) {
+                self.form = None;
+                self.minutes = None;
+                self.error(self.cat.t("ui.read_only.refused").to_string());
+            }
+        }
         if !had_form && self.form.is_some() {
             self.fill_from_draft();
         }

@@ -195,7 +195,12 @@ fn database_path(given: Option<PathBuf>, cat: &Catalog) -> Result<PathBuf, Strin
 }
 
 fn open_store(path: &Path, cat: &Catalog) -> Result<Store, String> {
-    Store::open(path).map_err(|e| e.message(cat))
+    let store = Store::open(path).map_err(|e| e.message(cat))?;
+    if store.is_read_only() {
+        // Said on stderr, so what a script reads on stdout is the same as ever.
+        eprint_line(&tr!(cat, "cli.note.read_only", path = path.display()));
+    }
+    Ok(store)
 }
 
 /// Help and version go to stdout with status 0; real usage errors get a localized

@@ -19,6 +19,7 @@ mod drafts;
 mod encoding;
 mod error;
 mod followup;
+mod handle;
 mod meetings;
 mod migrate;
 mod open;
@@ -32,7 +33,7 @@ mod tables;
 
 use std::path::{Path, PathBuf};
 
-use redb::{Database, ReadableDatabase, ReadableTable, TableHandle};
+use redb::{Database, ReadableTable, TableHandle};
 
 use crate::domain::{Agreement, AgreementId};
 
@@ -53,7 +54,7 @@ pub use calloffs::{
     Awaited, CallOffAgreements, CallOffRow, ImportCount, PROGRESS_EVERY, Progress, request_key,
 };
 pub use drafts::{DraftField, FormDraft};
-pub use error::StoreError;
+pub use error::{ReadOnlyWhy, StoreError};
 use migrate::Version;
 pub use open::set_cache_bytes;
 pub use sanctions::SyncCount;
@@ -64,7 +65,7 @@ use tables::{AGREEMENT_BY_REF, AGREEMENTS};
 pub const SCHEMA_VERSION: u32 = 3;
 
 pub struct Store {
-    db: std::sync::Arc<Database>,
+    db: std::sync::Arc<handle::Handle>,
     path: PathBuf,
     /// Who the audit log names for changes made through this handle.
     actor: String,
@@ -76,6 +77,20 @@ impl Store {
     /// damaged one, one another process has open, one from a newer avtal. A file from an
     /// older avtal is copied to `<path>.schema-v<N>.bak` and then migrated.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        match Self::open_writable(path) {
+            // A file we may only read (another user's, immutable, on a read-only mount or
+            // a write-protected stick) is opened for reading: lists, reports, check and
+            // backup work, and each change is refused in words.
+            Err(StoreError::ReadOnly { .. })
+                if matches!(open::inspect(path), Ok(open::Found::Redb)) =>
+            {
+                Self::open_read_only(path)
+            }
+            other => other,
+        }
+    }
+
+    fn open_writable(path: &Path) -> Result<Store, StoreError> {
         let actor = default_actor();
         let db = match open::inspect(path)? {
             open::Found::Nothing => {
@@ -95,10 +110,45 @@ impl Store {
         claim_totals::ensure(&db)?;
         claim_report::ensure(&db)?;
         Ok(Store {
-            db: std::sync::Arc::new(db),
+            db: std::sync::Arc::new(handle::Handle::Writable(db)),
             path: path.to_path_buf(),
             actor,
         })
+    }
+
+    /// Opens a file of this schema for reading only. Anything that would need a write
+    /// first (a repair, a migration, tables this build adds) is refused in words.
+    fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let needs = |why| StoreError::ReadOnlyNeedsWrite {
+            path: path.to_path_buf(),
+            why,
+        };
+        let db = open::probe(path)?.ok_or_else(|| needs(ReadOnlyWhy::NeedsRepair))?;
+        match migrate::read_version(&db)? {
+            Version::Schema(SCHEMA_VERSION) => {}
+            Version::Schema(found) if found > SCHEMA_VERSION => {
+                return Err(StoreError::NewerSchema {
+                    path: path.to_path_buf(),
+                    found,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            Version::Foreign => return Err(StoreError::NotADatabase(path.to_path_buf())),
+            Version::Schema(_) | Version::Blank => return Err(needs(ReadOnlyWhy::OlderSchema)),
+        }
+        if !every_table_present(&db)? {
+            return Err(needs(ReadOnlyWhy::OlderSchema));
+        }
+        Ok(Store {
+            db: std::sync::Arc::new(handle::Handle::ReadOnly(db)),
+            path: path.to_path_buf(),
+            actor: default_actor(),
+        })
+    }
+
+    /// Whether the register was opened for reading only (the file may not be written).
+    pub fn is_read_only(&self) -> bool {
+        self.db.is_read_only()
     }
 
     /// Another handle on the same open database, for reading on a background thread
@@ -461,7 +511,7 @@ fn open_existing(path: &Path, actor: &str) -> Result<Database, StoreError> {
 
 /// Whether the file has every table this build uses (and so the call-off index built
 /// along with its table).
-fn every_table_present(db: &Database) -> Result<bool, StoreError> {
+fn every_table_present(db: &impl redb::ReadableDatabase) -> Result<bool, StoreError> {
     let txn = db.begin_read()?;
     let present: std::collections::HashSet<String> =
         txn.list_tables()?.map(|h| h.name().to_string()).collect();

@@ -62,8 +62,13 @@ pub fn run_with(store: Store, lang: Lang, minutes: Option<MeetingId>) -> io::Res
     // never in the middle of a write (`signals`).
     let stop = signals::install()?;
     let mut app = App::new(store, lang, local_now());
-    // The daily copy is written on a thread; its outcome shows in the status line.
-    app.start_daily_backup();
+    if app.store.is_read_only() {
+        // Nothing can change in a file that may only be read, so no daily copy is due.
+        app.info(app.cat.t("ui.read_only.opened").to_string());
+    } else {
+        // The daily copy is written on a thread; its outcome shows in the status line.
+        app.start_daily_backup();
+    }
     if let Some(id) = minutes {
         app.popup = None;
         app.open_minutes(id);
@@ -250,6 +255,11 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
 fn tab_bar(frame: &mut Frame, app: &App, area: Rect) {
     let today = crate::app::form::format_date(app.today);
     let right = tr!(app.cat, "ui.today", date = today);
+    let right = if app.store.is_read_only() {
+        format!("{} · {right}", app.cat.t("ui.read_only.mark"))
+    } else {
+        right
+    };
     let width = area.width as usize;
     // Everything when it fits: the name, every tab in full and the date.
     let full = vec![Label::Full; Tab::ALL.len()];

@@ -376,6 +376,11 @@ pub enum FormTarget {
 }
 
 impl FormTarget {
+    /// Whether saving the form writes to the register (everything but a view's settings).
+    pub fn writes(&self) -> bool {
+        !matches!(self, FormTarget::StatsPeriod)
+    }
+
     /// Adds something rather than changing what is there.
     pub fn is_new(&self) -> bool {
         matches!(

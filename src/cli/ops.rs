@@ -53,6 +53,13 @@ pub(super) fn check(db: &Path, cat: &Catalog) -> Result<(), String> {
     let report = store.check().map_err(|e| e.message(cat))?;
     let mut lines = vec![tr!(cat, "cli.check.file", path = db.display())];
     lines.push(match &report.integrity {
+        // redb checks only a file it may repair; a read-only one was read row by row.
+        None if store.is_read_only() => tr!(
+            cat,
+            "cli.check.integrity_read_only",
+            records = report.records_total(),
+            tables = report.tables.len()
+        ),
         None => tr!(
             cat,
             "cli.check.integrity_ok",

@@ -313,7 +313,7 @@ pub fn verify_records(txn: &ReadTransaction) -> Result<Vec<RecordProblem>, Store
 #[cfg(test)]
 pub mod tamper {
     use super::*;
-    use redb::Database;
+    use crate::store::handle::Handle as Database;
 
     /// Rewrites entry `seq` through `edit`, keeping its stored hash (a naive forgery).
     pub fn edit(db: &Database, seq: u64, edit: impl FnOnce(&mut AuditEntry)) {

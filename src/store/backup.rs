@@ -20,8 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use redb::{
-    Key, MultimapTableHandle, ReadTransaction, ReadableDatabase, TableDefinition, TableError,
-    TableHandle, Value,
+    Key, MultimapTableHandle, ReadTransaction, TableDefinition, TableError, TableHandle, Value,
 };
 use time::{Date, PrimitiveDateTime};
 

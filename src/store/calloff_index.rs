@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use redb::{ReadableDatabase, ReadableTable, ReadableTableMetadata, Table, WriteTransaction};
+use redb::{ReadableTable, ReadableTableMetadata, Table, WriteTransaction};
 use time::{Date, PrimitiveDateTime};
 
 use crate::domain::calloff::CallOffMethod;

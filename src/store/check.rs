@@ -1,10 +1,11 @@
 //! `avtal check`: the file (redb's own integrity check, then every row of every table
 //! read), the schema version, the audit chain and the records against the log.
 
-use redb::{MultimapTableHandle, ReadableDatabase, TableHandle};
+use redb::{MultimapTableHandle, TableHandle};
 
 use super::audit::{self, AuditVerdict, RecordProblem};
-use super::migrate::{self, Version};
+use super::handle::Handle;
+use super::migrate::Version;
 use super::tables::ALL;
 use super::{SCHEMA_VERSION, Store, StoreError};
 
@@ -45,16 +46,20 @@ impl Store {
     /// reported, never hidden.
     pub fn check(&mut self) -> Result<CheckReport, StoreError> {
         let integrity = match std::sync::Arc::get_mut(&mut self.db) {
-            Some(db) => match db.check_integrity() {
+            Some(Handle::Writable(db)) => match db.check_integrity() {
                 Ok(true) => None,
                 Ok(false) => Some("repaired".to_string()),
                 Err(e) => Some(e.to_string()),
             },
+            // redb checks only what it may repair; a file opened for reading is checked by
+            // reading every row of every table below (`count_rows`), which fails on a
+            // damaged page.
+            Some(Handle::ReadOnly(_)) => None,
             // A handle shared with a background reader cannot be checked (redb wants no
             // transaction open); the command line never shares one.
             None => Some("in use".to_string()),
         };
-        let schema = match migrate::read_version(&*self.db) {
+        let schema = match self.db.read_version() {
             Ok(Version::Schema(v)) => Some(v),
             _ => None,
         };

@@ -6,7 +6,7 @@
 //! - `claim_lessons`: (agreement, call-off reference) → (): the claims whose log holds a
 //!   lesson for the next agreement.
 
-use redb::{Database, ReadableDatabase, ReadableTable, WriteTransaction};
+use redb::{Database, ReadableTable, WriteTransaction};
 
 use crate::domain::sanction::{ClaimStatus, PenaltyClaim};
 use crate::domain::{AgreementId, Money};

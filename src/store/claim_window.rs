@@ -5,8 +5,6 @@
 //! (`claim_totals`), so no read is proportional to the number of claims except finding
 //! a position again after claims were added or removed (`claim_rank`).
 
-use redb::ReadableDatabase;
-
 use crate::domain::AgreementId;
 use crate::domain::sanction::PenaltyClaim;
 

@@ -1,8 +1,6 @@
 //! Renewed competitions (one per call-off, keyed by its agreement and reference) and evaluation models
 //! saved on an agreement for reuse. Each change is one transaction with its audit entry.
 
-use redb::ReadableDatabase;
-
 use crate::domain::AgreementId;
 use crate::domain::competition::{Competition, EvaluationModel};
 

@@ -2,8 +2,6 @@
 //! removing a record never silently takes its history with it (a supplier with call-offs is
 //! ended, not erased; an agreement with call-offs is not deleted at all).
 
-use redb::ReadableDatabase;
-
 use crate::domain::{AgreementId, OrgNumber};
 
 use super::aggregates::Counts;

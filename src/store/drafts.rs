@@ -3,7 +3,6 @@
 //! the user did not choose never discards what was typed. One draft at a time: there is
 //! only ever one form open.
 
-use redb::ReadableDatabase;
 use serde::{Deserialize, Serialize};
 use time::PrimitiveDateTime;
 

@@ -70,6 +70,15 @@ pub enum StoreError {
         backup: PathBuf,
         detail: String,
     },
+    /// A change asked of a register opened read-only (see `Store::is_read_only`): refused
+    /// before anything is written.
+    OpenedReadOnly,
+    /// The file may only be read, and reading it needs a write first: a repair after an
+    /// unclean shutdown, or a migration from an older avtal.
+    ReadOnlyNeedsWrite {
+        path: PathBuf,
+        why: ReadOnlyWhy,
+    },
     /// The database file cannot be written (read-only, or not ours to write).
     ReadOnly {
         path: PathBuf,
@@ -88,6 +97,13 @@ pub enum StoreError {
     BackupCancelled,
     /// The file holds a table that `tables::ALL` does not list, so a backup would miss it.
     UnlistedTable(String),
+}
+
+/// Why a read-only file could not be opened as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadOnlyWhy {
+    NeedsRepair,
+    OlderSchema,
 }
 
 impl StoreError {
@@ -136,6 +152,14 @@ impl StoreError {
                 detail = detail
             ),
             StoreError::NeedsRestart => tr!(cat, "store.needs_restart").to_string(),
+            StoreError::OpenedReadOnly => tr!(cat, "store.opened_read_only").to_string(),
+            StoreError::ReadOnlyNeedsWrite { path, why } => {
+                let key = match why {
+                    ReadOnlyWhy::NeedsRepair => "store.read_only_needs_repair",
+                    ReadOnlyWhy::OlderSchema => "store.read_only_older_schema",
+                };
+                tr!(cat, key, path = path.display())
+            }
             StoreError::Storage(detail) => tr!(cat, "store.storage", detail = detail),
             StoreError::Migration {
                 path,

@@ -1,7 +1,7 @@
 //! Deviations registered by hand, and purchases outside the agreement with the decision
 //! per category: plain records, each change one transaction with its audit entry.
 
-use redb::{ReadableDatabase, ReadableTable, TableDefinition};
+use redb::{ReadableTable, TableDefinition};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 

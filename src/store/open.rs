@@ -305,8 +305,12 @@ fn open_error(path: &Path, e: DatabaseError) -> StoreError {
             StoreError::AlreadyOpen(path.to_path_buf())
         }
         // redb opens for reading and writing: a file the user may only read is refused here.
+        // So is a file on a read-only mount (a write-protected stick, a CD, a snapshot).
         DatabaseError::Storage(StorageError::Io(io))
-            if io.kind() == io::ErrorKind::PermissionDenied =>
+            if matches!(
+                io.kind(),
+                io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+            ) =>
         {
             StoreError::ReadOnly {
                 path: path.to_path_buf(),

@@ -1,7 +1,5 @@
 //! The organisation's own details (see `domain::organisation`), one record in `meta`.
 
-use redb::ReadableDatabase;
-
 use crate::domain::organisation::Organisation;
 
 use super::encoding::{self, V1};

@@ -2,7 +2,7 @@
 //! termination cases by id. Each change is one write transaction with its audit entry, so
 //! the documentation behind a sanction can be shown to be untouched.
 
-use redb::{ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
+use redb::{ReadableTable, TableDefinition, WriteTransaction};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 

@@ -3,8 +3,6 @@
 //! one read the stats module needs: an agreement's call-offs with all their requests,
 //! from a single read transaction so the figures come from one consistent state.
 
-use redb::ReadableDatabase;
-
 use crate::domain::AgreementId;
 use crate::domain::calloff::{CallOff, Request};
 use crate::domain::supplier_report::{SupplierMonth, month_key};

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use redb::{ReadTransaction, ReadableDatabase};
+use redb::ReadTransaction;
 use time::{Date, PrimitiveDateTime};
 
 use super::{Counts, Late, NOT_IN_TIME, RANKING_DAYS, RankingCounts, SUPPLIER_DAYS, instant};

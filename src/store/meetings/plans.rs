@@ -2,7 +2,7 @@
 //! their checks). Plans are small — tens of records an agreement — so lists read the whole
 //! table rather than keep an index.
 
-use redb::{ReadableDatabase, ReadableTable, TableDefinition};
+use redb::{ReadableTable, TableDefinition};
 use serde::de::DeserializeOwned;
 
 use crate::domain::AgreementId;

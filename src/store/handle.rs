@@ -1,0 +1,44 @@
+//! The redb handle behind a `Store`: writable, or read-only when the file may only be
+//! read (another user's file, an immutable file, a read-only mount, a write-protected USB
+//! stick). Reading works the same on both; a write on a read-only handle is refused in
+//! words before redb is asked.
+
+use redb::{
+    Database, ReadOnlyDatabase, ReadTransaction, ReadableDatabase, TransactionError,
+    WriteTransaction,
+};
+
+use super::StoreError;
+
+pub enum Handle {
+    Writable(Database),
+    ReadOnly(ReadOnlyDatabase),
+}
+
+impl Handle {
+    pub fn begin_read(&self) -> Result<ReadTransaction, TransactionError> {
+        match self {
+            Handle::Writable(db) => db.begin_read(),
+            Handle::ReadOnly(db) => db.begin_read(),
+        }
+    }
+
+    /// A write transaction, or `OpenedReadOnly` on a file opened for reading only.
+    pub fn begin_write(&self) -> Result<WriteTransaction, StoreError> {
+        match self {
+            Handle::Writable(db) => Ok(db.begin_write()?),
+            Handle::ReadOnly(_) => Err(StoreError::OpenedReadOnly),
+        }
+    }
+
+    pub fn read_version(&self) -> Result<super::migrate::Version, StoreError> {
+        match self {
+            Handle::Writable(db) => super::migrate::read_version(db),
+            Handle::ReadOnly(db) => super::migrate::read_version(db),
+        }
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        matches!(self, Handle::ReadOnly(_))
+    }
+}
