@@ -396,7 +396,7 @@ impl App {
         self.status = Some(Status { text, error: false });
     }
 
-    fn error(&mut self, text: String) {
+    pub(crate) fn error(&mut self, text: String) {
         self.status = Some(Status { text, error: true });
     }
 

@@ -35,6 +35,7 @@ pub const EXIT_USAGE: i32 = 2;
 /// Runs avtal with the process's arguments and returns the exit status.
 pub fn main() -> i32 {
     survive_file_size_limit();
+    crate::store::contain::install_hook();
     run(std::env::args_os().collect())
 }
 
@@ -90,7 +91,16 @@ fn execute(cli: Cli, cat: &Catalog) -> Result<(), String> {
     if !creates && !db.exists() {
         return Err(tr!(cat, "cli.error.no_database", path = db.display()));
     }
-    match cli.command {
+    // A damaged page that makes redb panic anywhere in the command is said in words (and
+    // exit 1), never as a backtrace; `check` and `backup` also say which table it was.
+    let what = cat.t("store.the_register");
+    crate::store::contain::contain(&db, what, || Ok(dispatch(cli.command, named, &db, cat)))
+        .unwrap_or_else(|e| Err(e.message(cat)))
+}
+
+fn dispatch(command: Option<Command>, named: bool, db: &Path, cat: &Catalog) -> Result<(), String> {
+    let db = db.to_path_buf();
+    match command {
         None => {
             if named && !db.exists() && !confirm_new_database(&db, cat)? {
                 return Err(tr!(cat, "cli.error.no_database", path = db.display()));

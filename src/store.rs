@@ -14,6 +14,7 @@ mod claim_report;
 mod claim_totals;
 mod claim_window;
 mod competitions;
+pub mod contain;
 mod dependents;
 mod drafts;
 mod encoding;

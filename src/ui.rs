@@ -74,6 +74,9 @@ pub fn run_with(store: Store, lang: Lang, minutes: Option<MeetingId>) -> io::Res
         app.open_minutes(id);
     }
     let mut terminal = ratatui::init();
+    // Over the terminal's hook, so a contained panic (a damaged page) does not restore the
+    // terminal under a running interface.
+    crate::store::contain::install_hook();
     // Pasted text arrives as one event, not a storm of keys: a long paste into the
     // minutes is one insertion and one frame.
     let _ = ratatui::crossterm::execute!(
@@ -158,10 +161,19 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
 }
 
 fn handle_event(app: &mut App, ev: Event) {
-    match ev {
-        Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
-        Event::Paste(text) => app.paste(&text),
-        _ => {}
+    // A damaged page met while a key is handled is said in the status line; the window,
+    // and what is typed in it, stay.
+    let (path, cat) = (app.store.path().to_path_buf(), app.cat);
+    let handled = crate::store::contain::contain(&path, cat.t("store.the_register"), || {
+        match ev {
+            Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
+            Event::Paste(text) => app.paste(&text),
+            _ => {}
+        }
+        Ok(())
+    });
+    if let Err(e) = handled {
+        app.error(e.message(cat));
     }
 }
 

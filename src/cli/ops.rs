@@ -22,7 +22,21 @@ pub(super) fn backup(db: &Path, dest: Option<&Path>, cat: &Catalog) -> Result<()
         Some(file) => store.backup_to(file),
     }
     .map_err(|e| e.message(cat))?;
-    super::print_out(&format!("{}\n", done(&report, cat)), cat)
+    super::print_out(&format!("{}\n", done(&report, cat)), cat)?;
+    if report.unreadable.is_empty() {
+        return Ok(());
+    }
+    // A damaged register: the copy holds what could be read, and says what it lacks.
+    let mut lines = vec![tr!(cat, "cli.backup.partial", path = report.path.display())];
+    for (table, detail) in &report.unreadable {
+        lines.push(tr!(
+            cat,
+            "cli.check.unreadable",
+            table = table,
+            detail = detail
+        ));
+    }
+    Err(lines.join("\n"))
 }
 
 /// "Backup written to …: N records in M tables (size)."
@@ -70,6 +84,14 @@ pub(super) fn check(db: &Path, cat: &Catalog) -> Result<(), String> {
     });
     for name in &report.unknown_tables {
         lines.push(tr!(cat, "cli.check.unknown_table", name = name));
+    }
+    for (table, detail) in &report.unreadable {
+        lines.push(tr!(
+            cat,
+            "cli.check.unreadable",
+            table = table,
+            detail = detail
+        ));
     }
     lines.push(match report.schema {
         Some(v) if v == crate::store::SCHEMA_VERSION => {

@@ -65,6 +65,8 @@ pub enum AuditVerdict {
     Intact(u64),
     /// The first entry whose hash or link does not hold.
     Broken { seq: u64 },
+    /// The log itself could not be read (a damaged page).
+    Unreadable,
 }
 
 impl AuditVerdict {
@@ -76,6 +78,7 @@ impl AuditVerdict {
         match self {
             AuditVerdict::Intact(count) => tr!(cat, "store.audit_intact", count = count),
             AuditVerdict::Broken { seq } => tr!(cat, "store.audit_broken", seq = seq),
+            AuditVerdict::Unreadable => tr!(cat, "store.audit_unreadable").to_string(),
         }
     }
 }

@@ -32,6 +32,7 @@ fn broken_at(store: &Store) -> Option<u64> {
     match store.verify_audit().unwrap() {
         AuditVerdict::Intact(_) => None,
         AuditVerdict::Broken { seq } => Some(seq),
+        AuditVerdict::Unreadable => Some(u64::MAX),
     }
 }
 

@@ -24,6 +24,7 @@ use redb::{
 };
 use time::{Date, PrimitiveDateTime};
 
+use super::contain::contain;
 use super::tables::ALL;
 use super::{Store, StoreError, open};
 
@@ -42,6 +43,9 @@ pub struct BackupReport {
     pub records: u64,
     /// Size of the new file.
     pub bytes: u64,
+    /// Tables of a damaged register that could not be read whole, with what redb met: the
+    /// copy holds what could be read of them.
+    pub unreadable: Vec<(String, String)>,
 }
 
 /// A table whose rows can be copied and read without knowing its key and value types.
@@ -141,6 +145,8 @@ pub type RawRows = Vec<(Vec<u8>, Vec<u8>)>;
 /// dropped as soon as the copy is written.
 pub struct Snapshot {
     txn: ReadTransaction,
+    /// The register copied: named when part of it cannot be read.
+    source: PathBuf,
 }
 
 impl Store {
@@ -148,6 +154,7 @@ impl Store {
     pub fn snapshot(&self) -> Result<Snapshot, StoreError> {
         Ok(Snapshot {
             txn: self.db.begin_read()?,
+            source: self.path.clone(),
         })
     }
 
@@ -183,7 +190,7 @@ impl Snapshot {
         let tmp = partial_name(dest);
         let outcome = self
             .build(&tmp, dest, cancel)
-            .and_then(|(tables, records)| {
+            .and_then(|(tables, records, unreadable)| {
                 place(&tmp, dest)?;
                 let bytes = fs::metadata(dest).map(|m| m.len()).unwrap_or(0);
                 Ok(BackupReport {
@@ -191,6 +198,7 @@ impl Snapshot {
                     tables,
                     records,
                     bytes,
+                    unreadable,
                 })
             });
         // Whether placed (a second name of the same file) or failed (a partial copy, say on a
@@ -200,13 +208,15 @@ impl Snapshot {
         outcome
     }
 
-    /// Builds the copy at `tmp` in one write transaction; returns (tables, rows).
+    /// Builds the copy at `tmp` in one write transaction; returns (tables, rows, tables
+    /// that could not be read whole).
+    #[allow(clippy::type_complexity)]
     fn build(
         &self,
         tmp: &Path,
         dest: &Path,
         cancel: &AtomicBool,
-    ) -> Result<(usize, u64), StoreError> {
+    ) -> Result<(usize, u64, Vec<(String, String)>), StoreError> {
         if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty())
             && !dir.is_dir()
         {
@@ -220,16 +230,30 @@ impl Snapshot {
         })?;
         let txn = db.begin_write().map_err(|e| write_failed(dest, e))?;
         let mut records = 0;
+        let mut unreadable = Vec::new();
         for table in ALL {
             if cancel.load(Ordering::Relaxed) {
                 return Err(StoreError::BackupCancelled);
             }
-            records += table.copy_rows(&self.txn, &txn, dest, cancel)?;
+            // A damaged page in one table keeps what was read of it before the page, and
+            // every other table: the copy saves what can be read.
+            let mut copied = 0;
+            let outcome = contain(&self.source, table.name(), || {
+                copied = table.copy_rows(&self.txn, &txn, dest, cancel)?;
+                Ok(())
+            });
+            match outcome {
+                Ok(()) => records += copied,
+                Err(StoreError::Unreadable { detail, .. }) => {
+                    unreadable.push((table.name().to_string(), detail));
+                }
+                Err(e) => return Err(e),
+            }
         }
         // Immediate durability (the default): the commit is on disk when it returns.
         txn.commit().map_err(|e| write_failed(dest, e))?;
         drop(db);
-        Ok((ALL.len(), records))
+        Ok((ALL.len(), records, unreadable))
     }
 }
 
@@ -306,6 +330,22 @@ pub fn copy_stem(db_path: &Path) -> String {
         .map(|s| s.to_string_lossy().into_owned())
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "avtal".to_string())
+}
+
+/// The newest daily copy of the register at `db_path`, if there is one: what to restore
+/// when the register is damaged.
+pub fn latest_daily_copy(db_path: &Path) -> Option<PathBuf> {
+    let dir = backup_dir(db_path);
+    let stem = copy_stem(db_path);
+    fs::read_dir(&dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            daily_day(&name, &stem).map(|day| (day, e.path()))
+        })
+        .max_by_key(|(day, _)| *day)
+        .map(|(_, path)| path)
 }
 
 /// `<stem>-YYYY-MM-DD.redb`, the daily copy's name.
@@ -405,7 +445,18 @@ impl DailyCopy {
     /// Writes the copy and then prunes: the rotation runs only after a good copy, so a
     /// failing backup never eats the older ones.
     pub fn write(self, cancel: &AtomicBool) -> Result<Daily, StoreError> {
+        let source = self.snapshot.source.clone();
         let report = self.snapshot.write_to(&self.path, cancel)?;
+        // A copy of a damaged register is no daily copy: it would be the one to restore,
+        // and the rotation would remove a good one for it.
+        if let Some((table, detail)) = report.unreadable.first() {
+            let _ = fs::remove_file(&self.path);
+            return Err(StoreError::Unreadable {
+                path: source,
+                what: table.clone(),
+                detail: detail.clone(),
+            });
+        }
         let dir = self.path.parent().unwrap_or(Path::new("."));
         let removed = prune_daily(dir, &self.stem, KEEP_DAILY)?;
         Ok(Daily::Made { report, removed })

@@ -4,9 +4,10 @@
 use redb::{MultimapTableHandle, TableHandle};
 
 use super::audit::{self, AuditVerdict, RecordProblem};
+use super::contain::contain;
 use super::handle::Handle;
 use super::migrate::Version;
-use super::tables::ALL;
+use super::tables::{AGREEMENTS, ALL, AUDIT};
 use super::{SCHEMA_VERSION, Store, StoreError};
 
 /// What [`Store::check`] found.
@@ -23,6 +24,8 @@ pub struct CheckReport {
     pub schema: Option<u32>,
     pub audit: AuditVerdict,
     pub records: Vec<RecordProblem>,
+    /// Tables (or the log, the records) that could not be read, with what redb met.
+    pub unreadable: Vec<(String, String)>,
 }
 
 impl CheckReport {
@@ -32,6 +35,7 @@ impl CheckReport {
             && self.schema == Some(SCHEMA_VERSION)
             && self.audit.is_intact()
             && self.records.is_empty()
+            && self.unreadable.is_empty()
     }
 
     pub fn records_total(&self) -> u64 {
@@ -64,9 +68,26 @@ impl Store {
             _ => None,
         };
         let txn = self.db.begin_read()?;
+        // Each table is read on its own: a damaged page in one is named, and the others are
+        // still checked.
+        let mut unreadable = Vec::new();
+        let mut read = |what: &str, f: &mut dyn FnMut() -> Result<(), StoreError>| match contain(
+            &self.path, what, f,
+        ) {
+            Err(StoreError::Unreadable { detail, .. }) => {
+                unreadable.push((what.to_string(), detail));
+                Ok(())
+            }
+            other => other,
+        };
         let mut tables = Vec::with_capacity(ALL.len());
         for table in ALL {
-            tables.push((table.name().to_string(), table.count_rows(&txn)?));
+            let mut rows = 0;
+            read(table.name(), &mut || {
+                rows = table.count_rows(&txn)?;
+                Ok(())
+            })?;
+            tables.push((table.name().to_string(), rows));
         }
         let mut unknown_tables: Vec<String> = txn
             .list_tables()?
@@ -74,8 +95,16 @@ impl Store {
             .filter(|n| !ALL.iter().any(|t| t.name() == n))
             .collect();
         unknown_tables.extend(txn.list_multimap_tables()?.map(|h| h.name().to_string()));
-        let audit = audit::verify(&txn)?;
-        let records = audit::verify_records(&txn)?;
+        let mut audit = AuditVerdict::Unreadable;
+        read(AUDIT.name(), &mut || {
+            audit = audit::verify(&txn)?;
+            Ok(())
+        })?;
+        let mut records = Vec::new();
+        read(AGREEMENTS.name(), &mut || {
+            records = audit::verify_records(&txn)?;
+            Ok(())
+        })?;
         Ok(CheckReport {
             integrity,
             tables,
@@ -83,6 +112,7 @@ impl Store {
             schema,
             audit,
             records,
+            unreadable,
         })
     }
 }

@@ -70,6 +70,13 @@ pub enum StoreError {
         backup: PathBuf,
         detail: String,
     },
+    /// Part of the file could not be read: redb failed (panicked) on a damaged page.
+    Unreadable {
+        path: PathBuf,
+        /// A table's name, or what was being read.
+        what: String,
+        detail: String,
+    },
     /// A change asked of a register opened read-only (see `Store::is_read_only`): refused
     /// before anything is written.
     OpenedReadOnly,
@@ -153,6 +160,20 @@ impl StoreError {
             ),
             StoreError::NeedsRestart => tr!(cat, "store.needs_restart").to_string(),
             StoreError::OpenedReadOnly => tr!(cat, "store.opened_read_only").to_string(),
+            StoreError::Unreadable { path, what, detail } => {
+                let restore = match super::backup::latest_daily_copy(path) {
+                    Some(copy) => tr!(cat, "store.restore_copy", copy = copy.display()),
+                    None => tr!(cat, "store.restore_no_copy").to_string(),
+                };
+                tr!(
+                    cat,
+                    "store.damaged_unreadable",
+                    path = path.display(),
+                    what = what,
+                    detail = detail,
+                    restore = restore
+                )
+            }
             StoreError::ReadOnlyNeedsWrite { path, why } => {
                 let key = match why {
                     ReadOnlyWhy::NeedsRepair => "store.read_only_needs_repair",
