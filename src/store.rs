@@ -15,6 +15,7 @@ mod claim_totals;
 mod claim_window;
 mod competitions;
 pub mod contain;
+pub mod damage;
 mod dependents;
 mod drafts;
 mod encoding;
@@ -93,6 +94,8 @@ impl Store {
 
     fn open_writable(path: &Path) -> Result<Store, StoreError> {
         let actor = default_actor();
+        // Asked before the open, which writes redb's header.
+        let damaged = damage::marked(path);
         let db = match open::inspect(path)? {
             open::Found::Nothing => {
                 open::create_in_place_of(path, |tmp| {
@@ -110,8 +113,14 @@ impl Store {
         aggregates::ensure(&db)?;
         claim_totals::ensure(&db)?;
         claim_report::ensure(&db)?;
+        // A file `check` found damaged is read, never written, until it is replaced.
+        let db = if damaged {
+            handle::Handle::Damaged(db, path.to_path_buf())
+        } else {
+            handle::Handle::Writable(db)
+        };
         Ok(Store {
-            db: std::sync::Arc::new(handle::Handle::Writable(db)),
+            db: std::sync::Arc::new(db),
             path: path.to_path_buf(),
             actor,
         })

@@ -413,9 +413,9 @@ fn compact_spans(app: &App, labels: &[Label]) -> Vec<Span<'static>> {
 }
 
 /// The status message wrapped to the screen's width: a saved file's whole path stays
-/// readable at 80 columns. At most three rows, so the list above keeps its room.
+/// readable at 80 columns. At most four rows, so the list above keeps its room.
 fn status_rows(app: &App, width: u16) -> Vec<Line<'static>> {
-    const MOST: usize = 3;
+    const MOST: usize = 4;
     let Some(s) = &app.status else {
         return Vec::new();
     };

@@ -114,6 +114,44 @@ fn flipped_bits_are_reported_in_words_by_every_command() {
     );
     assert_eq!(avtal(&dest, &["list", "agreements"]).code, 0);
     tui_on(&copy);
+    refused_until_replaced(&copy, &db);
+}
+
+/// After `check` found damage, a change is refused with what to do, naming the latest
+/// daily copy; once a good copy replaces the file, changes are taken again.
+fn refused_until_replaced(damaged: &Path, good: &Path) {
+    let dir = damaged.parent().unwrap();
+    let stem = damaged.file_stem().unwrap().to_string_lossy().into_owned();
+    let backups = dir.join("avtal-backups");
+    std::fs::create_dir_all(&backups).unwrap();
+    let older = backups.join(format!("{stem}-2026-11-30.redb"));
+    let latest = backups.join(format!("{stem}-2026-12-01.redb"));
+    std::fs::copy(good, &older).unwrap();
+    std::fs::copy(good, &latest).unwrap();
+    assert_eq!(avtal(damaged, &["check"]).code, 1);
+    let file = cli_support::write(
+        dir,
+        "nytt.toml",
+        &cli_support::GOOD.replace("UH-2026-014", "UH-2026-778"),
+    );
+    let import = avtal(damaged, &["import", "agreement", file.to_str().unwrap()]);
+    no_panic(&import, "import into a damaged file");
+    assert_eq!(import.code, 1, "{}", import.stdout);
+    assert!(
+        import.stderr.contains("avtal check hittade fel"),
+        "{}",
+        import.stderr
+    );
+    assert!(
+        import.stderr.contains(&latest.display().to_string()),
+        "the latest daily copy is named: {}",
+        import.stderr
+    );
+    // Restored from the copy, as the message says, and checked: the import is taken.
+    std::fs::copy(&latest, damaged).unwrap();
+    assert_eq!(avtal(damaged, &["check"]).code, 0);
+    let import = avtal(damaged, &["import", "agreement", file.to_str().unwrap()]);
+    assert_eq!(import.code, 0, "{}", import.stderr);
 }
 
 /// The interface on the damaged copy: it opens or says why in words, each tab is visited,

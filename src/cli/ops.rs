@@ -113,6 +113,15 @@ pub(super) fn check(db: &Path, cat: &Catalog) -> Result<(), String> {
         lines.push(problem.message(cat));
     }
     super::print_out(&(lines.join("\n") + "\n"), cat)?;
+    // Damaged pages: later opens refuse writes (with what to do) until the file is
+    // replaced; a clean check lifts that.
+    // Closed first: the note knows the file as it is after redb's last word on it.
+    drop(store);
+    if report.integrity.is_some() || !report.unreadable.is_empty() {
+        crate::store::damage::mark(db, &lines.join("\n"));
+    } else if report.is_ok() {
+        crate::store::damage::clear(db);
+    }
     if report.is_ok() {
         super::print_out(&format!("{}\n", tr!(cat, "cli.check.all_ok")), cat)
     } else {

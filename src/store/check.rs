@@ -50,7 +50,7 @@ impl Store {
     /// reported, never hidden.
     pub fn check(&mut self) -> Result<CheckReport, StoreError> {
         let integrity = match std::sync::Arc::get_mut(&mut self.db) {
-            Some(Handle::Writable(db)) => match db.check_integrity() {
+            Some(Handle::Writable(db) | Handle::Damaged(db, _)) => match db.check_integrity() {
                 Ok(true) => None,
                 Ok(false) => Some("repaired".to_string()),
                 Err(e) => Some(e.to_string()),

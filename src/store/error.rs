@@ -77,6 +77,9 @@ pub enum StoreError {
         what: String,
         detail: String,
     },
+    /// A change asked of a register that `avtal check` found damaged: refused until the
+    /// file is replaced by a good copy or a check passes.
+    MarkedDamaged(PathBuf),
     /// A change asked of a register opened read-only (see `Store::is_read_only`): refused
     /// before anything is written.
     OpenedReadOnly,
@@ -160,6 +163,18 @@ impl StoreError {
             ),
             StoreError::NeedsRestart => tr!(cat, "store.needs_restart").to_string(),
             StoreError::OpenedReadOnly => tr!(cat, "store.opened_read_only").to_string(),
+            StoreError::MarkedDamaged(path) => {
+                let restore = match super::backup::latest_daily_copy(path) {
+                    Some(copy) => tr!(cat, "store.restore_copy", copy = copy.display()),
+                    None => tr!(cat, "store.restore_no_copy").to_string(),
+                };
+                tr!(
+                    cat,
+                    "store.marked_damaged",
+                    path = path.display(),
+                    restore = restore
+                )
+            }
             StoreError::Unreadable { path, what, detail } => {
                 let restore = match super::backup::latest_daily_copy(path) {
                     Some(copy) => tr!(cat, "store.restore_copy", copy = copy.display()),

@@ -13,12 +13,15 @@ use super::StoreError;
 pub enum Handle {
     Writable(Database),
     ReadOnly(ReadOnlyDatabase),
+    /// A file `avtal check` found damaged (see `damage`): read, and checked again, but not
+    /// written.
+    Damaged(Database, std::path::PathBuf),
 }
 
 impl Handle {
     pub fn begin_read(&self) -> Result<ReadTransaction, TransactionError> {
         match self {
-            Handle::Writable(db) => db.begin_read(),
+            Handle::Writable(db) | Handle::Damaged(db, _) => db.begin_read(),
             Handle::ReadOnly(db) => db.begin_read(),
         }
     }
@@ -28,12 +31,13 @@ impl Handle {
         match self {
             Handle::Writable(db) => Ok(db.begin_write()?),
             Handle::ReadOnly(_) => Err(StoreError::OpenedReadOnly),
+            Handle::Damaged(_, path) => Err(StoreError::MarkedDamaged(path.clone())),
         }
     }
 
     pub fn read_version(&self) -> Result<super::migrate::Version, StoreError> {
         match self {
-            Handle::Writable(db) => super::migrate::read_version(db),
+            Handle::Writable(db) | Handle::Damaged(db, _) => super::migrate::read_version(db),
             Handle::ReadOnly(db) => super::migrate::read_version(db),
         }
     }
