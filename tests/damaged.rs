@@ -167,7 +167,7 @@ fn tui_on(db: &Path) {
     }
     let (mut child, rx) = cli_support::spawn_tui(db, 100, 30, "--lang sv");
     let mut screen = Vec::new();
-    let mut read_for = |ms: u64, screen: &mut Vec<u8>| {
+    let read_for = |ms: u64, screen: &mut Vec<u8>| {
         let deadline = Instant::now() + Duration::from_millis(ms);
         while Instant::now() < deadline {
             if let Ok(chunk) = rx.recv_timeout(Duration::from_millis(50)) {
