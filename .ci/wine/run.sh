@@ -21,12 +21,14 @@ cp "$fixtures"/ag.toml "$fixtures"/c.csv "$fixtures"/r.csv "$work/windows/"
 export WINEDEBUG=-all WINEPREFIX="$work/prefix" AVTAL_LANG=en
 unset AVTAL_DB
 
-# One command on both builds, in their own folders, with relative paths; the outputs kept.
+# One command on both builds, in their own folders, with relative paths (the database is
+# $db); the outputs kept.
 n=0
+db=t.redb
 both() {
     n=$((n + 1))
-    (cd "$work/linux" && "$linux" --db t.redb "$@" >"out-$n.txt" 2>"err-$n.txt") || true
-    (cd "$work/windows" && timeout 300 /usr/lib/wine/wine64 ./avtal.exe --db t.redb "$@" \
+    (cd "$work/linux" && "$linux" --db "$db" "$@" >"out-$n.txt" 2>"err-$n.txt") || true
+    (cd "$work/windows" && timeout 300 /usr/lib/wine/wine64 ./avtal.exe --db "$db" "$@" \
         >"out-$n.txt" 2>"err-$n.txt") || true
     if ! cmp -s "$work/linux/out-$n.txt" "$work/windows/out-$n.txt"; then
         echo "avtal.exe differs from the Linux build on: $*" >&2
@@ -52,6 +54,35 @@ both list actions --format csv
 both check
 (cd "$work/windows" && timeout 300 /usr/lib/wine/wine64 ./avtal.exe --db t.redb backup copy.redb >/dev/null)
 (cd "$work/windows" && timeout 300 /usr/lib/wine/wine64 ./avtal.exe --db copy.redb check >/dev/null)
+# Paths as a Swedish office names them: a folder and a file with å/ä/ö and spaces.
+mkdir -p "$work/linux/Avtal på G" "$work/windows/Avtal på G"
+cp "$fixtures"/ag.toml "$work/linux/Avtal på G/ramavtal ö.toml"
+cp "$fixtures"/ag.toml "$work/windows/Avtal på G/ramavtal ö.toml"
+db="Avtal på G/Förvaltning 2026 åäö.redb"
+both demo --calloffs 200
+both import agreement "Avtal på G/ramavtal ö.toml"
+both list agreements --format csv
+(cd "$work/windows" && timeout 300 /usr/lib/wine/wine64 ./avtal.exe --db "$db" \
+    backup "Avtal på G/kopia å.redb" >/dev/null)
+(cd "$work/windows" && timeout 300 /usr/lib/wine/wine64 ./avtal.exe \
+    --db "Avtal på G/kopia å.redb" check >/dev/null)
+# The lock: while one avtal.exe writes a large demo, a second is refused in words.
+(cd "$work/windows" && timeout 300 /usr/lib/wine/wine64 ./avtal.exe --db "låst.redb" \
+    demo --calloffs 200000 >/dev/null 2>&1) &
+writer=$!
+for _ in $(seq 1 300); do [ -s "$work/windows/låst.redb" ] && break; sleep 0.1; done
+sleep 0.5
+if (cd "$work/windows" && timeout 120 /usr/lib/wine/wine64 ./avtal.exe --db "låst.redb" \
+    list agreements >/dev/null 2>"lock-err.txt"); then
+    echo "a second avtal.exe opened a database another one was writing" >&2
+    exit 1
+fi
+grep -q "is already open by another avtal" "$work/windows/lock-err.txt" || {
+    echo "the lock was not said in words:" >&2
+    cat "$work/windows/lock-err.txt" >&2
+    exit 1
+}
+wait "$writer"
 # A report must say something: the comparison above is not of two empty outputs.
 grep -q '"ranking_calloffs"' "$work/windows/out-6.txt"
 echo "avtal.exe under wine: $n commands, every output as the Linux build's"
