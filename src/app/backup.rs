@@ -76,9 +76,13 @@ impl App {
     ) {
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&cancel);
+        // A damaged page met by the copy is reported in the status line, never printed
+        // from the thread over the interface.
+        let path = self.store.path().to_path_buf();
+        let what = self.cat.t("store.the_register").to_string();
         let spawned = std::thread::Builder::new()
             .name("avtal-backup".into())
-            .spawn(move || work(flag));
+            .spawn(move || crate::store::contain::contain(&path, &what, || work(flag)));
         match spawned {
             Ok(handle) => self.backup_job = Some(BackupJob { handle, cancel }),
             Err(e) => self.backup_failed(StoreError::Storage(e.to_string())),

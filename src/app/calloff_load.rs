@@ -77,7 +77,12 @@ impl Preload {
         let shared = store.share();
         let handle = std::thread::Builder::new()
             .name("avtal-preload".into())
-            .spawn(move || read(&shared, agreement))
+            // A damaged page met here is an error like any other, never a backtrace
+            // over the interface from a background thread.
+            .spawn(move || {
+                let path = shared.path().to_path_buf();
+                crate::store::contain::contain(&path, "calloff_index", || read(&shared, agreement))
+            })
             .ok()?;
         Some(Preload {
             agreement,
