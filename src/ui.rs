@@ -149,30 +149,39 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
         let now = Instant::now();
-        app.tick(now);
-        app.poll_backup();
-        // Once a second is enough to notice a new day (a window left open overnight).
-        if now.duration_since(clock) >= Duration::from_secs(1) {
+        let second = now.duration_since(clock) >= Duration::from_secs(1);
+        if second {
             clock = now;
-            app.set_now(local_now());
         }
+        contained(app, |app| {
+            app.tick(now);
+            app.poll_backup();
+            // Once a second is enough to notice a new day (a window left open overnight).
+            if second {
+                app.set_now(local_now());
+            }
+        });
     }
     Ok(())
 }
 
 fn handle_event(app: &mut App, ev: Event) {
-    // A damaged page met while a key is handled is said in the status line; the window,
-    // and what is typed in it, stay.
+    contained(app, |app| match ev {
+        Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
+        Event::Paste(text) => app.paste(&text),
+        _ => {}
+    });
+}
+
+/// Runs `f` on the app; a damaged page met on the way is said in the status line, and the
+/// window, with what is typed in it, stays.
+fn contained(app: &mut App, f: impl FnOnce(&mut App)) {
     let (path, cat) = (app.store.path().to_path_buf(), app.cat);
-    let handled = crate::store::contain::contain(&path, cat.t("store.the_register"), || {
-        match ev {
-            Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
-            Event::Paste(text) => app.paste(&text),
-            _ => {}
-        }
+    let done = crate::store::contain::contain(&path, cat.t("store.the_register"), || {
+        f(app);
         Ok(())
     });
-    if let Err(e) = handled {
+    if let Err(e) = done {
         app.error(e.message(cat));
     }
 }
