@@ -36,5 +36,12 @@ pub fn share(n: u64, d: u64) -> Option<f64> {
     (d > 0).then(|| n as f64 / d as f64)
 }
 
+/// A share as the whole percentage every view shows: rounded to the nearest, a tie to the
+/// even one (as the table's `{:.0}` always did), so 2 of 3 is 67 in the table, the
+/// charts and the reports alike.
+pub fn whole_percent(share: f64) -> u64 {
+    (share * 100.0).round_ties_even().max(0.0) as u64
+}
+
 #[cfg(test)]
 mod tests;

@@ -28,7 +28,11 @@ pub fn ranking_line(cat: &Catalog, r: &RankingKpis) -> String {
 
 pub fn percent(cat: &Catalog, share: Option<f64>) -> String {
     match share {
-        Some(s) => tr!(cat, "ui.stats.percent", value = format!("{:.0}", s * 100.0)),
+        Some(s) => tr!(
+            cat,
+            "ui.stats.percent",
+            value = crate::stats::whole_percent(s)
+        ),
         None => "–".to_string(),
     }
 }

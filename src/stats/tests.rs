@@ -335,3 +335,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_share_is_one_whole_percentage_everywhere() {
+    use crate::stats::{share, whole_percent};
+    assert_eq!(share(2, 3).map(whole_percent), Some(67));
+    assert_eq!(share(1, 3).map(whole_percent), Some(33));
+    assert_eq!(
+        share(1, 8).map(whole_percent),
+        Some(12),
+        "a tie to the even one"
+    );
+    assert_eq!(share(3, 8).map(whole_percent), Some(38));
+    assert_eq!(share(0, 0), None);
+    // The table's words and the chart's number agree.
+    assert_eq!(
+        format!("{:.0}", 2.0 / 3.0 * 100.0),
+        whole_percent(2.0 / 3.0).to_string()
+    );
+}

@@ -36,8 +36,11 @@ fn per_month(app: &App) -> Vec<(Counts, i64)> {
         .collect()
 }
 
+/// The share as a whole percentage, by the rule the table uses (`stats`): the chart
+/// said 66 % where the table said 67 %.
 fn pct(n: i64, d: i64) -> Option<u64> {
-    (d > 0).then(|| u64::try_from(n.max(0) * 100 / d).unwrap_or(0))
+    let count = |x: i64| u64::try_from(x).unwrap_or(0);
+    crate::stats::share(count(n), count(d)).map(crate::stats::whole_percent)
 }
 
 pub fn render(frame: &mut Frame, app: &App, _a: &Agreement, area: Rect) {
@@ -154,5 +157,26 @@ pub fn render(frame: &mut Frame, app: &App, _a: &Agreement, area: Rect) {
             })
             .style(theme::ok());
         frame.render_widget(spark, spark_area);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pct;
+    use crate::app::procurement_export::percent;
+    use crate::i18n::{Catalog, Lang};
+
+    /// The trend's latest share and the table's are one figure: 2 of 3 in time is 67 in
+    /// both (the chart used to cut it to 66).
+    #[test]
+    fn the_chart_and_the_table_show_the_same_percentage() {
+        let cat = Catalog::get(Lang::Sv);
+        for (n, d) in [(2, 3), (1, 3), (1, 8), (5, 7), (199, 200), (0, 4), (4, 4)] {
+            let chart = pct(n, d).unwrap();
+            let table = percent(cat, crate::stats::share(n as u64, d as u64));
+            assert_eq!(table, format!("{chart} %"), "{n}/{d}");
+        }
+        assert_eq!(pct(2, 3), Some(67));
+        assert_eq!(pct(1, 0), None);
     }
 }
