@@ -433,13 +433,23 @@ impl Form {
         }
     }
 
+    /// The field `label` where a form may or may not have it (one handler for several
+    /// forms of a tab).
+    pub fn get(&self, label: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.label == label)
+    }
+
     pub fn field(&self, label: &str) -> &Field {
-        // Forms are built with fixed labels; asking for another is a programming error
-        // caught by the form tests, so fall back to the first field rather than panic.
-        self.fields
-            .iter()
-            .find(|f| f.label == label)
-            .unwrap_or(&self.fields[0])
+        // Forms are built with fixed labels; asking for another is a typo in the code. The
+        // debug build (every test) stops at it, naming the label, instead of reading another
+        // field's value; a release build falls back to the first field rather than crash.
+        let found = self.fields.iter().find(|f| f.label == label);
+        debug_assert!(
+            found.is_some(),
+            "form {:?} has no field {label:?}",
+            self.title
+        );
+        found.unwrap_or(&self.fields[0])
     }
 
     /// Says at the field `label` what is wrong with it (a rule across fields or records,

@@ -171,10 +171,12 @@ impl App {
         let cat = self.cat;
         let gone = || cat.t("ui.sanctions.gone").to_string();
         let a = self.current_agreement().cloned().ok_or_else(gone)?;
+        // One handler for the tab's forms: not every one has a date, a letter or a reason.
         let date = form
-            .field("ui.sanctions.field.date")
-            .date()
+            .get("ui.sanctions.field.date")
+            .and_then(|f| f.date())
             .unwrap_or(self.today);
+        let text_of = |label| form.get(label).map(|f| f.trimmed()).unwrap_or_default();
         let claim_of = |c: &str| self.claim_named(c);
         let st = &self.sanctions;
         match target {
@@ -184,8 +186,8 @@ impl App {
             | SanctionForm::Waive(c) => {
                 let before = claim_of(&c).ok_or_else(gone)?;
                 let mut after = before.clone();
-                let letter = form.field("ui.sanctions.field.letter").trimmed();
-                let reason = form.field("ui.sanctions.field.reason").trimmed();
+                let letter = text_of("ui.sanctions.field.letter");
+                let reason = text_of("ui.sanctions.field.reason");
                 let (r, text, shared) = match form.target {
                     super::form::FormTarget::Sanction(SanctionForm::Claim(_)) => {
                         let t = tr!(cat, "ui.sanctions.logged.claimed", letter = letter);
