@@ -374,7 +374,7 @@ impl App {
     fn reload(&mut self, keep: Option<AgreementId>) {
         match self.store.agreements() {
             Ok(list) => self.agreements = list,
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
         self.register.invalidate();
         self.register.refresh(&self.agreements, keep);
@@ -398,6 +398,12 @@ impl App {
 
     pub(crate) fn error(&mut self, text: String) {
         self.status = Some(Status { text, error: true });
+    }
+
+    /// A failed store call, said in the status line in the user's words: the one way every
+    /// tab reports one.
+    pub(crate) fn store_failed(&mut self, e: &crate::store::StoreError) {
+        self.store_failed(&e);
     }
 
     pub fn agreement(&self, id: AgreementId) -> Option<&Agreement> {
@@ -851,7 +857,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.error(e.message(self.cat));
+                self.store_failed(&e);
                 false
             }
         }
@@ -995,7 +1001,7 @@ impl App {
                 self.load_work();
                 self.info(tr!(self.cat, "ui.status.undone", reference = reference));
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -1061,7 +1067,7 @@ impl App {
                         reference = old.reference
                     ));
                 }
-                Err(e) => self.error(e.message(self.cat)),
+                Err(e) => self.store_failed(&e),
             },
             Confirm::DeleteCallOff(agreement, reference) => {
                 self.delete_calloff(agreement, &reference)
@@ -1141,7 +1147,7 @@ impl App {
                     calloffs = loaded.calloffs
                 ));
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 }

@@ -157,7 +157,7 @@ impl App {
                 st.meetings = meetings;
                 st.refresh(self.today, keep);
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -269,7 +269,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.error(e.message(self.cat));
+                self.store_failed(&e);
                 false
             }
         }
@@ -299,7 +299,7 @@ impl App {
                     reference = id.to_string()
                 ));
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 }

@@ -226,7 +226,7 @@ impl App {
         for id in ids {
             match self.store.sync_penalty_claims(id, self.today) {
                 Ok(n) => changed |= n != crate::store::SyncCount::default(),
-                Err(e) => self.error(e.message(self.cat)),
+                Err(e) => self.store_failed(&e),
             }
         }
         if changed {

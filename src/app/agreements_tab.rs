@@ -45,7 +45,7 @@ impl App {
                     // deleted with its history: it ends (its end date) instead.
                     let behind = match self.store.agreement_dependents(a.id) {
                         Ok(d) => d,
-                        Err(e) => return self.error(e.message(self.cat)),
+                        Err(e) => return self.store_failed(&e),
                     };
                     if !behind.is_empty() {
                         // Said in a box that wraps: it names what the agreement holds

@@ -98,7 +98,7 @@ impl App {
     fn rebuild_deviations(&mut self, id: AgreementId) {
         match self.store.deviations(Some(id)) {
             Ok(manual) => self.deviations.rebuild(&self.calloffs.index, manual),
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
         self.sync_deviation_window();
     }
@@ -136,7 +136,7 @@ impl App {
             Ok(loaded) => self.set_loaded(loaded, change),
             Err(e) => {
                 self.calloffs.loaded_change = None;
-                self.error(e.message(self.cat));
+                self.store_failed(&e);
             }
         }
         self.after_calloffs_loaded(id);
@@ -214,13 +214,13 @@ impl App {
             match self.store.calloff_row(id, &reference) {
                 Ok(Some(row)) => self.calloffs.detail_row = Some(row),
                 Ok(None) => self.calloffs.detail = None,
-                Err(e) => self.error(e.message(self.cat)),
+                Err(e) => self.store_failed(&e),
             }
         }
         self.sync_calloff_window();
         match self.store.deviations(Some(id)) {
             Ok(manual) => self.deviations.rebuild(&self.calloffs.index, manual),
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
         self.sync_deviation_window();
         self.load_views();
@@ -239,7 +239,7 @@ impl App {
             .map(|&i| i as usize);
         match self.store.calloff_rows_at(&self.calloffs.index, positions) {
             Ok(rows) => self.calloffs.set_window(range.start, rows),
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -273,7 +273,7 @@ impl App {
                 }
                 self.deviations.set_window(range, found);
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -284,7 +284,7 @@ impl App {
         let row = match self.store.calloff_row(id, reference) {
             Ok(Some(row)) => row,
             Ok(None) => return,
-            Err(e) => return self.error(e.message(self.cat)),
+            Err(e) => return self.store_failed(&e),
         };
         match self.store.requests_of(id, reference) {
             Ok(requests) => {
@@ -302,7 +302,7 @@ impl App {
                     self.calloffs.selected = pos;
                 }
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -746,7 +746,7 @@ impl App {
                 self.refresh_agenda();
                 self.info(tr!(self.cat, "ui.status.deleted", reference = reference));
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -758,7 +758,7 @@ impl App {
                 self.undo_push(Undo::RequestRestore(r));
                 self.refresh_agenda();
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -774,7 +774,7 @@ impl App {
                     reference = format!("#{}", id.0)
                 ));
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 }

@@ -55,7 +55,7 @@ impl App {
                 st.list = list;
                 st.selected = st.selected.min(len.saturating_sub(1));
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -158,7 +158,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.error(e.message(self.cat));
+                self.store_failed(&e);
                 false
             }
         }

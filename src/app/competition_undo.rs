@@ -80,7 +80,7 @@ impl App {
                         self.load_views();
                         self.info(tr!(self.cat, "ui.status.deleted", reference = reference));
                     }
-                    Err(e) => self.error(e.message(self.cat)),
+                    Err(e) => self.store_failed(&e),
                 }
             }
             (ViewsConfirm::DeleteCriterion(i), Some(c)) => {

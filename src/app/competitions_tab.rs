@@ -60,7 +60,7 @@ impl App {
                 self.competitions.index_stamp = Some(stamp);
                 self.competitions.models = models;
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
         self.sync_competition_window();
         self.load_purchases(id);
@@ -80,7 +80,7 @@ impl App {
             .map(|&i| i as usize);
         match self.store.calloff_rows_at(&self.calloffs.index, positions) {
             Ok(rows) => self.competitions.set_window(range.start, rows),
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -152,7 +152,7 @@ impl App {
                     None => match self.store.calloff_row(a.id, reference) {
                         Ok(Some(r)) => r.calloff,
                         Ok(None) => return,
-                        Err(e) => return self.error(e.message(self.cat)),
+                        Err(e) => return self.store_failed(&e),
                     },
                 };
                 let model = self
@@ -196,7 +196,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.error(e.message(self.cat));
+                self.store_failed(&e);
                 false
             }
         }
@@ -384,7 +384,7 @@ impl App {
                     name = c.model.name
                 ));
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 

@@ -167,7 +167,7 @@ impl App {
                 st.checks = checks;
                 st.rebuild();
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -407,7 +407,7 @@ impl App {
                 };
                 self.info(text);
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -459,7 +459,7 @@ impl App {
                     reference = id.to_string()
                 ));
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -477,7 +477,7 @@ impl App {
                     reference = id.to_string()
                 ));
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 }

@@ -113,7 +113,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.error(e.message(self.cat));
+                self.store_failed(&e);
                 false
             }
         }
@@ -157,7 +157,7 @@ impl App {
         let draft = match self.store.draft() {
             Ok(Some(d)) => d,
             Ok(None) => return,
-            Err(e) => return self.error(e.message(self.cat)),
+            Err(e) => return self.store_failed(&e),
         };
         let when = super::form::format_datetime(draft.saved_at);
         let mut lines = vec![
@@ -213,7 +213,7 @@ impl App {
         let when = super::form::format_datetime(draft.saved_at);
         self.info(tr!(self.cat, "ui.draft.filled", time = when));
         if let Err(e) = self.store.delete_draft() {
-            self.error(e.message(self.cat));
+            self.store_failed(&e);
         }
     }
 }

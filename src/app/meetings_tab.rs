@@ -30,7 +30,7 @@ impl App {
                 self.meetings.rows = rows;
                 self.meetings.actions = actions;
             }
-            (Err(e), _) | (_, Err(e)) => self.error(e.message(self.cat)),
+            (Err(e), _) | (_, Err(e)) => self.store_failed(&e),
         }
         if first_load {
             self.meetings.select_upcoming(self.today);
@@ -60,7 +60,7 @@ impl App {
         if add_carried(&mut changed.agenda, points) > 0 {
             match self.store.save_meeting(&changed) {
                 Ok(()) => self.load_meetings(),
-                Err(e) => self.error(e.message(self.cat)),
+                Err(e) => self.store_failed(&e),
             }
         }
     }
@@ -301,7 +301,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.error(e.message(self.cat));
+                self.store_failed(&e);
                 false
             }
         }
@@ -324,7 +324,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.error(e.message(self.cat));
+                self.store_failed(&e);
                 false
             }
         }
@@ -440,7 +440,7 @@ impl App {
             match self.store.insert_meeting(&m) {
                 Ok(stored) => ids.push(stored.id),
                 Err(e) => {
-                    self.error(e.message(self.cat));
+                    self.store_failed(&e);
                     break;
                 }
             }
@@ -461,7 +461,7 @@ impl App {
                 self.refresh_agenda();
                 self.info(tr!(self.cat, "ui.status.deleted", reference = id));
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -473,7 +473,7 @@ impl App {
                 self.refresh_agenda();
                 self.info(tr!(self.cat, "ui.status.deleted", reference = id));
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -488,7 +488,7 @@ impl App {
         ));
         let text = match super::export::minutes_markdown_for(&self.store, self.cat, id) {
             Ok(t) => t,
-            Err(e) => return self.error(e.message(self.cat)),
+            Err(e) => return self.store_failed(&e),
         };
         match super::export::write_new(&path, &text) {
             Ok(written) => {

@@ -179,7 +179,7 @@ impl App {
                 self.minutes = Some(MinutesEditor::new(&m, actions));
             }
             Ok(None) => self.error(tr!(self.cat, "ui.minutes.no_such_meeting", id = id)),
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -191,7 +191,7 @@ impl App {
                 self.minutes = Some(MinutesEditor::for_addendum(&m, actions, self.today));
             }
             Ok(None) => self.error(tr!(self.cat, "ui.minutes.no_such_meeting", id = id)),
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 

@@ -247,7 +247,7 @@ impl App {
         };
         let report = match super::procurement::gather(self, &a) {
             Ok(r) => r,
-            Err(e) => return self.error(e.message(self.cat)),
+            Err(e) => return self.store_failed(&e),
         };
         let safe: String = a
             .reference

@@ -74,7 +74,7 @@ impl App {
                     .category
                     .min(st.analysis.by_category.len().saturating_sub(1));
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -171,7 +171,7 @@ impl App {
                     decision = self.cat.t(decision_label(decision))
                 ));
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -227,7 +227,7 @@ impl App {
                     reference = format!("#{}", id.0)
                 ));
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 }

@@ -199,7 +199,7 @@ impl App {
             return;
         };
         if let Err(e) = self.store.sync_penalty_claims(a.id, self.today) {
-            self.error(e.message(self.cat));
+            self.store_failed(&e);
         }
         let change = self.store.last_change().ok();
         let now = change.map(|c| (a.id, c, self.today));
@@ -224,10 +224,10 @@ impl App {
                 st.terminations = terminations;
                 st.to_claim = to_claim;
             }
-            Err(e) => return self.error(e.message(self.cat)),
+            Err(e) => return self.store_failed(&e),
         }
         if let Err(e) = self.read_claims(&a) {
-            return self.error(e.message(self.cat));
+            return self.store_failed(&e);
         }
         self.sanctions.clamp();
         self.sanctions.loaded = now;
@@ -329,7 +329,7 @@ impl App {
                 self.load_sanctions();
                 self.info(tr!(self.cat, "ui.status.deleted", reference = shown));
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 

@@ -152,7 +152,7 @@ impl App {
         let text = self.cat.t("ui.sanctions.logged.terminated").to_string();
         self.note(&mut after.log, self.today, text, true);
         if let Err(e) = self.save_termination_change(Some(&before), &after) {
-            self.error(e.message(self.cat));
+            self.store_failed(&e);
         }
     }
 

@@ -114,7 +114,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.error(e.message(self.cat));
+                self.store_failed(&e);
                 false
             }
         }
@@ -165,7 +165,7 @@ impl App {
         match r {
             Ok(_) => true,
             Err(e) => {
-                self.error(e.message(self.cat));
+                self.store_failed(&e);
                 false
             }
         }

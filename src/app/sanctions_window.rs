@@ -144,7 +144,7 @@ impl App {
             self.read_window(&a)
         });
         if let Err(e) = r {
-            self.error(e.message(self.cat));
+            self.store_failed(&e);
         }
     }
 

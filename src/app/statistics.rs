@@ -210,7 +210,7 @@ impl App {
                 }
                 self.statistics.computed = c;
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 

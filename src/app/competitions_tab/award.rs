@@ -24,7 +24,7 @@ impl App {
         let calloff = match self.store.calloff(c.agreement, &c.calloff) {
             Ok(Some(calloff)) => calloff,
             Ok(None) => return self.error(self.cat.t("ui.form.gone").to_string()),
-            Err(e) => return self.error(e.message(self.cat)),
+            Err(e) => return self.store_failed(&e),
         };
         match &calloff.awarded_supplier {
             Some(current) if *current == winner => self.info(tr!(
@@ -68,12 +68,12 @@ impl App {
         let before = match self.store.calloff(agreement, reference) {
             Ok(Some(before)) => before,
             Ok(None) => return self.error(self.cat.t("ui.form.gone").to_string()),
-            Err(e) => return self.error(e.message(self.cat)),
+            Err(e) => return self.store_failed(&e),
         };
         let mut after = before.clone();
         after.awarded_supplier = Some(winner.clone());
         if let Err(e) = self.store.save_calloff(&after) {
-            return self.error(e.message(self.cat));
+            return self.store_failed(&e);
         }
         self.undo_push(Undo::CallOffRevert {
             before: Some(before),
@@ -124,7 +124,7 @@ impl App {
                 lesson: false,
             };
             if let Err(e) = self.store.insert_deviation(&d) {
-                return self.error(e.message(self.cat));
+                return self.store_failed(&e);
             }
         }
         match deviation {

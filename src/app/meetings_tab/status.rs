@@ -67,7 +67,7 @@ impl App {
                     status = self.cat.t(&format!("ui.meeting_status.{}", status.key()))
                 ));
             }
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -81,7 +81,7 @@ impl App {
                 match self.store.meeting(id) {
                     Ok(Some(m)) => self.set_meeting_status(m, status),
                     Ok(None) => self.error(tr!(self.cat, "ui.minutes.no_such_meeting", id = id)),
-                    Err(e) => self.error(e.message(self.cat)),
+                    Err(e) => self.store_failed(&e),
                 }
             }
             MeetingPick::Addendum(id) if i == 1 => self.open_addendum(id),

@@ -122,11 +122,11 @@ impl App {
                             ed.record = m;
                         }
                     }
-                    Err(e) => self.error(e.message(self.cat)),
+                    Err(e) => self.store_failed(&e),
                 }
             }
             Ok(None) => self.error(tr!(self.cat, "ui.minutes.no_such_meeting", id = id)),
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 
@@ -156,11 +156,11 @@ impl App {
                             ed.record = m;
                         }
                     }
-                    Err(e) => self.error(e.message(self.cat)),
+                    Err(e) => self.store_failed(&e),
                 }
             }
             Ok(None) => self.error(tr!(self.cat, "ui.minutes.no_such_meeting", id = id)),
-            Err(e) => self.error(e.message(self.cat)),
+            Err(e) => self.store_failed(&e),
         }
     }
 }
