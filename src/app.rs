@@ -403,7 +403,7 @@ impl App {
     /// A failed store call, said in the status line in the user's words: the one way every
     /// tab reports one.
     pub(crate) fn store_failed(&mut self, e: &crate::store::StoreError) {
-        self.store_failed(&e);
+        self.error(e.message(self.cat));
     }
 
     pub fn agreement(&self, id: AgreementId) -> Option<&Agreement> {
