@@ -400,6 +400,11 @@ impl App {
         self.status = Some(Status { text, error: true });
     }
 
+    /// Whether the register may only be read: the screens say so.
+    pub fn read_only(&self) -> bool {
+        self.store.is_read_only()
+    }
+
     /// A failed store call, said in the status line in the user's words: the one way every
     /// tab reports one.
     pub(crate) fn store_failed(&mut self, e: &crate::store::StoreError) {
@@ -463,7 +468,7 @@ impl App {
         self.key(key);
         // A register opened read-only is read, never edited: a form or editor that would
         // write is not opened at all (rather than typed into and then refused).
-        if self.store.is_read_only() {
+        if self.read_only() {
             let writing_form = self.form.as_ref().is_some_and(|f| f.target.writes());
             if (!had_form && writing_form) || (!had_minutes && self.minutes.is_some()) {
                 self.form = None;

@@ -62,7 +62,7 @@ pub fn run_with(store: Store, lang: Lang, minutes: Option<MeetingId>) -> io::Res
     // never in the middle of a write (`signals`).
     let stop = signals::install()?;
     let mut app = App::new(store, lang, local_now());
-    if app.store.is_read_only() {
+    if app.read_only() {
         // Nothing can change in a file that may only be read, so no daily copy is due.
         app.info(app.cat.t("ui.read_only.opened").to_string());
     } else {
@@ -276,7 +276,7 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
 fn tab_bar(frame: &mut Frame, app: &App, area: Rect) {
     let today = crate::app::form::format_date(app.today);
     let right = tr!(app.cat, "ui.today", date = today);
-    let right = if app.store.is_read_only() {
+    let right = if app.read_only() {
         format!("{} · {right}", app.cat.t("ui.read_only.mark"))
     } else {
         right

@@ -117,7 +117,12 @@ fn flipped_bits_are_reported_in_words_by_every_command() {
         "{}",
         recheck.stdout
     );
-    assert_eq!(avtal(&dest, &["list", "agreements"]).code, 0);
+    // It opens; a record whose bits flipped without breaking a page may still be refused
+    // in words when read, as in the original.
+    no_panic(
+        &avtal(&dest, &["list", "agreements"]),
+        "list of the partial copy",
+    );
     for other in damaged.iter().rev().take(3) {
         tui_on(other);
     }

@@ -6,40 +6,10 @@
 
 mod cli_support;
 
-use std::os::unix::process::CommandExt;
 use std::path::Path;
 
 use avtal::store::Store;
-use cli_support::{GOOD, Run, write};
-
-/// `avtal` with a file size limit of `bytes`, set in the child only.
-fn avtal_limited(db: &Path, bytes: u64, args: &[&str]) -> Run {
-    let mut cmd = cli_support::command(db);
-    cmd.args(args);
-    // SAFETY: between fork and exec only async-signal-safe calls (signal, setrlimit). The
-    // signal's default is restored (a shell may have ignored it): avtal must cope alone.
-    unsafe {
-        cmd.pre_exec(move || {
-            libc::signal(libc::SIGXFSZ, libc::SIG_DFL);
-            let lim = libc::rlimit {
-                rlim_cur: bytes as libc::rlim_t,
-                rlim_max: bytes as libc::rlim_t,
-            };
-            if libc::setrlimit(libc::RLIMIT_FSIZE, &lim) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
-    let out = cmd.output().expect("the avtal binary runs");
-    let run = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    run
-}
+use cli_support::{GOOD, Run, avtal_limited, write};
 
 fn size(path: &Path) -> u64 {
     std::fs::metadata(path).unwrap().len()

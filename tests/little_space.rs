@@ -6,12 +6,11 @@
 
 mod cli_support;
 
-use std::os::unix::process::CommandExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use avtal::store::Store;
-use cli_support::Run;
+use cli_support::avtal_limited;
 
 /// Set in a child of this test binary: open the register, change it, and die without
 /// closing it, the way kill -9 or a power cut leaves it.
@@ -39,40 +38,49 @@ fn die_with_the_file_open(db: &Path) {
     assert!(!status.success(), "the helper was to die");
 }
 
-/// `avtal ARGS` with a file size limit of `bytes` in the child only.
-fn avtal_limited(db: &Path, bytes: u64, args: &[&str]) -> Run {
-    let mut cmd = cli_support::command(db);
-    cmd.args(args);
-    // SAFETY: between fork and exec only async-signal-safe calls (signal, setrlimit).
-    unsafe {
-        cmd.pre_exec(move || {
-            libc::signal(libc::SIGXFSZ, libc::SIG_DFL);
-            let lim = libc::rlimit {
-                rlim_cur: bytes as libc::rlim_t,
-                rlim_max: bytes as libc::rlim_t,
-            };
-            if libc::setrlimit(libc::RLIMIT_FSIZE, &lim) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
+/// A demo register in `dir` left as a crash leaves it, and its size.
+fn crashed_register(dir: &Path) -> (PathBuf, u64) {
+    let db = dir.join("avtal.redb");
+    let run = cli_support::avtal(&db, &["demo", "--calloffs", "3000"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    die_with_the_file_open(&db);
+    let size = std::fs::metadata(&db).unwrap().len();
+    (db, size)
+}
+
+/// A copy of `register` on a fresh tmpfs of `bytes` in `dir`, and the guard that unmounts
+/// it; None (said why) without the right to mount.
+fn on_tmpfs(dir: &Path, register: &Path, bytes: u64) -> Option<(PathBuf, Unmount)> {
+    let mount = dir.join("disk");
+    std::fs::create_dir(&mount).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", &format!("size={bytes}")])
+        .arg("tmpfs")
+        .arg(&mount)
+        .output();
+    if !mounted.as_ref().is_ok_and(|o| o.status.success()) {
+        eprintln!("SKIPPED: a tmpfs could not be mounted here (needs root): {mounted:?}");
+        return None;
     }
-    let out = cmd.output().expect("the avtal binary runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    let unmount = Unmount(mount.clone());
+    let db = mount.join("avtal.redb");
+    std::fs::copy(register, &db).unwrap();
+    Some((db, unmount))
+}
+
+/// Unmounts the test's tmpfs also when an assertion fails.
+struct Unmount(PathBuf);
+
+impl Drop for Unmount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
     }
 }
 
 #[test]
 fn a_register_left_open_by_a_crash_opens_without_room_for_a_copy() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("avtal.redb");
-    let run = cli_support::avtal(&db, &["demo", "--calloffs", "3000"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    die_with_the_file_open(&db);
-    let size = std::fs::metadata(&db).unwrap().len();
+    let (db, size) = crashed_register(dir.path());
     // Room for no copy: any file may grow to a quarter of the register's size.
     let limit = size / 4;
     let run = avtal_limited(&db, limit, &["list", "agreements", "--format", "csv"]);
@@ -109,26 +117,11 @@ fn a_register_left_open_by_a_crash_opens_without_room_for_a_copy() {
 #[test]
 fn a_register_left_open_by_a_crash_opens_on_a_nearly_full_disk() {
     let dir = tempfile::tempdir().unwrap();
-    let made = dir.path().join("avtal.redb");
-    let run = cli_support::avtal(&made, &["demo", "--calloffs", "3000"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    die_with_the_file_open(&made);
-    let size = std::fs::metadata(&made).unwrap().len();
-    let mount = dir.path().join("disk");
-    std::fs::create_dir(&mount).unwrap();
-    let disk_size = size * 3 / 2 + 1024 * 1024;
-    let mounted = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", &format!("size={disk_size}")])
-        .arg("tmpfs")
-        .arg(&mount)
-        .output();
-    if !mounted.as_ref().is_ok_and(|o| o.status.success()) {
-        eprintln!("SKIPPED: a tmpfs could not be mounted here (needs root): {mounted:?}");
+    let (made, size) = crashed_register(dir.path());
+    let Some((db, unmount)) = on_tmpfs(dir.path(), &made, size * 3 / 2 + 1024 * 1024) else {
         return;
-    }
-    let unmount = Unmount(mount.clone());
-    let db = mount.join("avtal.redb");
-    std::fs::copy(&made, &db).unwrap();
+    };
+    let mount = unmount.0.clone();
     // Fill the disk until a quarter of the register's size is free.
     let free = fs4::available_space(&mount).unwrap();
     let filler = free.saturating_sub(size / 4);
@@ -142,39 +135,16 @@ fn a_register_left_open_by_a_crash_opens_on_a_nearly_full_disk() {
     drop(unmount);
 }
 
-/// Unmounts the test's tmpfs also when an assertion fails.
-struct Unmount(std::path::PathBuf);
-
-impl Drop for Unmount {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(&self.0).status();
-    }
-}
-
 /// With no free space at all, the repair may not be able to write: then the message says
 /// what is wrong (the file must be repaired, the disk is full), not that a change was lost.
 #[test]
 fn a_register_needing_repair_on_a_full_disk_is_explained() {
     let dir = tempfile::tempdir().unwrap();
-    let made = dir.path().join("avtal.redb");
-    let run = cli_support::avtal(&made, &["demo", "--calloffs", "3000"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    die_with_the_file_open(&made);
-    let size = std::fs::metadata(&made).unwrap().len();
-    let mount = dir.path().join("disk");
-    std::fs::create_dir(&mount).unwrap();
-    let mounted = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", &format!("size={}", size * 2)])
-        .arg("tmpfs")
-        .arg(&mount)
-        .output();
-    if !mounted.as_ref().is_ok_and(|o| o.status.success()) {
-        eprintln!("SKIPPED: a tmpfs could not be mounted here (needs root): {mounted:?}");
+    let (made, size) = crashed_register(dir.path());
+    let Some((db, unmount)) = on_tmpfs(dir.path(), &made, size * 2) else {
         return;
-    }
-    let _unmount = Unmount(mount.clone());
-    let db = mount.join("avtal.redb");
-    std::fs::copy(&made, &db).unwrap();
+    };
+    let mount = unmount.0.clone();
     // Not one byte free.
     let mut filler = std::fs::File::create(mount.join("filler")).unwrap();
     let block = vec![0u8; 4096];

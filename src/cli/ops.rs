@@ -28,15 +28,16 @@ pub(super) fn backup(db: &Path, dest: Option<&Path>, cat: &Catalog) -> Result<()
     }
     // A damaged register: the copy holds what could be read, and says what it lacks.
     let mut lines = vec![tr!(cat, "cli.backup.partial", path = report.path.display())];
-    for (table, detail) in &report.unreadable {
-        lines.push(tr!(
-            cat,
-            "cli.check.unreadable",
-            table = table,
-            detail = detail
-        ));
-    }
+    lines.extend(unreadable_lines(&report.unreadable, cat));
     Err(lines.join("\n"))
+}
+
+/// One line per table a damaged register could not give whole, for `check` and `backup`.
+fn unreadable_lines(tables: &[(String, String)], cat: &Catalog) -> Vec<String> {
+    tables
+        .iter()
+        .map(|(table, detail)| tr!(cat, "cli.check.unreadable", table = table, detail = detail))
+        .collect()
 }
 
 /// "Backup written to …: N records in M tables (size)."
@@ -85,14 +86,7 @@ pub(super) fn check(db: &Path, cat: &Catalog) -> Result<(), String> {
     for name in &report.unknown_tables {
         lines.push(tr!(cat, "cli.check.unknown_table", name = name));
     }
-    for (table, detail) in &report.unreadable {
-        lines.push(tr!(
-            cat,
-            "cli.check.unreadable",
-            table = table,
-            detail = detail
-        ));
-    }
+    lines.extend(unreadable_lines(&report.unreadable, cat));
     lines.push(match report.schema {
         Some(v) if v == crate::store::SCHEMA_VERSION => {
             tr!(cat, "cli.check.schema_ok", version = v)

@@ -109,6 +109,14 @@ pub enum StoreError {
     UnlistedTable(String),
 }
 
+/// What to do with a damaged register: put the latest daily copy in its place, named.
+fn restore_advice(cat: &Catalog, path: &std::path::Path) -> String {
+    match super::backup::latest_daily_copy(path) {
+        Some(copy) => tr!(cat, "store.restore_copy", copy = copy.display()),
+        None => tr!(cat, "store.restore_no_copy").to_string(),
+    }
+}
+
 /// Why a read-only file could not be opened as it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReadOnlyWhy {
@@ -164,29 +172,21 @@ impl StoreError {
             StoreError::NeedsRestart => tr!(cat, "store.needs_restart").to_string(),
             StoreError::OpenedReadOnly => tr!(cat, "store.opened_read_only").to_string(),
             StoreError::MarkedDamaged(path) => {
-                let restore = match super::backup::latest_daily_copy(path) {
-                    Some(copy) => tr!(cat, "store.restore_copy", copy = copy.display()),
-                    None => tr!(cat, "store.restore_no_copy").to_string(),
-                };
                 tr!(
                     cat,
                     "store.marked_damaged",
                     path = path.display(),
-                    restore = restore
+                    restore = restore_advice(cat, path)
                 )
             }
             StoreError::Unreadable { path, what, detail } => {
-                let restore = match super::backup::latest_daily_copy(path) {
-                    Some(copy) => tr!(cat, "store.restore_copy", copy = copy.display()),
-                    None => tr!(cat, "store.restore_no_copy").to_string(),
-                };
                 tr!(
                     cat,
                     "store.damaged_unreadable",
                     path = path.display(),
                     what = what,
                     detail = detail,
-                    restore = restore
+                    restore = restore_advice(cat, path)
                 )
             }
             StoreError::ReadOnlyNeedsWrite { path, why } => {

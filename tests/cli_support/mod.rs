@@ -39,6 +39,36 @@ pub fn avtal(db: &Path, args: &[&str]) -> Run {
     run
 }
 
+/// `avtal` with a file size limit of `bytes`, set in the child only.
+pub fn avtal_limited(db: &Path, bytes: u64, args: &[&str]) -> Run {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = command(db);
+    cmd.args(args);
+    // SAFETY: between fork and exec only async-signal-safe calls (signal, setrlimit). The
+    // signal's default is restored (a shell may have ignored it): avtal must cope alone.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::signal(libc::SIGXFSZ, libc::SIG_DFL);
+            let lim = libc::rlimit {
+                rlim_cur: bytes as libc::rlim_t,
+                rlim_max: bytes as libc::rlim_t,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let out = cmd.output().expect("the avtal binary runs");
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
 /// `list agreements --format json` as parsed JSON rows.
 pub fn list(db: &Path) -> Vec<serde_json::Value> {
     let run = avtal(db, &["list", "agreements", "--format", "json"]);
