@@ -12,6 +12,7 @@ use common::stats;
 
 use std::time::{Duration, Instant};
 
+use avtal::app::statistics::kpis;
 use avtal::domain::Agreement;
 use avtal::domain::supplier_report::{Hours, SupplierMonth, month_of};
 use avtal::stats::{KpiTable, Period};
@@ -115,7 +116,7 @@ fn run(n: usize) -> Row {
     };
 
     // What the Statistics tab and `report kpi` call.
-    let ours = store.kpi_from_aggregates(&it, year, now).expect("kpi");
+    let ours = kpis(&store, &it, year, now).expect("kpi");
     // avtal's own two paths first: the aggregates must equal a scan of the raw data.
     let (cs, rs) = store.calloffs_and_requests(it.id).expect("read");
     let reported = store.supplier_stats(it.id).expect("reported");
@@ -126,7 +127,7 @@ fn run(n: usize) -> Row {
     let mut samples = Vec::new();
     for _ in 0..200 {
         let t = Instant::now();
-        let k = store.kpi_from_aggregates(&it, year, now).expect("kpi");
+        let k = kpis(&store, &it, year, now).expect("kpi");
         samples.push(t.elapsed());
         std::hint::black_box(k);
     }

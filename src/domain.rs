@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod calloff;
 pub mod checklist;
 pub mod competition;
+pub mod counts;
 pub mod deviation;
 pub mod due;
 pub mod followup;

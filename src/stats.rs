@@ -26,9 +26,12 @@
 //!   given, not read from a cache, so the figures depend on the data alone.
 
 mod compare;
+mod counted;
 mod kpi;
+pub mod rules;
 
 pub use compare::{Differences, Figures, MonthComparison, compare_reported};
+pub use counted::{TrendMonth, compare_from_aggregates, kpi_from_counts, trends};
 pub use kpi::{KpiTable, Period, RankingKpis, SupplierKpis, kpi_table};
 
 /// `n / d`, or None when `d` is 0 (DESIGN's "null when 0/0").

@@ -39,7 +39,7 @@ use redb::{Database, ReadableTable, TableHandle};
 
 use crate::domain::{Agreement, AgreementId};
 
-pub use aggregates::{AggregateMonths, Counts, DeviationCounts, MonthFigures, RankingCounts};
+pub use aggregates::DeviationCounts;
 pub use audit::{AuditEntry, AuditVerdict, RecordIssue, RecordProblem};
 pub use backup::{BackupReport, Daily, Snapshot};
 pub use check::CheckReport;

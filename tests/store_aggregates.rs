@@ -2,6 +2,7 @@
 //! same data: random call-offs, requests, saves, deletes and agreement changes, then
 //! whole-month (and odd) periods at random as-of times must give identical tables.
 
+use avtal::app::statistics::kpis;
 use avtal::domain::calloff::{Answer, CallOff, CallOffMethod, Request};
 use avtal::domain::supplier_report::{Hours, SupplierMonth};
 use avtal::domain::*;
@@ -207,20 +208,20 @@ proptest! {
             let to = last_day(month(2026, (m + len).min(12)));
             let p = Period { from, to };
             let as_of = base() + Duration::days(as_of_day) + Duration::hours(as_of_hour);
-            let fast = store.kpi_from_aggregates(&a, p, as_of).unwrap();
+            let fast = kpis(&store, &a, p, as_of).unwrap();
             prop_assert_eq!(fast, reference(&store, &a, p, as_of), "{:?} at {}", p, as_of);
         }
         // A period that is not whole months is exact too (aggregates are by day).
         let p = Period { from: date!(2026 - 02 - 10), to: date!(2026 - 05 - 03) };
         let as_of = datetime!(2026-04-01 12:00);
         prop_assert_eq!(
-            store.kpi_from_aggregates(&a, p, as_of).unwrap(),
+            kpis(&store, &a, p, as_of).unwrap(),
             reference(&store, &a, p, as_of)
         );
         // And a full rebuild lands where the incremental path did.
-        let before = store.kpi_from_aggregates(&a, Period { from: month(2026, 1), to: date!(2026 - 12 - 31) }, as_of).unwrap();
+        let before = kpis(&store, &a, Period { from: month(2026, 1), to: date!(2026 - 12 - 31) }, as_of).unwrap();
         store.rebuild_aggregates().unwrap();
-        let after = store.kpi_from_aggregates(&a, Period { from: month(2026, 1), to: date!(2026 - 12 - 31) }, as_of).unwrap();
+        let after = kpis(&store, &a, Period { from: month(2026, 1), to: date!(2026 - 12 - 31) }, as_of).unwrap();
         prop_assert_eq!(before, after);
     }
 }
@@ -249,25 +250,25 @@ fn deletes_take_their_counts_out() {
         ])
         .unwrap();
     let as_of = datetime!(2026-12-01 00:00);
-    let k = store.kpi_from_aggregates(&a, year(), as_of).unwrap();
+    let k = kpis(&store, &a, year(), as_of).unwrap();
     assert_eq!(k.suppliers[0].requests, 2);
     assert_eq!(k.suppliers[0].not_answered_in_time, 1);
     assert_eq!(k.ranking.ranking_calloffs, 2);
     store.delete_calloff(a.id, "C-2").unwrap();
-    let k = store.kpi_from_aggregates(&a, year(), as_of).unwrap();
+    let k = kpis(&store, &a, year(), as_of).unwrap();
     assert_eq!(k.suppliers[0].requests, 1);
     assert_eq!(k.suppliers[0].not_answered_in_time, 0);
     assert_eq!(k.suppliers[0].awarded, 0);
     assert_eq!(k.ranking.ranking_calloffs, 1);
     let (_, rs) = store.calloffs_and_requests(a.id).unwrap();
     store.delete_request(&rs[0]).unwrap();
-    let k = store.kpi_from_aggregates(&a, year(), as_of).unwrap();
+    let k = kpis(&store, &a, year(), as_of).unwrap();
     assert_eq!(k, reference(&store, &a, year(), as_of));
     // Undo of the call-off delete puts everything back.
     let (c, rs) = store.delete_calloff(a.id, "C-1").unwrap();
     store.restore_calloff(&c, &rs).unwrap();
     assert_eq!(
-        store.kpi_from_aggregates(&a, year(), as_of).unwrap(),
+        kpis(&store, &a, year(), as_of).unwrap(),
         reference(&store, &a, year(), as_of)
     );
 }
@@ -283,12 +284,12 @@ fn a_ranking_change_moves_compliance() {
         .import_requests(&[request(1, 10, 0, 1, 2), request(1, 10, 1, 2, 1)])
         .unwrap();
     let as_of = datetime!(2026-12-01 00:00);
-    let k = store.kpi_from_aggregates(&a, year(), as_of).unwrap();
+    let k = kpis(&store, &a, year(), as_of).unwrap();
     assert_eq!((k.ranking.compliant, k.ranking.deviations), (1, 0));
     // The awarded supplier moves out of the lot: a deviation now.
     a.lots[0].ranking.retain(|o| *o != org(1));
     store.update_agreement(&a).unwrap();
-    let k = store.kpi_from_aggregates(&a, year(), as_of).unwrap();
+    let k = kpis(&store, &a, year(), as_of).unwrap();
     assert_eq!((k.ranking.compliant, k.ranking.deviations), (0, 1));
     assert_eq!(k, reference(&store, &a, year(), as_of));
 }
@@ -303,7 +304,7 @@ fn pending_turns_late_as_the_as_of_time_passes() {
     let mut r = request(1, 91, 0, 6, 0);
     r.sent_at = datetime!(2026-04-02 14:00);
     store.import_requests(&[r]).unwrap();
-    let k = |t| store.kpi_from_aggregates(&a, year(), t).unwrap().suppliers[0].clone();
+    let k = |t| kpis(&store, &a, year(), t).unwrap().suppliers[0].clone();
     assert_eq!(
         (
             k(datetime!(2026-04-08 23:59:59)).pending,
@@ -339,7 +340,7 @@ fn a_file_without_aggregates_gets_them_on_open() {
         store
             .import_requests(&[request(1, 10, 0, 2, 2), request(2, 40, 1, 3, 0)])
             .unwrap();
-        let want = store.kpi_from_aggregates(&a, year(), as_of).unwrap();
+        let want = kpis(&store, &a, year(), as_of).unwrap();
         (a, want)
     };
     {
@@ -359,7 +360,7 @@ fn a_file_without_aggregates_gets_them_on_open() {
         let _ = db.begin_read().unwrap();
     }
     let store = Store::open(&path).unwrap();
-    let got = store.kpi_from_aggregates(&a, year(), as_of).unwrap();
+    let got = kpis(&store, &a, year(), as_of).unwrap();
     assert_eq!(got, want);
     assert_eq!(got.suppliers[1].requests, 1);
 }

@@ -4,6 +4,7 @@
 
 mod cli_support;
 
+use avtal::app::statistics::kpis;
 use avtal::domain::Agreement;
 use avtal::domain::calloff::{CallOff, Request};
 use avtal::stats::Period;
@@ -45,7 +46,7 @@ fn snapshot(store: &Store, a: &Agreement) -> String {
         from: date!(2024 - 01 - 01),
         to: date!(2027 - 12 - 31),
     };
-    let kpi = store.kpi_from_aggregates(a, period, NOW).unwrap();
+    let kpi = kpis(store, a, period, NOW).unwrap();
     format!(
         "{rows:?}\n{entries:?}\n{requests:?}\n{:?}\n{kpi:?}",
         store.awaited().unwrap()

@@ -7,9 +7,8 @@ use time::Date;
 
 use crate::domain::Agreement;
 use crate::domain::purchase::{CategoryDecision, Total, analyse};
-use crate::domain::supplier_report::SupplierMonth;
-use crate::stats::{Figures, KpiTable, MonthComparison, Period};
-use crate::store::{AggregateMonths, StoreError};
+use crate::stats::{KpiTable, Period};
+use crate::store::StoreError;
 
 use super::App;
 
@@ -103,7 +102,7 @@ pub fn gather(app: &App, a: &Agreement) -> Result<ProcurementReport, StoreError>
         from: a.start.min(a.end),
         to: a.end.max(a.start),
     };
-    let kpis = app.store.kpi_from_aggregates(a, period, app.now)?;
+    let kpis = super::statistics::kpis(&app.store, a, period, app.now)?;
     let counted = app.store.deviations_by_supplier(a.id)?;
     let mut deviations: Vec<SupplierDeviations> = a
         .suppliers
@@ -205,50 +204,4 @@ pub fn gather(app: &App, a: &Agreement) -> Result<ProcurementReport, StoreError>
         sanctions: sanctions_by_supplier(app, a)?,
         lessons,
     })
-}
-
-fn small(v: i64) -> u32 {
-    u32::try_from(v.max(0)).unwrap_or(u32::MAX)
-}
-
-/// Each month a supplier reported in `period`, beside the register's figures for that
-/// month from the aggregates (the same rules as `stats::compare_reported`, which scans
-/// every request; a supplier not of the agreement gets zeros on the register's side).
-pub fn compare_from_aggregates(
-    a: &Agreement,
-    reported: &[SupplierMonth],
-    months: &AggregateMonths,
-    period: Period,
-) -> Vec<MonthComparison> {
-    let mut out: Vec<MonthComparison> = reported
-        .iter()
-        .filter(|m| m.agreement == a.id && period.contains(m.month))
-        .map(|m| {
-            let i = a.suppliers.iter().position(|s| s.org_number == m.supplier);
-            let own = months
-                .suppliers
-                .iter()
-                .find(|f| Some(f.supplier) == i && f.month == m.month)
-                .map(|f| Figures {
-                    requests: small(f.counts.requests),
-                    answered_in_time: small(f.counts.answered_in_time),
-                    consultants: small(f.counts.consultants),
-                    replaced_due_to_complaint: small(f.counts.replaced),
-                })
-                .unwrap_or_default();
-            MonthComparison {
-                supplier: m.supplier.clone(),
-                month: m.month,
-                reported: Figures {
-                    requests: m.requests,
-                    answered_in_time: m.answered_in_time,
-                    consultants: m.consultants,
-                    replaced_due_to_complaint: m.replaced_due_to_complaint,
-                },
-                register: own,
-            }
-        })
-        .collect();
-    out.sort_by(|x, y| (&x.supplier, x.month).cmp(&(&y.supplier, y.month)));
-    out
 }

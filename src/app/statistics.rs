@@ -4,12 +4,13 @@
 //! store's aggregates and is computed when the agreement, the period or the data
 //! changes — never per frame.
 
-use time::{Date, Duration, Month};
+use time::{Date, Duration, Month, PrimitiveDateTime};
 
+use crate::domain::counts::AggregateMonths;
 use crate::domain::supplier_report::month_of;
 use crate::domain::{Agreement, AgreementId};
-use crate::stats::{KpiTable, MonthComparison, Period};
-use crate::store::{AggregateMonths, StoreError};
+use crate::stats::{self, KpiTable, MonthComparison, Period, TrendMonth};
+use crate::store::{Store, StoreError};
 
 use super::App;
 use super::form::{Field, FieldKind, Form, FormTarget, format_date};
@@ -167,6 +168,11 @@ pub fn period_of(kind: PeriodKind, anchor: Date, a: &Agreement, custom: Option<P
 }
 
 impl StatisticsState {
+    /// The trend window's months for the supplier chosen (or all), by `stats`' rules.
+    pub fn trends(&self) -> Vec<TrendMonth> {
+        stats::trends(&self.computed.months, &self.computed.window, self.supplier)
+    }
+
     /// Moves the period one step back (-1) or on (1).
     fn step(&mut self, today: Date, delta: i32) {
         let anchor = self.anchor.unwrap_or(today);
@@ -311,6 +317,20 @@ impl App {
     }
 }
 
+/// The §5 KPI table of `a` for `period` at `as_of`: the store's counters, turned into
+/// figures by `stats` alone.
+pub fn kpis(
+    store: &Store,
+    a: &Agreement,
+    period: Period,
+    as_of: PrimitiveDateTime,
+) -> Result<KpiTable, StoreError> {
+    Ok(stats::kpi_from_counts(
+        a,
+        &store.period_counts(a, period, as_of)?,
+    ))
+}
+
 /// Reads what `view` needs: the KPI table, the months of the trend window and the
 /// comparison always (all from aggregates), the procurement report only when shown.
 fn compute(
@@ -319,7 +339,7 @@ fn compute(
     period: Period,
     view: StatsView,
 ) -> Result<Computed, StoreError> {
-    let kpis = app.store.kpi_from_aggregates(a, period, app.now)?;
+    let kpis = self::kpis(&app.store, a, period, app.now)?;
     let end = month_of(period.to);
     let span = (end.year() - period.from.year()) * 12 + i32::from(u8::from(end.month()))
         - i32::from(u8::from(period.from.month()))
@@ -336,7 +356,7 @@ fn compute(
         app.now,
     )?;
     let reported = app.store.supplier_stats(a.id)?;
-    let compare = super::procurement::compare_from_aggregates(a, &reported, &months, period);
+    let compare = stats::compare_from_aggregates(a, &reported, &months, period);
     let procurement = match view {
         StatsView::Procurement => {
             let change = app.store.last_change().ok();
@@ -348,7 +368,7 @@ fn compute(
             Some(match cached {
                 Some((_, _, report)) => {
                     let mut report = report.clone();
-                    report.kpis = app.store.kpi_from_aggregates(a, report.period, app.now)?;
+                    report.kpis = self::kpis(&app.store, a, report.period, app.now)?;
                     report
                 }
                 None => super::procurement::gather(app, a)?,

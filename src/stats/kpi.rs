@@ -3,26 +3,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use time::{Date, PrimitiveDateTime};
+use time::PrimitiveDateTime;
 
-use super::share;
+use super::rules;
 use crate::domain::calloff::{CallOff, CallOffMethod, Request, RequestState, request_state};
+pub use crate::domain::counts::Period;
 use crate::domain::ranking::{RankingOutcome, assess_in_agreement};
 use crate::domain::supplier_report::SupplierMonth;
 use crate::domain::{Agreement, OrgNumber};
-
-/// Dates `from..=to`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Period {
-    pub from: Date,
-    pub to: Date,
-}
-
-impl Period {
-    pub fn contains(&self, d: Date) -> bool {
-        self.from <= d && d <= self.to
-    }
-}
 
 /// The §5 figures of one supplier.
 #[derive(Debug, Clone, PartialEq)]
@@ -180,18 +168,11 @@ pub fn kpi_table(
     }
 
     for (row, t) in rows.iter_mut().zip(&tally) {
-        row.answered_in_time_share = share(
-            row.answered_in_time,
-            row.answered_in_time + row.not_answered_in_time,
-        );
-        row.replaced_share =
-            share(row.replaced_due_to_complaint, row.consultants).map(|s| s.min(1.0));
-        row.sick_leave_share = if t.months == 0 {
-            None
-        } else {
-            share(t.sick, t.scheduled)
-        };
-        row.quality_mean = share(t.quality_sum, t.quality_count);
+        row.answered_in_time_share =
+            rules::answered_in_time_share(row.answered_in_time, row.not_answered_in_time);
+        row.replaced_share = rules::replaced_share(row.replaced_due_to_complaint, row.consultants);
+        row.sick_leave_share = rules::sick_leave_share(t.months, t.sick, t.scheduled);
+        row.quality_mean = rules::quality_mean(t.quality_sum, t.quality_count);
     }
     KpiTable {
         ranking,
@@ -232,6 +213,6 @@ fn ranking_kpis(
         }
         k.ranking_calloffs += 1;
     }
-    k.compliance_share = share(k.compliant, k.ranking_calloffs);
+    k.compliance_share = rules::compliance_share(k.compliant, k.ranking_calloffs);
     k
 }

@@ -36,6 +36,7 @@ use time::{Date, PrimitiveDateTime};
 
 use crate::domain::Agreement;
 use crate::domain::calloff::{CallOffMethod, Request};
+use crate::domain::counts::{Counts, RankingCounts};
 use crate::domain::ranking::RankingOutcome;
 
 use super::StoreError;
@@ -44,62 +45,9 @@ use super::encoding::{self, V1};
 use super::tables::AGREEMENTS;
 
 pub use deviations::DeviationCounts;
-pub use query::{AggregateMonths, MonthFigures};
 pub(super) use rebuild::{ensure, rebuild_agreement};
 
 pub(super) use super::tables::{NOT_IN_TIME, RANKING_DAYS, SUPPLIER_DAYS};
-
-/// Counters of one supplier on one day (or summed over a period). Signed so that a
-/// delta is a `Counts` too; stored values are never negative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Counts {
-    pub requests: i64,
-    pub answered_in_time: i64,
-    /// Requests without an in-time answer: pending or not answered in time, by as-of.
-    pub not_in_time: i64,
-    pub awarded: i64,
-    pub delivered: i64,
-    pub on_time: i64,
-    pub consultants: i64,
-    pub replaced: i64,
-    pub quality_sum: i64,
-    pub quality_count: i64,
-}
-
-impl Counts {
-    pub fn add(&mut self, o: &Counts, sign: i64) {
-        self.requests += sign * o.requests;
-        self.answered_in_time += sign * o.answered_in_time;
-        self.not_in_time += sign * o.not_in_time;
-        self.awarded += sign * o.awarded;
-        self.delivered += sign * o.delivered;
-        self.on_time += sign * o.on_time;
-        self.consultants += sign * o.consultants;
-        self.replaced += sign * o.replaced;
-        self.quality_sum += sign * o.quality_sum;
-        self.quality_count += sign * o.quality_count;
-    }
-
-    fn is_zero(&self) -> bool {
-        *self == Counts::default()
-    }
-}
-
-/// The ranking figures of one agreement on one day (or over a period).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct RankingCounts {
-    pub ranking_calloffs: i64,
-    pub compliant: i64,
-    pub deviations: i64,
-}
-
-impl RankingCounts {
-    pub fn add(&mut self, o: &RankingCounts, sign: i64) {
-        self.ranking_calloffs += sign * o.ranking_calloffs;
-        self.compliant += sign * o.compliant;
-        self.deviations += sign * o.deviations;
-    }
-}
 
 /// Where a request without an in-time answer counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,13 +4,13 @@
 
 use crate::domain::{AgreementId, OrgNumber};
 
-use super::aggregates::Counts;
 use super::calloff_index::{lot_key, supplier_key};
 use super::encoding;
 use super::tables::{
     CALLOFF_INDEX, COMPETITIONS, MEETINGS_BY_AGREEMENT, PENALTY_CLAIMS, SUPPLIER_DAYS,
 };
 use super::{Store, StoreError};
+use crate::domain::counts::Counts;
 
 /// Counts of the records behind a record of the register.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -12,36 +12,9 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Sparkline};
 use crate::app::App;
 use crate::domain::Agreement;
 use crate::domain::supplier_report::month_key;
-use crate::store::Counts;
 use crate::tr;
 
 use super::theme;
-
-/// The counters of each month of the window, for the chosen supplier or all.
-fn per_month(app: &App) -> Vec<(Counts, i64)> {
-    let c = &app.statistics.computed;
-    c.window
-        .iter()
-        .map(|m| {
-            let mut sum = Counts::default();
-            let mut pending = 0;
-            for f in c.months.suppliers.iter().filter(|f| f.month == *m) {
-                if app.statistics.supplier.is_none_or(|s| s == f.supplier) {
-                    sum.add(&f.counts, 1);
-                    pending += f.pending;
-                }
-            }
-            (sum, pending)
-        })
-        .collect()
-}
-
-/// The share as a whole percentage, by the rule the table uses (`stats`): the chart
-/// said 66 % where the table said 67 %.
-fn pct(n: i64, d: i64) -> Option<u64> {
-    let count = |x: i64| u64::try_from(x).unwrap_or(0);
-    crate::stats::share(count(n), count(d)).map(crate::stats::whole_percent)
-}
 
 pub fn render(frame: &mut Frame, app: &App, _a: &Agreement, area: Rect) {
     let cat = app.cat;
@@ -49,7 +22,7 @@ pub fn render(frame: &mut Frame, app: &App, _a: &Agreement, area: Rect) {
     let (Some(first), Some(last)) = (c.window.first(), c.window.last()) else {
         return;
     };
-    let months = per_month(app);
+    let months = app.statistics.trends();
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
         tr!(
             cat,
@@ -76,16 +49,13 @@ pub fn render(frame: &mut Frame, app: &App, _a: &Agreement, area: Rect) {
     let width = (bars.width / n).saturating_sub(1).clamp(1, 5);
     let group: Vec<Bar> = months
         .iter()
-        .zip(&c.window)
-        .map(|((counts, _), m)| {
+        .map(|m| {
             let label = if width >= 2 {
-                format!("{:02}", u8::from(m.month()))
+                format!("{:02}", u8::from(m.month.month()))
             } else {
                 String::new()
             };
-            Bar::default()
-                .value(u64::try_from(counts.requests).unwrap_or(0))
-                .label(Line::from(label))
+            Bar::default().value(m.requests).label(Line::from(label))
         })
         .collect();
     let chart = BarChart::default()
@@ -100,24 +70,9 @@ pub fn render(frame: &mut Frame, app: &App, _a: &Agreement, area: Rect) {
         .value_style(Style::default().add_modifier(ratatui::style::Modifier::BOLD));
     frame.render_widget(chart, bars);
 
-    let in_time: Vec<Option<u64>> = months
-        .iter()
-        .map(|(k, pending)| pct(k.answered_in_time, k.requests - pending))
-        .collect();
-    let awarded: Vec<Option<u64>> = months
-        .iter()
-        .map(|(k, _)| Some(u64::try_from(k.awarded).unwrap_or(0)))
-        .collect();
-    let compliance: Vec<Option<u64>> = c
-        .window
-        .iter()
-        .map(|m| {
-            c.months
-                .ranking
-                .get(m)
-                .and_then(|r| pct(r.compliant, r.ranking_calloffs))
-        })
-        .collect();
+    let in_time: Vec<Option<u64>> = months.iter().map(|m| m.answered_in_time_percent).collect();
+    let awarded: Vec<Option<u64>> = months.iter().map(|m| Some(m.awarded)).collect();
+    let compliance: Vec<Option<u64>> = months.iter().map(|m| m.compliance_percent).collect();
     let last_of = |v: &[Option<u64>]| v.iter().rev().flatten().next().copied();
     let lines = [
         (l1, s1, "ui.stats.trends.in_time_share", &in_time, true),
@@ -157,26 +112,5 @@ pub fn render(frame: &mut Frame, app: &App, _a: &Agreement, area: Rect) {
             })
             .style(theme::ok());
         frame.render_widget(spark, spark_area);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::pct;
-    use crate::app::procurement_export::percent;
-    use crate::i18n::{Catalog, Lang};
-
-    /// The trend's latest share and the table's are one figure: 2 of 3 in time is 67 in
-    /// both (the chart used to cut it to 66).
-    #[test]
-    fn the_chart_and_the_table_show_the_same_percentage() {
-        let cat = Catalog::get(Lang::Sv);
-        for (n, d) in [(2, 3), (1, 3), (1, 8), (5, 7), (199, 200), (0, 4), (4, 4)] {
-            let chart = pct(n, d).unwrap();
-            let table = percent(cat, crate::stats::share(n as u64, d as u64));
-            assert_eq!(table, format!("{chart} %"), "{n}/{d}");
-        }
-        assert_eq!(pct(2, 3), Some(67));
-        assert_eq!(pct(1, 0), None);
     }
 }

@@ -7,32 +7,16 @@ use std::collections::BTreeMap;
 use redb::ReadTransaction;
 use time::{Date, PrimitiveDateTime};
 
-use super::{Counts, Late, NOT_IN_TIME, RANKING_DAYS, RankingCounts, SUPPLIER_DAYS, instant};
+use super::{Late, NOT_IN_TIME, RANKING_DAYS, SUPPLIER_DAYS, instant};
 use crate::domain::Agreement;
+use crate::domain::counts::{
+    AggregateMonths, Counts, MonthFigures, Period, PeriodCounts, RankingCounts, ReportedHours,
+    SupplierPeriod,
+};
 use crate::domain::supplier_report::{SupplierMonth, month_of};
-use crate::stats::{KpiTable, Period, RankingKpis, SupplierKpis, share};
 use crate::store::encoding;
 use crate::store::tables::SUPPLIER_STATS;
 use crate::store::{Store, StoreError};
-
-/// One supplier's counters for one month, with the requests still pending at as-of.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MonthFigures {
-    /// Index into the agreement's suppliers.
-    pub supplier: usize,
-    /// First day of the month.
-    pub month: Date,
-    pub counts: Counts,
-    pub pending: i64,
-}
-
-/// The counters of a period month by month: per supplier (months with no activity left
-/// out) and the agreement's ranking figures.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct AggregateMonths {
-    pub suppliers: Vec<MonthFigures>,
-    pub ranking: BTreeMap<Date, RankingCounts>,
-}
 
 type Buckets = BTreeMap<(usize, Date), (Counts, i64)>;
 
@@ -94,23 +78,20 @@ fn fold(
     Ok((out, ranking))
 }
 
-fn count(v: i64) -> u64 {
-    u64::try_from(v).unwrap_or(0)
-}
-
 impl Store {
-    /// The §5 KPI table of `agreement` for `period` at `as_of`, from the aggregates: the
-    /// same figures as [`crate::stats::kpi_table`] over every call-off, request and
-    /// reported month of the agreement, without reading them.
-    pub fn kpi_from_aggregates(
+    /// The counters of `agreement` over `period` at `as_of`, from the aggregates: what
+    /// `stats::kpi_from_counts` turns into the §5 KPI table, the same figures as
+    /// `stats::kpi_table` over every call-off, request and reported month of the
+    /// agreement, without reading them.
+    pub fn period_counts(
         &self,
         agreement: &Agreement,
         period: Period,
         as_of: PrimitiveDateTime,
-    ) -> Result<KpiTable, StoreError> {
+    ) -> Result<PeriodCounts, StoreError> {
         let txn = self.db.begin_read()?;
         let (buckets, ranking) = fold(&txn, agreement, period, as_of, |_| period.from)?;
-        let mut sick: Vec<(u64, u64, u64)> = vec![(0, 0, 0); agreement.suppliers.len()];
+        let mut reported = vec![ReportedHours::default(); agreement.suppliers.len()];
         let stats = txn.open_table(SUPPLIER_STATS)?;
         let a = agreement.id.0;
         for item in stats.range((a, "", "")..(a.saturating_add(1), "", ""))? {
@@ -124,53 +105,27 @@ impl Store {
                 .iter()
                 .position(|s| s.org_number == m.supplier)
             {
-                let t = &mut sick[i];
-                *t = (t.0 + 1, t.1 + m.sick_hours.0, t.2 + m.scheduled_hours.0);
+                let r = &mut reported[i];
+                r.months += 1;
+                r.sick += m.sick_hours.0;
+                r.scheduled += m.scheduled_hours.0;
             }
         }
-        let suppliers = agreement
-            .suppliers
-            .iter()
+        let suppliers = reported
+            .into_iter()
             .enumerate()
-            .map(|(i, s)| {
-                let (c, pending) = buckets.get(&(i, period.from)).copied().unwrap_or_default();
-                let mut k = SupplierKpis::nothing_yet(&s.org_number, &s.name);
-                k.requests = count(c.requests);
-                k.answered_in_time = count(c.answered_in_time);
-                k.pending = count(pending);
-                k.not_answered_in_time = count(c.not_in_time - pending);
-                k.answered_in_time_share = share(
-                    k.answered_in_time,
-                    k.answered_in_time + k.not_answered_in_time,
-                );
-                k.awarded = count(c.awarded);
-                k.delivered = count(c.delivered);
-                k.on_time = count(c.on_time);
-                k.consultants = count(c.consultants);
-                k.replaced_due_to_complaint = count(c.replaced);
-                k.replaced_share =
-                    share(k.replaced_due_to_complaint, k.consultants).map(|s| s.min(1.0));
-                let (months, sick_h, scheduled) = sick[i];
-                k.sick_leave_share = if months == 0 {
-                    None
-                } else {
-                    share(sick_h, scheduled)
-                };
-                k.quality_mean = share(count(c.quality_sum), count(c.quality_count));
-                k
+            .map(|(i, reported)| {
+                let (counts, pending) = buckets.get(&(i, period.from)).copied().unwrap_or_default();
+                SupplierPeriod {
+                    counts,
+                    pending,
+                    reported,
+                }
             })
             .collect();
-        let r = ranking.get(&period.from).copied().unwrap_or_default();
-        let mut rk = RankingKpis {
-            ranking_calloffs: count(r.ranking_calloffs),
-            compliant: count(r.compliant),
-            deviations: count(r.deviations),
-            compliance_share: None,
-        };
-        rk.compliance_share = share(rk.compliant, rk.ranking_calloffs);
-        Ok(KpiTable {
-            ranking: rk,
+        Ok(PeriodCounts {
             suppliers,
+            ranking: ranking.get(&period.from).copied().unwrap_or_default(),
         })
     }
 
