@@ -2,49 +2,28 @@
 //! state through the store, and `ui` renders the state. No terminal I/O here, so every
 //! flow can be driven by a test.
 
-pub mod actions_tab;
-mod agenda_items;
-mod agreements_tab;
+pub mod actions;
+pub mod agenda;
+pub mod agreements;
 pub mod backup;
-mod calloff_filter;
-mod calloff_forms;
-pub mod calloff_load;
 pub mod calloffs;
-mod calloffs_tab;
-pub mod checklist_tab;
-mod competition_forms;
-mod competition_text;
-mod competition_undo;
+pub mod checklist;
 pub mod competitions;
-mod competitions_tab;
-mod demo_plans;
+pub mod demo;
 pub mod deviations;
 pub mod export;
-pub mod followup_tab;
+pub mod followup;
 pub mod form;
 pub mod forms;
 pub mod keymap;
 pub mod leaving;
-mod picker;
-pub use picker::Picker;
-mod meeting_forms;
 pub mod meetings;
-mod meetings_tab;
-pub mod minutes;
-pub mod procurement;
-pub mod procurement_export;
+mod picker;
 pub mod purchases;
-pub mod register;
 pub mod sanctions;
-pub mod sanctions_forms;
-mod sanctions_tab;
-mod sanctions_undo;
-mod sanctions_window;
 pub mod statistics;
-mod statistics_keys;
 pub mod work;
-mod work_forms;
-mod work_undo;
+pub use picker::Picker;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use time::{Date, PrimitiveDateTime};
@@ -60,9 +39,9 @@ use crate::store::Store;
 use crate::store::request_key;
 use crate::tr;
 
+use agreements::{Detail, RegisterState, Row, Section, rows, step};
 use form::{Form, FormOutcome, FormTarget};
 use keymap::{Act, Binding};
-use register::{Detail, RegisterState, Row, Section, rows, step};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -247,7 +226,7 @@ enum Undo {
         id: DeviationId,
     },
     DeviationRestore(ManualDeviation),
-    Views(competition_undo::ViewsUndo),
+    Views(competitions::undo::ViewsUndo),
     /// Set a meeting back (None: it was new, remove it).
     MeetingRevert {
         before: Option<Meeting>,
@@ -261,8 +240,8 @@ enum Undo {
         id: ActionId,
     },
     ActionRestore(Action),
-    Work(work_undo::WorkUndo),
-    Sanction(sanctions_undo::SanctionUndo),
+    Work(work::undo::WorkUndo),
+    Sanction(sanctions::undo::SanctionUndo),
 }
 
 pub struct App {
@@ -283,7 +262,7 @@ pub struct App {
     pub purchases: purchases::PurchasesState,
     pub meetings: meetings::MeetingsState,
     /// The live minutes editor, full screen over the tabs while open.
-    pub minutes: Option<minutes::MinutesEditor>,
+    pub minutes: Option<meetings::minutes::MinutesEditor>,
     /// The Actions, Implementation and Follow-up plan tabs.
     pub work: work::WorkState,
     pub sanctions: sanctions::SanctionsState,
@@ -308,7 +287,7 @@ pub struct App {
     /// How far the help can scroll: the renderer records it, so a scroll never runs past.
     pub help_max_scroll: std::cell::Cell<u16>,
     /// The call-offs being read in the background since opening (see `calloff_load`).
-    preload: Option<calloff_load::Preload>,
+    preload: Option<calloffs::load::Preload>,
 }
 
 const UNDO_DEPTH: usize = 50;
@@ -1090,7 +1069,7 @@ impl App {
                     return;
                 };
                 let mut changed = a.clone();
-                agreements_tab::remove_row(&mut changed, row);
+                agreements::keys::remove_row(&mut changed, row);
                 if self.save(&a, changed) {
                     self.info(tr!(self.cat, "ui.status.removed", reference = a.reference));
                     if let Some(det) = &mut self.register.detail {
@@ -1214,11 +1193,11 @@ pub fn load_demo(
         let (c, r) = crate::demo::calloffs::calloffs(&it, now, calloffs);
         store.import_calloffs(&c)?;
         store.import_requests(&r)?;
-        demo_plans::load_competitions(store, &it, &c, &r)?;
+        demo::plans::load_competitions(store, &it, &c, &r)?;
         loaded.calloffs = c.len();
         loaded.requests = r.len();
         let today = now.date();
-        let mut added = vec![demo_plans::load_it(store, &it, today)?];
+        let mut added = vec![demo::plans::load_it(store, &it, today)?];
         // The staffing agreement (class 1) gets a couple of meetings too, so the meetings
         // tab shows more than one agreement; its texts are written for it.
         let staffing = register.iter().zip(&ids).find(|(a, _)| {
@@ -1227,7 +1206,7 @@ pub fn load_demo(
         if let Some((a, (id, _))) = staffing {
             let mut a = a.clone();
             a.id = *id;
-            added.push(demo_plans::load_smaller(store, &a, today)?);
+            added.push(demo::plans::load_smaller(store, &a, today)?);
         }
         for a in added {
             loaded.meetings += a.meetings;

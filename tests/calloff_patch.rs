@@ -75,7 +75,7 @@ fn putting_one_entry_equals_reading_the_index_again() {
         let deviation = placed
             .inserted
             .is_some_and(|i| index.entries[i].outcome == OUTCOME_DEVIATION);
-        avtal::app::calloff_load::moved(&mut positions, placed, deviation);
+        avtal::app::calloffs::load::moved(&mut positions, placed, deviation);
         let fresh = store.calloff_index(id).unwrap();
         assert_eq!(seen(index), seen(&fresh), "{reference}");
         assert_eq!(positions, deviation_positions(&fresh), "{reference}");

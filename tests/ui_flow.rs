@@ -204,7 +204,7 @@ fn agenda_enter_opens_the_agreement_at_its_options() {
     assert_eq!(app.tab, Tab::Agreements);
     let d = app.register.detail.clone().unwrap();
     assert_eq!(app.agreement(d.id).unwrap().reference, "UH-2024-003");
-    assert_eq!(d.section, avtal::app::register::Section::Options);
+    assert_eq!(d.section, avtal::app::agreements::Section::Options);
 }
 
 #[test]

@@ -337,11 +337,11 @@ fn a_sanction_log_entry_marked_as_a_lesson_reaches_the_procurement_report() {
     case.dialogue
         .push(LogEntry::new(TODAY, "Möte med kundansvarig"));
     app.store.insert_damages(&case).unwrap();
-    let report = avtal::app::procurement::gather(&app, &a).unwrap();
+    let report = avtal::app::statistics::procurement::gather(&app, &a).unwrap();
     let lessons: Vec<&str> = report.lessons.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(lessons, vec!["Kräv namngivna reserver i nästa avtal"]);
     assert!(matches!(
         report.lessons[0].source,
-        avtal::app::procurement::LessonSource::Sanction(_)
+        avtal::app::statistics::procurement::LessonSource::Sanction(_)
     ));
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use avtal::app::procurement_export::procurement_markdown;
+use avtal::app::statistics::procurement_export::procurement_markdown;
 use avtal::app::{App, Tab};
 use avtal::domain::deviation::{DeviationId, DeviationStatus, ManualDeviation, ManualKind};
 use avtal::domain::meeting::{Meeting, MeetingKind};
@@ -221,7 +221,7 @@ fn the_tab_draws_at_any_size_without_panicking() {
 /// and gathered anew after a change — it must always equal a fresh gathering.
 #[test]
 fn the_procurement_report_is_kept_until_something_is_written() {
-    use avtal::app::procurement::gather;
+    use avtal::app::statistics::procurement::gather;
     let (_d, mut app) = with_statistics(Lang::Sv);
     press(&mut app, KeyCode::Char('0'));
     keys(&mut app, "vvv");

@@ -370,7 +370,7 @@ pub enum FormTarget {
     /// An action, checklist item, requirement or check (Actions, Implementation, Follow-up).
     Work(super::work::WorkForm),
     /// A penalty claim's status, a case, a step or a log entry of the Sanctions tab.
-    Sanction(super::sanctions_forms::SanctionForm),
+    Sanction(super::sanctions::forms::SanctionForm),
     /// The Statistics tab's custom period (from, to).
     StatsPeriod,
 }

@@ -7,9 +7,9 @@
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{CursorMove, TextArea};
 
+use super::agreements::step;
 use super::form::{FieldKind, Form};
 use super::keymap::{self, Act};
-use super::register::step;
 use super::{App, Popup};
 use crate::store::{DraftField, FormDraft};
 use crate::tr;

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use crate::app::App;
-use crate::app::actions_tab::{meeting_kind_label, side_label, status_label};
+use crate::app::actions::{meeting_kind_label, side_label, status_label};
 use crate::app::form::format_date;
 use crate::domain::meeting::{Action, ActionStatus, Side};
 use crate::tr;

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Gauge, LineGauge, Paragraph, Row, Table};
 
 use crate::app::App;
-use crate::app::checklist_tab::item_status_label;
+use crate::app::checklist::item_status_label;
 use crate::app::form::format_date;
 use crate::domain::checklist::{Checklist, ChecklistItem, ItemStatus, progress};
 use crate::tr;

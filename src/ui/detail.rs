@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::App;
+use crate::app::agreements::{Detail, Row, Section, rows};
 use crate::app::form::format_date;
-use crate::app::register::{Detail, Row, Section, rows};
 use crate::domain::{Agreement, ContactRole, OptionStatus, PenaltyBasis};
 use crate::i18n::Catalog;
 use crate::tr;

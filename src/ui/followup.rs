@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use crate::app::App;
-use crate::app::followup_tab::{PlanRow, result_label};
+use crate::app::followup::{PlanRow, result_label};
 use crate::app::form::format_date;
 use crate::domain::followup::{Check, CheckResult, FollowUp, Requirement, RequirementKind};
 use crate::tr;

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::App;
 use crate::app::form::format_date;
-use crate::app::minutes::{LineMarks, MinutesEditor};
+use crate::app::meetings::minutes::{LineMarks, MinutesEditor};
 use crate::i18n::Catalog;
 use crate::tr;
 

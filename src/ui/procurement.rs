@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::App;
 use crate::app::form::format_date;
-use crate::app::procurement::ProcurementReport;
-use crate::app::procurement_export::{percent, source};
+use crate::app::statistics::procurement::ProcurementReport;
+use crate::app::statistics::procurement_export::{percent, source};
 use crate::tr;
 
 use super::theme;

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use crate::app::App;
 use crate::app::form::format_date;
-use crate::app::procurement_export::{mean, percent};
+use crate::app::statistics::procurement_export::{mean, percent};
 use crate::app::statistics::{PeriodKind, StatsView};
 use crate::domain::Agreement;
 use crate::domain::supplier_report::month_key;
@@ -109,7 +109,7 @@ const FIGURES: [Figure; 13] = [
 
 /// The ranking compliance line of §5.
 pub fn ranking_line(app: &App, k: &KpiTable) -> String {
-    crate::app::procurement_export::ranking_line(app.cat, &k.ranking)
+    crate::app::statistics::procurement_export::ranking_line(app.cat, &k.ranking)
 }
 
 fn kpis(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {

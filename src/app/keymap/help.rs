@@ -33,7 +33,7 @@ pub fn all_groups() -> Vec<(&'static str, &'static [Binding])> {
         ("ui.help.minutes", MINUTES),
         (
             "ui.stats.help.statistics",
-            crate::app::statistics_keys::STATISTICS,
+            crate::app::statistics::keys::STATISTICS,
         ),
     ]);
     groups.extend([

@@ -1,0 +1,3 @@
+//! The demo register written through the application (`avtal demo` and the welcome screen).
+
+pub(crate) mod plans;
