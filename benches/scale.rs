@@ -41,7 +41,7 @@ fn main() {
         let t = Instant::now();
         {
             let store = Store::open(&path).expect("open");
-            avtal::app::load_demo(&store, datetime!(2026-11-25 09:30), n).expect("demo");
+            avtal::app::demo::load_demo(&store, datetime!(2026-11-25 09:30), n).expect("demo");
         }
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         println!(

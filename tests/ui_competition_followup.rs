@@ -382,7 +382,7 @@ fn an_instruction_not_ready_is_exported_with_what_is_left_named() {
 fn the_demo_competitions_agree_with_the_calloffs_and_a_second_run_adds_none() {
     let dir = tempfile::tempdir().unwrap();
     let store = open_store(&dir);
-    avtal::app::load_demo(&store, NOW, 150).unwrap();
+    avtal::app::demo::load_demo(&store, NOW, 150).unwrap();
     let reference = avtal::demo::register(NOW.date())[0].reference.clone();
     let a = store.agreement_by_reference(&reference).unwrap().unwrap();
     let comps = store.competitions(a.id).unwrap();
@@ -408,7 +408,7 @@ fn the_demo_competitions_agree_with_the_calloffs_and_a_second_run_adds_none() {
     }
     assert!(awarded > 0);
     let n = comps.len();
-    avtal::app::load_demo(&store, NOW, 150).unwrap();
+    avtal::app::demo::load_demo(&store, NOW, 150).unwrap();
     assert_eq!(store.competitions(a.id).unwrap().len(), n);
     assert_eq!(store.organisation().unwrap().name, "Exempelby kommun");
     // The plan's "not met → deviation" check has its deviation, once.

@@ -15,7 +15,7 @@ use ratatui::crossterm::event::KeyCode;
 fn demo_app(lang: Lang) -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     let store = open_store(&dir);
-    avtal::app::load_demo(&store, NOW, 60).unwrap();
+    avtal::app::demo::load_demo(&store, NOW, 60).unwrap();
     let mut app = App::new(store, lang, NOW);
     app.popup = None;
     (dir, app)

@@ -198,7 +198,7 @@ fn small_and_huge_terminals_with_the_editor_open() {
 fn the_demo_agenda_opens_meetings_checklists_and_follow_up_checks() {
     let dir = tempfile::tempdir().unwrap();
     let store = avtal::store::Store::open(&dir.path().join("a.redb")).unwrap();
-    avtal::app::load_demo(&store, NOW, 50).unwrap();
+    avtal::app::demo::load_demo(&store, NOW, 50).unwrap();
     let mut app = App::new(store, Lang::Sv, NOW);
     use avtal::domain::agenda::AgendaKind;
     for (kind, tab) in [

@@ -1,6 +1,8 @@
 //! Forms: typed fields that validate as you type and say what is wrong in words.
 //! A form never loses what was typed: a refused save keeps every field as it was.
 
+mod flow;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 use time::{Date, PrimitiveDateTime};

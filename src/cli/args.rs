@@ -84,7 +84,7 @@ pub enum Command {
     )]
     Demo {
         /// How many call-offs to generate for the IT-consulting agreement.
-        #[arg(long, default_value_t = crate::app::DEMO_CALLOFFS)]
+        #[arg(long, default_value_t = crate::app::demo::DEMO_CALLOFFS)]
         calloffs: usize,
     },
 

@@ -1,6 +1,6 @@
 //! `avtal demo`: the demo register, upserted by reference, so running it twice
 //! leaves one copy of each agreement; meetings, checklist and follow-up plan are added
-//! only where an agreement has none (see `app::load_demo`).
+//! only where an agreement has none (see `app::demo::load_demo`).
 
 use std::path::Path;
 
@@ -11,7 +11,8 @@ use crate::tr;
 
 pub(super) fn run(db: &Path, cat: &Catalog, calloffs: usize) -> Result<(), String> {
     let store = super::open_store(db, cat)?;
-    let loaded = crate::app::load_demo(&store, now(), calloffs).map_err(|e| e.message(cat))?;
+    let loaded =
+        crate::app::demo::load_demo(&store, now(), calloffs).map_err(|e| e.message(cat))?;
     let total = store.agreements().map_err(|e| e.message(cat))?.len();
     let text = format!(
         "{}\n{}\n{}\n{}\n",

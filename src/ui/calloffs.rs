@@ -446,7 +446,7 @@ fn cascade(
         cat,
         "ui.cascade.title",
         n = d.requests.len(),
-        response_time = crate::app::forms::response_time_text(cat, rt)
+        response_time = crate::app::agreements::forms::response_time_text(cat, rt)
     );
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Span::styled(heading, theme::header()), head);

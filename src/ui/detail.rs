@@ -124,7 +124,7 @@ fn overview(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
         ),
         field(
             "ui.field.response_time",
-            crate::app::forms::response_time_text(cat, a.response_time),
+            crate::app::agreements::forms::response_time_text(cat, a.response_time),
         ),
         field("ui.field.order_mailbox", or_none(&a.order_mailbox)),
         field(

@@ -2,6 +2,8 @@
 //! the meetings and their action items, the implementation checklists and the follow-up
 //! plans, in one dated list.
 
+pub(crate) mod keys;
+
 use time::Duration;
 
 use crate::domain::agenda::{AgendaItem, AgendaKind, AgendaLink, agenda, group_awaited, sort};

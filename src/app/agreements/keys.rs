@@ -1,6 +1,8 @@
 //! The Agreement tab's keys: the register list with its filter and sort, and the detail
 //! view of one agreement with its sections, rankings and items.
 
+use crate::app::agreements::AgreementConfirm;
+use crate::app::agreements::AgreementPick;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::domain::{Agreement, OrgNumber};
@@ -70,7 +72,7 @@ impl App {
                     );
                     self.popup = Some(Popup::Confirm {
                         message,
-                        action: Confirm::DeleteAgreement(a.id),
+                        action: Confirm::Agreement(AgreementConfirm::Delete(a.id)),
                     });
                 }
             }
@@ -223,10 +225,10 @@ impl App {
                         .map(|s| format!("{}  {}", s.name, s.org_number))
                         .collect(),
                     0,
-                    Pick::AddRanked {
+                    Pick::Agreement(AgreementPick::AddRanked {
                         lot,
                         suppliers: free.iter().map(|s| s.org_number.clone()).collect(),
-                    },
+                    }),
                 )));
             }
             Act::MoveUp | Act::MoveDown => {
@@ -263,7 +265,7 @@ impl App {
                     let message = self.describe_delete(&a, row);
                     self.popup = Some(Popup::Confirm {
                         message,
-                        action: Confirm::DeleteRow(a.id, row),
+                        action: Confirm::Agreement(AgreementConfirm::DeleteRow(a.id, row)),
                     });
                 }
             }

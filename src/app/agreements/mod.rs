@@ -1,7 +1,14 @@
 //! The Agreement tab's state: a filtered, sorted window over the register, and the detail
 //! view of one agreement with its sections.
 
+pub(crate) mod confirm;
+pub mod forms;
 pub(crate) mod keys;
+pub(crate) mod save;
+pub(crate) mod undo;
+
+pub use confirm::{AgreementConfirm, AgreementPick};
+pub(in crate::app) use undo::AgreementUndo;
 
 use crate::domain::{Agreement, AgreementId};
 

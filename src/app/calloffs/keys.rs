@@ -1,5 +1,10 @@
 //! The keys of the Call-offs and Deviations tabs, and how their forms are saved.
 
+use crate::app::calloffs::CallOffConfirm;
+use crate::app::calloffs::CallOffPick;
+use crate::app::calloffs::CallOffUndo;
+use crate::app::deviations::DeviationConfirm;
+use crate::app::deviations::DeviationUndo;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::domain::calloff::{CallOffMethod, Request};
@@ -362,7 +367,7 @@ impl App {
                     );
                     self.popup = Some(Popup::Confirm {
                         message,
-                        action: Confirm::DeleteCallOff(c.agreement, c.reference),
+                        action: Confirm::CallOff(CallOffConfirm::Delete(c.agreement, c.reference)),
                     });
                 }
             }
@@ -385,7 +390,7 @@ impl App {
                     self.cat.t("ui.picker.filter_supplier").to_string(),
                     options,
                     selected,
-                    Pick::FilterSupplier(values),
+                    Pick::CallOff(CallOffPick::Supplier(values)),
                 )));
             }
             Act::FilterLot => {
@@ -402,7 +407,7 @@ impl App {
                     self.cat.t("ui.picker.filter_lot").to_string(),
                     options,
                     selected,
-                    Pick::FilterLot(values),
+                    Pick::CallOff(CallOffPick::Lot(values)),
                 )));
             }
             Act::CycleMethod => {
@@ -515,7 +520,7 @@ impl App {
                     );
                     self.popup = Some(Popup::Confirm {
                         message,
-                        action: Confirm::DeleteRequest(r.clone()),
+                        action: Confirm::CallOff(CallOffConfirm::DeleteRequest(r.clone())),
                     });
                 }
             }
@@ -561,7 +566,7 @@ impl App {
                 let message = tr!(self.cat, "ui.confirm.delete_deviation", id = d.id.0);
                 self.popup = Some(Popup::Confirm {
                     message,
-                    action: Confirm::DeleteDeviation(d.id),
+                    action: Confirm::Deviation(DeviationConfirm::Delete(d.id)),
                 });
             }
             (Act::ToggleOpen, _) => {
@@ -614,11 +619,11 @@ impl App {
         };
         match self.store.save_calloff(&c) {
             Ok(()) => {
-                self.undo_push(Undo::CallOffRevert {
+                self.undo_push(Undo::CallOff(CallOffUndo::Revert {
                     before,
                     agreement: c.agreement,
                     reference: c.reference.clone(),
-                });
+                }));
                 self.calloffs_after_write(Some(&c.reference), 1);
                 self.refresh_agenda();
                 if editing.is_none() {
@@ -668,10 +673,10 @@ impl App {
         };
         match result {
             Ok(()) => {
-                self.undo_push(Undo::RequestRevert {
+                self.undo_push(Undo::CallOff(CallOffUndo::RequestRevert {
                     before,
                     after: r.clone(),
-                });
+                }));
                 self.calloffs_after_write(Some(&r.calloff), writes);
                 self.refresh_agenda();
                 if let Some(d) = self.calloffs.detail.as_mut()
@@ -724,7 +729,7 @@ impl App {
         };
         match result {
             Ok((before, id)) => {
-                self.undo_push(Undo::DeviationRevert { before, id });
+                self.undo_push(Undo::Deviation(DeviationUndo::Revert { before, id }));
                 self.calloffs_after_write(None, 1);
                 self.refresh_agenda();
                 self.info(tr!(
@@ -740,7 +745,7 @@ impl App {
     pub(in crate::app) fn delete_calloff(&mut self, agreement: AgreementId, reference: &str) {
         match self.store.delete_calloff(agreement, reference) {
             Ok((c, requests)) => {
-                self.undo_push(Undo::CallOffRestore(c, requests));
+                self.undo_push(Undo::CallOff(CallOffUndo::Restore(c, requests)));
                 self.calloffs.detail = None;
                 self.calloffs_after_write(Some(reference), 1);
                 self.refresh_agenda();
@@ -755,7 +760,7 @@ impl App {
             Ok(()) => {
                 self.info(tr!(self.cat, "ui.status.removed", reference = r.calloff));
                 self.calloffs_after_write(Some(&r.calloff), 1);
-                self.undo_push(Undo::RequestRestore(r));
+                self.undo_push(Undo::CallOff(CallOffUndo::RequestRestore(r)));
                 self.refresh_agenda();
             }
             Err(e) => self.store_failed(&e),
@@ -765,7 +770,7 @@ impl App {
     pub(in crate::app) fn delete_deviation(&mut self, id: DeviationId) {
         match self.store.delete_deviation(id) {
             Ok(d) => {
-                self.undo_push(Undo::DeviationRestore(d));
+                self.undo_push(Undo::Deviation(DeviationUndo::Restore(d)));
                 self.calloffs_after_write(None, 1);
                 self.refresh_agenda();
                 self.info(tr!(

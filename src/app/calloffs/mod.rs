@@ -1,10 +1,15 @@
 //! The Call-offs tab's state: the call-offs of the agreement being followed, filtered by
 //! supplier, lot, method and outcome, and one call-off opened with its request cascade.
 
+pub(crate) mod confirm;
 pub(crate) mod filter;
 pub(crate) mod forms;
 pub(crate) mod keys;
 pub mod load;
+pub(crate) mod undo;
+
+pub use confirm::{CallOffConfirm, CallOffPick};
+pub(in crate::app) use undo::CallOffUndo;
 
 use crate::domain::calloff::{CallOffMethod, Request};
 use crate::domain::{AgreementId, OrgNumber};

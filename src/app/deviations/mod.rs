@@ -3,6 +3,11 @@
 //! deviations are positions in the call-offs' compact index; their full rows are read
 //! only for a window around the selection (a national agreement has tens of thousands).
 
+pub(crate) mod confirm;
+pub(crate) mod undo;
+pub use confirm::DeviationConfirm;
+pub(in crate::app) use undo::DeviationUndo;
+
 use std::collections::HashMap;
 use std::ops::Range;
 

@@ -1,6 +1,8 @@
 //! The keys of the Meetings tab and how its forms are saved: meetings with their
 //! attendees, agenda and decisions, a proposed schedule, action items, and the minutes.
 
+use crate::app::meetings::MeetingConfirm;
+use crate::app::meetings::MeetingUndo;
 use crate::domain::Agreement;
 use crate::domain::meeting::{
     Action, ActionId, ActionStatus, FirstYearInterval, Meeting, MeetingId, MeetingStatus,
@@ -110,7 +112,7 @@ impl App {
                     );
                     self.popup = Some(Popup::Confirm {
                         message,
-                        action: Confirm::DeleteMeeting(m.id),
+                        action: Confirm::Meeting(MeetingConfirm::Delete(m.id)),
                     });
                 }
             }
@@ -196,7 +198,7 @@ impl App {
                     );
                     self.popup = Some(Popup::Confirm {
                         message,
-                        action: Confirm::DeleteAction(x.id),
+                        action: Confirm::Meeting(MeetingConfirm::DeleteAction(x.id)),
                     });
                 }
             }
@@ -291,10 +293,10 @@ impl App {
         };
         match result {
             Ok(stored) => {
-                self.undo_push(Undo::ActionRevert {
+                self.undo_push(Undo::Meeting(MeetingUndo::ActionRevert {
                     before,
                     id: stored.id,
-                });
+                }));
                 self.load_meetings();
                 self.refresh_agenda();
                 self.info(tr!(self.cat, "ui.status.saved", reference = stored.id));
@@ -314,10 +316,10 @@ impl App {
         };
         match result {
             Ok(stored) => {
-                self.undo_push(Undo::MeetingRevert {
+                self.undo_push(Undo::Meeting(MeetingUndo::Revert {
                     before,
                     id: stored.id,
-                });
+                }));
                 self.load_meetings();
                 self.refresh_agenda();
                 self.info(tr!(self.cat, "ui.status.saved", reference = stored.id));
@@ -420,7 +422,7 @@ impl App {
         );
         self.popup = Some(Popup::Confirm {
             message,
-            action: Confirm::AddSchedule(proposed, supplier),
+            action: Confirm::Meeting(MeetingConfirm::AddSchedule(proposed, supplier)),
         });
     }
 
@@ -446,7 +448,7 @@ impl App {
             }
         }
         let n = ids.len();
-        self.undo_push(Undo::MeetingsRemove(ids));
+        self.undo_push(Undo::Meeting(MeetingUndo::RemoveAdded(ids)));
         self.load_meetings();
         self.refresh_agenda();
         self.info(tr!(self.cat, "ui.meetings.scheduled", n = n));
@@ -455,7 +457,7 @@ impl App {
     pub(in crate::app) fn delete_meeting(&mut self, id: MeetingId) {
         match self.store.delete_meeting(id) {
             Ok((m, actions)) => {
-                self.undo_push(Undo::MeetingRestore(m, actions));
+                self.undo_push(Undo::Meeting(MeetingUndo::Restore(m, actions)));
                 self.meetings.open = None;
                 self.load_meetings();
                 self.refresh_agenda();
@@ -468,7 +470,7 @@ impl App {
     pub(in crate::app) fn delete_meeting_action(&mut self, id: ActionId) {
         match self.store.delete_action(id) {
             Ok(x) => {
-                self.undo_push(Undo::ActionRestore(x));
+                self.undo_push(Undo::Meeting(MeetingUndo::ActionRestore(x)));
                 self.load_meetings();
                 self.refresh_agenda();
                 self.info(tr!(self.cat, "ui.status.deleted", reference = id));

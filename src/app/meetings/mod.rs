@@ -2,9 +2,14 @@
 //! opened with its attendees, agenda (open actions of earlier meetings carried to it),
 //! decisions and action items.
 
+pub(crate) mod confirm;
 pub(crate) mod forms;
 pub(crate) mod keys;
 pub mod minutes;
+pub(crate) mod undo;
+
+pub use confirm::MeetingConfirm;
+pub(in crate::app) use undo::MeetingUndo;
 
 use std::cell::Cell;
 

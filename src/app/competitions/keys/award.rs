@@ -4,6 +4,7 @@
 //! deviation raised at once, and the reason is asked for then: a documented reason makes
 //! it motivated (the call-off's `deviation_reason`).
 
+use crate::app::calloffs::CallOffUndo;
 use crate::domain::calloff::{CallOff, CallOffMethod};
 use crate::domain::competition::Competition;
 use crate::domain::deviation::{DeviationId, DeviationStatus, ManualDeviation, ManualKind};
@@ -75,11 +76,11 @@ impl App {
         if let Err(e) = self.store.save_calloff(&after) {
             return self.store_failed(&e);
         }
-        self.undo_push(Undo::CallOffRevert {
+        self.undo_push(Undo::CallOff(CallOffUndo::Revert {
             before: Some(before),
             agreement,
             reference: reference.to_string(),
-        });
+        }));
         self.calloffs_after_write(Some(reference), 1);
         self.refresh_agenda();
         let name = a.supplier_name(winner);
@@ -172,11 +173,11 @@ impl App {
         after.deviation_reason = (!reason.is_empty()).then_some(reason);
         match self.store.save_calloff(&after) {
             Ok(()) => {
-                self.undo_push(Undo::CallOffRevert {
+                self.undo_push(Undo::CallOff(CallOffUndo::Revert {
                     before: Some(before),
                     agreement,
                     reference: reference.to_string(),
-                });
+                }));
                 self.calloffs_after_write(Some(reference), 1);
                 self.refresh_agenda();
                 self.info(tr!(

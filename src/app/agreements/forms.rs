@@ -8,7 +8,7 @@ use crate::domain::{
 };
 use crate::i18n::Catalog;
 
-use super::form::{Field, FieldKind, Form, FormTarget, format_date};
+use crate::app::form::{Field, FieldKind, Form, FormTarget, format_date};
 
 const PRIORITIES: [&str; 3] = ["ui.priority.1", "ui.priority.2", "ui.priority.3"];
 const ROLES: [&str; 4] = [
