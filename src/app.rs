@@ -12,6 +12,7 @@ pub mod competitions;
 pub mod demo;
 pub mod deviations;
 pub mod export;
+pub mod followed;
 pub mod followup;
 pub mod form;
 pub mod keymap;

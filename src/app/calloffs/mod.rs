@@ -4,6 +4,7 @@
 pub(crate) mod confirm;
 pub(crate) mod filter;
 pub(crate) mod forms;
+pub(crate) mod index;
 pub(crate) mod keys;
 pub mod load;
 pub(crate) mod undo;

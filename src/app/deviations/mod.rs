@@ -4,6 +4,8 @@
 //! only for a window around the selection (a national agreement has tens of thousands).
 
 pub(crate) mod confirm;
+pub(crate) mod forms;
+pub(crate) mod keys;
 pub(crate) mod undo;
 pub use confirm::DeviationConfirm;
 pub(in crate::app) use undo::DeviationUndo;
