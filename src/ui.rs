@@ -3,11 +3,11 @@
 
 mod actions;
 mod agenda;
+mod agreements;
 mod calloffs;
 mod checklist;
 mod competition_result;
 mod competitions;
-mod detail;
 mod deviations;
 mod followup;
 mod form;
@@ -17,7 +17,6 @@ mod minutes;
 mod popups;
 mod procurement;
 mod purchases;
-mod register;
 mod sanctions;
 mod sanctions_detail;
 mod statistics;
@@ -66,10 +65,7 @@ pub fn render(frame: &mut Frame, app: &App) {
 fn tab_body(frame: &mut Frame, app: &App, tab: Tab, body: Rect) {
     match tab {
         Tab::Agenda => agenda::render(frame, app, body),
-        Tab::Agreements => match &app.register.detail {
-            Some(d) => detail::render(frame, app, d, body),
-            None => register::render(frame, app, body),
-        },
+        Tab::Agreements => agreements::render(frame, app, body),
         Tab::CallOffs => calloffs::render(frame, app, body),
         Tab::Deviations => deviations::render(frame, app, body),
         Tab::Competitions => competitions::render(frame, app, body),
