@@ -6,7 +6,6 @@ mod agenda;
 mod agreements;
 mod calloffs;
 mod checklist;
-mod competition_result;
 mod competitions;
 mod deviations;
 mod followup;
