@@ -12,7 +12,6 @@ mod followup;
 mod form;
 mod help;
 mod meetings;
-mod minutes;
 mod popups;
 mod procurement;
 mod purchases;
@@ -52,7 +51,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     .areas(area);
     tab_bar(frame, app, top);
     match (&app.minutes, app.tab) {
-        (Some(ed), _) => minutes::render(frame, app, ed, body),
+        (Some(ed), _) => meetings::minutes::render(frame, app, ed, body),
         (None, tab) => tab_body(frame, app, tab, body),
     }
     if let Some(form) = &app.form {
