@@ -16,7 +16,6 @@ mod popups;
 mod procurement;
 mod purchases;
 mod sanctions;
-mod sanctions_detail;
 mod statistics;
 mod statistics_charts;
 pub mod theme;
