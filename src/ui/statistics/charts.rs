@@ -15,7 +15,7 @@ use crate::domain::supplier_report::month_key;
 use crate::store::Counts;
 use crate::tr;
 
-use super::theme;
+use crate::ui::theme;
 
 /// The counters of each month of the window, for the chosen supplier or all.
 fn per_month(app: &App) -> Vec<(Counts, i64)> {
