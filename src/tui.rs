@@ -1,10 +1,11 @@
-//! The terminal itself, at the program's edge beside `cli`: it takes the terminal over
-//! and gives it back, hears the signals that end the program from outside (`signals`),
-//! and runs the event loop — keys and pastes to `app`, a tick for the autosave and the
-//! clock, a frame drawn by `ui::render` only when something shown changed (`redraw`).
-//! It stands apart from `ui` so that drawing stays a pure function of the state: `ui`
-//! neither owns the terminal nor touches the store, while this module opens the loop
-//! over a `Store` and contains a damaged page met on the way (`store::contain`).
+//! The terminal itself: it takes the terminal over and gives it back, hears the signals
+//! that end the program from outside (`signals`), and runs the event loop — keys and
+//! pastes to `app`, a tick for the autosave and the clock, a frame drawn by `ui::render`
+//! only when something shown changed (`redraw`). It stands apart from `ui` because it is
+//! the program's edge, beside `cli`: the terminal, the system's signals, the clock, and
+//! an `App` started over a `Store`, with a damaged page met on the way contained
+//! (`store::contain`) as `cli` does. `ui` is left drawing the state it is given, which
+//! the tests do on a `TestBackend` without any terminal.
 
 pub mod redraw;
 mod signals;

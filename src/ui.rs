@@ -1,6 +1,12 @@
-//! Rendering with ratatui: one module per tab, shared widgets, theme, help overlay.
-//! Rendering reads the application state; it never writes the store.
+//! Rendering with ratatui: `render` draws the screen from the application state (the tab
+//! bar, the shown tab, a form or popup over it, the status line and the keys); it never
+//! writes the store nor owns the terminal, which is `tui`'s. Each tab is a folder named as
+//! in `app`: its `mod.rs` draws the tab, the files beside it the tab's parts
+//! (`agreements/detail`, `competitions/result`, `meetings/minutes`, `sanctions/detail`,
+//! `statistics/charts`, `statistics/procurement`). What the tabs share sits beside the
+//! folders: `form`, `help`, `popups`, `theme`, `widgets` and `wrap`.
 
+// One folder per tab.
 mod actions;
 mod agenda;
 mod agreements;
@@ -9,13 +15,15 @@ mod checklist;
 mod competitions;
 mod deviations;
 mod followup;
-mod form;
-mod help;
 mod meetings;
-mod popups;
 mod purchases;
 mod sanctions;
 mod statistics;
+
+// Shared by the tabs.
+mod form;
+mod help;
+mod popups;
 pub mod theme;
 mod widgets;
 mod wrap;
