@@ -106,7 +106,7 @@ fn dispatch(command: Option<Command>, named: bool, db: &Path, cat: &Catalog) -> 
                 return Err(tr!(cat, "cli.error.no_database", path = db.display()));
             }
             let store = open_store(&db, cat)?;
-            crate::ui::run(store, cat.lang())
+            crate::tui::run(store, cat.lang())
                 .map_err(|e| tr!(cat, "cli.error.terminal", detail = e))
         }
         Some(Command::Import(args::Import::Agreement { file })) => {

@@ -1,7 +1,7 @@
 //! avtal: contract management for Swedish public-sector framework agreements.
-//! Layers (DESIGN §2): `cli` and `ui` drive `app`, which uses `store` and `stats`,
-//! which stand on the pure `domain`.
-// No unsafe code but the one call Windows needs to tell a closing console (`ui::signals`).
+//! Layers (DESIGN §2): `cli` and `tui` (the terminal and its event loop, drawing with
+//! `ui`) drive `app`, which uses `store` and `stats`, which stand on the pure `domain`.
+// No unsafe code but the one call Windows needs to tell a closing console (`tui::signals`).
 #![deny(unsafe_code)]
 
 pub mod app;
@@ -12,4 +12,5 @@ pub mod formats;
 pub mod i18n;
 pub mod stats;
 pub mod store;
+pub mod tui;
 pub mod ui;

@@ -1,199 +1,44 @@
-//! Rendering with ratatui: one module per tab, shared widgets, theme, help overlay.
-//! Rendering reads the application state; it never writes the store.
+//! Rendering with ratatui: `render` draws the screen from the application state (the tab
+//! bar, the shown tab, a form or popup over it, the status line and the keys); it never
+//! writes the store nor owns the terminal, which is `tui`'s. Each tab is a folder named as
+//! in `app`: its `mod.rs` draws the tab, the files beside it the tab's parts
+//! (`agreements/detail`, `competitions/result`, `meetings/minutes`, `sanctions/detail`,
+//! `statistics/charts`, `statistics/procurement`). What the tabs share sits beside the
+//! folders: `form`, `help`, `popups`, `theme`, `widgets` and `wrap`.
 
+// One folder per tab.
 mod actions;
 mod agenda;
+mod agreements;
 mod calloffs;
 mod checklist;
-mod competition_result;
 mod competitions;
-mod detail;
 mod deviations;
 mod followup;
+mod meetings;
+mod purchases;
+mod sanctions;
+mod statistics;
+
+// Shared by the tabs.
 mod form;
 mod help;
-mod meetings;
-mod minutes;
 mod popups;
-mod procurement;
-mod purchases;
-pub mod redraw;
-mod register;
-mod sanctions;
-mod sanctions_detail;
-mod signals;
-mod statistics;
-mod statistics_charts;
 pub mod theme;
 mod widgets;
 mod wrap;
 
-use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
-
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use ratatui::{DefaultTerminal, Frame};
 
 use crate::app::{App, Popup, Tab};
-use crate::domain::meeting::MeetingId;
-use crate::i18n::Lang;
-use crate::store::Store;
 use crate::tr;
 
 /// The smallest terminal the interface is laid out for.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
-
-/// Runs the terminal interface until the user quits. The terminal is restored on every
-/// exit, panics included (ratatui's init installs the hook).
-pub fn run(store: Store, lang: Lang) -> io::Result<()> {
-    run_with(store, lang, None)
-}
-
-/// Runs the interface, opening the minutes editor of `minutes` at once when given
-/// (`avtal minutes M-0007`: a secretary starts typing in one command).
-pub fn run_with(store: Store, lang: Lang, minutes: Option<MeetingId>) -> io::Result<()> {
-    // A shutdown or the window closing ends the program after the minutes are saved,
-    // never in the middle of a write (`signals`).
-    let stop = signals::install()?;
-    let mut app = App::new(store, lang, local_now());
-    if app.read_only() {
-        // Nothing can change in a file that may only be read, so no daily copy is due.
-        app.info(app.cat.t("ui.read_only.opened").to_string());
-    } else {
-        // The daily copy is written on a thread; its outcome shows in the status line.
-        app.start_daily_backup();
-    }
-    if let Some(id) = minutes {
-        app.popup = None;
-        app.open_minutes(id);
-    }
-    let mut terminal = ratatui::init();
-    // Over the terminal's hook, so a contained panic (a damaged page) does not restore the
-    // terminal under a running interface.
-    crate::store::contain::install_hook();
-    // Pasted text arrives as one event, not a storm of keys: a long paste into the
-    // minutes is one insertion and one frame.
-    let _ = ratatui::crossterm::execute!(
-        std::io::stdout(),
-        ratatui::crossterm::event::EnableBracketedPaste
-    );
-    let result = event_loop(&mut terminal, &mut app, &stop);
-    // However the loop ended (a signal, the terminal gone), an unsaved form is kept.
-    app.keep_draft();
-    app.shutdown();
-    // A copy still being written is stopped (and its partial file removed) rather than
-    // holding the user at the door; today's copy is then made at the next start.
-    app.finish_backup(true);
-    // The database is closed before the terminal is touched again: when the window was
-    // closed, restoring it fails and reports that on a stderr that is gone too, which
-    // panics — and a process ending there left the file needing a repair at next open.
-    drop(app);
-    signals::saved();
-    let _ = ratatui::crossterm::execute!(
-        std::io::stdout(),
-        ratatui::crossterm::event::DisableBracketedPaste
-    );
-    ratatui::restore();
-    result
-}
-
-/// How often the loop wakes without a key: the minutes' autosave and the signals need it;
-/// a wake draws nothing unless something shown changed (`redraw`).
-const TICK: Duration = Duration::from_millis(200);
-
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
-    // Terminal events are read on their own thread. When the terminal goes away (the
-    // window closed), crossterm's reader can spin on end-of-file without returning; the
-    // loop here still wakes every tick (drawing only when something changed), sees
-    // SIGHUP's flag (or a failed draw), saves and ends the process, which ends the reader
-    // with it.
-    let (tx, rx) = mpsc::channel::<Event>();
-    std::thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if tx.send(ev).is_err() {
-                break;
-            }
-        }
-    });
-    let mut clock = Instant::now();
-    // What the last frame showed; a frame goes out only when that changes (or after an
-    // event), so an idle window sends nothing.
-    let mut shown: Option<redraw::Shown> = None;
-    let mut events = false;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
-        let now_shown = redraw::Shown::of(app);
-        if redraw::must_redraw(shown.as_ref(), &now_shown, events) {
-            terminal.draw(|f| render(f, app))?;
-            shown = Some(now_shown);
-            events = false;
-        }
-        match rx.recv_timeout(TICK) {
-            Ok(ev) => {
-                // Any event redraws, a resize included (it carries no key).
-                events = true;
-                handle_event(app, ev);
-                // Keys typed faster than frames are drawn (or a paste without bracketing)
-                // are all handled before the next frame.
-                while let Ok(ev) = rx.try_recv() {
-                    handle_event(app, ev);
-                }
-            }
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
-            // The reader stopped: the terminal is gone.
-            Err(mpsc::RecvTimeoutError::Disconnected) => break,
-        }
-        let now = Instant::now();
-        let second = now.duration_since(clock) >= Duration::from_secs(1);
-        if second {
-            clock = now;
-        }
-        contained(app, |app| {
-            app.tick(now);
-            app.poll_backup();
-            // Once a second is enough to notice a new day (a window left open overnight).
-            if second {
-                app.set_now(local_now());
-            }
-        });
-    }
-    Ok(())
-}
-
-fn handle_event(app: &mut App, ev: Event) {
-    contained(app, |app| match ev {
-        Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
-        Event::Paste(text) => app.paste(&text),
-        _ => {}
-    });
-}
-
-/// Runs `f` on the app; a damaged page met on the way is said in the status line, and the
-/// window, with what is typed in it, stays.
-fn contained(app: &mut App, f: impl FnOnce(&mut App)) {
-    let (path, cat) = (app.store.path().to_path_buf(), app.cat);
-    let done = crate::store::contain::contain(&path, cat.t("store.the_register"), || {
-        f(app);
-        Ok(())
-    });
-    if let Err(e) = done {
-        app.error(e.message(cat));
-    }
-}
-
-/// Now in local (Swedish) time, to the second; UTC when the offset cannot be read.
-pub fn local_now() -> time::PrimitiveDateTime {
-    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
-    time::PrimitiveDateTime::new(
-        now.date(),
-        now.time().replace_nanosecond(0).unwrap_or(now.time()),
-    )
-}
 
 pub fn render(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -211,7 +56,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     .areas(area);
     tab_bar(frame, app, top);
     match (&app.minutes, app.tab) {
-        (Some(ed), _) => minutes::render(frame, app, ed, body),
+        (Some(ed), _) => meetings::minutes::render(frame, app, ed, body),
         (None, tab) => tab_body(frame, app, tab, body),
     }
     if let Some(form) = &app.form {
@@ -223,10 +68,7 @@ pub fn render(frame: &mut Frame, app: &App) {
 fn tab_body(frame: &mut Frame, app: &App, tab: Tab, body: Rect) {
     match tab {
         Tab::Agenda => agenda::render(frame, app, body),
-        Tab::Agreements => match &app.register.detail {
-            Some(d) => detail::render(frame, app, d, body),
-            None => register::render(frame, app, body),
-        },
+        Tab::Agreements => agreements::render(frame, app, body),
         Tab::CallOffs => calloffs::render(frame, app, body),
         Tab::Deviations => deviations::render(frame, app, body),
         Tab::Competitions => competitions::render(frame, app, body),

@@ -1,5 +1,5 @@
 //! Idle is idle (issue 13): the event loop draws a frame only when what the screen shows
-//! has changed. The loop's decision, `ui::redraw::must_redraw`, is driven here as the loop
+//! has changed. The loop's decision, `tui::redraw::must_redraw`, is driven here as the loop
 //! drives it, with a fake clock: idle ticks draw nothing, a minute passing or an autosave
 //! draws once, a key always draws.
 
@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use avtal::app::App;
 use avtal::domain::meeting::{Meeting, MeetingKind};
 use avtal::i18n::Lang;
-use avtal::ui::redraw::{Shown, must_redraw};
+use avtal::tui::redraw::{Shown, must_redraw};
 use common::*;
 use time::macros::date;
 

@@ -145,7 +145,7 @@ fn ctrl_c_twice_keeps_a_draft_that_the_next_start_offers_and_fills_back() {
 
 #[test]
 fn an_end_not_chosen_keeps_the_form_as_a_draft() {
-    // What the loop does after SIGHUP or SIGTERM (src/ui.rs): keep_draft before closing.
+    // What the loop does after SIGHUP or SIGTERM (src/tui.rs): keep_draft before closing.
     let (d, mut app) = typing_a_new_agreement(Lang::En);
     assert!(app.keep_draft());
     drop(app);

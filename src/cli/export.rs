@@ -22,7 +22,7 @@ pub(super) fn open_minutes(db: &Path, meeting: &str, cat: &Catalog) -> Result<()
         Ok(None) => return Err(unknown()),
         Err(e) => return Err(e.message(cat)),
     }
-    crate::ui::run_with(store, cat.lang(), Some(id))
+    crate::tui::run_with(store, cat.lang(), Some(id))
         .map_err(|e| tr!(cat, "cli.error.terminal", detail = e))
 }
 

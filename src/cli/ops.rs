@@ -12,7 +12,7 @@ use crate::tr;
 /// (as Ctrl-B in the interface).
 pub(super) fn backup(db: &Path, dest: Option<&Path>, cat: &Catalog) -> Result<(), String> {
     let store = super::open_store(db, cat)?;
-    let now = crate::ui::local_now();
+    let now = crate::tui::local_now();
     let report = match dest {
         None => store.backup_now(now),
         Some(dir) if dir.is_dir() => {

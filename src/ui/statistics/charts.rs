@@ -14,7 +14,7 @@ use crate::domain::Agreement;
 use crate::domain::supplier_report::month_key;
 use crate::tr;
 
-use super::theme;
+use crate::ui::theme;
 
 pub fn render(frame: &mut Frame, app: &App, _a: &Agreement, area: Rect) {
     let cat = app.cat;

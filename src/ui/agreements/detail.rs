@@ -13,8 +13,8 @@ use crate::domain::{Agreement, ContactRole, OptionStatus, PenaltyBasis};
 use crate::i18n::Catalog;
 use crate::tr;
 
-use super::theme;
-use super::widgets::{days_in_words, muted_text, titled, window_start};
+use crate::ui::theme;
+use crate::ui::widgets::{days_in_words, muted_text, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, d: &Detail, area: Rect) {
     let Some(a) = app.agreement(d.id) else { return };

@@ -3,6 +3,9 @@
 //! action items and its minutes with any addenda after approval, scrolled with the page
 //! keys to the very end.
 
+/// The minutes editor is drawn full screen over any tab (`ui::render`).
+pub(super) mod minutes;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;

@@ -1,6 +1,8 @@
 //! The Renewed competition tab: the followed agreement's call-offs by competition with how
 //! far each has come, and one competition in sections; the result with its arithmetic is
-//! drawn by `competition_result`.
+//! drawn by `result`.
+
+mod result;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -17,8 +19,6 @@ use crate::app::form::{format_date, format_datetime};
 use crate::domain::Agreement;
 use crate::domain::competition::{Competition, ModelKind};
 use crate::tr;
-
-use super::competition_result;
 
 use super::theme;
 use super::widgets::{muted_text, titled, window_start};
@@ -192,7 +192,7 @@ fn competition(frame: &mut Frame, app: &App, a: &Agreement, open: &OpenCompetiti
         CompSection::Invited => invited(frame, app, a, c, open.selected, body),
         CompSection::Tenders => tenders(frame, app, a, c, open.selected, body),
         CompSection::Result => {
-            let lines = competition_result::lines(cat, a, c, body.width);
+            let lines = result::lines(cat, a, c, body.width);
             text(frame, app, lines, open.selected, body);
         }
         CompSection::Note => {
@@ -210,7 +210,7 @@ fn competition(frame: &mut Frame, app: &App, a: &Agreement, open: &OpenCompetiti
                 lines.extend(c.note.lines().map(|l| Line::from(l.to_string())));
             }
             lines.push(Line::from(""));
-            lines.extend(competition_result::review(app, c));
+            lines.extend(result::review(app, c));
             text(frame, app, lines, open.selected, body);
         }
     }

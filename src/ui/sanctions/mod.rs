@@ -2,6 +2,8 @@
 //! shown part's list, and beneath it the selected case — the penalty's arithmetic, the
 //! damages dialogue, the escalation steps — with its documentation log.
 
+mod detail;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -14,7 +16,6 @@ use crate::app::sanctions::Part;
 use crate::domain::sanction::{CaseStatus, ClaimStatus};
 use crate::tr;
 
-use super::sanctions_detail;
 use super::theme;
 use super::widgets::{fit_column, muted_text, titled, window_start};
 
@@ -59,7 +60,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         Part::Damages => damages(frame, app, list),
         Part::Termination => terminations(frame, app, list),
     }
-    sanctions_detail::render(frame, app, detail);
+    detail::render(frame, app, detail);
 }
 
 fn part_bar(frame: &mut Frame, app: &App, area: Rect) {

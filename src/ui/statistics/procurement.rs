@@ -13,7 +13,7 @@ use crate::app::statistics::procurement::ProcurementReport;
 use crate::app::statistics::procurement_export::{percent, source};
 use crate::tr;
 
-use super::theme;
+use crate::ui::theme;
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
@@ -108,7 +108,7 @@ fn outcome_lines(app: &App, r: &ProcurementReport, room: u16) -> Vec<Line<'stati
             cat.count(s.delivered)
         )));
     }
-    lines.push(Line::from(super::statistics::ranking_line(app, &r.kpis)));
+    lines.push(Line::from(super::ranking_line(app, &r.kpis)));
     lines
 }
 

@@ -14,7 +14,7 @@ use crate::app::meetings::minutes::{LineMarks, MinutesEditor};
 use crate::i18n::Catalog;
 use crate::tr;
 
-use super::theme;
+use crate::ui::theme;
 
 /// Below this width the side panel would squeeze the text; the minutes come first.
 const PANEL_FROM_WIDTH: u16 = 110;

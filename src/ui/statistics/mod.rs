@@ -3,6 +3,9 @@
 //! figures beside the register's, or the view before the next procurement. Reads only
 //! what `app::statistics` computed; nothing is counted here.
 
+mod charts;
+mod procurement;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -66,9 +69,9 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Line::from(spans), views);
     match st.view {
         StatsView::Kpis => kpis(frame, app, a, body),
-        StatsView::Trends => super::statistics_charts::render(frame, app, a, body),
+        StatsView::Trends => charts::render(frame, app, a, body),
         StatsView::Compare => compare(frame, app, a, body),
-        StatsView::Procurement => super::procurement::render(frame, app, body),
+        StatsView::Procurement => procurement::render(frame, app, body),
     }
 }
 

@@ -9,8 +9,8 @@ use crate::app::App;
 use crate::app::form::format_date;
 use crate::tr;
 
-use super::theme;
-use super::widgets::{muted_text, titled, window_start};
+use crate::ui::theme;
+use crate::ui::widgets::{muted_text, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;

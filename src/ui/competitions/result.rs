@@ -11,7 +11,7 @@ use crate::domain::competition::{Competition, ScoreDetail};
 use crate::i18n::Catalog;
 use crate::tr;
 
-use super::theme;
+use crate::ui::theme;
 
 /// The result in lines for a screen `width` columns wide.
 pub fn lines(cat: &Catalog, a: &Agreement, c: &Competition, width: u16) -> Vec<Line<'static>> {

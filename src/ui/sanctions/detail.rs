@@ -13,8 +13,8 @@ use crate::app::sanctions::Part;
 use crate::domain::sanction::{ClaimStatus, DamagesRefusal, LogEntry};
 use crate::tr;
 
-use super::theme;
-use super::widgets::window_start;
+use crate::ui::theme;
+use crate::ui::widgets::window_start;
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let block = Block::default()
