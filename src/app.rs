@@ -61,7 +61,7 @@ pub struct App {
     pub agreements: Vec<Agreement>,
     pub register: RegisterState,
     /// The agreement the call-off and deviation tabs follow.
-    pub current: Option<AgreementId>,
+    pub followed: Option<AgreementId>,
     pub calloffs: calloffs::CallOffsState,
     pub deviations: deviations::DeviationsState,
     pub competitions: competitions::CompetitionsState,
@@ -107,7 +107,7 @@ impl App {
             tab: Tab::Agenda,
             agreements: Vec::new(),
             register: RegisterState::default(),
-            current: None,
+            followed: None,
             calloffs: calloffs::CallOffsState::default(),
             deviations: deviations::DeviationsState::default(),
             competitions: Default::default(),
@@ -166,8 +166,8 @@ impl App {
         {
             self.register.detail = None;
         }
-        if self.current.is_some_and(|id| self.agreement(id).is_none()) {
-            self.current = None;
+        if self.followed.is_some_and(|id| self.agreement(id).is_none()) {
+            self.followed = None;
         }
         self.refresh_agenda();
         if self.tab.follows_agreement() {

@@ -476,7 +476,7 @@ fn the_followed_agreement_changes_only_where_the_user_sees_it_change() {
     let same = app
         .agenda
         .iter()
-        .position(|i| Some(i.agreement) == app.current)
+        .position(|i| Some(i.agreement) == app.followed)
         .unwrap();
     app.agenda_selected = same;
     press(&mut app, KeyCode::Enter);
@@ -502,7 +502,7 @@ fn the_followed_agreement_changes_only_where_the_user_sees_it_change() {
         .agreement_by_reference("UH-2026-300")
         .unwrap()
         .unwrap();
-    assert_eq!(app.current, Some(new.id));
+    assert_eq!(app.followed, Some(new.id));
 }
 
 /// The agenda at national scale: many answers awaited of one agreement are one row with
@@ -768,7 +768,7 @@ fn the_agreement_picker_filters_700_agreements_as_you_type() {
     // The highlighted one stays while it still matches: UH-0421 from "0421".
     press(&mut app, KeyCode::Enter);
     assert!(app.popup.is_none());
-    let followed = app.current_agreement().unwrap();
+    let followed = app.followed_agreement().unwrap();
     assert_eq!(followed.reference, "UH-0421");
 }
 

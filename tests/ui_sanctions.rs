@@ -318,7 +318,7 @@ fn a_sanction_log_entry_marked_as_a_lesson_reaches_the_procurement_report() {
     use avtal::domain::sanction::{DamagesCase, LogEntry};
     let (_d, app) = app_with_calloffs(Lang::Sv);
     let a = app
-        .current_agreement()
+        .followed_agreement()
         .cloned()
         .or_else(|| {
             let id = app.store.followed().unwrap().unwrap();

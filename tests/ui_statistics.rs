@@ -225,7 +225,7 @@ fn the_procurement_report_is_kept_until_something_is_written() {
     let (_d, mut app) = with_statistics(Lang::Sv);
     press(&mut app, KeyCode::Char('0'));
     keys(&mut app, "vvv");
-    let a = app.current_agreement().unwrap().clone();
+    let a = app.followed_agreement().unwrap().clone();
     let first = app.statistics.computed.procurement.clone().unwrap();
     assert_eq!(first, gather(&app, &a).unwrap());
     assert!(app.statistics.procurement_cache.is_some());

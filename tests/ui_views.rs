@@ -146,7 +146,7 @@ fn a_competition_from_first_open_to_the_award() {
     let names: Vec<String> = c
         .tenders
         .iter()
-        .map(|t| app.current_agreement().unwrap().supplier_name(&t.supplier))
+        .map(|t| app.followed_agreement().unwrap().supplier_name(&t.supplier))
         .collect();
     assert_eq!(names, ["Alfa Konsult AB", "Beta IT AB", "Gamma Data AB"]);
 
@@ -290,7 +290,7 @@ fn the_model_is_edited_saved_for_reuse_and_picked_again() {
 fn purchases_outside_are_registered_analysed_and_decided() {
     let (_d, mut app) = with_competition_calloff(Lang::Sv);
     press(&mut app, KeyCode::Char('6'));
-    let a = app.current_agreement().unwrap().id;
+    let a = app.followed_agreement().unwrap().id;
     for (orderer, supplier, what, amount, category) in [
         ("Kultur", "Webbyrån AB", "Ny webbplats", "120 000", "Design"),
         ("IT-enheten", "Molnet AB", "Drift", "40000", "Drift"),
@@ -448,7 +448,7 @@ fn a_deductions_model_shows_each_deduction_and_the_evaluation_price() {
     use avtal::domain::Money;
     use avtal::domain::competition::*;
     let (_d, mut app) = with_competition_calloff(Lang::Sv);
-    let a = app.current_agreement().unwrap().clone();
+    let a = app.followed_agreement().unwrap().clone();
     let model = EvaluationModel {
         name: "Mervärde".into(),
         kind: ModelKind::PriceWithDeductions {

@@ -9,8 +9,8 @@ use crate::app::{App, Pick, Picker, Popup};
 impl App {
     /// Follow `id` in the call-off and deviation tabs.
     pub fn follow(&mut self, id: AgreementId) {
-        if self.current != Some(id) {
-            self.current = Some(id);
+        if self.followed != Some(id) {
+            self.followed = Some(id);
             // A preference, not a record: failing to remember it loses nothing.
             let _ = self.store.set_followed(id);
             self.calloffs.detail = None;
@@ -21,23 +21,23 @@ impl App {
     }
 
     /// The followed agreement: the one chosen, else the one selected in the register.
-    pub fn current_agreement(&self) -> Option<&Agreement> {
-        self.current.and_then(|id| self.agreement(id))
+    pub fn followed_agreement(&self) -> Option<&Agreement> {
+        self.followed.and_then(|id| self.agreement(id))
     }
 
     /// The followed agreement: the one chosen or remembered, else a likely one.
-    pub(in crate::app) fn resolve_current(&mut self) {
-        if self.current_agreement().is_none() {
-            self.current = self.store.followed().ok().flatten();
+    pub(in crate::app) fn resolve_followed(&mut self) {
+        if self.followed_agreement().is_none() {
+            self.followed = self.store.followed().ok().flatten();
         }
-        if self.current_agreement().is_none() {
+        if self.followed_agreement().is_none() {
             // Nothing chosen yet: the first business-critical agreement is the likeliest
             // to have call-offs to follow.
             let critical = self
                 .agreements
                 .iter()
                 .find(|a| a.priority == crate::domain::Priority::Class1);
-            self.current = critical.or(self.agreements.first()).map(|a| a.id);
+            self.followed = critical.or(self.agreements.first()).map(|a| a.id);
         }
     }
 
@@ -46,7 +46,7 @@ impl App {
         list.sort_by(|a, b| a.reference.cmp(&b.reference));
         let selected = list
             .iter()
-            .position(|a| Some(a.id) == self.current)
+            .position(|a| Some(a.id) == self.followed)
             .unwrap_or(0);
         self.popup = Some(Popup::Picker(Picker::new(
             self.cat.t("ui.picker.choose_agreement").to_string(),

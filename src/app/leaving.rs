@@ -141,7 +141,7 @@ impl App {
         let place = if register_form {
             self.register.detail.as_ref().map(|d| d.id)
         } else {
-            self.current
+            self.followed
         };
         format!(
             "{:?}|{}|{place:?}|{}",

@@ -138,7 +138,7 @@ impl App {
         let scope = if self.work.actions.every_agreement {
             None
         } else {
-            self.current
+            self.followed
         };
         let keep = self.work.actions.selected_action().map(|a| a.id);
         let loaded = self

@@ -26,7 +26,7 @@ impl App {
         let id = item.agreement;
         // Opening an item of another agreement changes what the per-agreement tabs
         // follow: say so, or the next tab switch would surprise.
-        if self.current != Some(id) && item.link != AgendaLink::Group {
+        if self.followed != Some(id) && item.link != AgendaLink::Group {
             self.info(tr!(
                 self.cat,
                 "ui.agenda.now_following",

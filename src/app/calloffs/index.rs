@@ -13,10 +13,10 @@ impl App {
     /// they were read (a line of minutes or an action item does not: reading a million
     /// call-offs again takes ~250 ms).
     pub(in crate::app) fn ensure_calloffs(&mut self) {
-        self.resolve_current();
+        self.resolve_followed();
         let change = self.store.last_change().ok();
         let followed = self
-            .current
+            .followed
             .filter(|id| self.calloffs.agreement == Some(*id));
         let held = followed.is_some()
             && match (self.calloffs.loaded_change, change) {
@@ -60,16 +60,16 @@ impl App {
 
     /// Starts reading the followed agreement's call-offs in the background.
     pub(in crate::app) fn preload_calloffs(&mut self) {
-        self.resolve_current();
-        if let Some(id) = self.current {
+        self.resolve_followed();
+        if let Some(id) = self.followed {
             self.preload = crate::app::calloffs::load::Preload::start(&self.store, id);
         }
     }
 
     /// Reads the followed agreement's call-offs and deviations again.
     pub(in crate::app) fn load_calloffs(&mut self) {
-        self.resolve_current();
-        let Some(id) = self.current else {
+        self.resolve_followed();
+        let Some(id) = self.followed else {
             self.calloffs.set_index(Default::default());
             self.deviations.ranking.clear();
             self.calloffs.detail_row = None;
@@ -111,10 +111,10 @@ impl App {
     /// again takes ~250 ms at a million call-offs; otherwise (another write came between,
     /// another agreement) everything is read.
     pub(in crate::app) fn calloffs_after_write(&mut self, reference: Option<&str>, writes: u64) {
-        self.resolve_current();
+        self.resolve_followed();
         let change = self.store.last_change().ok();
         let current = self
-            .current
+            .followed
             .filter(|id| self.calloffs.agreement == Some(*id) && self.preload.is_none());
         let only_ours = matches!(
             (self.calloffs.loaded_change, change),

@@ -53,7 +53,7 @@ impl App {
             self.calloffs.selected = s;
             return;
         }
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             if act != Act::ChooseAgreement {
                 self.error(self.cat.t("ui.calloffs.no_agreement").to_string());
             }
@@ -193,7 +193,7 @@ impl App {
             return;
         }
         let (Some(a), Some(row)) = (
-            self.current_agreement().cloned(),
+            self.followed_agreement().cloned(),
             self.calloffs.row(&d.reference).cloned(),
         ) else {
             self.calloffs.detail = None;
@@ -257,7 +257,7 @@ impl App {
         let FormTarget::CallOff(editing) = form.target.clone() else {
             return;
         };
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             return self.refused(form, self.cat.t("ui.form.gone").to_string());
         };
         let Some(c) = calloff_from(&form, &a) else {
@@ -305,7 +305,7 @@ impl App {
         let FormTarget::Request { calloff, index } = form.target.clone() else {
             return;
         };
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             return self.refused(form, self.cat.t("ui.form.gone").to_string());
         };
         let r = match request_from(&form, &a, &calloff) {

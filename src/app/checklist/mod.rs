@@ -44,7 +44,7 @@ pub fn next_status(s: ItemStatus) -> ItemStatus {
 
 impl App {
     pub(in crate::app) fn load_checklist(&mut self) {
-        let Some(id) = self.current else {
+        let Some(id) = self.followed else {
             self.work.checklist = ChecklistState::default();
             return;
         };
@@ -60,7 +60,7 @@ impl App {
     }
 
     pub(in crate::app) fn checklist_act(&mut self, act: Act) {
-        let Some(agreement) = self.current else {
+        let Some(agreement) = self.followed else {
             return self.error(self.cat.t("ui.calloffs.no_agreement").to_string());
         };
         let Some(list) = self.work.checklist.list.clone() else {
@@ -165,7 +165,8 @@ impl App {
     }
 
     pub(in crate::app) fn submit_item(&mut self, mut form: Form, index: Option<usize>) {
-        let (Some(agreement), Some(list)) = (self.current, self.work.checklist.list.clone()) else {
+        let (Some(agreement), Some(list)) = (self.followed, self.work.checklist.list.clone())
+        else {
             form.message = Some(self.cat.t("ui.work.gone").to_string());
             self.form = Some(form);
             return;
@@ -203,7 +204,8 @@ impl App {
     }
 
     pub(in crate::app) fn delete_item(&mut self, index: usize) {
-        let (Some(agreement), Some(list)) = (self.current, self.work.checklist.list.clone()) else {
+        let (Some(agreement), Some(list)) = (self.followed, self.work.checklist.list.clone())
+        else {
             return;
         };
         if index >= list.items.len() {

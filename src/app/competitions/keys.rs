@@ -24,7 +24,7 @@ mod instruction;
 impl App {
     /// Reads the followed agreement's competitions, saved models, purchases and decisions.
     pub(in crate::app) fn load_views(&mut self) {
-        let Some(id) = self.current else {
+        let Some(id) = self.followed else {
             self.competitions = Default::default();
             self.purchases = Default::default();
             return;
@@ -101,7 +101,7 @@ impl App {
             Act::ChooseAgreement => self.choose_agreement(),
             Act::Open => match selected {
                 Some((reference, _)) => self.open_competition(&reference),
-                None if self.current.is_none() => {
+                None if self.followed.is_none() => {
                     self.error(self.cat.t("ui.calloffs.no_agreement").to_string())
                 }
                 None => {}
@@ -134,7 +134,7 @@ impl App {
     /// Opens the competition of a call-off, starting it on first open from the
     /// agreement's first saved model (or the default one).
     pub fn open_competition(&mut self, reference: &str) {
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             return;
         };
         let Some(pos) = self.competitions.position(&self.calloffs.index, reference) else {
@@ -205,7 +205,7 @@ impl App {
     fn competition_act(&mut self, act: Act) {
         let (Some(open), Some(a)) = (
             self.competitions.open.clone(),
-            self.current_agreement().cloned(),
+            self.followed_agreement().cloned(),
         ) else {
             self.competitions.open = None;
             return;
@@ -416,7 +416,7 @@ impl App {
         }
         let (Some(open), Some(a)) = (
             self.competitions.open.clone(),
-            self.current_agreement().cloned(),
+            self.followed_agreement().cloned(),
         ) else {
             form.message = Some(self.cat.t("ui.form.gone").to_string());
             self.form = Some(form);

@@ -14,7 +14,7 @@ impl App {
     pub(in crate::app) fn load_demo(&mut self) {
         match load_demo(&self.store, self.now, DEMO_CALLOFFS) {
             Ok(loaded) => {
-                self.current = None;
+                self.followed = None;
                 self.reload(None);
                 self.sync_penalties();
                 if let Some(it) = crate::demo::register(self.today).first()

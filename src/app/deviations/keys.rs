@@ -54,7 +54,7 @@ impl App {
             self.sync_deviation_window();
             return;
         }
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             if act == Act::ChooseAgreement {
                 self.choose_agreement();
             }
@@ -93,7 +93,7 @@ impl App {
                 self.deviations.open_only = !self.deviations.open_only;
                 // Only the list changes: the call-offs need not be read again.
                 match self.calloffs.agreement {
-                    Some(id) if self.current == Some(id) => self.rebuild_deviations(id),
+                    Some(id) if self.followed == Some(id) => self.rebuild_deviations(id),
                     _ => self.load_calloffs(),
                 }
             }
@@ -106,7 +106,7 @@ impl App {
         let FormTarget::Deviation(id) = form.target.clone() else {
             return;
         };
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             return self.refused(form, self.cat.t("ui.form.gone").to_string());
         };
         let Some(d) = deviation_from(&form, &a, id) else {

@@ -152,7 +152,7 @@ pub fn result_label(r: Option<CheckResult>) -> &'static str {
 
 impl App {
     pub(in crate::app) fn load_followup(&mut self) {
-        let Some(id) = self.current else {
+        let Some(id) = self.followed else {
             self.work.followup = FollowUpState::default();
             return;
         };
@@ -172,7 +172,7 @@ impl App {
     }
 
     pub(in crate::app) fn followup_act(&mut self, act: Act) {
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             return self.error(self.cat.t("ui.calloffs.no_agreement").to_string());
         };
         let st = &self.work.followup;
@@ -222,7 +222,7 @@ impl App {
     }
 
     pub(in crate::app) fn submit_requirement(&mut self, mut form: Form, id: Option<RequirementId>) {
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             form.message = Some(self.cat.t("ui.work.gone").to_string());
             self.form = Some(form);
             return;

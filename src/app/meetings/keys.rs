@@ -20,7 +20,7 @@ mod status;
 impl App {
     /// Reads the followed agreement's meetings and actions again.
     pub(in crate::app) fn load_meetings(&mut self) {
-        let Some(id) = self.current_agreement().map(|a| a.id) else {
+        let Some(id) = self.followed_agreement().map(|a| a.id) else {
             self.meetings.rows.clear();
             self.meetings.actions.clear();
             return;
@@ -79,7 +79,7 @@ impl App {
             self.meetings.selected = s;
             return;
         }
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             if act == Act::ChooseAgreement {
                 self.choose_agreement();
             } else {
@@ -161,7 +161,7 @@ impl App {
             self.meetings.action_selected = s;
             return;
         }
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             return;
         };
         let selected = actions.get(self.meetings.action_selected).cloned();
@@ -336,7 +336,7 @@ impl App {
         let FormTarget::Meeting(id) = form.target.clone() else {
             return;
         };
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             form.message = Some(self.cat.t("ui.form.gone").to_string());
             self.form = Some(form);
             return;
@@ -382,7 +382,7 @@ impl App {
     }
 
     pub(in crate::app) fn submit_schedule(&mut self, form: Form) {
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             return;
         };
         let interval = if form.field("ui.field.first_year").choice == 0 {
@@ -432,7 +432,7 @@ impl App {
         proposed: Vec<ProposedMeeting>,
         supplier: Option<crate::domain::OrgNumber>,
     ) {
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             return;
         };
         let mut ids = Vec::new();

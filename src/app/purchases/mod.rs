@@ -82,7 +82,7 @@ impl App {
         if act == Act::ChooseAgreement {
             return self.choose_agreement();
         }
-        if self.current.is_none() {
+        if self.followed.is_none() {
             return self.error(self.cat.t("ui.calloffs.no_agreement").to_string());
         }
         if self.purchases.in_analysis {
@@ -152,7 +152,7 @@ impl App {
 
     /// Records the decision about a category (one `set_decision`).
     pub(in crate::app) fn decide(&mut self, category: &str, decision: CategoryDecision) {
-        let Some(id) = self.current else {
+        let Some(id) = self.followed else {
             return;
         };
         let before = self.purchases.decision(category);
@@ -180,8 +180,8 @@ impl App {
             return;
         };
         let (Some(agreement), Some(p)) = (
-            self.current,
-            self.current.and_then(|a| purchase_from(&form, a, id)),
+            self.followed,
+            self.followed.and_then(|a| purchase_from(&form, a, id)),
         ) else {
             form.message = Some(self.cat.t("ui.form.fix_errors").to_string());
             self.form = Some(form);
@@ -218,7 +218,7 @@ impl App {
         match self.store.delete_purchase(id) {
             Ok(p) => {
                 self.undo_push(Undo::Views(ViewsUndo::PurchaseRestore(p)));
-                if let Some(a) = self.current {
+                if let Some(a) = self.followed {
                     self.load_purchases(a);
                 }
                 self.info(tr!(

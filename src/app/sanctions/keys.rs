@@ -62,7 +62,7 @@ impl App {
     }
 
     pub(in crate::app) fn damages_act(&mut self, act: Act) {
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             return;
         };
         let case = self.sanctions.damages_case().cloned();
@@ -90,7 +90,7 @@ impl App {
     }
 
     pub(in crate::app) fn termination_act(&mut self, act: Act) {
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             return;
         };
         let case = self.sanctions.termination().cloned();
@@ -133,7 +133,7 @@ impl App {
     }
 
     pub(in crate::app) fn terminate(&mut self, id: TerminationId) {
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             return;
         };
         let Some(before) = self
@@ -170,7 +170,7 @@ impl App {
     fn apply_sanction(&mut self, form: &Form, target: SanctionForm) -> Result<(), String> {
         let cat = self.cat;
         let gone = || cat.t("ui.sanctions.gone").to_string();
-        let a = self.current_agreement().cloned().ok_or_else(gone)?;
+        let a = self.followed_agreement().cloned().ok_or_else(gone)?;
         // One handler for the tab's forms: not every one has a date, a letter or a reason.
         let date = form
             .get("ui.sanctions.field.date")
@@ -333,7 +333,7 @@ impl App {
 
     /// Writes the selected case as Markdown to the working directory and says where.
     pub(in crate::app) fn export_case(&mut self) {
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             return;
         };
         let labels =

@@ -183,15 +183,15 @@ impl App {
     /// full, the penalty claims as a window around the selection.
     pub(in crate::app) fn load_sanctions(&mut self) {
         let st = &mut self.sanctions;
-        if st.agreement != self.current {
-            st.agreement = self.current;
+        if st.agreement != self.followed {
+            st.agreement = self.followed;
             st.log = None;
             st.selected = [0; 3];
             st.anchor = None;
             st.generation = None;
             st.loaded = None;
         }
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             let st = &mut self.sanctions;
             st.claims.clear();
             st.claims_first = 0;
@@ -242,7 +242,7 @@ impl App {
         if act == Act::ChooseAgreement {
             return self.choose_agreement();
         }
-        if self.current_agreement().is_none() {
+        if self.followed_agreement().is_none() {
             return self.error(self.cat.t("ui.calloffs.no_agreement").to_string());
         }
         if let Some(i) = self.sanctions.log {

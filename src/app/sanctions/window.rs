@@ -109,7 +109,7 @@ impl App {
     /// Selects line `to` of the penalty list: a step through the store from the selected
     /// claim (or from either end, when nearer), then the window around it.
     pub(in crate::app) fn move_claim(&mut self, to: usize) {
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             return;
         };
         let st = &self.sanctions;

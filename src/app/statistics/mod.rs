@@ -202,7 +202,7 @@ impl StatisticsState {
 impl App {
     /// Computes what the Statistics tab shows for the followed agreement and period.
     pub(in crate::app) fn load_statistics(&mut self) {
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             self.statistics.computed = Computed::default();
             return;
         };
@@ -227,7 +227,7 @@ impl App {
     pub(in crate::app) fn statistics_act(&mut self, act: Act) {
         let st = &mut self.statistics;
         let n = self
-            .current
+            .followed
             .and_then(|id| self.agreements.iter().find(|a| a.id == id))
             .map_or(0, |a| a.suppliers.len());
         match act {
@@ -276,7 +276,7 @@ impl App {
     }
 
     fn open_period_form(&mut self) {
-        let Some(a) = self.current_agreement() else {
+        let Some(a) = self.followed_agreement() else {
             return;
         };
         let st = &self.statistics;

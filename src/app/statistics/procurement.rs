@@ -1,7 +1,7 @@
 //! Before the next procurement (DESIGN §1.9): the outcome over the whole agreement beside
 //! its goal picture, deviations by supplier, purchases outside the agreement with the
 //! decisions taken, sanctions, and the lessons noted along the way — gathered once when
-//! the view opens, shown by `ui::procurement` and written as Markdown by `x`.
+//! the view opens, shown by `ui::statistics::procurement` and written as Markdown by `x`.
 
 use time::Date;
 

@@ -242,7 +242,7 @@ impl App {
     /// Writes the report of the followed agreement to `<prefix>-<reference>.md` in the
     /// working directory and says where.
     pub(in crate::app) fn export_procurement(&mut self) {
-        let Some(a) = self.current_agreement().cloned() else {
+        let Some(a) = self.followed_agreement().cloned() else {
             return self.error(self.cat.t("ui.calloffs.no_agreement").to_string());
         };
         let report = match crate::app::statistics::procurement::gather(self, &a) {

@@ -23,7 +23,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let scope = if st.every_agreement {
         cat.t("ui.work.actions.every_agreement").to_string()
     } else {
-        match app.current_agreement() {
+        match app.followed_agreement() {
             Some(a) => a.reference.clone(),
             None => cat.t("ui.work.actions.no_agreement").to_string(),
         }

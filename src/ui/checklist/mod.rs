@@ -20,7 +20,7 @@ use super::wrap::wrap;
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
-    let Some(a) = app.current_agreement() else {
+    let Some(a) = app.followed_agreement() else {
         muted_text(frame, cat.t("ui.calloffs.no_agreement"), area);
         return;
     };

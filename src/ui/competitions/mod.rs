@@ -24,7 +24,7 @@ use super::theme;
 use super::widgets::{muted_text, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(a) = app.current_agreement() else {
+    let Some(a) = app.followed_agreement() else {
         muted_text(frame, app.cat.t("ui.calloffs.no_agreement"), area);
         return;
     };

@@ -47,7 +47,7 @@ fn result_style(r: Option<CheckResult>) -> Style {
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
-    let Some(a) = app.current_agreement() else {
+    let Some(a) = app.followed_agreement() else {
         muted_text(frame, cat.t("ui.calloffs.no_agreement"), area);
         return;
     };
@@ -156,7 +156,7 @@ fn detail_lines(app: &App) -> Vec<Line<'static>> {
     let st = &app.work.followup;
     let mut lines = Vec::new();
     if let Some(r) = st.selected_requirement() {
-        let supplier = match (&r.supplier, app.current_agreement()) {
+        let supplier = match (&r.supplier, app.followed_agreement()) {
             (Some(o), Some(a)) => a.supplier_name(o),
             _ => cat.t("ui.work.every_supplier").to_string(),
         };

@@ -35,7 +35,7 @@ pub fn status_label(cat: &Catalog, s: MeetingStatus) -> String {
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
-    let Some(a) = app.current_agreement() else {
+    let Some(a) = app.followed_agreement() else {
         muted_text(frame, cat.t("ui.calloffs.no_agreement"), area);
         return;
     };

@@ -144,7 +144,7 @@ fn damages(app: &App) -> Vec<Line<'static>> {
 
 fn termination(app: &App) -> Vec<Line<'static>> {
     let cat = app.cat;
-    let (Some(c), Some(a)) = (app.sanctions.termination(), app.current_agreement()) else {
+    let (Some(c), Some(a)) = (app.sanctions.termination(), app.followed_agreement()) else {
         return Vec::new();
     };
     let mut out = vec![fact(app, "ui.sanctions.field.grounds", c.grounds.clone())];

@@ -21,7 +21,7 @@ use super::widgets::{fit_column, muted_text, titled, window_start};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
-    let Some(a) = app.current_agreement() else {
+    let Some(a) = app.followed_agreement() else {
         muted_text(frame, cat.t("ui.calloffs.no_agreement"), area);
         return;
     };
@@ -130,7 +130,7 @@ fn status_style(done: bool, urgent: bool) -> Style {
 
 fn penalties(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
-    let a = app.current_agreement();
+    let a = app.followed_agreement();
     let st = &app.sanctions;
     let rows = st
         .claims
@@ -215,7 +215,7 @@ fn case_status(app: &App, prefix: &str, s: CaseStatus) -> String {
 
 fn damages(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
-    let a = app.current_agreement();
+    let a = app.followed_agreement();
     let rows = app
         .sanctions
         .damages
@@ -258,7 +258,7 @@ fn damages(frame: &mut Frame, app: &App, area: Rect) {
 
 fn terminations(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
-    let Some(a) = app.current_agreement() else {
+    let Some(a) = app.followed_agreement() else {
         return;
     };
     let rows = app

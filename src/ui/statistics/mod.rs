@@ -26,7 +26,7 @@ use super::widgets::{muted_text, titled};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
-    let (Some(a), Some(period)) = (app.current_agreement(), app.statistics.computed.period) else {
+    let (Some(a), Some(period)) = (app.followed_agreement(), app.statistics.computed.period) else {
         muted_text(frame, cat.t("ui.calloffs.no_agreement"), area);
         return;
     };

@@ -60,7 +60,7 @@ impl App {
         winner: &OrgNumber,
     ) {
         let Some(a) = self
-            .current_agreement()
+            .followed_agreement()
             .filter(|a| a.id == agreement)
             .cloned()
         else {
