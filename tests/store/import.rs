@@ -2,7 +2,7 @@
 //! call-off at a time gives (rows, outcomes, compact index, awaited requests, KPI
 //! aggregates), tells its progress, and a file with one bad cell is still refused whole.
 
-mod cli_support;
+use crate::cli_support;
 
 use avtal::domain::Agreement;
 use avtal::domain::calloff::{CallOff, Request};

@@ -2,7 +2,7 @@
 //! generation moves when a claim is added or removed and only then, and stepping through
 //! the claims by reference lands where the full list says.
 
-mod common;
+use crate::common;
 
 use avtal::domain::calloff::{CallOff, CallOffMethod};
 use avtal::domain::sanction::PenaltyClaim;

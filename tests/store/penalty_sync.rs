@@ -4,7 +4,7 @@
 //! those a sync over every call-off would record; the totals the agenda shows must be
 //! those of the claims.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

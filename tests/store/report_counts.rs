@@ -4,7 +4,7 @@
 //! identified, claimed, paid, given a lesson and deleted — the counts equal counting every
 //! row and claim again, and a file written before the counts existed gets them on open.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

@@ -2,7 +2,7 @@
 //! damages and termination cases round-tripped (also after reopening the file), each
 //! change one audited transaction.
 
-mod common;
+use crate::common;
 
 use avtal::domain::calloff::{CallOff, CallOffMethod};
 use avtal::domain::sanction::*;
