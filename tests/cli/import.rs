@@ -1,6 +1,6 @@
 //! `avtal import agreement` and `avtal list agreements` through the binary.
 
-mod cli_support;
+use crate::cli_support;
 
 use cli_support::{GOOD, avtal, list, write};
 use serde_json::json;

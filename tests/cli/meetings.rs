@@ -2,7 +2,7 @@
 //! of DESIGN §6 on the demo register, the minutes of a hand-built meeting as a snapshot,
 //! and the errors a user meets.
 
-mod cli_support;
+use crate::cli_support;
 
 use std::path::Path;
 

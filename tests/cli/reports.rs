@@ -1,7 +1,7 @@
 //! `avtal report kpi`, `report penalties` and `import supplier-stats` through the
 //! binary, on a hand-built agreement whose every figure is worked out below.
 
-mod cli_support;
+use crate::cli_support;
 
 use std::path::PathBuf;
 

@@ -1,7 +1,7 @@
 //! The binary against the database file: a second process, a file that is not a
 //! database, the demo register, and the help texts.
 
-mod cli_support;
+use crate::cli_support;
 
 use avtal::store::Store;
 use cli_support::{GOOD, avtal, list, write};

@@ -8,7 +8,7 @@
 //!
 //! Every date lies in 2026, whose Swedish holidays are listed here by hand.
 
-mod cli_support;
+use crate::cli_support;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! `avtal import calloffs|requests` and `avtal report deviations` through the binary:
 //! a hand-built agreement with one call-off for every case of DESIGN §4.
 
-mod cli_support;
+use crate::cli_support;
 
 use std::path::{Path, PathBuf};
 

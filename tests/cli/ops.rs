@@ -1,7 +1,7 @@
 //! Backups, the daily rotation, `avtal check` and `avtal audit verify`, through the store
 //! and through the binary.
 
-mod cli_support;
+use crate::cli_support;
 
 use std::fs;
 use std::path::Path;

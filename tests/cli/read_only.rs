@@ -4,8 +4,8 @@
 //! As root (who may write any file) the read-only file is made with a read-only tmpfs;
 //! as anyone else with a file and folder of mode 0500/0400.
 
-mod cli_support;
-mod common;
+use crate::cli_support;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
