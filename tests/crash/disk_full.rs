@@ -4,7 +4,7 @@
 //! disk fails with ENOSPC, rather than killing it with exit 153). Each must say so in words and exit non-zero, and the database must open
 //! afterwards with everything committed before.
 
-mod cli_support;
+use crate::cli_support;
 
 use std::path::Path;
 

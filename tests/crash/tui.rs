@@ -1,7 +1,7 @@
 //! The real binary in a pseudo-terminal (util-linux `script`), driven by keys, killed
 //! hard right after a save: the agreement must be there on reopening.
 
-mod cli_support;
+use crate::cli_support;
 use std::io::Write;
 use std::process::Command;
 use std::time::{Duration, Instant};

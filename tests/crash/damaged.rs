@@ -3,7 +3,7 @@
 //! names the table it could not read; `backup` saves what can be read and says what it
 //! could not.
 
-mod cli_support;
+use crate::cli_support;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! minutes typed, then the process killed hard (at most about a second of typing may be
 //! lost) or sent SIGTERM (nothing may be lost). Counts what survived.
 
-mod cli_support;
+use crate::cli_support;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Child, Command};

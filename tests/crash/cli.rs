@@ -1,7 +1,7 @@
 //! Killing `avtal import agreement` hard at varied moments: the database must always
 //! open afterwards and hold each agreement either whole or not at all.
 
-mod cli_support;
+use crate::cli_support;
 
 use std::process::Stdio;
 use std::time::Duration;

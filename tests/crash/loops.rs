@@ -11,8 +11,8 @@
 //! The moments come from a seeded generator; the seed is printed and can be replayed with
 //! `AVTAL_CRASH_SEED=...`.
 
-mod cli_support;
-mod vt;
+use crate::cli_support;
+use crate::vt;
 
 use std::collections::BTreeMap;
 use std::io::Write;

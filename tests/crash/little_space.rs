@@ -4,7 +4,7 @@
 //! is room. The lack of room is made with a file size limit (`RLIMIT_FSIZE`) on the child:
 //! no copy of the file can be written, while redb's repair inside the file can.
 
-mod cli_support;
+use crate::cli_support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -30,8 +30,13 @@ fn helper_die_with_the_file_open() {
 
 /// Leaves `db` as an unclean shutdown does.
 fn die_with_the_file_open(db: &Path) {
+    // This test binary again, running only the helper (its name within the binary).
     let status = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "helper_die_with_the_file_open", "--nocapture"])
+        .args([
+            "--exact",
+            "little_space::helper_die_with_the_file_open",
+            "--nocapture",
+        ])
         .env(DIE_OPEN, db)
         .status()
         .unwrap();
