@@ -2,6 +2,11 @@
 //! a long paragraph wraps while typed, captured lines are marked in the text, the meeting
 //! view scrolls to the end of long minutes, approved minutes are protected (questions,
 //! dated addenda) and a second export never lands on the first.
+//!
+//! A test binary of its own, not a module of `tests/ui/`: the minutes are exported into the
+//! working directory, so that test changes the process's working directory (and leaves it
+//! in a folder removed when the test ends), which would move it under every test sharing
+//! the process.
 
 mod common;
 

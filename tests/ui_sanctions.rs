@@ -2,6 +2,10 @@
 //! would type them: a late call-off's penalty identified, claimed and paid (never twice), a
 //! damages claim refused before dialogue and accepted after, a termination walked up the
 //! escalation model; and its screens compared with snapshots.
+//!
+//! A test binary of its own, not a module of `tests/ui/`: a termination case is exported
+//! into the working directory, so that test changes the process's working directory for
+//! the export, which would move it under every test sharing the process.
 
 mod common;
 
