@@ -17,6 +17,7 @@ pub mod followup;
 pub mod form;
 pub mod keymap;
 pub mod leaving;
+pub mod list_window;
 pub mod meetings;
 mod picker;
 mod popups;

@@ -12,6 +12,8 @@ use crate::domain::{Money, OrgNumber, Rate, ResponseTime};
 use crate::i18n::Catalog;
 use crate::tr;
 
+use super::keymap::{self, Act, FormAct};
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
     Text {
@@ -477,61 +479,74 @@ impl Form {
         first_bad.is_none()
     }
 
+    /// A key in the form: the command keys are the keymap's `FORM`, the rest is typed.
     pub fn handle_key(&mut self, key: KeyEvent, cat: &Catalog) -> FormOutcome {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let last = self.fields.len().saturating_sub(1);
         let multiline = self.fields[self.focus].is_multiline();
-        match key.code {
-            KeyCode::Esc => return FormOutcome::Cancel,
-            KeyCode::Char('s') if ctrl => return FormOutcome::Submit,
+        let act = match keymap::lookup(keymap::FORM, &key) {
+            Some(Act::Form(act)) => Some(act),
+            _ => None,
+        };
+        match act {
+            Some(FormAct::Cancel) => return FormOutcome::Cancel,
+            Some(FormAct::Save) => return FormOutcome::Submit,
             // As in a shell: Ctrl-U empties the line before the cursor, so a prefilled
             // value (a date, now) is quickly replaced.
-            KeyCode::Char('u') if ctrl => {
+            Some(FormAct::ClearField) => {
                 let field = &mut self.fields[self.focus];
                 if field.input.delete_line_by_head() {
                     self.changed = true;
                     field.validate(cat);
                 }
             }
-            KeyCode::Tab => self.focus = (self.focus + 1).min(last),
-            KeyCode::BackTab => self.focus = self.focus.saturating_sub(1),
-            KeyCode::Down if !multiline => self.focus = (self.focus + 1).min(last),
-            KeyCode::Up if !multiline => self.focus = self.focus.saturating_sub(1),
-            KeyCode::Enter if !multiline => {
+            Some(FormAct::NextField) => self.focus = (self.focus + 1).min(last),
+            Some(FormAct::PrevField) => self.focus = self.focus.saturating_sub(1),
+            Some(FormAct::Down) if !multiline => self.focus = (self.focus + 1).min(last),
+            Some(FormAct::Up) if !multiline => self.focus = self.focus.saturating_sub(1),
+            Some(FormAct::Enter) if !multiline => {
                 if self.focus == last {
                     return FormOutcome::Submit;
                 }
                 self.focus += 1;
             }
-            _ => {
-                let field = &mut self.fields[self.focus];
-                if let FieldKind::Choice { options, .. } = &field.kind {
-                    let n = options.len().max(1);
-                    match key.code {
-                        KeyCode::Right | KeyCode::Char(' ') | KeyCode::Char('l') => {
-                            field.choice = (field.choice + 1) % n;
-                            self.changed = true;
-                        }
-                        KeyCode::Left | KeyCode::Char('h') => {
-                            field.choice = (field.choice + n - 1) % n;
-                            self.changed = true;
-                        }
-                        _ => {}
-                    }
-                } else if !ctrl || !matches!(key.code, KeyCode::Char('c')) {
-                    // Keys the form does not use go to the text input (editing keys,
-                    // word movement, undo); Enter in a multi-line field makes a new line.
-                    if field.input.input(key) {
-                        self.changed = true;
-                        field.validate(cat);
-                        self.message = None;
-                    }
-                }
-            }
+            _ => self.typed(act, key, cat),
         }
         FormOutcome::Continue
     }
+
+    /// A key the form's commands leave to the field: a choice field's option, or text.
+    fn typed(&mut self, act: Option<FormAct>, key: KeyEvent, cat: &Catalog) {
+        let field = &mut self.fields[self.focus];
+        if let FieldKind::Choice { options, .. } = &field.kind {
+            let n = options.len().max(1);
+            match act {
+                Some(FormAct::NextChoice) => {
+                    field.choice = (field.choice + 1) % n;
+                    self.changed = true;
+                }
+                Some(FormAct::PrevChoice) => {
+                    field.choice = (field.choice + n - 1) % n;
+                    self.changed = true;
+                }
+                _ => {}
+            }
+            return;
+        }
+        // Ctrl-C is the app's (quit, or ask first), never text.
+        let ctrl_c =
+            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        // Keys the form does not use go to the text input (editing keys, word movement,
+        // undo); Enter in a multi-line field makes a new line.
+        if !ctrl_c && field.input.input(key) {
+            self.changed = true;
+            field.validate(cat);
+            self.message = None;
+        }
+    }
 }
+
+#[cfg(test)]
+mod key_tests;
 
 #[cfg(test)]
 mod tests {

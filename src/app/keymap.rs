@@ -7,6 +7,8 @@ use super::leaving::Choice;
 
 mod help;
 pub use help::*;
+mod typing;
+pub use typing::*;
 mod views;
 pub use views::*;
 pub mod sanctions;
@@ -75,6 +77,10 @@ pub enum Act {
     Sanction(sanctions::SanctionAct),
     /// Keys of the Statistics tab.
     Stats(super::statistics::StatsAct),
+    /// Keys of an open form.
+    Form(typing::FormAct),
+    /// Keys of the minutes editor.
+    Editor(typing::EditorAct),
     /// An answer to leaving a form with unsaved changes.
     Leave(super::leaving::Choice),
 }
@@ -91,6 +97,11 @@ pub struct Binding {
     pub act: Act,
     /// Shown in the footer (the help overlay shows every binding).
     pub in_footer: bool,
+    /// A command key of a text editor (a form, the minutes, a filter), where the other
+    /// keys are typed text: it works with Ctrl held too, as the editors always took it
+    /// (unless it needs Ctrl), and the help writes its label (`Ctrl-T/F2`), one entry for
+    /// the keys that do the same.
+    pub typing: bool,
 }
 
 const fn b(label: &'static str, desc: &'static str, keys: &'static [KeyCode], act: Act) -> Binding {
@@ -101,6 +112,7 @@ const fn b(label: &'static str, desc: &'static str, keys: &'static [KeyCode], ac
         ctrl: false,
         act,
         in_footer: true,
+        typing: false,
     }
 }
 
@@ -117,6 +129,7 @@ const fn hidden(
         ctrl: false,
         act,
         in_footer: false,
+        typing: false,
     }
 }
 
@@ -132,6 +145,7 @@ pub const GLOBAL: &[Binding] = &[
         ctrl: true,
         act: Act::Quit,
         in_footer: false,
+        typing: false,
     },
     Binding {
         label: "Ctrl-B",
@@ -140,6 +154,7 @@ pub const GLOBAL: &[Binding] = &[
         ctrl: true,
         act: Act::BackupNow,
         in_footer: false,
+        typing: false,
     },
     hidden("Tab", "ui.key.next_tab", &[Tab], Act::NextTab),
     hidden("Shift-Tab", "ui.key.prev_tab", &[BackTab], Act::PrevTab),
@@ -434,32 +449,6 @@ pub const MEETING_DETAIL: &[Binding] = &[
     MOVE[5],
 ];
 
-/// Keys in the minutes editor; handled by the editor itself, listed for footer and help.
-/// Saving and closing first: they are what a cut footer must keep.
-pub const MINUTES: &[Binding] = &[
-    b("Ctrl-S", "ui.key.save", &[], Act::New),
-    b("Esc", "ui.key.close_minutes", &[], Act::Back),
-    b("Ctrl-T/F2", "ui.key.line_to_action", &[], Act::New),
-    b("Ctrl-G/F3", "ui.key.line_to_decision", &[], Act::New),
-    b("Ctrl-L/F4", "ui.key.line_to_lesson", &[], Act::New),
-];
-
-/// Keys inside a form; handled by the form itself, listed here for the footer and help.
-/// Saving and cancelling first: they are what a cut footer must keep.
-pub const FORM: &[Binding] = &[
-    b("Ctrl-S", "ui.key.save", &[], Act::Open),
-    b("Esc", "ui.key.cancel", &[], Act::Back),
-    b("Tab/↓", "ui.key.next_field", &[], Act::Down),
-    b("Shift-Tab/↑", "ui.key.prev_field", &[], Act::Up),
-    b("←/→", "ui.key.choose", &[], Act::NextSection),
-    hidden("Ctrl-U", "ui.key.clear_field", &[], Act::Open),
-];
-
-pub const FILTER: &[Binding] = &[
-    b("Enter", "ui.key.filter_keep", &[], Act::Open),
-    b("Esc", "ui.key.filter_clear", &[], Act::Back),
-];
-
 /// A question before a destructive step. Only an explicit yes answers it: j and k move
 /// everywhere, so they must never confirm (a `d` then a `j` out of habit deleted a row).
 pub const CONFIRM: &[Binding] = &[
@@ -501,6 +490,7 @@ pub const LEAVE: &[Binding] = &[
         act: Act::Leave(Choice::Draft),
         // Said in the question itself, where there is room for it.
         in_footer: false,
+        typing: false,
     },
     hidden("j/k", "ui.key.move", &[Down, Char('j')], Act::Down),
     hidden("k/↑", "ui.key.up", &[Up, Char('k')], Act::Up),
@@ -519,11 +509,17 @@ pub const PICKER: &[Binding] = &[
     hidden("End/G", "ui.key.bottom", &[End, Char('G')], Act::Bottom),
 ];
 
-/// The binding of `bindings` that `key` triggers, if any.
+/// The binding of `bindings` that `key` triggers, if any: one for exactly the Ctrl the
+/// key holds, else (Ctrl held) a text editor's command key without Ctrl.
 pub fn lookup(bindings: &[Binding], key: &KeyEvent) -> Option<Act> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    bindings
-        .iter()
-        .find(|bd| bd.ctrl == ctrl && bd.keys.contains(&key.code))
-        .map(|bd| bd.act)
+    let with = |held: bool| {
+        bindings
+            .iter()
+            .find(|bd| {
+                bd.ctrl == held && (held == ctrl || bd.typing) && bd.keys.contains(&key.code)
+            })
+            .map(|bd| bd.act)
+    };
+    with(ctrl).or_else(|| if ctrl { with(false) } else { None })
 }

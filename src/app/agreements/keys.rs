@@ -12,7 +12,7 @@ use crate::tr;
 
 use crate::app::agreements::{Detail, Row, Section, rows, step};
 use crate::app::form::{self, FormTarget};
-use crate::app::keymap::Act;
+use crate::app::keymap::{self, Act};
 use crate::app::{App, Confirm, Pick, Picker, Popup};
 
 impl App {
@@ -87,31 +87,35 @@ impl App {
         }
     }
 
+    /// A key while typing the register's filter: the command keys are the keymap's
+    /// `FILTER`, the rest is the filter's text.
     pub(in crate::app) fn filter_key(&mut self, key: KeyEvent) {
         let keep = self.selected_agreement().map(|a| a.id);
-        match key.code {
-            KeyCode::Enter => self.register.filtering = false,
-            KeyCode::Esc => {
+        match keymap::lookup(keymap::FILTER, &key) {
+            Some(Act::Open) => self.register.filtering = false,
+            Some(Act::Back) => {
                 self.register.filtering = false;
                 self.register.filter.clear();
             }
-            KeyCode::Backspace => {
-                self.register.filter.pop();
-            }
-            KeyCode::Down => {
+            Some(Act::Down) => {
                 self.register.selected =
                     step(self.register.selected, self.register.visible.len(), 1);
                 return;
             }
-            KeyCode::Up => {
+            Some(Act::Up) => {
                 self.register.selected =
                     step(self.register.selected, self.register.visible.len(), -1);
                 return;
             }
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.register.filter.push(c)
-            }
-            _ => return,
+            _ => match key.code {
+                KeyCode::Backspace => {
+                    self.register.filter.pop();
+                }
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    self.register.filter.push(c)
+                }
+                _ => return,
+            },
         }
         self.register.refresh(&self.agreements, keep);
     }

@@ -192,7 +192,7 @@ impl App {
             .iter()
             .map(|&i| i as usize);
         match self.store.calloff_rows_at(&self.calloffs.index, positions) {
-            Ok(rows) => self.calloffs.set_window(range.start, rows),
+            Ok(rows) => self.calloffs.window.set(range.start, rows),
             Err(e) => self.store_failed(&e),
         }
     }

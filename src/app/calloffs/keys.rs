@@ -14,7 +14,7 @@ use crate::app::agreements::step;
 use crate::app::calloffs::CallOffDetail;
 use crate::app::calloffs::forms::{calloff_form, calloff_from, request_form, request_from};
 use crate::app::form::{Form, FormTarget};
-use crate::app::keymap::Act;
+use crate::app::keymap::{self, Act};
 use crate::app::{App, Confirm, Pick, Picker, Popup, Undo};
 
 impl App {
@@ -155,29 +155,33 @@ impl App {
         }
     }
 
+    /// A key while typing the call-offs' filter: the command keys are the keymap's
+    /// `FILTER`, the rest is the filter's text.
     pub(in crate::app) fn calloff_filter_key(&mut self, key: KeyEvent) {
         let len = self.calloffs.visible.len();
-        match key.code {
-            KeyCode::Enter => self.calloffs.filtering = false,
-            KeyCode::Esc => {
+        match keymap::lookup(keymap::FILTER, &key) {
+            Some(Act::Open) => self.calloffs.filtering = false,
+            Some(Act::Back) => {
                 self.calloffs.filtering = false;
                 self.calloffs.text.clear();
             }
-            KeyCode::Backspace => {
-                self.calloffs.text.pop();
-            }
-            KeyCode::Down => {
+            Some(Act::Down) => {
                 self.calloffs.selected = step(self.calloffs.selected, len, 1);
                 return;
             }
-            KeyCode::Up => {
+            Some(Act::Up) => {
                 self.calloffs.selected = step(self.calloffs.selected, len, -1);
                 return;
             }
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.calloffs.text.push(c)
-            }
-            _ => return,
+            _ => match key.code {
+                KeyCode::Backspace => {
+                    self.calloffs.text.pop();
+                }
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    self.calloffs.text.push(c)
+                }
+                _ => return,
+            },
         }
         self.calloffs.refresh();
     }

@@ -18,6 +18,7 @@ use crate::store::{CallOffIndex, CallOffRow, IndexEntry, lot_key};
 use crate::store::{OUTCOME_COMPLIANT, OUTCOME_DEVIATION, OUTCOME_NOT_ASSESSED, supplier_key};
 
 use self::filter::{Folded, Found, TextLists};
+use super::list_window::{ListWindow, Reach};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OutcomeFilter {
@@ -68,22 +69,9 @@ pub struct CallOffDetail {
 /// needs a row the window does not hold.
 pub const WINDOW: usize = 128;
 
-/// The rows a windowed list should read around `selected` (of `len`), when those it
-/// holds (`have`) no longer cover the selection with half a window to spare.
-pub fn window_wanted(
-    selected: usize,
-    len: usize,
-    have: std::ops::Range<usize>,
-) -> Option<std::ops::Range<usize>> {
-    let sel = selected.min(len);
-    let need = sel.saturating_sub(WINDOW / 2)..(sel + WINDOW / 2).min(len);
-    let covered = if have.is_empty() {
-        need.is_empty()
-    } else {
-        have.start <= need.start && need.end <= have.end
-    };
-    (!covered).then(|| sel.saturating_sub(WINDOW)..(sel + WINDOW).min(len))
-}
+/// How the call-off lists (this one, the deviations', the competitions') read their
+/// windows: `WINDOW` each side, again when less than half of it is left.
+pub const REACH: Reach = Reach::either_side(WINDOW);
 
 #[derive(Default)]
 pub struct CallOffsState {
@@ -94,10 +82,9 @@ pub struct CallOffsState {
     /// Positions in `index` that pass the filters, newest request first.
     pub visible: Vec<u32>,
     pub selected: usize,
-    /// Full rows of `visible[window_start..]`, read from the store around the selection
-    /// so that rendering never reads the store.
-    pub window: Vec<CallOffRow>,
-    pub window_start: usize,
+    /// Full rows of positions of `visible` around the selection, read from the store so
+    /// that rendering never reads the store.
+    pub window: ListWindow<CallOffRow>,
     /// The row of the open call-off.
     pub detail_row: Option<CallOffRow>,
     pub supplier: Option<OrgNumber>,
@@ -204,18 +191,12 @@ impl CallOffsState {
     /// The positions of `visible` whose rows should be read, when the window no longer
     /// covers the selection with half a window to spare.
     pub fn window_wanted(&self) -> Option<std::ops::Range<usize>> {
-        let have = self.window_start..self.window_start + self.window.len();
-        window_wanted(self.selected, self.visible.len(), have)
-    }
-
-    pub fn set_window(&mut self, start: usize, rows: Vec<CallOffRow>) {
-        self.window_start = start;
-        self.window = rows;
+        self.window.wanted(self.selected, self.visible.len(), REACH)
     }
 
     /// The full row at `pos` of the filtered list, when the window holds it.
     pub fn visible_row(&self, pos: usize) -> Option<&CallOffRow> {
-        let row = self.window.get(pos.checked_sub(self.window_start)?)?;
+        let row = self.window.get(pos)?;
         (Some(row.calloff.reference.as_str()) == self.reference_at(pos)).then_some(row)
     }
 
@@ -229,7 +210,7 @@ impl CallOffsState {
         self.detail_row
             .iter()
             .find(is)
-            .or_else(|| self.window.iter().find(is))
+            .or_else(|| self.window.rows().iter().find(is))
     }
 
     /// Positions in `index` of the call-offs that `keep` picks.

@@ -25,6 +25,7 @@ use crate::tr;
 
 use super::form::format_datetime;
 use super::keymap::{self, Binding};
+use super::list_window::ListWindow;
 
 pub use super::competitions::text::{model_problem, points_text, tender_problem};
 
@@ -153,10 +154,9 @@ pub struct CompetitionsState {
     /// renewed competition, newest request first.
     pub visible: Vec<u32>,
     pub selected: usize,
-    /// The call-offs of `visible[window_start..]`, read from the store around the
-    /// selection so that rendering never reads the store.
-    pub window: Vec<CallOff>,
-    pub window_start: usize,
+    /// The call-offs of positions of `visible` around the selection, read from the store
+    /// so that rendering never reads the store.
+    pub window: ListWindow<CallOff>,
     /// The stored competitions of the listed call-offs, by call-off reference: an
     /// agreement has tens of them, and every one counts in the model review.
     pub stored: HashMap<String, Competition>,
@@ -205,7 +205,6 @@ impl CompetitionsState {
             }
         }
         self.window.clear();
-        self.window_start = 0;
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
         // The open competition follows what is stored; a call-off gone closes it.
         if let Some(open) = self.open.as_mut() {
@@ -238,18 +237,19 @@ impl CompetitionsState {
     /// The positions of `visible` whose rows should be read, when the window no longer
     /// covers the selection with half a window to spare.
     pub fn window_wanted(&self) -> Option<std::ops::Range<usize>> {
-        let have = self.window_start..self.window_start + self.window.len();
-        super::calloffs::window_wanted(self.selected, self.visible.len(), have)
+        self.window
+            .wanted(self.selected, self.visible.len(), super::calloffs::REACH)
     }
 
+    /// Takes the rows read for positions of `visible` from `start` on: their call-offs.
     pub fn set_window(&mut self, start: usize, rows: Vec<CallOffRow>) {
-        self.window_start = start;
-        self.window = rows.into_iter().map(|r| r.calloff).collect();
+        let calloffs = rows.into_iter().map(|r| r.calloff).collect();
+        self.window.set(start, calloffs);
     }
 
     /// The row at `pos` of the list, when the window holds it.
     pub fn row<'a>(&'a self, index: &CallOffIndex, pos: usize) -> Option<CompRow<'a>> {
-        let calloff = self.window.get(pos.checked_sub(self.window_start)?)?;
+        let calloff = self.window.get(pos)?;
         (Some(calloff.reference.as_str()) == self.reference_at(index, pos)).then(|| CompRow {
             calloff,
             competition: self.stored.get(&calloff.reference),

@@ -29,20 +29,17 @@ impl App {
             Ok(rows) => {
                 // Rows no longer stored are left out: pair them by reference.
                 let mut rows = rows.into_iter().peekable();
-                let mut found = Vec::with_capacity(positions.len());
-                for p in positions {
-                    if p as usize >= index.len() {
-                        continue;
-                    }
-                    if rows
-                        .peek()
-                        .is_some_and(|r| r.calloff.reference == index.reference(p as usize))
-                        && let Some(r) = rows.next()
-                    {
-                        found.push((p, r));
-                    }
-                }
-                self.deviations.set_window(range, found);
+                let held = self.deviations.entries[range.clone()]
+                    .iter()
+                    .map(|e| match e {
+                        DeviationEntry::Ranking(p) if (*p as usize) < index.len() => {
+                            let reference = index.reference(*p as usize);
+                            rows.next_if(|r| r.calloff.reference == reference)
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                self.deviations.rows.set(range.start, held);
             }
             Err(e) => self.store_failed(&e),
         }

@@ -10,13 +10,14 @@ pub(crate) mod undo;
 pub use confirm::DeviationConfirm;
 pub(in crate::app) use undo::DeviationUndo;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use time::{Date, OffsetDateTime};
 
 use crate::domain::deviation::{DeviationStatus, ManualDeviation};
 use crate::store::{CallOffIndex, CallOffRow};
+
+use super::list_window::ListWindow;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeviationEntry {
@@ -32,10 +33,10 @@ pub struct DeviationsState {
     pub selected: usize,
     /// Hide closed deviations registered by hand.
     pub open_only: bool,
-    /// Full rows of the ranking deviations in `entries[window]`, by index position, so
-    /// that rendering never reads the store.
-    pub rows: HashMap<u32, CallOffRow>,
-    pub window: Range<usize>,
+    /// Full rows of the ranking deviations around the selection, by position in
+    /// `entries` (None for one registered by hand, or a row no longer stored), so that
+    /// rendering never reads the store.
+    pub rows: ListWindow<Option<CallOffRow>>,
     /// Positions in the index of the call-offs with a ranking deviation, index order.
     pub ranking: Vec<u32>,
 }
@@ -86,13 +87,13 @@ impl DeviationsState {
         self.entries = entries;
         self.selected = self.selected.min(self.entries.len().saturating_sub(1));
         self.rows.clear();
-        self.window = 0..0;
     }
 
     /// The entries whose rows should be read, when the window no longer covers the
     /// selection with half a window to spare.
     pub fn window_wanted(&self) -> Option<Range<usize>> {
-        super::calloffs::window_wanted(self.selected, self.entries.len(), self.window.clone())
+        self.rows
+            .wanted(self.selected, self.entries.len(), super::calloffs::REACH)
     }
 
     /// Index positions of the ranking deviations among `entries[range]`.
@@ -106,17 +107,20 @@ impl DeviationsState {
             .collect()
     }
 
-    pub fn set_window(
-        &mut self,
-        range: Range<usize>,
-        rows: impl IntoIterator<Item = (u32, CallOffRow)>,
-    ) {
-        self.window = range;
-        self.rows = rows.into_iter().collect();
+    /// The full row of the ranking deviation at `pos` of `entries`, when the window
+    /// holds it.
+    pub fn row_at(&self, pos: usize) -> Option<&CallOffRow> {
+        self.rows.get(pos)?.as_ref()
     }
 
-    /// The full row of a ranking deviation, when the window holds it.
+    /// The full row of a ranking deviation by its position in the index, when the window
+    /// holds it.
     pub fn row(&self, position: u32) -> Option<&CallOffRow> {
-        self.rows.get(&position)
+        self.rows
+            .range()
+            .find_map(|pos| match self.entries.get(pos) {
+                Some(DeviationEntry::Ranking(i)) if *i == position => self.row_at(pos),
+                _ => None,
+            })
     }
 }

@@ -72,9 +72,9 @@ fn key_name(code: KeyCode) -> String {
 
 /// What the help shows for a binding: the keys it is bound to, written out, so each key
 /// is named once and only by what it does (the footer's "j/k" stands for two bindings).
-/// Bindings the editor or form handles itself (no keys here) show their label.
+/// A text editor's keys show their label, which names them with what they share.
 pub fn help_label(b: &Binding) -> String {
-    if b.keys.is_empty() {
+    if b.keys.is_empty() || b.typing {
         return b.label.to_string();
     }
     let names: Vec<String> = b

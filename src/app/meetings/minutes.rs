@@ -17,6 +17,7 @@ use crate::domain::meeting::{
 };
 use crate::tr;
 
+use crate::app::keymap::{self, Act, EditorAct};
 use crate::app::meetings::MeetingPick;
 use crate::app::{App, Pick, Picker, Popup, Status};
 
@@ -288,16 +289,17 @@ impl App {
         self.save_minutes();
     }
 
+    /// A key in the minutes editor: the command keys are the keymap's `MINUTES`, the
+    /// rest is the minutes' text.
     pub(in crate::app) fn minutes_key(&mut self, key: KeyEvent) {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') if key.code == KeyCode::Esc || ctrl => {
+        match keymap::lookup(keymap::MINUTES, &key) {
+            Some(Act::Editor(EditorAct::Close)) => {
                 if self.save_minutes() {
                     let id = self.minutes.take().map(|ed| ed.meeting);
                     self.after_minutes_closed(id);
                 }
             }
-            KeyCode::Char('s') if ctrl => {
+            Some(Act::Editor(EditorAct::Save)) => {
                 if self.save_minutes() {
                     self.status = Some(Status {
                         text: self.cat.t("ui.minutes.saved_now").to_string(),
@@ -305,14 +307,15 @@ impl App {
                     });
                 }
             }
-            KeyCode::Char('t') if ctrl => self.action_from_line(),
-            KeyCode::F(2) => self.action_from_line(),
-            KeyCode::Char('g') if ctrl => self.decision_from_line(),
-            KeyCode::F(3) => self.decision_from_line(),
-            KeyCode::Char('l') if ctrl => self.lesson_from_line(),
-            KeyCode::F(4) => self.lesson_from_line(),
-            KeyCode::Char('c') if ctrl => {}
+            Some(Act::Editor(EditorAct::LineToAction)) => self.action_from_line(),
+            Some(Act::Editor(EditorAct::LineToDecision)) => self.decision_from_line(),
+            Some(Act::Editor(EditorAct::LineToLesson)) => self.lesson_from_line(),
             _ => {
+                // Ctrl-C is the app's (quit, or ask first), never text.
+                let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+                if ctrl && key.code == KeyCode::Char('c') {
+                    return;
+                }
                 let Some(ed) = self.minutes.as_mut() else {
                     return;
                 };

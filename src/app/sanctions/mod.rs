@@ -17,6 +17,7 @@ use crate::tr;
 
 use super::keymap::sanctions::{self as key_table, SanctionAct};
 use super::keymap::{Act, Binding};
+use super::list_window::ListWindow;
 use super::sanctions::undo::SanctionUndo;
 use super::{App, Confirm, Popup, Tab, Undo};
 
@@ -65,10 +66,9 @@ pub enum SanctionConfirm {
 pub struct SanctionsState {
     pub part: Part,
     pub agreement: Option<AgreementId>,
-    /// The penalty claims around the selection (a window of the list, in reference order):
-    /// `claims[0]` is line `claims_first` of the list.
-    pub claims: Vec<PenaltyClaim>,
-    pub claims_first: usize,
+    /// The penalty claims around the selection (a window of the list, in reference
+    /// order), by line of the list.
+    pub claims: ListWindow<PenaltyClaim>,
     /// How many penalty claims the list has, and how many are still to claim (Identified).
     pub claim_count: usize,
     pub to_claim: u64,
@@ -111,7 +111,7 @@ impl SanctionsState {
 
     /// The penalty claim on line `i` of the list, when it is in the window.
     pub fn claim_at(&self, i: usize) -> Option<&PenaltyClaim> {
-        self.claims.get(i.checked_sub(self.claims_first)?)
+        self.claims.get(i)
     }
 
     pub fn claim(&self) -> Option<&PenaltyClaim> {
@@ -194,7 +194,6 @@ impl App {
         let Some(a) = self.followed_agreement().cloned() else {
             let st = &mut self.sanctions;
             st.claims.clear();
-            st.claims_first = 0;
             st.claim_count = 0;
             st.to_claim = 0;
             st.damages.clear();

@@ -14,6 +14,10 @@ use crate::app::App;
 /// Claims held on each side of the selected one: more than the list ever shows (at most
 /// seven lines, the selection kept in the middle), so any height is drawn from the window.
 pub const MARGIN: usize = 8;
+// Unlike the call-off lists, the claims are read by reference around the selected one
+// (its line is only known by counting), and again on every move, which also brings the
+// arithmetic of their call-offs: the rows are held in a `ListWindow`, but when to read is
+// decided here rather than by `ListWindow::wanted`.
 
 impl App {
     /// Reads the followed agreement's claim count and the window around the selection
@@ -26,7 +30,6 @@ impl App {
         st.claim_count = n;
         if n == 0 {
             st.claims.clear();
-            st.claims_first = 0;
             st.proposals.clear();
             st.anchor = None;
             st.selected[0] = 0;
@@ -93,16 +96,16 @@ impl App {
         };
         let st = &mut self.sanctions;
         st.proposals = proposals(a, rows.iter().map(|r| &r.calloff), self.today);
-        st.claims_first = line - before;
+        let first = line - before;
         // Past the last claim: the last one is selected.
         let at = if before == claims.len() {
             before.saturating_sub(1)
         } else {
             before
         };
-        st.selected[0] = st.claims_first + at;
+        st.selected[0] = first + at;
         st.anchor = claims.get(at).map(|c| c.calloff.clone());
-        st.claims = claims;
+        st.claims.set(first, claims);
         Ok(())
     }
 
@@ -151,7 +154,13 @@ impl App {
     /// A claim of the followed agreement by its call-off: from the window when it is
     /// there, else from the store.
     pub(in crate::app) fn claim_named(&self, calloff: &str) -> Option<PenaltyClaim> {
-        if let Some(c) = self.sanctions.claims.iter().find(|c| c.calloff == calloff) {
+        if let Some(c) = self
+            .sanctions
+            .claims
+            .rows()
+            .iter()
+            .find(|c| c.calloff == calloff)
+        {
             return Some(c.clone());
         }
         let a = self.sanctions.agreement?;

@@ -33,6 +33,7 @@ const fn key(
         ctrl: false,
         act,
         in_footer,
+        typing: false,
     }
 }
 

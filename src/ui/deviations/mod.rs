@@ -72,7 +72,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
                     let entry = index.entries.get(*r as usize);
                     let reference = entry.map(|_| index.reference(*r as usize).to_string());
                     // The window holds the rows on screen (`App::sync_deviation_window`).
-                    let (kinds, suppliers, motivated) = match st.row(*r).map(|x| &x.outcome) {
+                    let (kinds, suppliers, motivated) = match st.row_at(i).map(|x| &x.outcome) {
                         Some(RankingOutcome::Deviation {
                             kinds,
                             suppliers,

@@ -134,6 +134,7 @@ fn penalties(frame: &mut Frame, app: &App, area: Rect) {
     let st = &app.sanctions;
     let rows = st
         .claims
+        .rows()
         .iter()
         .map(|c| {
             let name = a.map(|a| a.supplier_name(&c.supplier)).unwrap_or_default();
@@ -174,11 +175,18 @@ fn penalties(frame: &mut Frame, app: &App, area: Rect) {
     // As wide as the longest id and reference held: at a national scale both run past
     // the usual widths (V-126230, AV-2025-0999999).
     let widest = |f: fn(&crate::domain::sanction::PenaltyClaim) -> usize, min: usize| {
-        st.claims.iter().map(f).max().unwrap_or(0).clamp(min, 24) as u16
+        st.claims
+            .rows()
+            .iter()
+            .map(f)
+            .max()
+            .unwrap_or(0)
+            .clamp(min, 24) as u16
     };
     // Exact amounts ("12 500,50") and every state's whole word ("Efterskänkt").
     let amount_width = st
         .claims
+        .rows()
         .iter()
         .map(|c| cat.money_compact(c.amount).chars().count())
         .max()
@@ -203,7 +211,7 @@ fn penalties(frame: &mut Frame, app: &App, area: Rect) {
         area,
         header,
         widths,
-        (st.claims_first, st.claim_count, rows),
+        (st.claims.start(), st.claim_count, rows),
     );
 }
 
