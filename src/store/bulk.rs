@@ -48,6 +48,11 @@ impl Values {
         encoding::encode_append(&mut self.bytes, version, value)
     }
 
+    /// Appends what `encode` writes (a record's own encoder) and tells where it is.
+    pub(super) fn push_with<R>(&mut self, encode: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+        encode(&mut self.bytes)
+    }
+
     /// Keeps `bytes` and tells where they are.
     pub(super) fn push_bytes(&mut self, bytes: &[u8]) -> Range<usize> {
         let start = self.bytes.len();
