@@ -130,7 +130,7 @@ pub(super) fn stored_from_v1(value: &[u8], ids: &dyn Ids) -> Result<Option<Vec<u
 /// name), written into `buf` when it has to be converted. None when damaged.
 pub(super) fn for_memory<'v>(
     value: &'v [u8],
-    names: &dyn Names,
+    names: &mut NameCache<'_>,
     buf: &'v mut Vec<u8>,
 ) -> Result<&'v [u8], StoreError> {
     if value.first() != Some(&STORED) {
@@ -147,8 +147,31 @@ pub(super) fn for_memory<'v>(
     buf.clear();
     buf.extend_from_slice(&value[..HEADER]);
     buf[0] = VERSION;
-    buf.extend_from_slice(names.name(id)?.as_bytes());
+    buf.extend_from_slice(names.get(id)?.as_bytes());
     Ok(buf)
+}
+
+/// Names of a read, each asked of the store once: a million entries name a few orderers.
+pub(super) struct NameCache<'n> {
+    names: &'n dyn Names,
+    known: HashMap<u32, String>,
+}
+
+impl<'n> NameCache<'n> {
+    pub(super) fn new(names: &'n dyn Names) -> Self {
+        NameCache {
+            names,
+            known: HashMap::new(),
+        }
+    }
+
+    fn get(&mut self, id: u32) -> Result<&str, StoreError> {
+        if !self.known.contains_key(&id) {
+            let name = self.names.name(id)?;
+            self.known.insert(id, name);
+        }
+        Ok(self.known.get(&id).map_or("", String::as_str))
+    }
 }
 
 /// Writes the entry of `row` (its key is the row's agreement, time and reference).
@@ -225,12 +248,13 @@ impl Store {
         // never resident, so the spare room costs no memory).
         out.reserve_exact(table.len()? as usize);
         let names = ReadNames::open(&txn)?;
+        let mut names = NameCache::new(&names);
         let mut buf = Vec::new();
         let range = table.range((agreement.0, i64::MIN, "")..(agreement.0 + 1, i64::MIN, ""))?;
         for item in range.rev() {
             let (k, v) = item?;
             let (_, at, reference) = k.value();
-            let value = for_memory(v.value(), &names, &mut buf)?;
+            let value = for_memory(v.value(), &mut names, &mut buf)?;
             out.push(at, reference, value, &mut orderers);
         }
         out.shrink_to_fit();
@@ -305,7 +329,12 @@ impl Store {
             }
             let (agreement, _, reference) = index.key(i);
             if let Some(v) = rows.get((agreement, reference))? {
-                out.push(calloff_row::decode(agreement, reference, v.value(), &names)?);
+                out.push(calloff_row::decode(
+                    agreement,
+                    reference,
+                    v.value(),
+                    &names,
+                )?);
             }
         }
         Ok(out)

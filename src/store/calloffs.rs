@@ -301,10 +301,7 @@ fn write_request(
     let key = request_key(r);
     let old: Option<Request> = txn
         .open_table(REQUESTS)?
-        .insert(
-            (r.agreement.0, key.as_str()),
-            request::encode(r).as_slice(),
-        )?
+        .insert((r.agreement.0, key.as_str()), request::encode(r).as_slice())?
         .map(|v| request::decode(r.agreement.0, &key, v.value()))
         .transpose()?;
     let new = old.is_none();
@@ -321,10 +318,12 @@ fn write_request(
             let rows = txn.open_table(CALLOFF_ROWS)?;
             let found = rows.get((a.id.0, r.calloff.as_str()))?;
             match found {
-                Some(v) => calloff_row::decode(a.id.0, &r.calloff, v.value(), &WriteNames::new(txn))?
-                    .calloff
-                    .awarded_supplier
-                    .is_none(),
+                Some(v) => {
+                    calloff_row::decode(a.id.0, &r.calloff, v.value(), &WriteNames::new(txn))?
+                        .calloff
+                        .awarded_supplier
+                        .is_none()
+                }
                 None => true,
             }
         }
@@ -404,7 +403,9 @@ impl Store {
         let names = ReadNames::open(&txn)?;
         let found = rows.get((agreement.0, reference))?;
         found
-            .map(|v| calloff_row::decode(agreement.0, reference, v.value(), &names).map(|r| r.calloff))
+            .map(|v| {
+                calloff_row::decode(agreement.0, reference, v.value(), &names).map(|r| r.calloff)
+            })
             .transpose()
     }
 
@@ -416,7 +417,12 @@ impl Store {
         let mut out = Vec::new();
         for row in rows.range((agreement.0, "")..(agreement.0 + 1, ""))? {
             let (k, v) = row?;
-            out.push(calloff_row::decode(agreement.0, k.value().1, v.value(), &names)?);
+            out.push(calloff_row::decode(
+                agreement.0,
+                k.value().1,
+                v.value(),
+                &names,
+            )?);
         }
         Ok(out)
     }
@@ -482,7 +488,9 @@ impl Store {
             .open_table(CALLOFF_ROWS)?
             .remove((agreement, reference))?
         {
-            Some(v) => calloff_row::decode(agreement, reference, v.value(), &WriteNames::new(&txn))?,
+            Some(v) => {
+                calloff_row::decode(agreement, reference, v.value(), &WriteNames::new(&txn))?
+            }
             None => return Err(StoreError::NotFound(reference.to_string())),
         };
         calloff_index::remove(&mut txn.open_table(CALLOFF_INDEX)?, &row)?;

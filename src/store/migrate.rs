@@ -73,6 +73,8 @@ pub const STEPS: &[Step] = &[
 ];
 
 mod compact_records;
+#[cfg(test)]
+mod compact_records_tests;
 
 pub fn read_version(db: &impl ReadableDatabase) -> Result<Version, StoreError> {
     let txn = db.begin_read()?;
@@ -312,7 +314,10 @@ fn v2_to_v3(txn: &WriteTransaction, actor: &str) -> Result<(), StoreError> {
                 answered_at: old.answered_at,
                 answer: old.answer,
             };
-            requests.insert((agreement, key), super::records::request::encode(&r).as_slice())?;
+            requests.insert(
+                (agreement, key),
+                super::records::request::encode(&r).as_slice(),
+            )?;
             Ok(())
         })?;
     }

@@ -73,7 +73,12 @@ fn read_rows(
     let mut out = Vec::with_capacity(references.len());
     for reference in references {
         if let Some(v) = rows.get((agreement.0, reference.as_str()))? {
-            out.push(calloff_row::decode(agreement.0, reference, v.value(), &names)?);
+            out.push(calloff_row::decode(
+                agreement.0,
+                reference,
+                v.value(),
+                &names,
+            )?);
         }
     }
     Ok(out)

@@ -4,7 +4,7 @@
 
 pub(super) mod calloff_row;
 mod compact;
-pub(super) mod names;
-pub(super) mod request;
 #[cfg(test)]
 mod golden;
+pub(super) mod names;
+pub(super) mod request;

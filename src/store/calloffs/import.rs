@@ -167,10 +167,7 @@ impl<'t> Reads<'t> {
         for item in table.range((agreement, from.as_str())..(agreement, to.as_str()))? {
             let (k, v) = item?;
             let key = k.value().1;
-            out.push((
-                key.to_string(),
-                request::decode(agreement, key, v.value())?,
-            ));
+            out.push((key.to_string(), request::decode(agreement, key, v.value())?));
         }
         Ok(out)
     }

@@ -121,14 +121,23 @@ fn calloff_row_v1_reads() {
         "calloff_row_v1.bin",
         &encoding::encode(calloff_row::V1, &old),
     );
-    assert_eq!(calloff_row::decode(3, REFERENCE, &bytes, &names()).unwrap(), r);
+    assert_eq!(
+        calloff_row::decode(3, REFERENCE, &bytes, &names()).unwrap(),
+        r
+    );
 }
 
 #[test]
 fn calloff_row_v2_reads_and_is_written() {
     let r = row();
-    let bytes = golden("calloff_row_v2.bin", &calloff_row::encode(&r, &names()).unwrap());
-    assert_eq!(calloff_row::decode(3, REFERENCE, &bytes, &names()).unwrap(), r);
+    let bytes = golden(
+        "calloff_row_v2.bin",
+        &calloff_row::encode(&r, &names()).unwrap(),
+    );
+    assert_eq!(
+        calloff_row::decode(3, REFERENCE, &bytes, &names()).unwrap(),
+        r
+    );
     assert_eq!(calloff_row::encode(&r, &names()).unwrap(), bytes);
 }
 
@@ -163,7 +172,10 @@ fn damaged_records_are_refused() {
     let row = calloff_row::encode(&row(), &names).unwrap();
     let req = request::encode(&request());
     for n in 0..row.len() {
-        assert!(calloff_row::decode(3, REFERENCE, &row[..n], &names).is_err(), "{n}");
+        assert!(
+            calloff_row::decode(3, REFERENCE, &row[..n], &names).is_err(),
+            "{n}"
+        );
     }
     for n in 0..req.len() {
         assert!(request::decode(3, REQUEST_KEY, &req[..n]).is_err(), "{n}");

@@ -56,7 +56,11 @@ impl Names for ReadNames {
             return Ok(n.clone());
         }
         let table = self.table.as_ref().ok_or_else(|| unknown(id))?;
-        let name = table.get(id)?.ok_or_else(|| unknown(id))?.value().to_string();
+        let name = table
+            .get(id)?
+            .ok_or_else(|| unknown(id))?
+            .value()
+            .to_string();
         self.cache.borrow_mut().insert(id, name.clone());
         Ok(name)
     }
@@ -109,10 +113,14 @@ impl Ids for WriteNames<'_> {
             None => {
                 let mut names = self.txn.open_table(NAMES)?;
                 let next = match names.last()? {
-                    Some((k, _)) => k.value().checked_add(1).ok_or_else(|| StoreError::Corrupt {
-                        what: "names".into(),
-                        detail: "no numbers left".into(),
-                    })?,
+                    Some((k, _)) => {
+                        k.value()
+                            .checked_add(1)
+                            .ok_or_else(|| StoreError::Corrupt {
+                                what: "names".into(),
+                                detail: "no numbers left".into(),
+                            })?
+                    }
                     None => 0,
                 };
                 names.insert(next, name)?;
@@ -166,9 +174,12 @@ impl Names for NameMap {
 
 impl Ids for NameMap {
     fn id(&self, name: &str) -> Result<u32, StoreError> {
-        self.by_name.get(name).copied().ok_or_else(|| StoreError::Corrupt {
-            what: "names".into(),
-            detail: format!("{name:?} was not added before the import"),
-        })
+        self.by_name
+            .get(name)
+            .copied()
+            .ok_or_else(|| StoreError::Corrupt {
+                what: "names".into(),
+                detail: format!("{name:?} was not added before the import"),
+            })
     }
 }

@@ -82,7 +82,11 @@ fn parse_minute(text: &str) -> Result<PrimitiveDateTime, String> {
         return Err(bad());
     }
     let (year, rest) = text.split_at(text.len() - 8);
-    let n = |at: usize| rest.get(at..at + 2).and_then(|d| d.parse::<u8>().ok()).ok_or_else(bad);
+    let n = |at: usize| {
+        rest.get(at..at + 2)
+            .and_then(|d| d.parse::<u8>().ok())
+            .ok_or_else(bad)
+    };
     let year: i32 = year.parse().map_err(|_| bad())?;
     let month = time::Month::try_from(n(0)?).map_err(|_| bad())?;
     let date = time::Date::from_calendar_date(year, month, n(2)?).map_err(|_| bad())?;
@@ -91,7 +95,12 @@ fn parse_minute(text: &str) -> Result<PrimitiveDateTime, String> {
 }
 
 /// `minute` moved by `minutes`, at `second` and `nanos` within it.
-fn at(minute: PrimitiveDateTime, minutes: i64, second: u8, nanos: u32) -> Result<PrimitiveDateTime, String> {
+fn at(
+    minute: PrimitiveDateTime,
+    minutes: i64,
+    second: u8,
+    nanos: u32,
+) -> Result<PrimitiveDateTime, String> {
     let (seconds, _) = compact::time(minute);
     let at = minutes
         .checked_mul(60)

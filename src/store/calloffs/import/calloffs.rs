@@ -121,8 +121,10 @@ fn work_out_calloffs<'c>(
         }
         w.deltas.row(&row, 1);
         let (a, at, _) = calloff_index::key_of(&row);
-        w.index
-            .push(((a, at, reference), calloff_index::encode_stored(&row, &reads.names)?));
+        w.index.push((
+            (a, at, reference),
+            calloff_index::encode_stored(&row, &reads.names)?,
+        ));
         if let Some((a, due, _)) = penalty_watch::key(&row) {
             w.watch
                 .push(((a, due, reference), penalty_watch::flags(&row)));

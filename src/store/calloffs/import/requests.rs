@@ -101,7 +101,10 @@ fn work_out_requests<'r>(
                     None
                 }
             };
-            w.requests.push(((id, key), w.values.push_with(|out| request::encode_append(out, r))));
+            w.requests.push((
+                (id, key),
+                w.values.push_with(|out| request::encode_append(out, r)),
+            ));
             if old.is_none() {
                 w.count.new += 1;
             } else {
