@@ -29,7 +29,7 @@ pub use memory::{CallOffIndex, IndexEntry, Placed};
 
 const VERSION: u8 = 1;
 /// Stored entries: the orderer by number.
-const STORED: u8 = 2;
+pub(super) const STORED: u8 = 2;
 const HEADER: usize = 35;
 pub const NO_SUPPLIER: u64 = u64::MAX;
 const NO_DAY: i32 = i32::MIN;
@@ -126,8 +126,18 @@ pub(super) fn stored_from_v1(value: &[u8], ids: &dyn Ids) -> Result<Option<Vec<u
     Ok(Some(out))
 }
 
+/// The orderer's number of a stored (version 2) entry; None for any other.
+fn stored_orderer(value: &[u8]) -> Option<u32> {
+    if value.first() != Some(&STORED) {
+        return None;
+    }
+    let b: [u8; 4] = value.get(HEADER..)?.try_into().ok()?;
+    Some(u32::from_le_bytes(b))
+}
+
 /// A stored entry in the layout the in-memory index takes (version 1, the orderer's
 /// name), written into `buf` when it has to be converted. None when damaged.
+#[cfg(test)]
 pub(super) fn for_memory<'v>(
     value: &'v [u8],
     names: &mut NameCache<'_>,
@@ -151,12 +161,14 @@ pub(super) fn for_memory<'v>(
     Ok(buf)
 }
 
-/// Names of a read, each asked of the store once: a million entries name a few orderers.
+/// Names of a read, each asked of the store once.
+#[cfg(test)]
 pub(super) struct NameCache<'n> {
     names: &'n dyn Names,
     known: HashMap<u32, String>,
 }
 
+#[cfg(test)]
 impl<'n> NameCache<'n> {
     pub(super) fn new(names: &'n dyn Names) -> Self {
         NameCache {
@@ -248,14 +260,32 @@ impl Store {
         // never resident, so the spare room costs no memory).
         out.reserve_exact(table.len()? as usize);
         let names = ReadNames::open(&txn)?;
-        let mut names = NameCache::new(&names);
-        let mut buf = Vec::new();
+        // Where each numbered orderer went in the in-memory list (`u32::MAX` not yet):
+        // a million entries name a few orderers, each asked of the store once.
+        let mut placed: Vec<u32> = Vec::new();
         let range = table.range((agreement.0, i64::MIN, "")..(agreement.0 + 1, i64::MIN, ""))?;
         for item in range.rev() {
             let (k, v) = item?;
             let (_, at, reference) = k.value();
-            let value = for_memory(v.value(), &mut names, &mut buf)?;
-            out.push(at, reference, value, &mut orderers);
+            let value = v.value();
+            let Some(id) = stored_orderer(value) else {
+                out.push(at, reference, value, &mut orderers);
+                continue;
+            };
+            let i = id as usize;
+            let position = match placed.get(i) {
+                Some(&p) if p != u32::MAX => p,
+                _ => {
+                    let name = names.name(id)?;
+                    let p = out.intern_orderer(name.as_bytes(), &mut orderers);
+                    if placed.len() <= i {
+                        placed.resize(i + 1, u32::MAX);
+                    }
+                    placed[i] = p;
+                    p
+                }
+            };
+            out.push_entry(at, reference, value, position);
         }
         out.shrink_to_fit();
         Ok(out)

@@ -206,3 +206,30 @@ fn version_2_request_is_the_domain_encoding_of_schema_3() {
         std::fs::read(path("request_v2.bin")).unwrap()
     );
 }
+
+/// The call-off index's entries (not bincode: a fixed layout, see `calloff_index`):
+/// version 1 holds the orderer's name and is what the in-memory index takes; version 2,
+/// stored from schema 4 on, holds the orderer's number.
+#[test]
+fn calloff_index_entries_v1_and_v2() {
+    use super::super::calloff_index;
+    let r = row();
+    let names = names();
+    let v1 = golden("calloff_index_v1.bin", &calloff_index::encode(&r));
+    let v2 = golden(
+        "calloff_index_v2.bin",
+        &calloff_index::encode_stored(&r, &names).unwrap(),
+    );
+    assert_eq!(calloff_index::encode(&r), v1);
+    assert_eq!(calloff_index::encode_stored(&r, &names).unwrap(), v2);
+    assert_eq!(
+        calloff_index::stored_from_v1(&v1, &names).unwrap(),
+        Some(v2.clone())
+    );
+    let mut cache = calloff_index::NameCache::new(&names);
+    let mut buf = Vec::new();
+    assert_eq!(
+        calloff_index::for_memory(&v2, &mut cache, &mut buf).unwrap(),
+        v1.as_slice()
+    );
+}
