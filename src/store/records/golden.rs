@@ -34,7 +34,7 @@ fn row() -> CallOffRow {
         CallOffMethod::Ranking,
         datetime!(2026-04-02 13:45:07),
     );
-    c.value = Some(Money(125_000_00));
+    c.value = Some(Money(12_500_000));
     c.awarded_supplier = Some(org("0123456782"));
     c.delivery_due = Some(date!(2026 - 04 - 20));
     c.delivered_at = Some(date!(1999 - 12 - 31));
@@ -101,7 +101,7 @@ fn calloff_row_v1_reads() {
             orderer: c.orderer.clone(),
             method: MethodV1::Ranking,
             requested_at: c.requested_at,
-            value: Some(125_000_00),
+            value: Some(12_500_000),
             awarded_supplier: Some("0123456782".into()),
             delivery_due: c.delivery_due,
             delivered_at: c.delivered_at,
