@@ -6,7 +6,6 @@
 use std::collections::BTreeSet;
 
 use redb::{ReadableTable, Table, WriteTransaction};
-use serde::{Deserialize, Serialize};
 use time::PrimitiveDateTime;
 
 use crate::domain::calloff::{CallOff, Request};
@@ -15,10 +14,10 @@ use crate::domain::{Agreement, AgreementId, OrgNumber};
 
 use super::aggregates::{self, Deltas};
 use super::calloff_index;
-use super::encoding::{self, V1};
+use super::encoding;
 use super::penalty_watch;
 use super::records::names::{ReadNames, WriteNames};
-use super::records::{calloff_row, request};
+use super::records::{awaited, calloff_row, request};
 use super::tables::{
     AGREEMENTS, AWAITED, CALLOFF_AGREEMENTS, CALLOFF_INDEX, CALLOFF_ROWS, REQUESTS,
 };
@@ -29,8 +28,9 @@ pub use import::{PROGRESS_EVERY, Progress};
 
 pub use crate::domain::calloff_row::CallOffRow;
 
-/// A request that has not been answered, and until when it may be.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A request that has not been answered, and until when it may be (stored as
+/// `records::awaited`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Awaited {
     pub agreement: AgreementId,
     pub calloff: String,
@@ -277,7 +277,7 @@ pub(super) fn refresh_agreement(
     let id = agreement.id.0;
     for row in awaited.range((id, "")..(id.saturating_add(1), ""))? {
         let (k, v) = row?;
-        let mut a: Awaited = encoding::decode_v1(v.value(), "awaited request")?;
+        let mut a = awaited::decode(v.value())?;
         let deadline = agreement.response_time.deadline(a.sent_at);
         if deadline != a.deadline {
             a.deadline = deadline;
@@ -285,7 +285,7 @@ pub(super) fn refresh_agreement(
         }
     }
     for (k, a) in changed {
-        awaited.insert((id, k.as_str()), encoding::encode(V1, &a).as_slice())?;
+        awaited.insert((id, k.as_str()), awaited::encode(&a).as_slice())?;
     }
     drop(awaited);
     // Outcomes and deadlines may all have moved: count the agreement again.
@@ -354,7 +354,7 @@ fn set_awaited(
             };
             awaited.insert(
                 (r.agreement.0, key.as_str()),
-                encoding::encode(V1, &entry).as_slice(),
+                awaited::encode(&entry).as_slice(),
             )?;
         }
         _ => {
@@ -452,7 +452,7 @@ impl Store {
         let mut out: Vec<Awaited> = Vec::new();
         for row in table.iter()? {
             let (_, v) = row?;
-            out.push(encoding::decode_v1(v.value(), "awaited request")?);
+            out.push(awaited::decode(v.value())?);
         }
         out.sort_by(|a, b| (a.deadline, &a.calloff).cmp(&(b.deadline, &b.calloff)));
         Ok(out)

@@ -324,7 +324,7 @@ fn v2_to_v3(txn: &WriteTransaction, actor: &str) -> Result<(), StoreError> {
     {
         let mut awaited = txn.open_table(AWAITED)?;
         drain_old(txn, v2::AWAITED, |key, bytes| {
-            let a: super::calloffs::Awaited = encoding::decode_v1(bytes, "awaited request")?;
+            let a = super::records::awaited::decode(bytes)?;
             awaited.insert((a.agreement.0, key), bytes)?;
             Ok(())
         })?;

@@ -2,6 +2,7 @@
 //! without changing the file: what is written is one of these, converted explicitly, and a
 //! changed shape is a new version here (with golden bytes in `tests/fixtures/golden/`).
 
+pub(super) mod awaited;
 pub(super) mod calloff_row;
 mod compact;
 #[cfg(test)]

@@ -10,9 +10,10 @@ use crate::domain::calloff::Request;
 use crate::domain::calloff_row::CallOffRow;
 
 use super::super::calloff_index;
+use super::super::calloffs::Awaited;
 use super::super::records::names::ReadNames;
-use super::super::records::{calloff_row, request};
-use super::super::tables::{CALLOFF_INDEX, CALLOFF_ROWS, REQUESTS};
+use super::super::records::{awaited, calloff_row, request};
+use super::super::tables::{AWAITED, CALLOFF_INDEX, CALLOFF_ROWS, REQUESTS};
 use super::super::{SCHEMA_VERSION, Store};
 
 /// Every row, request and index entry (in the in-memory index's layout), with the record
@@ -22,6 +23,7 @@ struct Records {
     rows: BTreeMap<(u64, String), CallOffRow>,
     requests: BTreeMap<(u64, String), Request>,
     index: BTreeMap<(u64, i64, String), Vec<u8>>,
+    awaited: BTreeMap<(u64, String), Awaited>,
 }
 
 fn read(txn: &ReadTransaction) -> (Records, Vec<u16>, Vec<u16>, Vec<u8>) {
@@ -51,6 +53,12 @@ fn read(txn: &ReadTransaction) -> (Records, Vec<u16>, Vec<u16>, Vec<u8>) {
         let entry = calloff_index::for_memory(v.value(), &mut cache, &mut buf).unwrap();
         out.index.insert((a, at, r.to_string()), entry.to_vec());
     }
+    for item in txn.open_table(AWAITED).unwrap().iter().unwrap() {
+        let (k, v) = item.unwrap();
+        let (a, key) = k.value();
+        let entry = awaited::decode(v.value()).unwrap();
+        out.awaited.insert((a, key.to_string()), entry);
+    }
     row_versions.dedup();
     request_versions.dedup();
     index_versions.dedup();
@@ -71,6 +79,7 @@ fn a_schema_3_file_migrates_with_every_record_as_it_was() {
     assert!(before.rows.len() > 400 && before.requests.len() > 700);
     assert!(before.rows.values().any(|r| r.outcome.is_deviation()));
     assert!(before.requests.values().any(|r| r.answer.is_none()));
+    assert!(!before.awaited.is_empty());
 
     let store = Store::open(&path).unwrap();
     assert_eq!(
@@ -82,5 +91,6 @@ fn a_schema_3_file_migrates_with_every_record_as_it_was() {
     assert_eq!(after.rows, before.rows);
     assert_eq!(after.requests, before.requests);
     assert_eq!(after.index, before.index);
+    assert_eq!(after.awaited, before.awaited);
     assert!(dir.path().join("avtal.redb.schema-v3.bak").exists());
 }

@@ -196,17 +196,6 @@ fn damaged_records_are_refused() {
     assert!(calloff_row::decode(3, REFERENCE, &bytes, &names).is_err());
 }
 
-/// The golden request's data is what the old domain encoding wrote for it: the record
-/// type of version 2 reads real schema-3 bytes (the domain types still derive serde).
-#[test]
-fn version_2_request_is_the_domain_encoding_of_schema_3() {
-    let r = request();
-    assert_eq!(
-        encoding::encode(request::V2, &r),
-        std::fs::read(path("request_v2.bin")).unwrap()
-    );
-}
-
 /// The call-off index's entries (not bincode: a fixed layout, see `calloff_index`):
 /// version 1 holds the orderer's name and is what the in-memory index takes; version 2,
 /// stored from schema 4 on, holds the orderer's number.
@@ -232,4 +221,23 @@ fn calloff_index_entries_v1_and_v2() {
         calloff_index::for_memory(&v2, &mut cache, &mut buf).unwrap(),
         v1.as_slice()
     );
+}
+
+#[test]
+fn awaited_v1_reads_and_is_written() {
+    use super::super::calloffs::Awaited;
+    use super::awaited;
+    let a = Awaited {
+        agreement: AgreementId(3),
+        calloff: REFERENCE.into(),
+        supplier: org("5566778899"),
+        sent_at: datetime!(2026-04-02 14:00:30.5),
+        deadline: datetime!(2026-04-06 14:00:30.5),
+    };
+    let bytes = golden("awaited_v1.bin", &awaited::encode(&a));
+    assert_eq!(awaited::decode(&bytes).unwrap(), a);
+    assert_eq!(awaited::encode(&a), bytes);
+    for n in 0..bytes.len() {
+        assert!(awaited::decode(&bytes[..n]).is_err(), "{n}");
+    }
 }

@@ -9,10 +9,9 @@ use super::super::super::StoreError;
 use super::super::super::aggregates::Deltas;
 use super::super::super::bulk;
 use super::super::super::calloff_index;
-use super::super::super::encoding::{self, V1};
 use super::super::super::penalty_watch;
-use super::super::super::records::calloff_row;
 use super::super::super::records::names::{Ids, WriteNames};
+use super::super::super::records::{awaited, calloff_row};
 use super::super::super::tables::{
     AWAITED, CALLOFF_AGREEMENTS, CALLOFF_INDEX, CALLOFF_ROWS, PENALTY_WATCH,
 };
@@ -98,7 +97,7 @@ fn work_out_calloffs<'c>(
         let open = c.awarded_supplier.is_none();
         for (key, r) in &stored {
             let due = agreement.map(|a| (a, deadlines.of(a.response_time, r.sent_at)));
-            let entry = awaited_entry(due, open, r).map(|e| encoding::encode(V1, &e));
+            let entry = awaited_entry(due, open, r).map(|e| awaited::encode(&e));
             w.awaited.push(((id, key.clone()), entry));
         }
         let list = || stored.iter().map(|(_, r)| r);

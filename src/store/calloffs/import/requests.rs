@@ -11,9 +11,8 @@ use super::super::super::StoreError;
 use super::super::super::aggregates::Deltas;
 use super::super::super::bulk::{self, Values};
 use super::super::super::calloff_index;
-use super::super::super::encoding::V1;
 use super::super::super::records::names::WriteNames;
-use super::super::super::records::{calloff_row, request};
+use super::super::super::records::{awaited, calloff_row, request};
 use super::super::super::tables::{AWAITED, CALLOFF_INDEX, CALLOFF_ROWS, REQUESTS};
 use super::super::{CallOffRow, ImportCount, request_key};
 use super::calloffs::IndexKey;
@@ -119,7 +118,12 @@ fn work_out_requests<'r>(
             }
             // A new request leaves no entry to remove.
             match awaited_entry(due, open, r) {
-                Some(entry) => w.awaited.push(((id, key), Some(w.values.push(V1, &entry)))),
+                Some(entry) => {
+                    let at = w
+                        .values
+                        .push_with(|out| awaited::encode_append(out, &entry));
+                    w.awaited.push(((id, key), Some(at)));
+                }
                 None if old.is_some() => w.awaited.push(((id, key), None)),
                 None => {}
             }
