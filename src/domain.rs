@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod agreement;
 pub mod calendar;
 pub mod calloff;
+pub mod calloff_row;
 pub mod checklist;
 pub mod competition;
 pub mod counts;

@@ -28,7 +28,10 @@ mod open;
 mod organisation;
 mod penalty_sync;
 mod penalty_watch;
+mod records;
 mod sanctions;
+#[cfg(test)]
+mod sizes;
 mod stale;
 mod supplier_stats;
 mod tables;
@@ -64,7 +67,7 @@ use tables::{AGREEMENT_BY_REF, AGREEMENTS};
 
 /// The schema this build writes. Older files are migrated on open (after a copy is
 /// kept); newer files are refused.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 pub struct Store {
     db: std::sync::Arc<handle::Handle>,
@@ -78,6 +81,15 @@ impl Store {
     /// empty. Refuses, leaving the file as it was: a file that is not an avtal database, a
     /// damaged one, one another process has open, one from a newer avtal. A file from an
     /// older avtal is copied to `<path>.schema-v<N>.bak` and then migrated.
+    /// Gives the file's free pages back to the file system (after a bulk load, which
+    /// leaves many: a demo or an import of many call-offs). Nothing to do on a file opened
+    /// for reading, or while a snapshot of this store is still held.
+    pub fn compact(&mut self) {
+        if let Some(handle::Handle::Writable(db)) = std::sync::Arc::get_mut(&mut self.db) {
+            open::compact(db);
+        }
+    }
+
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         match Self::open_writable(path) {
             // A file we may only read (another user's, immutable, on a read-only mount or
@@ -474,7 +486,13 @@ fn open_existing(path: &Path, actor: &str) -> Result<Database, StoreError> {
             let backup = open::copy_aside(path, &format!("schema-v{found}.bak"))?;
             let db = open::open_for_writing(path)?;
             match migrate::run(&db, found, actor) {
-                Ok(()) => Ok(db),
+                Ok(()) => {
+                    // A migration rewrites most pages of a large file: give the old
+                    // ones back rather than keep a file twice its size.
+                    let mut db = db;
+                    open::compact(&mut db);
+                    Ok(db)
+                }
                 Err(mut detail) => {
                     // The migration's transaction was never committed, but opening and
                     // closing for writing still rewrites redb's header; the copy makes the

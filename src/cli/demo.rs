@@ -10,9 +10,11 @@ use crate::i18n::Catalog;
 use crate::tr;
 
 pub(super) fn run(db: &Path, cat: &Catalog, calloffs: usize) -> Result<(), String> {
-    let store = super::open_store(db, cat)?;
+    let mut store = super::open_store(db, cat)?;
     let loaded =
         crate::app::demo::load_demo(&store, now(), calloffs).map_err(|e| e.message(cat))?;
+    // A bulk load leaves many free pages behind.
+    store.compact();
     let total = store.agreements().map_err(|e| e.message(cat))?.len();
     let text = format!(
         "{}\n{}\n{}\n{}\n",

@@ -67,6 +67,9 @@ pub trait AnyTable: Sync {
     fn count_rows(&self, txn: &ReadTransaction) -> Result<u64, StoreError>;
     /// Every row as the bytes redb stores, for comparing two files in tests.
     fn raw_rows(&self, txn: &ReadTransaction) -> Result<RawRows, StoreError>;
+    /// redb's page statistics of this table (None when it does not exist), for measuring
+    /// where a file's bytes go.
+    fn stats(&self, txn: &ReadTransaction) -> Result<Option<redb::TableStats>, StoreError>;
 }
 
 impl<K: Key + Sync + 'static, V: Value + Sync + 'static> AnyTable
@@ -133,6 +136,14 @@ impl<K: Key + Sync + 'static, V: Value + Sync + 'static> AnyTable
             ));
         }
         Ok(out)
+    }
+
+    fn stats(&self, txn: &ReadTransaction) -> Result<Option<redb::TableStats>, StoreError> {
+        match txn.open_table(*self) {
+            Ok(t) => Ok(Some(redb::ReadableTableMetadata::stats(&t)?)),
+            Err(TableError::TableDoesNotExist(_)) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
     }
 }
 

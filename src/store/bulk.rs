@@ -9,7 +9,7 @@ use std::ops::{Bound, Range};
 
 use redb::{CursorError, Key, ReadableTable, Table, Value};
 
-use super::{StoreError, encoding};
+use super::StoreError;
 
 /// Runs `here` on this thread and `there` on another, side by side (each writing its
 /// own tables of one transaction, or working out half of an import), and returns both
@@ -43,9 +43,9 @@ pub(super) struct Values {
 }
 
 impl Values {
-    /// Encodes `value` (as [`encoding::encode`]) and tells where it is.
-    pub(super) fn push<T: serde::Serialize>(&mut self, version: u16, value: &T) -> Range<usize> {
-        encoding::encode_append(&mut self.bytes, version, value)
+    /// Appends what `encode` writes (a record's own encoder) and tells where it is.
+    pub(super) fn push_with<R>(&mut self, encode: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+        encode(&mut self.bytes)
     }
 
     /// Keeps `bytes` and tells where they are.

@@ -3,10 +3,11 @@
 //! an agreement's call-offs by request time and reference, so the Call-offs list (newest
 //! first) is one reverse range scan, and full rows are read only for what is on screen.
 //!
-//! Value layout (little-endian), no bincode: version `1`, flags, outcome, awarded
-//! supplier (org digits as u64, `u64::MAX` none), lot key (FNV-1a of the name),
-//! delivery due and delivered (Julian days, `i32::MIN` none), value in öre (`i64::MIN`
-//! none), then the orderer as UTF-8 to the end.
+//! Value layout (little-endian), no bincode: version, flags, outcome, awarded supplier
+//! (org digits as u64, `u64::MAX` none), lot key (FNV-1a of the name), delivery due and
+//! delivered (Julian days, `i32::MIN` none), value in öre (`i64::MIN` none), then the
+//! orderer: in version 1 as UTF-8 to the end (what the in-memory index takes), in
+//! version 2 (stored from schema 4) as its number in `names`, four bytes.
 
 use std::collections::HashMap;
 
@@ -18,7 +19,8 @@ use crate::domain::ranking::RankingOutcome;
 use crate::domain::{AgreementId, OrgNumber};
 
 use super::calloffs::CallOffRow;
-use super::encoding;
+use super::records::calloff_row;
+use super::records::names::{Ids, Names, ReadNames, WriteNames};
 use super::tables::{CALLOFF_INDEX, CALLOFF_ROWS};
 use super::{Store, StoreError};
 
@@ -26,6 +28,8 @@ mod memory;
 pub use memory::{CallOffIndex, IndexEntry, Placed};
 
 const VERSION: u8 = 1;
+/// Stored entries: the orderer by number.
+pub(super) const STORED: u8 = 2;
 const HEADER: usize = 35;
 pub const NO_SUPPLIER: u64 = u64::MAX;
 const NO_DAY: i32 = i32::MIN;
@@ -67,9 +71,16 @@ pub(super) fn key_of(row: &CallOffRow) -> (u64, i64, &str) {
 }
 
 pub(super) fn encode(row: &CallOffRow) -> Vec<u8> {
+    let mut out = header(row, VERSION, row.calloff.orderer.len());
+    out.extend_from_slice(row.calloff.orderer.as_bytes());
+    out
+}
+
+/// The fixed part of an entry, with room for `tail` more bytes.
+fn header(row: &CallOffRow, version: u8, tail: usize) -> Vec<u8> {
     let c = &row.calloff;
-    let mut out = Vec::with_capacity(HEADER + c.orderer.len());
-    out.push(VERSION);
+    let mut out = Vec::with_capacity(HEADER + tail);
+    out.push(version);
     let mut flags = 0;
     if c.method == CallOffMethod::Competition {
         flags |= FLAG_COMPETITION;
@@ -91,13 +102,97 @@ pub(super) fn encode(row: &CallOffRow) -> Vec<u8> {
     out.extend_from_slice(&day(c.delivery_due).to_le_bytes());
     out.extend_from_slice(&day(c.delivered_at).to_le_bytes());
     out.extend_from_slice(&c.value.map(|m| m.0).unwrap_or(i64::MIN).to_le_bytes());
-    out.extend_from_slice(c.orderer.as_bytes());
     out
 }
 
+/// The entry of `row` as stored: the header of [`encode`], then the orderer's number.
+pub(super) fn encode_stored(row: &CallOffRow, ids: &dyn Ids) -> Result<Vec<u8>, StoreError> {
+    let mut out = header(row, STORED, 4);
+    out.extend_from_slice(&ids.id(&row.calloff.orderer)?.to_le_bytes());
+    Ok(out)
+}
+
+/// A version-1 entry (the orderer's name at the end) as stored from schema 4 on; None
+/// for any other entry.
+pub(super) fn stored_from_v1(value: &[u8], ids: &dyn Ids) -> Result<Option<Vec<u8>>, StoreError> {
+    if value.len() < HEADER || value[0] != VERSION {
+        return Ok(None);
+    }
+    let orderer = String::from_utf8_lossy(&value[HEADER..]);
+    let mut out = Vec::with_capacity(HEADER + 4);
+    out.extend_from_slice(&value[..HEADER]);
+    out[0] = STORED;
+    out.extend_from_slice(&ids.id(&orderer)?.to_le_bytes());
+    Ok(Some(out))
+}
+
+/// The orderer's number of a stored (version 2) entry; None for any other.
+fn stored_orderer(value: &[u8]) -> Option<u32> {
+    if value.first() != Some(&STORED) {
+        return None;
+    }
+    let b: [u8; 4] = value.get(HEADER..)?.try_into().ok()?;
+    Some(u32::from_le_bytes(b))
+}
+
+/// A stored entry in the layout the in-memory index takes (version 1, the orderer's
+/// name), written into `buf` when it has to be converted. None when damaged.
+#[cfg(test)]
+pub(super) fn for_memory<'v>(
+    value: &'v [u8],
+    names: &mut NameCache<'_>,
+    buf: &'v mut Vec<u8>,
+) -> Result<&'v [u8], StoreError> {
+    if value.first() != Some(&STORED) {
+        return Ok(value);
+    }
+    let id = value
+        .get(HEADER..)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map(u32::from_le_bytes);
+    let Some(id) = id else {
+        // Left for the in-memory index to skip, as it skips any entry it cannot read.
+        return Ok(value);
+    };
+    buf.clear();
+    buf.extend_from_slice(&value[..HEADER]);
+    buf[0] = VERSION;
+    buf.extend_from_slice(names.get(id)?.as_bytes());
+    Ok(buf)
+}
+
+/// Names of a read, each asked of the store once.
+#[cfg(test)]
+pub(super) struct NameCache<'n> {
+    names: &'n dyn Names,
+    known: HashMap<u32, String>,
+}
+
+#[cfg(test)]
+impl<'n> NameCache<'n> {
+    pub(super) fn new(names: &'n dyn Names) -> Self {
+        NameCache {
+            names,
+            known: HashMap::new(),
+        }
+    }
+
+    fn get(&mut self, id: u32) -> Result<&str, StoreError> {
+        if !self.known.contains_key(&id) {
+            let name = self.names.name(id)?;
+            self.known.insert(id, name);
+        }
+        Ok(self.known.get(&id).map_or("", String::as_str))
+    }
+}
+
 /// Writes the entry of `row` (its key is the row's agreement, time and reference).
-pub(super) fn put(index: &mut IndexTable<'_>, row: &CallOffRow) -> Result<(), StoreError> {
-    index.insert(key_of(row), encode(row).as_slice())?;
+pub(super) fn put(
+    index: &mut IndexTable<'_>,
+    row: &CallOffRow,
+    ids: &dyn Ids,
+) -> Result<(), StoreError> {
+    index.insert(key_of(row), encode_stored(row, ids)?.as_slice())?;
     Ok(())
 }
 
@@ -119,7 +214,7 @@ pub(super) fn may_be_late(
     for item in range {
         let (k, v) = item?;
         let v = v.value();
-        if v.len() < HEADER || v[0] != VERSION {
+        if v.len() < HEADER || !(v[0] == VERSION || v[0] == STORED) {
             // Not an entry this build wrote: let the caller read the row.
             out.push(k.value().2.to_string());
             continue;
@@ -142,10 +237,12 @@ pub(super) fn backfill(txn: &WriteTransaction) -> Result<(), StoreError> {
     if index.first()?.is_some() || rows.first()?.is_none() {
         return Ok(());
     }
+    let names = WriteNames::new(txn);
     for item in rows.iter()? {
-        let (_, v) = item?;
-        let row: CallOffRow = encoding::decode_v1(v.value(), "call-off")?;
-        put(&mut index, &row)?;
+        let (k, v) = item?;
+        let (agreement, reference) = k.value();
+        let row: CallOffRow = calloff_row::decode(agreement, reference, v.value(), &names)?;
+        put(&mut index, &row, &names)?;
     }
     Ok(())
 }
@@ -162,11 +259,33 @@ impl Store {
         // million, hold the old and the new buffer together (pages never written to are
         // never resident, so the spare room costs no memory).
         out.reserve_exact(table.len()? as usize);
+        let names = ReadNames::open(&txn)?;
+        // Where each numbered orderer went in the in-memory list (`u32::MAX` not yet):
+        // a million entries name a few orderers, each asked of the store once.
+        let mut placed: Vec<u32> = Vec::new();
         let range = table.range((agreement.0, i64::MIN, "")..(agreement.0 + 1, i64::MIN, ""))?;
         for item in range.rev() {
             let (k, v) = item?;
             let (_, at, reference) = k.value();
-            out.push(at, reference, v.value(), &mut orderers);
+            let value = v.value();
+            let Some(id) = stored_orderer(value) else {
+                out.push(at, reference, value, &mut orderers);
+                continue;
+            };
+            let i = id as usize;
+            let position = match placed.get(i) {
+                Some(&p) if p != u32::MAX => p,
+                _ => {
+                    let name = names.name(id)?;
+                    let p = out.intern_orderer(name.as_bytes(), &mut orderers);
+                    if placed.len() <= i {
+                        placed.resize(i + 1, u32::MAX);
+                    }
+                    placed[i] = p;
+                    p
+                }
+            };
+            out.push_entry(at, reference, value, position);
         }
         out.shrink_to_fit();
         Ok(out)
@@ -232,6 +351,7 @@ impl Store {
     ) -> Result<Vec<CallOffRow>, StoreError> {
         let txn = self.db.begin_read()?;
         let rows = txn.open_table(CALLOFF_ROWS)?;
+        let names = ReadNames::open(&txn)?;
         let mut out = Vec::new();
         for i in positions {
             if i >= index.len() {
@@ -239,7 +359,12 @@ impl Store {
             }
             let (agreement, _, reference) = index.key(i);
             if let Some(v) = rows.get((agreement, reference))? {
-                out.push(encoding::decode_v1(v.value(), "call-off")?);
+                out.push(calloff_row::decode(
+                    agreement,
+                    reference,
+                    v.value(),
+                    &names,
+                )?);
             }
         }
         Ok(out)
@@ -253,9 +378,10 @@ impl Store {
     ) -> Result<Option<CallOffRow>, StoreError> {
         let txn = self.db.begin_read()?;
         let rows = txn.open_table(CALLOFF_ROWS)?;
+        let names = ReadNames::open(&txn)?;
         let found = rows.get((agreement.0, reference))?;
         found
-            .map(|v| encoding::decode_v1(v.value(), "call-off"))
+            .map(|v| calloff_row::decode(agreement.0, reference, v.value(), &names))
             .transpose()
     }
 }

@@ -6,7 +6,6 @@
 use std::collections::BTreeSet;
 
 use redb::{ReadableTable, Table, WriteTransaction};
-use serde::{Deserialize, Serialize};
 use time::PrimitiveDateTime;
 
 use crate::domain::calloff::{CallOff, Request};
@@ -15,8 +14,10 @@ use crate::domain::{Agreement, AgreementId, OrgNumber};
 
 use super::aggregates::{self, Deltas};
 use super::calloff_index;
-use super::encoding::{self, V1};
+use super::encoding;
 use super::penalty_watch;
+use super::records::names::{ReadNames, WriteNames};
+use super::records::{awaited, calloff_row, request};
 use super::tables::{
     AGREEMENTS, AWAITED, CALLOFF_AGREEMENTS, CALLOFF_INDEX, CALLOFF_ROWS, REQUESTS,
 };
@@ -25,17 +26,11 @@ use super::{Store, StoreError, audit};
 mod import;
 pub use import::{PROGRESS_EVERY, Progress};
 
-/// A call-off as lists show it: the record, how many requests were sent, and the
-/// outcome of the ranking rule (DESIGN §4).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CallOffRow {
-    pub calloff: CallOff,
-    pub requests: u32,
-    pub outcome: RankingOutcome,
-}
+pub use crate::domain::calloff_row::CallOffRow;
 
-/// A request that has not been answered, and until when it may be.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A request that has not been answered, and until when it may be (stored as
+/// `records::awaited`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Awaited {
     pub agreement: AgreementId,
     pub calloff: String,
@@ -129,8 +124,8 @@ pub(super) fn requests_in(
     let (from, to) = request_range(calloff);
     let mut out = Vec::new();
     for row in table.range((agreement, from.as_str())..(agreement, to.as_str()))? {
-        let (_, v) = row?;
-        out.push(encoding::decode_request(v.value())?);
+        let (k, v) = row?;
+        out.push(request::decode(agreement, k.value().1, v.value())?);
     }
     Ok(out)
 }
@@ -159,12 +154,13 @@ fn put_row(
     rows: &mut Rows<'_>,
     index: &mut calloff_index::IndexTable<'_>,
     row: &CallOffRow,
+    names: &WriteNames<'_>,
 ) -> Result<(), StoreError> {
-    calloff_index::put(index, row)?;
+    calloff_index::put(index, row, names)?;
     let c = &row.calloff;
     rows.insert(
         (c.agreement.0, c.reference.as_str()),
-        encoding::encode(V1, row).as_slice(),
+        calloff_row::encode(row, names)?.as_slice(),
     )?;
     Ok(())
 }
@@ -185,18 +181,19 @@ fn write_calloff(
         set_awaited(txn, agreement, c.awarded_supplier.is_none(), &r)?;
     }
     let row = row_for(txn, agreement, c)?;
+    let names = WriteNames::new(txn);
     let mut rows = txn.open_table(CALLOFF_ROWS)?;
     let old_row: Option<CallOffRow> = {
         let found = rows.get((c.agreement.0, c.reference.as_str()))?;
         found
-            .map(|v| encoding::decode_v1(v.value(), "call-off"))
+            .map(|v| calloff_row::decode(c.agreement.0, &c.reference, v.value(), &names))
             .transpose()?
     };
     let mut index = txn.open_table(CALLOFF_INDEX)?;
     if let Some(old) = &old_row {
         calloff_index::remove(&mut index, old)?;
     }
-    put_row(&mut rows, &mut index, &row)?;
+    put_row(&mut rows, &mut index, &row, &names)?;
     drop((rows, index));
     aggregates::calloff_written(txn, old_row.as_ref(), &row)?;
     penalty_watch::calloff_written(txn, old_row.as_ref(), &row)?;
@@ -210,13 +207,14 @@ fn refresh_rows(
     calloffs: &BTreeSet<(u64, String)>,
 ) -> Result<(), StoreError> {
     let mut cache: Option<Agreement> = None;
+    let names = WriteNames::new(txn);
     for (agreement_id, reference) in calloffs {
         let agreement_id = *agreement_id;
         let current = {
             let rows = txn.open_table(CALLOFF_ROWS)?;
             let found = rows.get((agreement_id, reference.as_str()))?;
             match found {
-                Some(v) => encoding::decode_v1::<CallOffRow>(v.value(), "call-off")?,
+                Some(v) => calloff_row::decode(agreement_id, reference, v.value(), &names)?,
                 None => continue,
             }
         };
@@ -228,6 +226,7 @@ fn refresh_rows(
             &mut txn.open_table(CALLOFF_ROWS)?,
             &mut txn.open_table(CALLOFF_INDEX)?,
             &row,
+            &names,
         )?;
         let mut deltas = Deltas::default();
         deltas.row(&current, -1);
@@ -253,12 +252,13 @@ pub(super) fn refresh_agreement(
         }
         out
     };
+    let names = WriteNames::new(txn);
     for reference in &references {
         let row = {
             let rows = txn.open_table(CALLOFF_ROWS)?;
             let found = rows.get((agreement.id.0, reference.as_str()))?;
             match found {
-                Some(v) => encoding::decode_v1::<CallOffRow>(v.value(), "call-off")?,
+                Some(v) => calloff_row::decode(agreement.id.0, reference, v.value(), &names)?,
                 None => continue,
             }
         };
@@ -268,6 +268,7 @@ pub(super) fn refresh_agreement(
                 &mut txn.open_table(CALLOFF_ROWS)?,
                 &mut txn.open_table(CALLOFF_INDEX)?,
                 &fresh,
+                &names,
             )?;
         }
     }
@@ -276,7 +277,7 @@ pub(super) fn refresh_agreement(
     let id = agreement.id.0;
     for row in awaited.range((id, "")..(id.saturating_add(1), ""))? {
         let (k, v) = row?;
-        let mut a: Awaited = encoding::decode_v1(v.value(), "awaited request")?;
+        let mut a = awaited::decode(v.value())?;
         let deadline = agreement.response_time.deadline(a.sent_at);
         if deadline != a.deadline {
             a.deadline = deadline;
@@ -284,7 +285,7 @@ pub(super) fn refresh_agreement(
         }
     }
     for (k, a) in changed {
-        awaited.insert((id, k.as_str()), encoding::encode(V1, &a).as_slice())?;
+        awaited.insert((id, k.as_str()), awaited::encode(&a).as_slice())?;
     }
     drop(awaited);
     // Outcomes and deadlines may all have moved: count the agreement again.
@@ -300,11 +301,8 @@ fn write_request(
     let key = request_key(r);
     let old: Option<Request> = txn
         .open_table(REQUESTS)?
-        .insert(
-            (r.agreement.0, key.as_str()),
-            encoding::encode_request(r).as_slice(),
-        )?
-        .map(|v| encoding::decode_request(v.value()))
+        .insert((r.agreement.0, key.as_str()), request::encode(r).as_slice())?
+        .map(|v| request::decode(r.agreement.0, &key, v.value()))
         .transpose()?;
     let new = old.is_none();
     if let Some(a) = agreement {
@@ -320,10 +318,12 @@ fn write_request(
             let rows = txn.open_table(CALLOFF_ROWS)?;
             let found = rows.get((a.id.0, r.calloff.as_str()))?;
             match found {
-                Some(v) => encoding::decode_v1::<CallOffRow>(v.value(), "call-off")?
-                    .calloff
-                    .awarded_supplier
-                    .is_none(),
+                Some(v) => {
+                    calloff_row::decode(a.id.0, &r.calloff, v.value(), &WriteNames::new(txn))?
+                        .calloff
+                        .awarded_supplier
+                        .is_none()
+                }
                 None => true,
             }
         }
@@ -354,7 +354,7 @@ fn set_awaited(
             };
             awaited.insert(
                 (r.agreement.0, key.as_str()),
-                encoding::encode(V1, &entry).as_slice(),
+                awaited::encode(&entry).as_slice(),
             )?;
         }
         _ => {
@@ -400,9 +400,12 @@ impl Store {
     ) -> Result<Option<CallOff>, StoreError> {
         let txn = self.db.begin_read()?;
         let rows = txn.open_table(CALLOFF_ROWS)?;
+        let names = ReadNames::open(&txn)?;
         let found = rows.get((agreement.0, reference))?;
         found
-            .map(|v| encoding::decode_v1::<CallOffRow>(v.value(), "call-off").map(|r| r.calloff))
+            .map(|v| {
+                calloff_row::decode(agreement.0, reference, v.value(), &names).map(|r| r.calloff)
+            })
             .transpose()
     }
 
@@ -410,10 +413,16 @@ impl Store {
     pub fn calloff_rows(&self, agreement: AgreementId) -> Result<Vec<CallOffRow>, StoreError> {
         let txn = self.db.begin_read()?;
         let rows = txn.open_table(CALLOFF_ROWS)?;
+        let names = ReadNames::open(&txn)?;
         let mut out = Vec::new();
         for row in rows.range((agreement.0, "")..(agreement.0 + 1, ""))? {
-            let (_, v) = row?;
-            out.push(encoding::decode_v1(v.value(), "call-off")?);
+            let (k, v) = row?;
+            out.push(calloff_row::decode(
+                agreement.0,
+                k.value().1,
+                v.value(),
+                &names,
+            )?);
         }
         Ok(out)
     }
@@ -429,8 +438,8 @@ impl Store {
         let (from, to) = request_range(calloff);
         let mut out: Vec<Request> = Vec::new();
         for row in table.range((agreement.0, from.as_str())..(agreement.0, to.as_str()))? {
-            let (_, v) = row?;
-            out.push(encoding::decode_request(v.value())?);
+            let (k, v) = row?;
+            out.push(request::decode(agreement.0, k.value().1, v.value())?);
         }
         out.sort_by(|a, b| (a.sent_at, &a.supplier).cmp(&(b.sent_at, &b.supplier)));
         Ok(out)
@@ -443,7 +452,7 @@ impl Store {
         let mut out: Vec<Awaited> = Vec::new();
         for row in table.iter()? {
             let (_, v) = row?;
-            out.push(encoding::decode_v1(v.value(), "awaited request")?);
+            out.push(awaited::decode(v.value())?);
         }
         out.sort_by(|a, b| (a.deadline, &a.calloff).cmp(&(b.deadline, &b.calloff)));
         Ok(out)
@@ -479,7 +488,9 @@ impl Store {
             .open_table(CALLOFF_ROWS)?
             .remove((agreement, reference))?
         {
-            Some(v) => encoding::decode_v1(v.value(), "call-off")?,
+            Some(v) => {
+                calloff_row::decode(agreement, reference, v.value(), &WriteNames::new(&txn))?
+            }
             None => return Err(StoreError::NotFound(reference.to_string())),
         };
         calloff_index::remove(&mut txn.open_table(CALLOFF_INDEX)?, &row)?;
@@ -526,7 +537,7 @@ impl Store {
         let removed: Option<Request> = txn
             .open_table(REQUESTS)?
             .remove(at)?
-            .map(|v| encoding::decode_request(v.value()))
+            .map(|v| request::decode(r.agreement.0, &key, v.value()))
             .transpose()?;
         // What is taken out of the aggregates is what was stored, not what was passed.
         let Some(stored) = removed else {

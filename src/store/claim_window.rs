@@ -10,6 +10,8 @@ use crate::domain::sanction::PenaltyClaim;
 
 use super::calloffs::CallOffRow;
 use super::encoding;
+use super::records::calloff_row;
+use super::records::names::ReadNames;
 use super::tables::{CALLOFF_ROWS, PENALTY_CLAIMS};
 use super::{Store, StoreError};
 
@@ -129,10 +131,11 @@ impl Store {
     ) -> Result<Vec<CallOffRow>, StoreError> {
         let txn = self.db.begin_read()?;
         let t = txn.open_table(CALLOFF_ROWS)?;
+        let names = ReadNames::open(&txn)?;
         let mut out = Vec::new();
         for r in references {
             if let Some(v) = t.get((agreement.0, r))? {
-                out.push(encoding::decode_v1(v.value(), "call-off")?);
+                out.push(calloff_row::decode(agreement.0, r, v.value(), &names)?);
             }
         }
         Ok(out)

@@ -6,7 +6,6 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::domain::Agreement;
-use crate::domain::calloff::Request;
 use crate::domain::meeting::Meeting;
 
 use super::StoreError;
@@ -106,26 +105,6 @@ pub fn decode_agreement(bytes: &[u8]) -> Result<Agreement, StoreError> {
 
 /// Records that have had one shape so far: version 1 of their type.
 pub const V1: u16 = 1;
-
-/// Requests name their agreement from schema 3 on; version 1 named the call-off's
-/// reference alone and is read only by the migration (`migrate::v2_to_v3`).
-pub const REQUEST_V2: u16 = 2;
-
-pub fn encode_request(r: &Request) -> Vec<u8> {
-    encode(REQUEST_V2, r)
-}
-
-pub fn decode_request(bytes: &[u8]) -> Result<Request, StoreError> {
-    let corrupt = |detail: String| StoreError::Corrupt {
-        what: "request".into(),
-        detail,
-    };
-    let (version, body) = split(bytes).map_err(corrupt)?;
-    match version {
-        REQUEST_V2 => decode_body(body).map_err(corrupt),
-        v => Err(corrupt(format!("unknown record version {v}"))),
-    }
-}
 
 /// Meetings carry their addenda after approval from version 2 on; a version-1 meeting
 /// (written before addenda existed) reads as one without any.

@@ -13,6 +13,8 @@
 //!   → ()), and requests, awaited requests and competitions are keyed by agreement first
 //!   (`calloff_requests`, `awaited_requests`, `calloff_competitions`); a request names its
 //!   agreement (record version 2).
+//! - 4: call-off rows and requests in compact record versions that leave out what their
+//!   keys hold (`records`), about half the bytes of a large register.
 
 use std::collections::BTreeMap;
 
@@ -63,7 +65,16 @@ pub const STEPS: &[Step] = &[
         what: "key call-offs' requests and competitions by agreement",
         run: v2_to_v3,
     },
+    Step {
+        from: 3,
+        what: "store call-offs and requests compactly",
+        run: compact_records::v3_to_v4,
+    },
 ];
+
+mod compact_records;
+#[cfg(test)]
+mod compact_records_tests;
 
 pub fn read_version(db: &impl ReadableDatabase) -> Result<Version, StoreError> {
     let txn = db.begin_read()?;
@@ -167,6 +178,8 @@ pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(super::tables::CLAIM_LESSONS)?;
     txn.open_table(super::tables::DRAFTS)?;
     txn.open_table(super::tables::DEVIATION_SUPPLIERS)?;
+    txn.open_table(super::tables::NAMES)?;
+    txn.open_table(super::tables::NAME_IDS)?;
     Ok(())
 }
 
@@ -301,14 +314,17 @@ fn v2_to_v3(txn: &WriteTransaction, actor: &str) -> Result<(), StoreError> {
                 answered_at: old.answered_at,
                 answer: old.answer,
             };
-            requests.insert((agreement, key), encoding::encode_request(&r).as_slice())?;
+            requests.insert(
+                (agreement, key),
+                super::records::request::encode(&r).as_slice(),
+            )?;
             Ok(())
         })?;
     }
     {
         let mut awaited = txn.open_table(AWAITED)?;
         drain_old(txn, v2::AWAITED, |key, bytes| {
-            let a: super::calloffs::Awaited = encoding::decode_v1(bytes, "awaited request")?;
+            let a = super::records::awaited::decode(bytes)?;
             awaited.insert((a.agreement.0, key), bytes)?;
             Ok(())
         })?;

@@ -350,6 +350,12 @@ fn io_error(path: &Path, e: &io::Error) -> StoreError {
     }
 }
 
+/// Compacts `db` as far as redb can. A failure leaves the file as redb's crash safety
+/// leaves it, consistent, only larger than it could be, so it is not an error to report.
+pub fn compact(db: &mut Database) {
+    while let Ok(true) = db.compact() {}
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,8 @@ use crate::domain::sanction::{ClaimId, PenaltyClaim, proposals};
 use super::calloffs::CallOffRow;
 use super::encoding::{self, V1};
 use super::penalty_watch;
+use super::records::calloff_row;
+use super::records::names::WriteNames;
 use super::sanctions::{NEXT_CLAIM, SyncCount, claim_subject, next_id, write_claim};
 use super::tables::{AGREEMENTS, CALLOFF_ROWS, PENALTY_CLAIMS, PENALTY_SYNCED};
 use super::{Store, StoreError, audit};
@@ -67,10 +69,16 @@ fn read_rows(
     references: &[String],
 ) -> Result<Vec<CallOffRow>, StoreError> {
     let rows = txn.open_table(CALLOFF_ROWS)?;
+    let names = WriteNames::new(txn);
     let mut out = Vec::with_capacity(references.len());
     for reference in references {
         if let Some(v) = rows.get((agreement.0, reference.as_str()))? {
-            out.push(encoding::decode_v1(v.value(), "call-off")?);
+            out.push(calloff_row::decode(
+                agreement.0,
+                reference,
+                v.value(),
+                &names,
+            )?);
         }
     }
     Ok(out)

@@ -9,6 +9,8 @@ use crate::domain::supplier_report::{SupplierMonth, month_key};
 
 use super::calloffs::{CallOffRow, ImportCount};
 use super::encoding::{self, V1};
+use super::records::names::ReadNames;
+use super::records::{calloff_row, request};
 use super::tables::{CALLOFF_ROWS, REQUESTS, SUPPLIER_STATS};
 use super::{Store, StoreError, audit};
 
@@ -68,18 +70,20 @@ impl Store {
         let txn = self.db.begin_read()?;
         let rows = txn.open_table(CALLOFF_ROWS)?;
         let requests = txn.open_table(REQUESTS)?;
+        let names = ReadNames::open(&txn)?;
         let mut calloffs = Vec::new();
         let mut out = Vec::new();
         for row in rows.range((agreement.0, "")..(agreement.0 + 1, ""))? {
-            let (_, v) = row?;
-            let row: CallOffRow = encoding::decode_v1(v.value(), "call-off")?;
+            let (k, v) = row?;
+            let (a_id, reference) = k.value();
+            let row: CallOffRow = calloff_row::decode(a_id, reference, v.value(), &names)?;
             // Request keys are `calloff ␟ supplier ␟ sent_at` (see `request_key`), so
             // one call-off's requests are the keys from `calloff␟` up to `calloff` + 0x20.
             let from = format!("{}\u{1f}", row.calloff.reference);
             let to = format!("{}\u{20}", row.calloff.reference);
             for r in requests.range((agreement.0, from.as_str())..(agreement.0, to.as_str()))? {
-                let (_, v) = r?;
-                out.push(encoding::decode_request(v.value())?);
+                let (k, v) = r?;
+                out.push(request::decode(agreement.0, k.value().1, v.value())?);
             }
             calloffs.push(row.calloff);
         }

@@ -103,6 +103,11 @@ pub const CLAIM_SUPPLIERS: TableDefinition<(u64, &str), &[u8]> =
 /// (Agreement id, call-off reference) → (): the penalty claims whose log holds a lesson
 /// (`claim_report`).
 pub const CLAIM_LESSONS: TableDefinition<(u64, &str), ()> = TableDefinition::new("claim_lessons");
+/// Name id → a repeated string (a lot, an orderer) that records refer to by number
+/// (`records::names`); only ever added to.
+pub const NAMES: TableDefinition<u32, &str> = TableDefinition::new("names");
+/// The same, from the name to its number.
+pub const NAME_IDS: TableDefinition<&str, u32> = TableDefinition::new("name_ids");
 /// `"form"` → versioned `FormDraft`: a form left unsaved when the program ended (`drafts`).
 pub const DRAFTS: TableDefinition<&str, &[u8]> = TableDefinition::new("drafts");
 
@@ -147,4 +152,6 @@ pub const ALL: &[&dyn super::backup::AnyTable] = &[
     &CLAIM_SUPPLIERS,
     &CLAIM_LESSONS,
     &DRAFTS,
+    &NAMES,
+    &NAME_IDS,
 ];

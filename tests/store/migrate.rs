@@ -230,7 +230,7 @@ fn a_newer_schema_is_refused_and_left_byte_for_byte() {
         let txn = db.begin_write().unwrap();
         txn.open_table(META)
             .unwrap()
-            .insert("schema_version", 4u32.to_le_bytes().as_slice())
+            .insert("schema_version", 5u32.to_le_bytes().as_slice())
             .unwrap();
         txn.commit().unwrap();
     }
@@ -243,7 +243,7 @@ fn a_newer_schema_is_refused_and_left_byte_for_byte() {
         matches!(
             err,
             StoreError::NewerSchema {
-                found: 4,
+                found: 5,
                 supported: SCHEMA_VERSION,
                 ..
             }
@@ -264,7 +264,7 @@ fn a_new_file_is_at_the_current_schema_and_needs_no_backup() {
     let path = dir.path().join("avtal.redb");
     drop(Store::open(&path).unwrap());
     drop(Store::open(&path).unwrap());
-    assert_eq!(schema_version(&path), 3);
+    assert_eq!(schema_version(&path), SCHEMA_VERSION);
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 

@@ -15,6 +15,8 @@ use crate::domain::ranking::RankingOutcome;
 use crate::domain::{AgreementId, OrgNumber};
 use crate::store::calloffs::CallOffRow;
 use crate::store::encoding::{self, V1};
+use crate::store::records::calloff_row;
+use crate::store::records::names::WriteNames;
 use crate::store::tables::{CALLOFF_ROWS, DEVIATION_SUPPLIERS};
 use crate::store::{Store, StoreError};
 
@@ -104,9 +106,11 @@ pub(super) fn build(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(DEVIATION_SUPPLIERS)?;
     let mut gathered = Gathered::new();
     let rows = txn.open_table(CALLOFF_ROWS)?;
+    let names = WriteNames::new(txn);
     for item in rows.iter()? {
-        let (_, v) = item?;
-        let row: CallOffRow = encoding::decode_v1(v.value(), "call-off")?;
+        let (k, v) = item?;
+        let (a_id, reference) = k.value();
+        let row: CallOffRow = calloff_row::decode(a_id, reference, v.value(), &names)?;
         add_row(&mut gathered, &row, 1);
     }
     drop(rows);

@@ -11,6 +11,8 @@ use crate::domain::calloff::Request;
 use crate::store::StoreError;
 use crate::store::calloffs::CallOffRow;
 use crate::store::encoding;
+use crate::store::records::names::WriteNames;
+use crate::store::records::{calloff_row, request};
 use crate::store::tables::{CALLOFF_ROWS, DEVIATION_SUPPLIERS, META, REQUESTS};
 
 /// The `meta` key whose presence says the aggregates match the rows.
@@ -133,16 +135,18 @@ fn add_agreement(
     {
         let rows = txn.open_table(CALLOFF_ROWS)?;
         let requests = txn.open_table(REQUESTS)?;
+        let names = WriteNames::new(txn);
         for item in rows.range((id, "")..(id.saturating_add(1), ""))? {
-            let (_, v) = item?;
-            let row: CallOffRow = encoding::decode_v1(v.value(), "call-off")?;
+            let (k, v) = item?;
+            let (a_id, reference) = k.value();
+            let row: CallOffRow = calloff_row::decode(a_id, reference, v.value(), &names)?;
             deltas.row(&row, 1);
             let Some(a) = agreement else { continue };
             let from = format!("{}\u{1f}", row.calloff.reference);
             let to = format!("{}\u{20}", row.calloff.reference);
             for r in requests.range((id, from.as_str())..(id, to.as_str()))? {
-                let (_, v) = r?;
-                let r: Request = encoding::decode_request(v.value())?;
+                let (k, v) = r?;
+                let r: Request = request::decode(id, k.value().1, v.value())?;
                 deltas.request(a, &r, 1);
             }
         }

@@ -9,7 +9,7 @@ use time::Date;
 use crate::domain::AgreementId;
 use crate::domain::calloff::CallOffMethod;
 
-use super::{FLAG_COMPETITION, FLAG_MOTIVATED, HEADER, NO_DAY, NO_SUPPLIER, VERSION};
+use super::{FLAG_COMPETITION, FLAG_MOTIVATED, HEADER, NO_DAY, NO_SUPPLIER, STORED, VERSION};
 
 /// One call-off in memory, without its texts: 40 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,7 +159,8 @@ impl CallOffIndex {
     fn decode(at: i64, value: &[u8]) -> Option<IndexEntry> {
         let word = |i: usize| u64::from_le_bytes(value[i..i + 8].try_into().unwrap_or_default());
         let half = |i: usize| i32::from_le_bytes(value[i..i + 4].try_into().unwrap_or_default());
-        if value.len() < HEADER || value[0] != VERSION {
+        // Stored entries (version 2) have the same fixed part.
+        if value.len() < HEADER || !(value[0] == VERSION || value[0] == STORED) {
             return None;
         }
         Some(IndexEntry {
@@ -181,19 +182,45 @@ impl CallOffIndex {
         value: &[u8],
         orderers: &mut HashMap<Vec<u8>, u32>,
     ) {
-        let Some(e) = Self::decode(at, value) else {
+        if value.first() != Some(&VERSION) {
+            return;
+        }
+        let Some(tail) = value.get(HEADER..) else {
             return;
         };
-        let tail = &value[HEADER..];
-        let orderer = match orderers.get(tail) {
+        let orderer = self.intern_orderer(tail, orderers);
+        self.push_entry(at, reference, value, orderer);
+    }
+
+    /// The position of orderer `name` in [`CallOffIndex::orderers`], added when new.
+    pub(in crate::store) fn intern_orderer(
+        &mut self,
+        name: &[u8],
+        orderers: &mut HashMap<Vec<u8>, u32>,
+    ) -> u32 {
+        match orderers.get(name) {
             Some(&i) => i,
             None => {
                 let i = self.orderers.len() as u32;
                 self.orderers
-                    .push(String::from_utf8_lossy(tail).into_owned());
-                orderers.insert(tail.to_vec(), i);
+                    .push(String::from_utf8_lossy(name).into_owned());
+                orderers.insert(name.to_vec(), i);
                 i
             }
+        }
+    }
+
+    /// Adds an entry at the end whose orderer is already at position `orderer`: `value`'s
+    /// fixed part is read, whatever follows it.
+    pub(in crate::store) fn push_entry(
+        &mut self,
+        at: i64,
+        reference: &str,
+        value: &[u8],
+        orderer: u32,
+    ) {
+        let Some(e) = Self::decode(at, value) else {
+            return;
         };
         let reference_at = self.add_reference(reference);
         self.entries.push(e);

@@ -14,6 +14,8 @@ use crate::domain::calloff::{CallOff, Request};
 use crate::domain::{Agreement, ResponseTime};
 
 use super::super::encoding;
+use super::super::records::names::{Ids, NameMap, WriteNames};
+use super::super::records::request;
 use super::super::tables::{AGREEMENTS, CALLOFF_ROWS, REQUESTS};
 use super::super::{Store, StoreError, audit};
 use super::{Awaited, ImportCount, request_range};
@@ -129,6 +131,8 @@ struct Reads<'t> {
     /// None when no request is stored yet: then none is read back for any call-off.
     requests: Option<Table<'t, (u64, &'static str), &'static [u8]>>,
     agreements: Table<'t, u64, &'static [u8]>,
+    /// Every name, read once (the call-offs' own are added before).
+    names: NameMap,
 }
 
 impl<'t> Reads<'t> {
@@ -144,6 +148,7 @@ impl<'t> Reads<'t> {
                 Some(requests)
             },
             agreements: txn.open_table(AGREEMENTS)?,
+            names: NameMap::load(txn)?,
         })
     }
 
@@ -161,13 +166,40 @@ impl<'t> Reads<'t> {
         let mut out = Vec::new();
         for item in table.range((agreement, from.as_str())..(agreement, to.as_str()))? {
             let (k, v) = item?;
-            out.push((
-                k.value().1.to_string(),
-                encoding::decode_request(v.value())?,
-            ));
+            let key = k.value().1;
+            out.push((key.to_string(), request::decode(agreement, key, v.value())?));
         }
         Ok(out)
     }
+}
+
+/// Numbers every name the rows of the given agreements' call-offs may refer to before an
+/// import shares out its work (the threads then only read names): each agreement's
+/// ranked and contracted suppliers, which outcomes name.
+fn add_agreement_names(
+    txn: &WriteTransaction,
+    names: &WriteNames<'_>,
+    agreements: impl IntoIterator<Item = u64>,
+) -> Result<(), StoreError> {
+    let mut seen = std::collections::HashSet::new();
+    for id in agreements {
+        if !seen.insert(id) {
+            continue;
+        }
+        let found = txn
+            .open_table(AGREEMENTS)?
+            .get(id)?
+            .map(|v| encoding::decode_agreement(v.value()))
+            .transpose()?;
+        let Some(a) = found else { continue };
+        for org in a.lots.iter().flat_map(|l| &l.ranking) {
+            names.id(org.digits())?;
+        }
+        for s in &a.suppliers {
+            names.id(s.org_number.digits())?;
+        }
+    }
+    Ok(())
 }
 
 /// The awaited entry of `r`: set (Some) while it has no answer and its call-off is

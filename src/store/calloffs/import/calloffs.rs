@@ -9,8 +9,9 @@ use super::super::super::StoreError;
 use super::super::super::aggregates::Deltas;
 use super::super::super::bulk;
 use super::super::super::calloff_index;
-use super::super::super::encoding::{self, V1};
 use super::super::super::penalty_watch;
+use super::super::super::records::names::{Ids, WriteNames};
+use super::super::super::records::{awaited, calloff_row};
 use super::super::super::tables::{
     AWAITED, CALLOFF_AGREEMENTS, CALLOFF_INDEX, CALLOFF_ROWS, PENALTY_WATCH,
 };
@@ -77,7 +78,7 @@ fn work_out_calloffs<'c>(
             reads
                 .rows
                 .get((id, reference))?
-                .map(|v| encoding::decode_v1(v.value(), "call-off"))
+                .map(|v| calloff_row::decode(id, reference, v.value(), &reads.names))
                 .transpose()?
         } else {
             None
@@ -96,7 +97,7 @@ fn work_out_calloffs<'c>(
         let open = c.awarded_supplier.is_none();
         for (key, r) in &stored {
             let due = agreement.map(|a| (a, deadlines.of(a.response_time, r.sent_at)));
-            let entry = awaited_entry(due, open, r).map(|e| encoding::encode(V1, &e));
+            let entry = awaited_entry(due, open, r).map(|e| awaited::encode(&e));
             w.awaited.push(((id, key.clone()), entry));
         }
         let list = || stored.iter().map(|(_, r)| r);
@@ -119,13 +120,16 @@ fn work_out_calloffs<'c>(
         }
         w.deltas.row(&row, 1);
         let (a, at, _) = calloff_index::key_of(&row);
-        w.index
-            .push(((a, at, reference), calloff_index::encode(&row)));
+        w.index.push((
+            (a, at, reference),
+            calloff_index::encode_stored(&row, &reads.names)?,
+        ));
         if let Some((a, due, _)) = penalty_watch::key(&row) {
             w.watch
                 .push(((a, due, reference), penalty_watch::flags(&row)));
         }
-        w.rows.push(((id, reference), encoding::encode(V1, &row)));
+        w.rows
+            .push(((id, reference), calloff_row::encode(&row, &reads.names)?));
         tick();
     }
     Ok(w)
@@ -142,6 +146,24 @@ pub(super) fn write_calloffs(
     let order = last_by_key(calloffs, |c| (c.agreement.0, c.reference.as_str()));
     // A step per call-off worked out and per row written.
     let mut ticker = Ticker::new(progress, calloffs.len(), 2 * order.len());
+    // The names the call-offs bring, numbered before the work is shared out.
+    let names = WriteNames::new(txn);
+    for &i in &order {
+        let c = &calloffs[i];
+        names.id(&c.lot)?;
+        names.id(&c.orderer)?;
+        if let Some(org) = &c.awarded_supplier {
+            names.id(org.digits())?;
+        }
+    }
+    let mut last = None;
+    let agreements = order.iter().map(|&i| calloffs[i].agreement.0).filter(|id| {
+        let new = last != Some(*id);
+        last = Some(*id);
+        new
+    });
+    super::add_agreement_names(txn, &names, agreements.collect::<Vec<_>>())?;
+    drop(names);
     let reads = Reads::open(txn)?;
     // Only this thread tells progress; the halves keep pace, so each of its call-offs
     // counts twice.

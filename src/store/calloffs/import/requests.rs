@@ -11,7 +11,8 @@ use super::super::super::StoreError;
 use super::super::super::aggregates::Deltas;
 use super::super::super::bulk::{self, Values};
 use super::super::super::calloff_index;
-use super::super::super::encoding::{self, REQUEST_V2, V1};
+use super::super::super::records::names::WriteNames;
+use super::super::super::records::{awaited, calloff_row, request};
 use super::super::super::tables::{AWAITED, CALLOFF_INDEX, CALLOFF_ROWS, REQUESTS};
 use super::super::{CallOffRow, ImportCount, request_key};
 use super::calloffs::IndexKey;
@@ -81,7 +82,7 @@ fn work_out_requests<'r>(
         group.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
 
         let row: CallOffRow = match reads.rows.get((id, calloff))? {
-            Some(v) => encoding::decode_v1(v.value(), "call-off")?,
+            Some(v) => calloff_row::decode(id, calloff, v.value(), &reads.names)?,
             None => return Err(StoreError::NotFound(calloff.to_string())),
         };
         agreements.load(id)?;
@@ -99,7 +100,10 @@ fn work_out_requests<'r>(
                     None
                 }
             };
-            w.requests.push(((id, key), w.values.push(REQUEST_V2, r)));
+            w.requests.push((
+                (id, key),
+                w.values.push_with(|out| request::encode_append(out, r)),
+            ));
             if old.is_none() {
                 w.count.new += 1;
             } else {
@@ -114,7 +118,12 @@ fn work_out_requests<'r>(
             }
             // A new request leaves no entry to remove.
             match awaited_entry(due, open, r) {
-                Some(entry) => w.awaited.push(((id, key), Some(w.values.push(V1, &entry)))),
+                Some(entry) => {
+                    let at = w
+                        .values
+                        .push_with(|out| awaited::encode_append(out, &entry));
+                    w.awaited.push(((id, key), Some(at)));
+                }
                 None if old.is_some() => w.awaited.push(((id, key), None)),
                 None => {}
             }
@@ -134,11 +143,16 @@ fn work_out_requests<'r>(
             outcome,
         };
         w.deltas.row(&fresh, 1);
-        w.rows.push(((id, calloff), w.values.push(V1, &fresh)));
+        let at = w
+            .values
+            .push_with(|out| calloff_row::encode_append(out, &fresh, &reads.names))?;
+        w.rows.push(((id, calloff), at));
         // The index entry depends on the call-off, which is as it was, and its outcome.
         if !same_outcome {
             let (a, at, _) = calloff_index::key_of(&fresh);
-            let value = w.values.push_bytes(&calloff_index::encode(&fresh));
+            let value = w
+                .values
+                .push_bytes(&calloff_index::encode_stored(&fresh, &reads.names)?);
             w.index.push(((a, at, calloff), value));
         }
     }
@@ -182,6 +196,10 @@ pub(super) fn write_requests(
     });
     // A step per request worked out and per request written.
     let mut ticker = Ticker::new(progress, requests.len(), 2 * requests.len());
+    // The suppliers outcomes may name, numbered before the work is shared out.
+    let mut agreements: Vec<u64> = requests.iter().map(|r| r.agreement.0).collect();
+    agreements.dedup();
+    super::add_agreement_names(txn, &WriteNames::new(txn), agreements)?;
     let reads = Reads::open(txn)?;
     // Halves split between call-offs; only this thread tells progress, and the halves
     // keep pace, so each of its requests counts twice.
