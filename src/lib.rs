@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod formats;
 pub mod i18n;
+mod layers;
 pub mod stats;
 pub mod store;
 pub mod tui;

@@ -12,10 +12,10 @@ use crate::app::App;
 use crate::app::calloffs::CallOffDetail;
 use crate::app::form::{format_date, format_datetime};
 use crate::domain::calloff::{Answer, CallOffMethod, Request, RequestState, request_state};
+use crate::domain::calloff_row::CallOffRow;
 use crate::domain::ranking::RankingOutcome;
 use crate::domain::{Agreement, ResponseTime};
 use crate::i18n::Catalog;
-use crate::store::CallOffRow;
 use crate::tr;
 
 use super::theme;
