@@ -133,7 +133,7 @@ impl App {
                 self.cat,
                 key,
                 path = report.path.display(),
-                records = report.records
+                records = self.cat.count(report.records)
             ),
             error: false,
         });

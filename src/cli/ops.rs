@@ -46,7 +46,7 @@ pub fn done(report: &BackupReport, cat: &Catalog) -> String {
         cat,
         "cli.backup.done",
         path = report.path.display(),
-        records = report.records,
+        records = cat.count(report.records),
         tables = report.tables,
         size = size(report.bytes)
     )
@@ -72,13 +72,13 @@ pub(super) fn check(db: &Path, cat: &Catalog) -> Result<(), String> {
         None if store.is_read_only() => tr!(
             cat,
             "cli.check.integrity_read_only",
-            records = report.records_total(),
+            records = cat.count(report.records_total()),
             tables = report.tables.len()
         ),
         None => tr!(
             cat,
             "cli.check.integrity_ok",
-            records = report.records_total(),
+            records = cat.count(report.records_total()),
             tables = report.tables.len()
         ),
         Some(detail) => tr!(cat, "cli.check.integrity_failed", detail = detail),

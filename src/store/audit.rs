@@ -76,7 +76,9 @@ impl AuditVerdict {
 
     pub fn message(&self, cat: &Catalog) -> String {
         match self {
-            AuditVerdict::Intact(count) => tr!(cat, "store.audit_intact", count = count),
+            AuditVerdict::Intact(count) => {
+                tr!(cat, "store.audit_intact", count = cat.count(*count))
+            }
             AuditVerdict::Broken { seq } => tr!(cat, "store.audit_broken", seq = seq),
             AuditVerdict::Unreadable => tr!(cat, "store.audit_unreadable").to_string(),
         }

@@ -33,8 +33,8 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         cat,
         "ui.deviations.title",
         reference = a.reference,
-        ranking = ranking,
-        manual = st.entries.len() - ranking
+        ranking = cat.count(ranking as u64),
+        manual = cat.count((st.entries.len() - ranking) as u64)
     );
     if st.open_only {
         title.push_str(cat.t("ui.deviations.open_only"));

@@ -30,7 +30,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         cat,
         "ui.sanctions.title",
         reference = a.reference,
-        n = st.to_claim
+        n = cat.count(st.to_claim)
     );
     let inner = titled(frame, area, title);
     let rows_wanted = (st.len() as u16 + 1).clamp(2, 8);
@@ -74,7 +74,7 @@ fn part_bar(frame: &mut Frame, app: &App, area: Rect) {
             theme::muted()
         };
         spans.push(Span::styled(
-            format!(" {} ({n}) ", app.cat.t(p.label())),
+            format!(" {} ({}) ", app.cat.t(p.label()), app.cat.count(n as u64)),
             style,
         ));
         spans.push(Span::raw(" "));

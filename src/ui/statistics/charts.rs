@@ -46,7 +46,7 @@ pub fn render(frame: &mut Frame, app: &App, _a: &Agreement, area: Rect) {
     .areas(inner);
     let n = months.len().max(1) as u16;
     // Bars as wide as the window allows, a column between them.
-    let width = (bars.width / n).saturating_sub(1).clamp(1, 5);
+    let width = (bars.width / n).saturating_sub(1).clamp(1, 6);
     let group: Vec<Bar> = months
         .iter()
         .map(|m| {
@@ -55,7 +55,10 @@ pub fn render(frame: &mut Frame, app: &App, _a: &Agreement, area: Rect) {
             } else {
                 String::new()
             };
-            Bar::default().value(m.requests).label(Line::from(label))
+            Bar::default()
+                .value(m.requests)
+                .text_value(cat.count(m.requests))
+                .label(Line::from(label))
         })
         .collect();
     let chart = BarChart::default()
@@ -82,7 +85,7 @@ pub fn render(frame: &mut Frame, app: &App, _a: &Agreement, area: Rect) {
     for (label_area, spark_area, key, data, share) in lines {
         let latest = match (last_of(data), share) {
             (Some(v), true) => tr!(cat, "ui.stats.percent", value = v),
-            (Some(v), false) => v.to_string(),
+            (Some(v), false) => cat.count(v),
             (None, _) => "–".to_string(),
         };
         frame.render_widget(
