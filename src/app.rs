@@ -61,7 +61,7 @@ pub struct App {
     /// The whole register, in id order; reloaded after every change.
     pub agreements: Vec<Agreement>,
     pub register: RegisterState,
-    /// The agreement the call-off and deviation tabs follow.
+    /// The agreement the per-agreement tabs follow (`followed`).
     pub followed: Option<AgreementId>,
     pub calloffs: calloffs::CallOffsState,
     pub deviations: deviations::DeviationsState,
@@ -93,7 +93,7 @@ pub struct App {
     pub page: std::cell::Cell<usize>,
     /// How far the help can scroll: the renderer records it, so a scroll never runs past.
     pub help_max_scroll: std::cell::Cell<u16>,
-    /// The call-offs being read in the background since opening (see `calloff_load`).
+    /// The call-offs being read in the background since opening (see `calloffs::load`).
     preload: Option<calloffs::load::Preload>,
 }
 

@@ -2,7 +2,7 @@
 //! deterministic: dates come from the agreement's period (through [`propose_schedule`],
 //! the same proposal the user gets) and from `today`. Ids are left at 0 for the store to
 //! hand out; the open actions are carried to the next meeting's agenda once they have ids
-//! (see `app::demo_plans`).
+//! (see `app::demo::plans`).
 
 use time::{Date, Duration, Time};
 

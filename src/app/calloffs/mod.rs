@@ -99,7 +99,7 @@ pub struct CallOffsState {
     /// Every position of a freshly read index, made on the reading thread; the first
     /// unfiltered `refresh` takes it instead of counting a million.
     pub unfiltered: Option<Vec<u32>>,
-    /// Lists made for the texts typed so far (see `calloff_filter`).
+    /// Lists made for the texts typed so far (see `filter`).
     text_lists: TextLists,
 }
 

@@ -1,8 +1,8 @@
 //! The Sanctions tab (DESIGN §1.7), the Deviations tab's companion: penalties to claim
 //! with their arithmetic, damages cases with their dialogue, termination cases walking
 //! the escalation model. This file holds the state, the loading and the key dispatch;
-//! `sanctions_forms` the forms, `sanctions_undo` how changes are taken back and
-//! `sanctions_window` how the penalty claims are read a window at a time.
+//! `forms` the forms, `keys` the keys of each part, `undo` how changes are taken back and
+//! `window` how the penalty claims are read a window at a time.
 
 pub mod forms;
 pub(crate) mod keys;
