@@ -21,6 +21,7 @@ pub mod purchase;
 pub mod ranking;
 pub mod response_time;
 pub mod sanction;
+pub mod spend;
 pub mod supplier_report;
 
 pub use agreement::*;

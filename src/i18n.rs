@@ -35,8 +35,8 @@ macro_rules! sources {
     };
 }
 
-const SV: &[Source] = sources!("sv": "common", "domain", "store", "cli", "export", "ui", "ui_calloffs", "ui_views", "ui_meetings", "ui_work", "ui_sanctions", "ui_stats");
-const EN: &[Source] = sources!("en": "common", "domain", "store", "cli", "export", "ui", "ui_calloffs", "ui_views", "ui_meetings", "ui_work", "ui_sanctions", "ui_stats");
+const SV: &[Source] = sources!("sv": "common", "domain", "store", "cli", "cli_spend", "export", "ui", "ui_calloffs", "ui_views", "ui_meetings", "ui_work", "ui_sanctions", "ui_stats", "ui_spend");
+const EN: &[Source] = sources!("en": "common", "domain", "store", "cli", "cli_spend", "export", "ui", "ui_calloffs", "ui_views", "ui_meetings", "ui_work", "ui_sanctions", "ui_stats", "ui_spend");
 
 pub(crate) const MISSING: &str = "‹?›";
 

@@ -79,6 +79,10 @@ pub struct Agreement {
     /// What the agreement was: earlier rankings and the suppliers and lots it no longer
     /// has, so that a change never rewrites an earlier call-off's outcome (DESIGN §4).
     pub history: History,
+    /// Maximum value, accounts and agreed prices (DESIGN §1.12). Stored in a table of its
+    /// own (`store::spend`), so the agreement's record keeps its shape.
+    #[serde(skip)]
+    pub money: super::spend::MoneyTerms,
 }
 
 impl Agreement {
@@ -106,6 +110,7 @@ impl Agreement {
             project_group: Vec::new(),
             notes: String::new(),
             history: History::default(),
+            money: super::spend::MoneyTerms::default(),
         }
     }
 

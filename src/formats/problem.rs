@@ -73,6 +73,8 @@ pub enum ProblemKind {
     Agreement(AgreementProblem),
     /// A problem in a CSV file (DESIGN §6), naming its column where it has one.
     Csv(CsvProblem),
+    /// A problem in a Peppol BIS Billing 3 document.
+    Peppol(super::peppol::PeppolProblem),
 }
 
 /// For the importers' fuzz tests: a refusal names at least one problem, each on a line
@@ -170,6 +172,7 @@ impl ProblemKind {
             },
             ProblemKind::Agreement(p) => p.message(cat),
             ProblemKind::Csv(p) => p.message(cat),
+            ProblemKind::Peppol(p) => p.message(cat),
         }
     }
 }

@@ -58,6 +58,7 @@ impl From<AgreementV1> for Agreement {
             project_group: a.project_group,
             notes: a.notes,
             history: History::default(),
+            money: Default::default(),
         }
     }
 }
