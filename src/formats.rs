@@ -5,6 +5,7 @@
 pub mod agreement_toml;
 pub mod calloffs_csv;
 pub mod csv_common;
+pub mod ledger_csv;
 pub mod peppol;
 mod problem;
 pub mod requests_csv;

@@ -3,6 +3,7 @@
 //! problem yields no agreement at all, so an import is all or nothing.
 
 mod cross_check;
+mod money;
 mod register;
 
 use std::ops::Range;
@@ -38,6 +39,10 @@ const TOP_KEYS: &[&str] = &[
     "escalation",
     "orderers",
     "project_group",
+    "max_value_sek",
+    "estimated_value_sek",
+    "accounts",
+    "prices",
 ];
 const SUPPLIER_KEYS: &[&str] = &["org_number", "name", "contacts"];
 const LOT_KEYS: &[&str] = &["name", "ranking"];
@@ -153,8 +158,10 @@ pub fn parse(text: &str) -> Result<Agreement, Vec<FileProblem>> {
     agreement.lots = lots(&mut sink, &top, &mut spans);
     agreement.penalties = penalties(&mut sink, &top);
     register::read(&mut sink, &top, &mut agreement, &mut spans);
+    let price_spans = money::read(&mut sink, &top, &mut agreement);
 
     cross_check::run(&mut sink, &agreement, &spans);
+    money::check(&mut sink, &agreement, &price_spans);
     if sink.problems.is_empty() {
         Ok(agreement)
     } else {

@@ -71,6 +71,16 @@ pub enum ProblemKind {
         input: String,
     },
     Agreement(AgreementProblem),
+    /// An amount in kronor that cannot be read (`max_value_sek`, a price).
+    BadKronor {
+        key: String,
+        input: String,
+        error: MoneyError,
+    },
+    /// A price row naming someone who is not a supplier of the agreement.
+    PriceNotASupplier {
+        org: String,
+    },
     /// A problem in a CSV file (DESIGN §6), naming its column where it has one.
     Csv(CsvProblem),
     /// A problem in a Peppol BIS Billing 3 document.
@@ -171,6 +181,13 @@ impl ProblemKind {
                 other => other.message(cat, input),
             },
             ProblemKind::Agreement(p) => p.message(cat),
+            ProblemKind::BadKronor { key, input, error } => match error {
+                MoneyError::Format => tr!(cat, "cli.money.bad_kronor", key = key, input = input),
+                other => format!("{key}: {}", other.message(cat, input)),
+            },
+            ProblemKind::PriceNotASupplier { org } => {
+                tr!(cat, "cli.money.price_not_a_supplier", org = org)
+            }
             ProblemKind::Csv(p) => p.message(cat),
             ProblemKind::Peppol(p) => p.message(cat),
         }
