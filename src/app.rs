@@ -23,6 +23,7 @@ mod picker;
 mod popups;
 pub mod purchases;
 pub mod sanctions;
+pub mod spend;
 pub mod statistics;
 mod tab;
 mod undo;

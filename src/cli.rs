@@ -7,6 +7,7 @@ mod demo;
 mod export;
 mod import;
 pub mod import_csv;
+mod import_invoices;
 mod import_stats;
 mod list;
 pub mod ops;
@@ -120,6 +121,43 @@ fn dispatch(command: Option<Command>, named: bool, db: &Path, cat: &Catalog) -> 
         }
         Some(Command::Import(args::Import::SupplierStats { file })) => {
             import_stats::supplier_stats(&db, &file, cat)
+        }
+        Some(Command::Import(args::Import::Invoices { paths })) => {
+            import_invoices::invoices(&db, &paths, cat)
+        }
+        Some(Command::Report(args::Report::Spend {
+            agreement,
+            from,
+            to,
+            as_of,
+            format,
+            out,
+        })) => {
+            let args = report::SpendArgs {
+                reference: &agreement,
+                from: &from,
+                to: &to,
+                as_of: &as_of,
+                format,
+                out: out.as_deref(),
+            };
+            report::spend(&db, &args, cat)
+        }
+        Some(Command::Report(args::Report::PriceAudit {
+            agreement,
+            from,
+            to,
+            format,
+            out,
+        })) => {
+            let args = report::AuditArgs {
+                reference: &agreement,
+                from: from.as_deref(),
+                to: to.as_deref(),
+                format,
+                out: out.as_deref(),
+            };
+            report::price_audit(&db, &args, cat)
         }
         Some(Command::Report(args::Report::Deviations {
             agreement,

@@ -29,6 +29,7 @@ mod compare;
 mod counted;
 mod kpi;
 pub mod rules;
+pub mod spend;
 
 pub use compare::{Differences, Figures, MonthComparison, compare_reported};
 pub use counted::{TrendMonth, compare_from_aggregates, kpi_from_counts, trends};

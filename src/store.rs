@@ -32,6 +32,8 @@ mod records;
 mod sanctions;
 #[cfg(test)]
 mod sizes;
+mod spend;
+pub use spend::{InvoiceImport, ScannedInvoice};
 mod stale;
 mod supplier_stats;
 mod tables;
@@ -63,11 +65,11 @@ pub use error::{ReadOnlyWhy, StoreError};
 use migrate::Version;
 pub use open::set_cache_bytes;
 pub use sanctions::SyncCount;
-use tables::{AGREEMENT_BY_REF, AGREEMENTS};
+use tables::{AGREEMENT_BY_REF, AGREEMENT_MONEY, AGREEMENTS};
 
 /// The schema this build writes. Older files are migrated on open (after a copy is
 /// kept); newer files are refused.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 pub struct Store {
     db: std::sync::Arc<handle::Handle>,
@@ -208,10 +210,13 @@ impl Store {
     pub fn agreements(&self) -> Result<Vec<Agreement>, StoreError> {
         let txn = self.db.begin_read()?;
         let table = txn.open_table(AGREEMENTS)?;
+        let money = txn.open_table(AGREEMENT_MONEY)?;
         let mut out = Vec::new();
         for row in table.iter()? {
             let (_, v) = row?;
-            out.push(encoding::decode_agreement(v.value())?);
+            let mut a = encoding::decode_agreement(v.value())?;
+            *a.money = spend::terms(&money, a.id)?;
+            out.push(a);
         }
         Ok(out)
     }
@@ -219,10 +224,15 @@ impl Store {
     pub fn agreement(&self, id: AgreementId) -> Result<Option<Agreement>, StoreError> {
         let txn = self.db.begin_read()?;
         let table = txn.open_table(AGREEMENTS)?;
-        table
+        let Some(mut a) = table
             .get(id.0)?
             .map(|v| encoding::decode_agreement(v.value()))
-            .transpose()
+            .transpose()?
+        else {
+            return Ok(None);
+        };
+        *a.money = spend::terms(&txn.open_table(AGREEMENT_MONEY)?, a.id)?;
+        Ok(Some(a))
     }
 
     pub fn agreement_by_reference(&self, reference: &str) -> Result<Option<Agreement>, StoreError> {
@@ -232,10 +242,15 @@ impl Store {
             return Ok(None);
         };
         let table = txn.open_table(AGREEMENTS)?;
-        table
+        let Some(mut a) = table
             .get(id)?
             .map(|v| encoding::decode_agreement(v.value()))
-            .transpose()
+            .transpose()?
+        else {
+            return Ok(None);
+        };
+        *a.money = spend::terms(&txn.open_table(AGREEMENT_MONEY)?, a.id)?;
+        Ok(Some(a))
     }
 
     /// Stores a new agreement and returns its id; refuses a reference already in use.
@@ -256,6 +271,7 @@ impl Store {
                     .as_slice(),
             )?;
             index.insert(stored.reference.as_str(), id.0)?;
+            spend::write_terms(&txn, &stored)?;
             audit::append(
                 &txn,
                 &self.actor,
@@ -293,6 +309,7 @@ impl Store {
             )?;
 
             calloffs::refresh_agreement(&txn, agreement)?;
+            spend::write_terms(&txn, agreement)?;
             audit::append(
                 &txn,
                 &self.actor,
@@ -311,11 +328,12 @@ impl Store {
         let old = {
             let mut table = txn.open_table(AGREEMENTS)?;
             let mut index = txn.open_table(AGREEMENT_BY_REF)?;
-            let old = match table.remove(id.0)? {
+            let mut old = match table.remove(id.0)? {
                 Some(v) => encoding::decode_agreement(v.value())?,
                 None => return Err(StoreError::NotFound(format!("#{}", id.0))),
             };
             index.remove(old.reference.as_str())?;
+            *old.money = spend::remove_terms(&txn, id)?;
             audit::append(&txn, &self.actor, "agreement.delete", &old.reference, &old)?;
             old
         };
@@ -344,6 +362,7 @@ impl Store {
             )?;
             index.insert(agreement.reference.as_str(), agreement.id.0)?;
             calloffs::refresh_agreement(&txn, agreement)?;
+            spend::write_terms(&txn, agreement)?;
             audit::append(
                 &txn,
                 &self.actor,
@@ -422,6 +441,7 @@ impl Store {
                         .as_slice(),
                 )?;
                 index.insert(stored.reference.as_str(), id)?;
+                spend::write_terms(&txn, &stored)?;
                 if !new {
                     calloffs::refresh_agreement(&txn, &stored)?;
                 }

@@ -177,7 +177,29 @@ pub enum Import {
         #[arg(value_name = "FILE.csv")]
         file: PathBuf,
     },
+
+    /// Import invoices: Peppol BIS 3 files and accounts-payable extracts, or folders of them.
+    #[command(long_about = INVOICES_HELP)]
+    Invoices {
+        /// Files or folders: Peppol BIS Billing 3 XML (any name), accounts-payable CSV.
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+    },
 }
+
+const INVOICES_HELP: &str = "Import invoices (DESIGN §1.12, §6): Peppol BIS Billing 3 \
+    documents (UBL 2.1 Invoice or CreditNote, recognised by their content whatever the \
+    file name; only SEK) and accounts-payable extracts, from files or folders of them (a \
+    folder's files and sub-folders, passing over names that start with a dot).\n\n\
+    Accounts payable: one row per posting, columns invoice, date, supplier, supplier_name, \
+    account, amount_sek (kronor excl. VAT, negative for a credit) and optionally contract \
+    and order; same file rules as `import calloffs`. Rows are keyed by supplier, invoice \
+    and account, documents by supplier and invoice, so importing a file again replaces \
+    what it held. Where a ledger row and a document share supplier and invoice they are \
+    one invoice: the ledger gives amounts and accounts, the document its references and \
+    the lines audited against the agreed prices.\n\n\
+    All or nothing: every file is read and checked first, and every problem is listed by \
+    file and line.";
 
 const CSV_SUPPLIER_STATS_HELP: &str = "Import supplier-reported statistics from a CSV file \
     (DESIGN §6).\n\n\
@@ -224,6 +246,30 @@ const CSV_REQUESTS_HELP: &str = "Import requests from a CSV file (DESIGN §6).\n
     at the same minute: given twice in one file it is refused, already in the database it \
     is updated, so importing the same file again adds nothing. All or nothing, every \
     problem listed with its line and column.";
+
+const SPEND_HELP: &str = "Spend against an agreement (DESIGN §4): the postings of the \
+    agreement in the period, per supplier of the agreement; the cumulative spend up to \
+    --as-of against the maximum value (max_value_sek); everything booked on the \
+    agreement's accounts in the period and the share of it that went through the agreement \
+    (agreement compliance); and the suppliers outside the agreement on its accounts, \
+    largest first.\n\n\
+    A posting belongs to an agreement by its contract reference, else by the order \
+    reference of one of its call-offs, else by supplier, date and booking account.\n\n\
+    json: {agreement, from, to, as_of, spend_ore, suppliers [{org_number, name, \
+    spend_ore}], cumulative_ore, max_value_ore, ceiling_used_share, accounts_spend_ore, \
+    compliance_share, outside [{org_number, name, spend_ore}]}; shares in 0..1, null \
+    where there is nothing to divide by. csv: key, org_number, name, value rows. xlsx: \
+    sheets Spend, Suppliers and Outside (with --out). table: for reading.";
+
+const PRICE_AUDIT_HELP: &str = "Invoice lines above the agreed price (DESIGN §4): every \
+    line of a Peppol invoice with a posting of the agreement (credit notes aside), \
+    matched to the supplier's rows of the price list by the seller's item id (else the \
+    item name) and the unit code, the row valid on the invoice date applying. A line is \
+    listed when its unit price (PriceAmount / BaseQuantity) is above the agreed price; \
+    the overcharge is (unit price - agreed) x quantity, rounded half up to öre once.\n\n\
+    json: a list of {invoice, supplier, line, item, quantity, unit_price_ore, agreed_ore, \
+    overcharge_ore} by invoice date, invoice and line. --from/--to limit the invoice \
+    dates. csv, xlsx (with --out) and table as for `report spend`.";
 
 #[derive(Debug, Subcommand)]
 pub enum Report {
@@ -275,6 +321,49 @@ pub enum Report {
         /// The moment deadlines are judged at ("YYYY-MM-DD HH:MM").
         #[arg(long, value_name = "DATE HH:MM")]
         as_of: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = KpiFormat::Table)]
+        format: KpiFormat,
+        /// Write the report to this file instead of the screen (required for xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+
+    /// Spend against an agreement, its maximum value and agreement compliance (DESIGN §4).
+    #[command(long_about = SPEND_HELP)]
+    Spend {
+        /// The agreement's reference (diarienummer).
+        #[arg(long, value_name = "REF")]
+        agreement: String,
+        /// First day of the period (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// Last day of the period (YYYY-MM-DD), included.
+        #[arg(long, value_name = "DATE")]
+        to: String,
+        /// The day the cumulative spend is counted to (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        as_of: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = KpiFormat::Table)]
+        format: KpiFormat,
+        /// Write the report to this file instead of the screen (required for xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+
+    /// Invoice lines above the agreed price (DESIGN §4).
+    #[command(long_about = PRICE_AUDIT_HELP)]
+    PriceAudit {
+        /// The agreement's reference (diarienummer).
+        #[arg(long, value_name = "REF")]
+        agreement: String,
+        /// First invoice date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last invoice date (YYYY-MM-DD), included.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = KpiFormat::Table)]
         format: KpiFormat,

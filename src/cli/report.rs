@@ -13,10 +13,12 @@
 
 mod kpi;
 mod penalties;
+mod spend;
 mod xlsx;
 
 pub(super) use kpi::{KpiArgs, kpi};
 pub(super) use penalties::penalties;
+pub(super) use spend::{AuditArgs, SpendArgs, price_audit, spend};
 
 use std::path::Path;
 

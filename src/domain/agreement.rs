@@ -80,9 +80,10 @@ pub struct Agreement {
     /// has, so that a change never rewrites an earlier call-off's outcome (DESIGN §4).
     pub history: History,
     /// Maximum value, accounts and agreed prices (DESIGN §1.12). Stored in a table of its
-    /// own (`store::spend`), so the agreement's record keeps its shape.
+    /// own (`store::spend`), so the agreement's record keeps its shape; boxed, as a price
+    /// list is long where there is one and agreements travel in undo entries.
     #[serde(skip)]
-    pub money: super::spend::MoneyTerms,
+    pub money: Box<super::spend::MoneyTerms>,
 }
 
 impl Agreement {
@@ -110,7 +111,7 @@ impl Agreement {
             project_group: Vec::new(),
             notes: String::new(),
             history: History::default(),
-            money: super::spend::MoneyTerms::default(),
+            money: Box::default(),
         }
     }
 

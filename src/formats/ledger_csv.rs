@@ -76,7 +76,9 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Posting>, Vec<FileProblem>> {
         let date = c.required(DATE, csv_common::date);
         let supplier = c.required(SUPPLIER, csv_common::org_number);
         let name = c.optional(NAME, csv_common::reference).unwrap_or_default();
-        let account = c.optional(ACCOUNT, csv_common::reference).unwrap_or_default();
+        let account = c
+            .optional(ACCOUNT, csv_common::reference)
+            .unwrap_or_default();
         let amount = c.required(AMOUNT, signed_kronor);
         let contract = c.optional(CONTRACT, csv_common::reference);
         let order = c.optional(ORDER, csv_common::reference);
@@ -89,7 +91,11 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Posting>, Vec<FileProblem>> {
         else {
             continue;
         };
-        let key = (supplier.digits().to_string(), invoice.clone(), account.clone());
+        let key = (
+            supplier.digits().to_string(),
+            invoice.clone(),
+            account.clone(),
+        );
         if let Some(&i) = at.get(&key) {
             let first: &mut Posting = &mut out[i];
             match first.amount.0.checked_add(amount.0) {

@@ -15,6 +15,8 @@
 //!   agreement (record version 2).
 //! - 4: call-off rows and requests in compact record versions that leave out what their
 //!   keys hold (`records`), about half the bytes of a large register.
+//! - 5: adds `agreement_money`, `ledger` and `invoices`: the money terms of agreements,
+//!   accounts-payable rows and Peppol documents (`spend`).
 
 use std::collections::BTreeMap;
 
@@ -70,7 +72,20 @@ pub const STEPS: &[Step] = &[
         what: "store call-offs and requests compactly",
         run: compact_records::v3_to_v4,
     },
+    Step {
+        from: 4,
+        what: "add the tables of invoices, the ledger and agreements' money terms",
+        run: v4_to_v5,
+    },
 ];
+
+/// The new tables start empty: no agreement had money terms before, no invoice was held.
+fn v4_to_v5(txn: &WriteTransaction, _actor: &str) -> Result<(), StoreError> {
+    txn.open_table(super::tables::AGREEMENT_MONEY)?;
+    txn.open_table(super::tables::LEDGER)?;
+    txn.open_table(super::tables::INVOICES)?;
+    Ok(())
+}
 
 mod compact_records;
 #[cfg(test)]
@@ -180,6 +195,9 @@ pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(super::tables::DEVIATION_SUPPLIERS)?;
     txn.open_table(super::tables::NAMES)?;
     txn.open_table(super::tables::NAME_IDS)?;
+    txn.open_table(super::tables::AGREEMENT_MONEY)?;
+    txn.open_table(super::tables::LEDGER)?;
+    txn.open_table(super::tables::INVOICES)?;
     Ok(())
 }
 

@@ -9,3 +9,4 @@ mod compact;
 mod golden;
 pub(super) mod names;
 pub(super) mod request;
+pub(super) mod spend;

@@ -108,6 +108,15 @@ pub const CLAIM_LESSONS: TableDefinition<(u64, &str), ()> = TableDefinition::new
 pub const NAMES: TableDefinition<u32, &str> = TableDefinition::new("names");
 /// The same, from the name to its number.
 pub const NAME_IDS: TableDefinition<&str, u32> = TableDefinition::new("name_ids");
+/// Agreement id → versioned money terms: maximum value, estimated value, booking accounts
+/// and the agreed price list (`spend`, schema 5). Apart from the agreement's record, so a
+/// long price list is read only where money is.
+pub const AGREEMENT_MONEY: TableDefinition<u64, &[u8]> = TableDefinition::new("agreement_money");
+/// (Supplier digits, invoice, account) → versioned ledger row: one posting of an
+/// accounts-payable extract; a file imported again replaces its rows (`spend`).
+pub const LEDGER: TableDefinition<(&str, &str, &str), &[u8]> = TableDefinition::new("ledger");
+/// (Supplier digits, invoice) → versioned Peppol document with its lines (`spend`).
+pub const INVOICES: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("invoices");
 /// `"form"` → versioned `FormDraft`: a form left unsaved when the program ended (`drafts`).
 pub const DRAFTS: TableDefinition<&str, &[u8]> = TableDefinition::new("drafts");
 
@@ -154,4 +163,7 @@ pub const ALL: &[&dyn super::backup::AnyTable] = &[
     &DRAFTS,
     &NAMES,
     &NAME_IDS,
+    &AGREEMENT_MONEY,
+    &LEDGER,
+    &INVOICES,
 ];

@@ -230,7 +230,10 @@ fn a_newer_schema_is_refused_and_left_byte_for_byte() {
         let txn = db.begin_write().unwrap();
         txn.open_table(META)
             .unwrap()
-            .insert("schema_version", 5u32.to_le_bytes().as_slice())
+            .insert(
+                "schema_version",
+                (SCHEMA_VERSION + 1).to_le_bytes().as_slice(),
+            )
             .unwrap();
         txn.commit().unwrap();
     }
@@ -243,10 +246,10 @@ fn a_newer_schema_is_refused_and_left_byte_for_byte() {
         matches!(
             err,
             StoreError::NewerSchema {
-                found: 5,
+                found,
                 supported: SCHEMA_VERSION,
                 ..
-            }
+            } if found == SCHEMA_VERSION + 1
         ),
         "{err:?}"
     );

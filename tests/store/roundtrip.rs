@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use avtal::domain::orgnr::luhn_check_digit;
+use avtal::domain::spend::{MoneyTerms, PriceRow};
 use avtal::domain::*;
 use avtal::store::{Store, StoreError};
 use proptest::prelude::*;
@@ -137,6 +138,29 @@ fn full_agreement(reference: &str) -> Agreement {
                 ended: date!(2026 - 03 - 01),
             }],
         },
+        money: Box::new(MoneyTerms {
+            max_value: Some(Money(6_000_000_000)),
+            estimated_value: Some(Money(4_000_000_000)),
+            accounts: vec!["6540".into(), "6550".into()],
+            prices: vec![
+                PriceRow {
+                    supplier: org("556677889"),
+                    item: "Systemutvecklare nivå 3".into(),
+                    item_id: Some("SU3".into()),
+                    unit: "HUR".into(),
+                    price: Money(115_000),
+                    valid_from: None,
+                },
+                PriceRow {
+                    supplier: org("556677889"),
+                    item: "Systemutvecklare nivå 3".into(),
+                    item_id: None,
+                    unit: "HUR".into(),
+                    price: Money(119_050),
+                    valid_from: Some(date!(2026 - 07 - 01)),
+                },
+            ],
+        }),
     }
 }
 

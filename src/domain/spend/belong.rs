@@ -1,6 +1,8 @@
 //! Which agreement a posting belongs to (DESIGN §4), in this order: the contract
 //! reference, else the order reference of one of the agreement's call-offs, else the
-//! supplier, the date and the booking account.
+//! supplier, the date and the booking account. A contract reference is compared trimmed
+//! and case-folded (DESIGN says so); an order reference trimmed, as call-off references
+//! are stored as written.
 
 use crate::domain::{Agreement, AgreementId};
 
@@ -8,13 +10,13 @@ use super::{Posting, reference_key};
 
 /// The agreements holding a call-off of a given reference.
 pub trait CallOffRefs {
-    /// Agreements with a call-off whose reference, trimmed and case-folded, is `key`.
-    fn agreements_of(&self, key: &str) -> Vec<AgreementId>;
+    /// Agreements with a call-off whose reference is `reference` (trimmed).
+    fn agreements_of(&self, reference: &str) -> Vec<AgreementId>;
 }
 
 impl<F: Fn(&str) -> Vec<AgreementId>> CallOffRefs for F {
-    fn agreements_of(&self, key: &str) -> Vec<AgreementId> {
-        self(key)
+    fn agreements_of(&self, reference: &str) -> Vec<AgreementId> {
+        self(reference)
     }
 }
 
@@ -51,10 +53,10 @@ pub fn belongs_to(p: &Posting, agreements: &[Agreement], calloffs: &impl CallOff
     {
         return Belonging::Contract(a.id);
     }
-    if let Some(order) = p.order.as_deref().map(reference_key)
+    if let Some(order) = p.order.as_deref().map(str::trim)
         && !order.is_empty()
     {
-        let holders = calloffs.agreements_of(&order);
+        let holders = calloffs.agreements_of(order);
         let known: Vec<AgreementId> = agreements
             .iter()
             .map(|a| a.id)

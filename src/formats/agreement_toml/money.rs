@@ -11,10 +11,22 @@ use crate::domain::{Agreement, OrgNumber};
 use crate::formats::problem::ProblemKind;
 use crate::formats::toml_reader::{Sink, TableReader};
 
-pub(super) const PRICE_KEYS: &[&str] = &["supplier", "item", "item_id", "unit", "price_sek", "valid_from"];
+pub(super) const PRICE_KEYS: &[&str] = &[
+    "supplier",
+    "item",
+    "item_id",
+    "unit",
+    "price_sek",
+    "valid_from",
+];
 
 /// Kronor written as a text (`"60000000"`, `"1150,00"`) or a plain TOML number.
-fn kronor(sink: &mut Sink<'_>, t: &TableReader<'_, '_>, key: &str, required: bool) -> Option<Money> {
+fn kronor(
+    sink: &mut Sink<'_>,
+    t: &TableReader<'_, '_>,
+    key: &str,
+    required: bool,
+) -> Option<Money> {
     let Some(v) = t.value(key) else {
         if required {
             t.string(sink, key, true);
@@ -73,12 +85,16 @@ pub(super) fn read(
                 }
             }
         });
-        let item = t.string(sink, "item", true).map(|(s, _)| s.trim().to_string());
+        let item = t
+            .string(sink, "item", true)
+            .map(|(s, _)| s.trim().to_string());
         let item_id = t
             .string(sink, "item_id", false)
             .map(|(s, _)| s.trim().to_string())
             .filter(|s| !s.is_empty());
-        let unit = t.string(sink, "unit", true).map(|(s, _)| s.trim().to_string());
+        let unit = t
+            .string(sink, "unit", true)
+            .map(|(s, _)| s.trim().to_string());
         let price = kronor(sink, &t, "price_sek", true);
         let valid_from = t.date(sink, "valid_from", false);
         if let (Some((supplier, span)), Some(item), Some(unit), Some(price)) =
@@ -95,7 +111,7 @@ pub(super) fn read(
             });
         }
     }
-    agreement.money = terms;
+    *agreement.money = terms;
     spans
 }
 
@@ -173,8 +189,12 @@ valid_from = 2026-07-01
         let problems = parse(&text).unwrap_err();
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(problems[0].line, 7);
-        assert!(matches!(&problems[0].kind, ProblemKind::BadKronor { key, .. } if key == "max_value_sek"));
-        assert!(matches!(&problems[1].kind, ProblemKind::PriceNotASupplier { org } if org == "012345-6782"));
+        assert!(
+            matches!(&problems[0].kind, ProblemKind::BadKronor { key, .. } if key == "max_value_sek")
+        );
+        assert!(
+            matches!(&problems[1].kind, ProblemKind::PriceNotASupplier { org } if org == "012345-6782")
+        );
         assert!(crate::formats::problem::not_in_words(&problems, 40).is_none());
     }
 }
