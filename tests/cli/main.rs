@@ -15,4 +15,5 @@ mod ops;
 mod read_only;
 mod register_agreements;
 mod reports;
+mod spend;
 mod store;
