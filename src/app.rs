@@ -74,6 +74,7 @@ pub struct App {
     /// The Actions, Implementation and Follow-up plan tabs.
     pub work: work::WorkState,
     pub sanctions: sanctions::SanctionsState,
+    pub spend: spend::SpendState,
     /// The Statistics tab: period, view and what was computed for them.
     pub statistics: statistics::StatisticsState,
     pub agenda: Vec<AgendaItem>,
@@ -118,6 +119,7 @@ impl App {
             minutes: None,
             work: Default::default(),
             sanctions: Default::default(),
+            spend: Default::default(),
             statistics: Default::default(),
             agenda: Vec::new(),
             agenda_selected: 0,
@@ -232,6 +234,7 @@ impl App {
             Tab::Meetings => keymap::MEETINGS,
             Tab::Actions | Tab::Checklist | Tab::FollowUp => self.work_bindings(),
             Tab::Sanctions => self.sanction_bindings(),
+            Tab::Spend => self.spend.bindings(),
             Tab::Statistics => self.statistics_bindings(),
             Tab::Agreements => match &self.register.detail {
                 None if self.register.filtering => keymap::FILTER,
@@ -347,6 +350,7 @@ impl App {
                 Tab::Meetings => self.meetings_act(act),
                 Tab::Actions | Tab::Checklist | Tab::FollowUp => self.work_act(act),
                 Tab::Sanctions => self.sanctions_act(act),
+                Tab::Spend => self.spend_act(act),
                 Tab::Statistics => self.statistics_act(act),
             },
         }

@@ -18,6 +18,7 @@ mod followup;
 mod meetings;
 mod purchases;
 mod sanctions;
+mod spend;
 mod statistics;
 
 // Shared by the tabs.
@@ -78,6 +79,7 @@ fn tab_body(frame: &mut Frame, app: &App, tab: Tab, body: Rect) {
         Tab::Checklist => checklist::render(frame, app, body),
         Tab::FollowUp => followup::render(frame, app, body),
         Tab::Sanctions => sanctions::render(frame, app, body),
+        Tab::Spend => spend::render(frame, app, body),
         Tab::Statistics => statistics::render(frame, app, body),
     }
 }

@@ -12,6 +12,8 @@ pub use typing::*;
 mod views;
 pub use views::*;
 pub mod sanctions;
+mod spend;
+pub use spend::spend_bindings;
 pub mod work;
 
 /// What a key asks the application to do.

@@ -14,6 +14,9 @@ pub enum Tab {
     FollowUp,
     /// Penalties, damages and termination: the Deviations tab's companion.
     Sanctions,
+    /// Invoices, the maximum value, compliance and the price audit: the Outside
+    /// purchases tab's companion.
+    Spend,
     Statistics,
 }
 
@@ -40,6 +43,8 @@ impl Tab {
             Tab::FollowUp => Tab::Checklist,
             // Sanctions follow from deviations: they share tab 4.
             Tab::Sanctions => Tab::Deviations,
+            // The money follows from what is bought outside the agreement: tab 6.
+            Tab::Spend => Tab::Purchases,
             other => other,
         }
     }
@@ -51,6 +56,8 @@ impl Tab {
             Tab::FollowUp => Some(Tab::Checklist),
             Tab::Deviations => Some(Tab::Sanctions),
             Tab::Sanctions => Some(Tab::Deviations),
+            Tab::Purchases => Some(Tab::Spend),
+            Tab::Spend => Some(Tab::Purchases),
             _ => None,
         }
     }
@@ -68,6 +75,7 @@ impl Tab {
             Tab::Checklist => "ui.tab.checklist",
             Tab::FollowUp => "ui.tab.followup",
             Tab::Sanctions => "ui.tab.sanctions",
+            Tab::Spend => "ui.tab.spend",
             Tab::Statistics => "ui.tab.statistics",
         }
     }
@@ -85,6 +93,7 @@ impl Tab {
                 | Tab::Checklist
                 | Tab::FollowUp
                 | Tab::Sanctions
+                | Tab::Spend
                 | Tab::Statistics
         )
     }

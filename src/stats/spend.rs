@@ -231,3 +231,82 @@ pub fn sort_audit(rows: &mut [PriceAuditRow]) {
             .then_with(|| x.supplier.digits().cmp(y.supplier.digits()))
     });
 }
+
+/// When the maximum value will be reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CeilingForecast {
+    /// The cumulative spend has reached it.
+    Reached,
+    /// The day it is reached at the rate of the last twelve months.
+    At(Date),
+    /// Nothing was bought in the last twelve months: not at this rate.
+    NotAtThisRate,
+}
+
+/// The day `max` is reached from `cumulative` on `today`, spending as in the last twelve
+/// months (`last_twelve`, a year's spend, taken as 365 days).
+pub fn ceiling_forecast(
+    cumulative: Money,
+    max: Money,
+    last_twelve: Money,
+    today: Date,
+) -> CeilingForecast {
+    let remaining = i128::from(max.0) - i128::from(cumulative.0);
+    if remaining <= 0 {
+        return CeilingForecast::Reached;
+    }
+    let per_year = i128::from(last_twelve.0);
+    if per_year <= 0 {
+        return CeilingForecast::NotAtThisRate;
+    }
+    // Whole days, rounded up: the day on which the sum is first at or above the ceiling.
+    let days = (remaining * 365 + per_year - 1) / per_year;
+    match i64::try_from(days)
+        .ok()
+        .and_then(|d| today.checked_add(time::Duration::days(d)))
+    {
+        Some(day) => CeilingForecast::At(day),
+        None => CeilingForecast::NotAtThisRate,
+    }
+}
+
+/// The first day of the twelve whole months before `today`'s month, and `today`: the
+/// window the Spend view and the agenda's forecast read.
+pub fn last_twelve_months(today: Date) -> (Date, Date) {
+    let first = first_of_month(today);
+    let mut from = first;
+    for _ in 0..11 {
+        from = first_of_month(from.previous_day().unwrap_or(from));
+    }
+    (from, today)
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::date;
+
+    use super::*;
+
+    #[test]
+    fn the_ceiling_is_forecast_at_the_last_years_rate() {
+        let today = date!(2026 - 12 - 07);
+        // 18 left at 60 a year: 109.5 days, so day 110.
+        assert_eq!(
+            ceiling_forecast(Money(82), Money(100), Money(60), today),
+            CeilingForecast::At(date!(2027 - 03 - 27))
+        );
+        assert_eq!(
+            ceiling_forecast(Money(100), Money(100), Money(60), today),
+            CeilingForecast::Reached
+        );
+        assert_eq!(
+            ceiling_forecast(Money(10), Money(100), Money(0), today),
+            CeilingForecast::NotAtThisRate
+        );
+        assert_eq!(last_twelve_months(today), (date!(2026 - 01 - 01), today));
+        assert_eq!(
+            last_twelve_months(date!(2026 - 03 - 31)).0,
+            date!(2025 - 04 - 01)
+        );
+    }
+}

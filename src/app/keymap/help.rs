@@ -27,6 +27,7 @@ pub fn all_groups() -> Vec<(&'static str, &'static [Binding])> {
     groups.extend(views::GROUPS);
     groups.extend(work::GROUPS);
     groups.extend(sanctions::GROUPS);
+    groups.extend(spend::GROUPS);
     groups.extend([
         ("ui.help.meetings", MEETINGS),
         ("ui.help.meeting_detail", MEETING_DETAIL),

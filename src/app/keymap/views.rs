@@ -145,6 +145,12 @@ pub const PURCHASES: &[Binding] = &[
 pub const PURCHASE_ANALYSIS: &[Binding] = &[
     b("b", "ui.key.decide", &[Char('b'), Enter], Act::Decide),
     b(
+        "→",
+        "ui.spend.key.to_spend",
+        &[Right, Char('l')],
+        Act::Companion,
+    ),
+    b(
         "←",
         "ui.key.to_register",
         &[Left, Char('h'), Esc],

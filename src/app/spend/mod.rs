@@ -1,6 +1,10 @@
 //! Spend against the agreement (DESIGN §1.12): the store's invoices summed by the rules
 //! of `stats::spend`, for `report spend`, `report price-audit` and the Spend view alike.
 
+mod view;
+
+pub use view::{SpendPart, SpendState};
+
 use time::Date;
 
 use crate::domain::Agreement;

@@ -92,6 +92,7 @@ impl App {
             Tab::Checklist => self.load_checklist(),
             Tab::FollowUp => self.load_followup(),
             Tab::Sanctions => self.load_sanctions(),
+            Tab::Spend => self.load_spend(),
             Tab::Statistics => self.load_statistics(),
             _ => {}
         }
