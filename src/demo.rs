@@ -5,6 +5,7 @@
 pub mod calloffs;
 pub mod competitions;
 pub mod csv;
+pub mod invoices;
 mod meeting_texts;
 pub mod meetings;
 pub mod plans;
@@ -182,6 +183,7 @@ fn it_consulting(today: Date) -> Agreement {
             "sofia.nystrom@kommunen.example.se",
         ),
     ];
+    *a.money = invoices::money_terms(&a);
     a
 }
 

@@ -37,6 +37,8 @@ pub enum AgendaKind {
     ImprovementDeadline,
     /// An open termination case: its next step up the escalation model.
     TerminationStep,
+    /// An agreement's invoices have reached 80 % or 100 % of its maximum value.
+    MaxValue,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +73,8 @@ pub enum AgendaLink {
     Deviations,
     /// The Sanctions tab, at the part the item's kind belongs to.
     Sanctions,
+    /// The Spend tab.
+    Spend,
     /// A group row: Enter shows or hides its items.
     Group,
 }
@@ -81,7 +85,9 @@ impl AgendaItem {
     /// by its last step.
     pub fn is_overdue(&self, now: PrimitiveDateTime) -> bool {
         match (self.kind, self.at) {
-            (AgendaKind::OpenDeviation | AgendaKind::TerminationStep, _) => false,
+            (AgendaKind::OpenDeviation | AgendaKind::TerminationStep | AgendaKind::MaxValue, _) => {
+                false
+            }
             (_, Some(at)) => at < now,
             (_, None) => self.date < now.date(),
         }

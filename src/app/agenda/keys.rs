@@ -67,6 +67,11 @@ impl App {
                 self.open_sanctions(sanctions::Part::for_agenda(kind));
                 return;
             }
+            (AgendaLink::Spend, _) => {
+                self.follow(id);
+                self.show_tab(Tab::Spend);
+                return;
+            }
             (AgendaLink::Deviations, _) => {
                 self.follow(id);
                 self.show_tab(Tab::Deviations);

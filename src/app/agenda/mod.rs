@@ -201,6 +201,7 @@ impl App {
             (Err(e), _) | (_, Err(e)) => problems.push(e.message(self.cat)),
         }
         self.sanction_items(&mut items, &mut problems);
+        self.ceiling_items(&mut items, &mut problems);
 
         sort(&mut items);
         self.agenda = group_awaited(items, self.now, &self.agenda_expanded);
@@ -233,6 +234,51 @@ impl App {
         }
         if changed {
             self.refresh_agenda();
+        }
+    }
+
+    /// Agreements whose invoices have reached 80 % or 100 % of their maximum value, with the
+    /// day 100 % is reached at the last twelve months' rate (DESIGN §4).
+    fn ceiling_items(&self, items: &mut Vec<AgendaItem>, problems: &mut Vec<String>) {
+        use crate::stats::spend::{CeilingForecast, ceiling_forecast};
+        if !self.agreements.iter().any(|a| a.money.max_value.is_some()) {
+            return;
+        }
+        let sums = match crate::app::spend::ceilings(&self.store, &self.agreements, self.today) {
+            Ok(sums) => sums,
+            Err(e) => return problems.push(e.message(self.cat)),
+        };
+        for (a, (cumulative, last_twelve)) in self.agreements.iter().zip(sums) {
+            let Some(max) = a.money.max_value.filter(|m| m.0 > 0) else {
+                continue;
+            };
+            let share = cumulative.0 as f64 / max.0 as f64;
+            if share < 0.8 {
+                continue;
+            }
+            let percent =
+                crate::app::statistics::procurement_export::percent(self.cat, Some(share));
+            let note = match ceiling_forecast(cumulative, max, last_twelve, self.today) {
+                CeilingForecast::Reached => {
+                    crate::tr!(self.cat, "ui.spend.agenda.reached", percent = percent)
+                }
+                CeilingForecast::At(day) => crate::tr!(
+                    self.cat,
+                    "ui.spend.agenda.near",
+                    percent = percent,
+                    date = crate::app::form::format_date(day)
+                ),
+                CeilingForecast::NotAtThisRate => {
+                    crate::tr!(self.cat, "ui.spend.agenda.near_no_rate", percent = percent)
+                }
+            };
+            items.push(item(
+                a,
+                self.today,
+                AgendaKind::MaxValue,
+                note,
+                AgendaLink::Spend,
+            ));
         }
     }
 

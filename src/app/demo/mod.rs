@@ -42,6 +42,10 @@ pub struct DemoLoaded {
     pub agreements_updated: usize,
     pub calloffs: usize,
     pub requests: usize,
+    /// Peppol documents and accounts-payable rows of the IT agreement (replaced, not
+    /// added, on a second run: they are keyed by supplier and invoice).
+    pub invoices: usize,
+    pub ledger_rows: usize,
     /// Meetings and actions added (none when the agreements had meetings already).
     pub meetings: usize,
     pub actions: usize,
@@ -78,6 +82,11 @@ pub fn load_demo(
         loaded.calloffs = c.len();
         loaded.requests = r.len();
         let today = now.date();
+        let references: Vec<String> = c.iter().map(|c| c.reference.clone()).collect();
+        let (documents, ledger) = crate::demo::invoices::invoices(&it, &references, today);
+        store.import_invoices(&ledger, &documents)?;
+        loaded.invoices = documents.len();
+        loaded.ledger_rows = ledger.len();
         let mut added = vec![plans::load_it(store, &it, today)?];
         // The staffing agreement (class 1) gets a couple of meetings too, so the meetings
         // tab shows more than one agreement; its texts are written for it.

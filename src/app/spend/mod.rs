@@ -54,3 +54,36 @@ pub fn price_audit(
     sort_audit(&mut rows);
     Ok(rows)
 }
+
+/// Per agreement of `agreements` (in their order): the cumulative spend to `today` and
+/// the spend of the last twelve months, from one pass over the invoices, for the agenda.
+pub fn ceilings(
+    store: &Store,
+    agreements: &[Agreement],
+    today: Date,
+) -> Result<Vec<(crate::domain::Money, crate::domain::Money)>, StoreError> {
+    let (from, _) = crate::stats::spend::last_twelve_months(today);
+    let mut sums = vec![(0i128, 0i128); agreements.len()];
+    store.scan_invoices(agreements, |inv| {
+        for (p, b) in &inv.postings {
+            let Some(i) = b
+                .agreement()
+                .and_then(|id| agreements.iter().position(|a| a.id == id))
+            else {
+                continue;
+            };
+            if p.date <= today {
+                sums[i].0 += i128::from(p.amount.0);
+                if p.date >= from {
+                    sums[i].1 += i128::from(p.amount.0);
+                }
+            }
+        }
+        true
+    })?;
+    let money = |v: i128| crate::domain::Money(i64::try_from(v).unwrap_or(i64::MAX));
+    Ok(sums
+        .into_iter()
+        .map(|(c, l)| (money(c), money(l)))
+        .collect())
+}

@@ -157,5 +157,6 @@ fn what_label(cat: &crate::i18n::Catalog, item: &AgendaItem, today: time::Date) 
         AgendaKind::PenaltyToClaim => cat.t("ui.sanctions.agenda.penalty").to_string(),
         AgendaKind::ImprovementDeadline => cat.t("ui.sanctions.agenda.improvement").to_string(),
         AgendaKind::TerminationStep => cat.t("ui.sanctions.agenda.termination").to_string(),
+        AgendaKind::MaxValue => cat.t("ui.spend.agenda.max_value").to_string(),
     }
 }
