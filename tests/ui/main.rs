@@ -27,6 +27,7 @@ mod redraw;
 mod resize;
 mod sanctions_window;
 mod screens;
+mod spend;
 mod statistics;
 mod views;
 mod work;

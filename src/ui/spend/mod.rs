@@ -94,7 +94,7 @@ fn ceiling(frame: &mut Frame, app: &App, r: &SpendReport, area: Rect) {
     let label = tr!(
         cat,
         "ui.spend.ceiling",
-        used = kr(cat, r.cumulative),
+        used = cat.money_compact(r.cumulative),
         max = kr(cat, max),
         percent = percent(cat, Some(share)),
         when = when

@@ -1,0 +1,113 @@
+//! The Spend tab (issue 16) on the demo register: reached from the agenda's warning about
+//! the maximum value and from the Outside purchases tab with →, its parts, a supplier
+//! outside the agreement registered as a purchase in one key (once, with undo), and its
+//! screens compared with snapshots in both languages.
+
+use crate::common;
+
+use avtal::app::App;
+use avtal::app::spend::SpendPart;
+use avtal::i18n::Lang;
+use avtal::store::Store;
+use common::*;
+use ratatui::crossterm::event::KeyCode;
+
+fn demo_app(dir: &tempfile::TempDir, lang: Lang) -> App {
+    let store = Store::open(&dir.path().join("avtal.redb")).unwrap();
+    let loaded = avtal::app::demo::load_demo(&store, NOW, 40).unwrap();
+    assert!(
+        loaded.invoices > 50 && loaded.ledger_rows > loaded.invoices,
+        "{loaded:?}"
+    );
+    App::new(store, lang, NOW)
+}
+
+#[test]
+fn the_agenda_warns_of_the_maximum_value_and_opens_the_spend_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir, Lang::Sv);
+    let agenda = screen(&app, 120, 40);
+    let line = agenda
+        .lines()
+        .find(|l| l.contains("Takvolym"))
+        .unwrap_or_else(|| panic!("no warning about the maximum value:\n{agenda}"));
+    assert!(line.contains("av takvolymen använd; nås"), "{line}");
+    // Down to the warning and open it.
+    let row = app
+        .agenda
+        .iter()
+        .position(|i| i.kind == avtal::domain::agenda::AgendaKind::MaxValue)
+        .unwrap();
+    for _ in 0..row {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab, avtal::app::Tab::Spend);
+    let s = screen(&app, 80, 24);
+    assert!(
+        s.contains("Takvolym 11 188 647 av 13 500 000 kr (83 %)"),
+        "{s}"
+    );
+    assert!(s.contains("Avtalstrohet"), "{s}");
+}
+
+#[test]
+fn an_outside_supplier_becomes_a_purchase_in_one_key_once_and_undo_takes_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir, Lang::En);
+    // Tab 6 is Outside purchases; → to its analysis, → again to Spend, ← back.
+    press(&mut app, KeyCode::Char('6'));
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.tab, avtal::app::Tab::Spend);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(app.tab, avtal::app::Tab::Purchases);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.tab, avtal::app::Tab::Spend);
+    keys(&mut app, "v");
+    assert_eq!(app.spend.part, SpendPart::Outside);
+    let before = app.purchases.list.len();
+    keys(&mut app, "n");
+    let s = screen(&app, 100, 30);
+    assert!(
+        s.contains("registered as a purchase outside the agreement"),
+        "{s}"
+    );
+    assert_eq!(app.purchases.list.len(), before + 1);
+    let p = &app.purchases.list[0];
+    assert!(
+        p.supplier
+            .starts_with("Konsultbolaget Direkt AB (556677-8899)"),
+        "{p:?}"
+    );
+    // The same key again registers nothing more.
+    keys(&mut app, "n");
+    assert!(screen(&app, 100, 30).contains("already registered"));
+    assert_eq!(app.purchases.list.len(), before + 1);
+    // j/k and the other parts work; u takes the purchase back.
+    keys(&mut app, "jkv");
+    assert_eq!(app.spend.part, SpendPart::PriceAudit);
+    keys(&mut app, "u");
+    assert_eq!(app.purchases.list.len(), before);
+}
+
+#[test]
+fn the_spend_tab_at_80_by_24_and_200_by_50() {
+    for (lang, name) in [(Lang::Sv, "sv"), (Lang::En, "en")] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = demo_app(&dir, lang);
+        press(&mut app, KeyCode::Char('6'));
+        press(&mut app, KeyCode::Right);
+        press(&mut app, KeyCode::Right);
+        insta::assert_snapshot!(format!("spend_{name}_80x24"), draw(&app, 80, 24).backend());
+        keys(&mut app, "vv");
+        insta::assert_snapshot!(
+            format!("spend_audit_{name}_200x50"),
+            draw(&app, 200, 50).backend()
+        );
+        insta::assert_snapshot!(
+            format!("spend_audit_{name}_80x24"),
+            draw(&app, 80, 24).backend()
+        );
+    }
+}
