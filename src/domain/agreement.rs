@@ -1,6 +1,5 @@
 //! The agreement register: agreements, their suppliers, lots, terms and people.
 
-use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::money::Rate;
@@ -11,15 +10,11 @@ mod history;
 pub use history::{EndedSupplier, History, PastRanking};
 
 /// Store-assigned identity of an agreement; 0 means "not stored yet".
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct AgreementId(pub u64);
 
 /// How closely an agreement is followed up (DESIGN §1.1).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Priority {
     /// Business-critical or large: statistics and a development meeting three times a year.
     Class1,
@@ -51,7 +46,7 @@ impl Priority {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Agreement {
     pub id: AgreementId,
     /// Diarienummer; unique in the register.
@@ -200,14 +195,14 @@ pub enum AgreementProblem {
     NoticeAfterExtension,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Supplier {
     pub org_number: OrgNumber,
     pub name: String,
     pub contacts: Vec<Contact>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ContactRole {
     /// Kundansvarig.
     AccountManager,
@@ -227,7 +222,7 @@ impl ContactRole {
     ];
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contact {
     pub name: String,
     pub role: ContactRole,
@@ -238,7 +233,7 @@ pub struct Contact {
 }
 
 /// Anbudsområde: a part of the agreement with its own ranked suppliers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lot {
     pub name: String,
     /// Rank 1 first.
@@ -270,7 +265,7 @@ impl Lot {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OptionStatus {
     Open,
     Exercised,
@@ -278,7 +273,7 @@ pub enum OptionStatus {
 }
 
 /// An option to extend the agreement, and the last day to decide on it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExtensionOption {
     pub extends_to: Date,
     pub notice_date: Date,
@@ -286,19 +281,19 @@ pub struct ExtensionOption {
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderTemplate {
     pub name: String,
     /// A path or address where the template is kept.
     pub location: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PenaltyTrigger {
     LateDelivery,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PenaltyBasis {
     PerDay,
     PerStartedWeek,
@@ -327,7 +322,7 @@ impl PenaltyBasis {
 }
 
 /// Vite terms: what triggers a penalty, how it is counted, and its cap.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PenaltyTerm {
     pub trigger: PenaltyTrigger,
     pub basis: PenaltyBasis,
@@ -336,7 +331,7 @@ pub struct PenaltyTerm {
 }
 
 /// One level of the escalation model: who talks to whom when a dispute rises.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EscalationLevel {
     pub level: u8,
     pub title: String,
@@ -347,7 +342,7 @@ pub struct EscalationLevel {
 }
 
 /// Beställare: a person or unit that places call-offs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Orderer {
     pub name: String,
     pub unit: String,
@@ -355,7 +350,7 @@ pub struct Orderer {
 }
 
 /// A member of the buyer's project group that meets the suppliers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectMember {
     pub name: String,
     pub role: String,

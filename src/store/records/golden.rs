@@ -12,7 +12,6 @@ use super::Stored;
 
 mod calloffs;
 mod registers;
-mod same_as_serde;
 mod sanctions;
 mod small;
 mod values;
@@ -55,13 +54,4 @@ fn current<T: Stored + PartialEq + Debug>(name: &str, value: &T) -> Vec<u8> {
 fn older<T: Stored + PartialEq + Debug>(name: &str, written: &[u8], value: &T) {
     let bytes = golden(name, written);
     assert_eq!(&super::decode::<T>(&bytes, name).unwrap(), value, "{name}");
-}
-
-/// TEMPORARY: [`current`], and the record's bytes are those of the domain type's serde.
-fn current_same<T: Stored + PartialEq + Debug + serde::Serialize>(
-    name: &str,
-    value: &T,
-) -> Vec<u8> {
-    same_as_serde::same(value);
-    current(name, value)
 }
