@@ -27,6 +27,7 @@ mod golden;
 pub(super) mod logged;
 pub(super) mod meeting;
 pub(super) mod names;
+pub(super) mod plans;
 pub(super) mod request;
 pub(super) mod sanction;
 pub(super) mod small;

@@ -16,7 +16,9 @@ use super::super::encoding;
 use super::common::{ResponseTimeV1, each, shapes};
 
 mod parts;
+mod terms;
 pub(in crate::store) use parts::*;
+pub(in crate::store) use terms::*;
 
 pub const V1: u16 = 1;
 pub const V2: u16 = 2;
