@@ -214,7 +214,7 @@ impl Store {
         let mut out = Vec::new();
         for row in table.iter()? {
             let (_, v) = row?;
-            let mut a = encoding::decode_agreement(v.value())?;
+            let mut a = records::agreement::decode(v.value())?;
             *a.money = spend::terms(&money, a.id)?;
             out.push(a);
         }
@@ -226,7 +226,7 @@ impl Store {
         let table = txn.open_table(AGREEMENTS)?;
         let Some(mut a) = table
             .get(id.0)?
-            .map(|v| encoding::decode_agreement(v.value()))
+            .map(|v| records::agreement::decode(v.value()))
             .transpose()?
         else {
             return Ok(None);
@@ -244,7 +244,7 @@ impl Store {
         let table = txn.open_table(AGREEMENTS)?;
         let Some(mut a) = table
             .get(id)?
-            .map(|v| encoding::decode_agreement(v.value()))
+            .map(|v| records::agreement::decode(v.value()))
             .transpose()?
         else {
             return Ok(None);
@@ -267,7 +267,7 @@ impl Store {
             stored.id = id;
             table.insert(
                 id.0,
-                encoding::checked(encoding::encode_agreement(&stored), &stored.reference)?
+                encoding::checked(records::agreement::encode(&stored), &stored.reference)?
                     .as_slice(),
             )?;
             index.insert(stored.reference.as_str(), id.0)?;
@@ -292,7 +292,7 @@ impl Store {
             let mut table = txn.open_table(AGREEMENTS)?;
             let mut index = txn.open_table(AGREEMENT_BY_REF)?;
             let old = match table.get(agreement.id.0)? {
-                Some(v) => encoding::decode_agreement(v.value())?,
+                Some(v) => records::agreement::decode(v.value())?,
                 None => return Err(StoreError::NotFound(agreement.reference.clone())),
             };
             if old.reference != agreement.reference {
@@ -304,7 +304,7 @@ impl Store {
             }
             table.insert(
                 agreement.id.0,
-                encoding::checked(encoding::encode_agreement(agreement), &agreement.reference)?
+                encoding::checked(records::agreement::encode(agreement), &agreement.reference)?
                     .as_slice(),
             )?;
 
@@ -329,7 +329,7 @@ impl Store {
             let mut table = txn.open_table(AGREEMENTS)?;
             let mut index = txn.open_table(AGREEMENT_BY_REF)?;
             let mut old = match table.remove(id.0)? {
-                Some(v) => encoding::decode_agreement(v.value())?,
+                Some(v) => records::agreement::decode(v.value())?,
                 None => return Err(StoreError::NotFound(format!("#{}", id.0))),
             };
             index.remove(old.reference.as_str())?;
@@ -357,7 +357,7 @@ impl Store {
             }
             table.insert(
                 agreement.id.0,
-                encoding::checked(encoding::encode_agreement(agreement), &agreement.reference)?
+                encoding::checked(records::agreement::encode(agreement), &agreement.reference)?
                     .as_slice(),
             )?;
             index.insert(agreement.reference.as_str(), agreement.id.0)?;
@@ -430,14 +430,14 @@ impl Store {
                 stored.id = AgreementId(id);
                 if !new {
                     let before = match table.get(id)? {
-                        Some(v) => encoding::decode_agreement(v.value())?,
+                        Some(v) => records::agreement::decode(v.value())?,
                         None => return Err(StoreError::NotFound(stored.reference.clone())),
                     };
                     stored.record_changes(&before, today);
                 }
                 table.insert(
                     id,
-                    encoding::checked(encoding::encode_agreement(&stored), &stored.reference)?
+                    encoding::checked(records::agreement::encode(&stored), &stored.reference)?
                         .as_slice(),
                 )?;
                 index.insert(stored.reference.as_str(), id)?;

@@ -1,6 +1,5 @@
 //! The agreement register: agreements, their suppliers, lots, terms and people.
 
-use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::money::Rate;
@@ -11,15 +10,11 @@ mod history;
 pub use history::{EndedSupplier, History, PastRanking};
 
 /// Store-assigned identity of an agreement; 0 means "not stored yet".
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct AgreementId(pub u64);
 
 /// How closely an agreement is followed up (DESIGN §1.1).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Priority {
     /// Business-critical or large: statistics and a development meeting three times a year.
     Class1,
@@ -51,7 +46,7 @@ impl Priority {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Agreement {
     pub id: AgreementId,
     /// Diarienummer; unique in the register.
@@ -80,9 +75,8 @@ pub struct Agreement {
     /// has, so that a change never rewrites an earlier call-off's outcome (DESIGN §4).
     pub history: History,
     /// Maximum value, accounts and agreed prices (DESIGN §1.12). Stored in a table of its
-    /// own (`store::spend`), so the agreement's record keeps its shape; boxed, as a price
-    /// list is long where there is one and agreements travel in undo entries.
-    #[serde(skip)]
+    /// own (`store::spend`), so a long price list is read only where money is; boxed, as
+    /// agreements travel in undo entries.
     pub money: Box<super::spend::MoneyTerms>,
 }
 
@@ -206,14 +200,14 @@ pub enum AgreementProblem {
     NoticeAfterExtension,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Supplier {
     pub org_number: OrgNumber,
     pub name: String,
     pub contacts: Vec<Contact>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ContactRole {
     /// Kundansvarig.
     AccountManager,
@@ -233,7 +227,7 @@ impl ContactRole {
     ];
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contact {
     pub name: String,
     pub role: ContactRole,
@@ -244,7 +238,7 @@ pub struct Contact {
 }
 
 /// Anbudsområde: a part of the agreement with its own ranked suppliers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lot {
     pub name: String,
     /// Rank 1 first.
@@ -276,7 +270,7 @@ impl Lot {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OptionStatus {
     Open,
     Exercised,
@@ -284,7 +278,7 @@ pub enum OptionStatus {
 }
 
 /// An option to extend the agreement, and the last day to decide on it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExtensionOption {
     pub extends_to: Date,
     pub notice_date: Date,
@@ -292,19 +286,19 @@ pub struct ExtensionOption {
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderTemplate {
     pub name: String,
     /// A path or address where the template is kept.
     pub location: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PenaltyTrigger {
     LateDelivery,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PenaltyBasis {
     PerDay,
     PerStartedWeek,
@@ -333,7 +327,7 @@ impl PenaltyBasis {
 }
 
 /// Vite terms: what triggers a penalty, how it is counted, and its cap.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PenaltyTerm {
     pub trigger: PenaltyTrigger,
     pub basis: PenaltyBasis,
@@ -342,7 +336,7 @@ pub struct PenaltyTerm {
 }
 
 /// One level of the escalation model: who talks to whom when a dispute rises.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EscalationLevel {
     pub level: u8,
     pub title: String,
@@ -353,7 +347,7 @@ pub struct EscalationLevel {
 }
 
 /// Beställare: a person or unit that places call-offs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Orderer {
     pub name: String,
     pub unit: String,
@@ -361,7 +355,7 @@ pub struct Orderer {
 }
 
 /// A member of the buyer's project group that meets the suppliers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectMember {
     pub name: String,
     pub role: String,

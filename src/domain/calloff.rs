@@ -2,7 +2,6 @@
 //!
 //! Pure data and rules: the ranking rule lives in `super::ranking`.
 
-use serde::{Deserialize, Serialize};
 use time::{Date, PrimitiveDateTime};
 
 use super::agreement::AgreementId;
@@ -11,7 +10,7 @@ use super::orgnr::OrgNumber;
 use super::response_time::ResponseTime;
 
 /// How a call-off is placed: by ranking (cascade) or by renewed competition.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CallOffMethod {
     /// Kaskadavrop: ask rank 1 first, then 2, …; subject to the ranking rule.
     Ranking,
@@ -36,7 +35,7 @@ impl CallOffMethod {
 }
 
 /// An order under the agreement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CallOff {
     /// The call-off's own reference; requests point at it through `Request::calloff`.
     pub reference: String,
@@ -102,7 +101,7 @@ impl CallOff {
 }
 
 /// The two answers to a request (anbud, avböjande).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Answer {
     Offer,
     Decline,
@@ -125,7 +124,7 @@ impl Answer {
 }
 
 /// Avropsförfrågan: a call-off request to one supplier.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
     /// The agreement of the call-off: with `calloff`, which call-off this is (two
     /// agreements may both have an `AV-0001`, DESIGN §6).
@@ -168,7 +167,7 @@ impl Request {
 }
 
 /// The state of a request at a report's as-of time (DESIGN §4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RequestState {
     /// An answer (offer or decline) at or before the deadline.
     AnsweredInTime,

@@ -2,7 +2,6 @@
 //! signing so the agreement is known and used, per agreement, created from a template in
 //! `assets/checklists/`.
 
-use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::agreement::AgreementId;
@@ -11,7 +10,7 @@ use super::agreement::AgreementId;
 pub const TEMPLATE_SV: &str = include_str!("../../assets/checklists/sv.toml");
 pub const TEMPLATE_EN: &str = include_str!("../../assets/checklists/en.toml");
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ItemStatus {
     Todo,
     InProgress,
@@ -42,7 +41,7 @@ impl ItemStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChecklistItem {
     pub section: String,
     pub text: String,
@@ -72,21 +71,21 @@ impl ChecklistItem {
 }
 
 /// Items are kept grouped by section, sections in the template's order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Checklist {
     pub agreement: AgreementId,
     pub items: Vec<ChecklistItem>,
 }
 
 /// The template file: sections in order, each with its items' texts.
-#[derive(Deserialize)]
+#[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Template {
     #[serde(default)]
     sections: Vec<TemplateSection>,
 }
 
-#[derive(Deserialize)]
+#[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TemplateSection {
     name: String,

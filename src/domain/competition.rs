@@ -18,7 +18,6 @@ mod ratio;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
 use time::PrimitiveDateTime;
 
 use super::agreement::AgreementId;
@@ -33,13 +32,13 @@ pub use ratio::Score;
 pub const MAX_POINTS: u32 = 1_000;
 
 /// A named evaluation model (utvärderingsmodell).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvaluationModel {
     pub name: String,
     pub kind: ModelKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModelKind {
     /// Weighted score: `price_weight` plus the criteria weights sum to 100 (percent).
     /// Price score = lowest price / price × price_weight (the lowest price gets the full
@@ -54,7 +53,7 @@ pub enum ModelKind {
 }
 
 /// A quality criterion of a weighted model.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Criterion {
     pub name: String,
     /// Percent of the total.
@@ -64,7 +63,7 @@ pub struct Criterion {
 }
 
 /// A criterion of a deduction model. Met/not met is `max_points = 1`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeductionCriterion {
     pub name: String,
     /// Deducted in full at max_points, in proportion below.
@@ -73,7 +72,7 @@ pub struct DeductionCriterion {
 }
 
 /// What is wrong with a model. Indexes are positions in the model's criteria list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModelProblem {
     EmptyModelName,
     /// Price weight plus criteria weights is not 100 percent.
@@ -174,7 +173,7 @@ impl ModelKind {
 }
 
 /// One supplier's tender (anbud): its price and its points per criterion, in model order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tender {
     pub supplier: OrgNumber,
     pub price: Money,
@@ -182,7 +181,7 @@ pub struct Tender {
 }
 
 /// Why tenders cannot be evaluated. `tender` is a position in the tenders list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TenderProblem {
     /// The model itself is invalid (see [`EvaluationModel::validate`]).
     Model(ModelProblem),
@@ -218,7 +217,7 @@ pub enum TenderProblem {
 }
 
 /// Tenders ranked best first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evaluation {
     pub rows: Vec<EvaluatedTender>,
 }
@@ -241,7 +240,7 @@ impl Evaluation {
 }
 
 /// One tender with the whole computation, so the result can be shown and checked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvaluatedTender {
     /// 1 for the winner. Ranks are unique: ties are broken by price, then org number.
     pub rank: usize,
@@ -252,14 +251,14 @@ pub struct EvaluatedTender {
     pub detail: ScoreDetail,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ScoreDetail {
     Weighted(WeightedDetail),
     Deductions(DeductionDetail),
 }
 
 /// How a weighted total came about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WeightedDetail {
     pub price: PriceScore,
     pub criteria: Vec<CriterionScore>,
@@ -270,7 +269,7 @@ pub struct WeightedDetail {
 }
 
 /// `score = lowest / price × weight`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PriceScore {
     pub lowest: Money,
     pub price: Money,
@@ -280,7 +279,7 @@ pub struct PriceScore {
 }
 
 /// `score = points / max_points × weight`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CriterionScore {
     pub points: u32,
     pub max_points: u32,
@@ -290,7 +289,7 @@ pub struct CriterionScore {
 }
 
 /// How an evaluation price came about: `max(price − Σ deductions, 0)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeductionDetail {
     pub deductions: Vec<Deduction>,
     pub total_deduction: Money,
@@ -301,7 +300,7 @@ pub struct DeductionDetail {
 }
 
 /// `amount = max_deduction × points / max_points`, rounded half up to whole öre.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deduction {
     pub points: u32,
     pub max_points: u32,
@@ -527,7 +526,7 @@ fn cmp_price_then_supplier(a: &Tender, b: &Tender) -> Ordering {
 }
 
 /// A renewed competition under a lot of a framework agreement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Competition {
     /// The call-off reference this competition awards.
     pub calloff: String,

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
 use time::Date;
 
 /// Dates `from..=to`.
@@ -22,7 +21,7 @@ impl Period {
 
 /// Counters of one supplier on one day (or summed over a period). Signed so that a
 /// delta is a `Counts` too; stored values are never negative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counts {
     pub requests: i64,
     pub answered_in_time: i64,
@@ -57,7 +56,7 @@ impl Counts {
 }
 
 /// The ranking figures of one agreement on one day (or over a period).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct RankingCounts {
     pub ranking_calloffs: i64,
     pub compliant: i64,

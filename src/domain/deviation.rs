@@ -1,19 +1,16 @@
 //! Deviations registered by hand: late delivery, quality and other breaches that the
 //! ranking rule does not see (DESIGN §1.4). Ranking deviations are computed, not stored.
 
-use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::agreement::AgreementId;
 use super::orgnr::OrgNumber;
 
 /// Store-assigned identity of a deviation registered by hand; 0 means "not stored yet".
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct DeviationId(pub u64);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ManualKind {
     LateDelivery,
     Quality,
@@ -37,7 +34,7 @@ impl ManualKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviationStatus {
     Open,
     /// Measures are being taken.
@@ -61,7 +58,7 @@ impl DeviationStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ManualDeviation {
     pub id: DeviationId,
     pub agreement: AgreementId,

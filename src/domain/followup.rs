@@ -5,7 +5,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
 use time::{Date, Duration};
 
 use super::agreement::AgreementId;
@@ -14,21 +13,17 @@ use super::orgnr::OrgNumber;
 
 /// Store-assigned identity of a requirement; 0 means "not stored yet". Shown as `K-0003`
 /// (krav), since `R-` reads as a reference.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct RequirementId(pub u64);
 
 /// Store-assigned identity of a check; 0 means "not stored yet". Shown as `C-0004`.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct CheckId(pub u64);
 
 printable_id!(RequirementId, 'K');
 printable_id!(CheckId, 'C');
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RequirementKind {
     /// On the supplier: insurance, tax and registration, staff qualifications.
     OnSupplier,
@@ -62,7 +57,7 @@ impl RequirementKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Requirement {
     pub id: RequirementId,
     pub agreement: AgreementId,
@@ -72,7 +67,7 @@ pub struct Requirement {
     pub supplier: Option<OrgNumber>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CheckResult {
     Met,
     NotMet,
@@ -96,7 +91,7 @@ impl CheckResult {
 }
 
 /// What a check's result leads to (DESIGN §1.11).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FollowUp {
     None,
     Deviation,
@@ -128,7 +123,7 @@ impl FollowUp {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
     pub id: CheckId,
     pub requirement: RequirementId,

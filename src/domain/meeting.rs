@@ -10,7 +10,6 @@ mod schedule;
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
 use time::{Date, Time};
 
 use super::agreement::AgreementId;
@@ -22,15 +21,11 @@ pub use minutes::{MinutesLabels, agenda_label, captured_text, minutes_markdown};
 pub use schedule::{FirstYearInterval, ProposedMeeting, propose_schedule};
 
 /// Store-assigned identity of a meeting; 0 means "not stored yet". Shown as `M-0007`.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct MeetingId(pub u64);
 
 /// Store-assigned identity of an action item; 0 means "not stored yet". Shown as `A-0012`.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct ActionId(pub u64);
 
 /// Why a printed id could not be read back.
@@ -89,7 +84,7 @@ pub(crate) use printable_id;
 printable_id!(MeetingId, 'M');
 printable_id!(ActionId, 'A');
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MeetingKind {
     /// Internt avtalsmöte: the buyer's side with the orderers.
     InternalContract,
@@ -128,7 +123,7 @@ impl MeetingKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MeetingStatus {
     Planned,
     Held,
@@ -164,7 +159,7 @@ pub enum StatusRefusal {
 }
 
 /// Which party a person (or an action) belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Side {
     Buyer,
     Supplier,
@@ -185,7 +180,7 @@ impl Side {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attendee {
     pub name: String,
     pub side: Side,
@@ -195,14 +190,14 @@ pub struct Attendee {
 
 /// Where a carried-over agenda point came from: the open action and the meeting (with its
 /// date, so the agenda can say "from M-0003, 2026-02-10" without looking it up).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CarriedFrom {
     pub meeting: MeetingId,
     pub date: Date,
     pub action: ActionId,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgendaPoint {
     pub text: String,
     /// Set for an open action of an earlier meeting carried to this agenda.
@@ -218,7 +213,7 @@ impl AgendaPoint {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meeting {
     pub id: MeetingId,
     pub agreement: AgreementId,
@@ -243,7 +238,7 @@ pub struct Meeting {
 }
 
 /// Tillägg efter justering: text added to approved minutes, dated, kept apart from them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Addendum {
     pub date: Date,
     pub text: String,
@@ -306,7 +301,7 @@ impl Meeting {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ActionStatus {
     Open,
     Done,
@@ -334,7 +329,7 @@ impl ActionStatus {
 }
 
 /// Åtgärd: who does what by when, decided at a meeting.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Action {
     pub id: ActionId,
     pub meeting: MeetingId,

@@ -2,12 +2,8 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
 /// An amount in öre (1 krona = 100 öre).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Money(pub i64);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,7 +111,7 @@ impl fmt::Display for Money {
 }
 
 /// A fixed amount or a share of the call-off value, as penalty rates and caps are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Rate {
     Fixed(Money),
     /// Hundredths of a percent: 5 % is 500, 2,5 % is 250.

@@ -3,18 +3,15 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::agreement::AgreementId;
 use super::money::Money;
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct PurchaseId(pub u64);
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutsidePurchase {
     pub id: PurchaseId,
     pub agreement: AgreementId,
@@ -31,7 +28,7 @@ pub struct OutsidePurchase {
 }
 
 /// What to do about a category bought outside the agreement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CategoryDecision {
     /// Not decided yet.
     Undecided,

@@ -2,13 +2,12 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
 use time::{Duration, PrimitiveDateTime, Time};
 
 use super::calendar::nth_working_day_after;
 
 /// How long a supplier has to answer a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ResponseTime {
     /// Calendar hours from the moment the request was sent.
     Hours(u32),

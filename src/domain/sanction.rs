@@ -19,7 +19,6 @@ mod tests;
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::agreement::{Agreement, AgreementId, EscalationLevel, PenaltyTerm};
@@ -33,19 +32,7 @@ pub use markdown::{SanctionLabels, claim_markdown, damages_markdown, termination
 macro_rules! sanction_id {
     ($t:ident, $prefix:literal) => {
         /// Store-assigned identity; 0 means "not stored yet".
-        #[derive(
-            Debug,
-            Clone,
-            Copy,
-            PartialEq,
-            Eq,
-            Hash,
-            PartialOrd,
-            Ord,
-            Default,
-            Serialize,
-            Deserialize,
-        )]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
         pub struct $t(pub u64);
 
         impl fmt::Display for $t {
@@ -63,7 +50,7 @@ sanction_id!(DamagesId, "S");
 sanction_id!(TerminationId, "H");
 
 /// One dated entry of a sanction's documentation log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogEntry {
     pub date: Date,
     pub text: String,
@@ -143,7 +130,7 @@ pub fn proposals<'a>(
     out
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClaimStatus {
     /// Computed and recorded, not yet claimed from the supplier.
     Identified,
@@ -212,7 +199,7 @@ impl ClaimRefusal {
 }
 
 /// A penalty for one late call-off, from identification to payment (or waiver).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PenaltyClaim {
     pub id: ClaimId,
     pub agreement: AgreementId,
@@ -323,7 +310,7 @@ fn required(reason: &str) -> Result<String, ClaimRefusal> {
     Ok(r.to_string())
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaseStatus {
     /// Dialogue or escalation under way.
     Open,
@@ -345,7 +332,7 @@ impl CaseStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimRecord {
     pub date: Date,
     pub amount: Money,
@@ -375,7 +362,7 @@ impl DamagesRefusal {
 }
 
 /// Damages: dialogue with the supplier and a demanded improvement come before a claim.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DamagesCase {
     pub id: DamagesId,
     pub agreement: AgreementId,
@@ -440,7 +427,7 @@ impl DamagesCase {
 }
 
 /// One step up the escalation model: what was sent to whom, when, and the answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EscalationStep {
     /// A level of the agreement's escalation model.
     pub level: u8,
@@ -492,7 +479,7 @@ impl StepRefusal {
 }
 
 /// Termination for breach, walked up the agreement's escalation model.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TerminationCase {
     pub id: TerminationId,
     pub agreement: AgreementId,

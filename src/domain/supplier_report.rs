@@ -2,16 +2,13 @@
 //! supplier-stats), kept to compare with what the register shows and for the one
 //! figure only the supplier knows: sick leave.
 
-use serde::{Deserialize, Serialize};
 use time::{Date, Month};
 
 use super::agreement::AgreementId;
 use super::orgnr::OrgNumber;
 
 /// Hours in hundredths of an hour: exact, and enough for what timesheets hold.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Hours(pub u64);
 
 impl Hours {
@@ -49,7 +46,7 @@ impl Hours {
 }
 
 /// One supplier's own report for one month of one agreement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SupplierMonth {
     pub agreement: AgreementId,
     pub supplier: OrgNumber,

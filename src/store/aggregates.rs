@@ -31,7 +31,6 @@ mod rebuild;
 use std::collections::BTreeMap;
 
 use redb::{ReadableTable, WriteTransaction};
-use serde::{Deserialize, Serialize};
 use time::{Date, PrimitiveDateTime};
 
 use crate::domain::Agreement;
@@ -41,7 +40,7 @@ use crate::domain::ranking::RankingOutcome;
 
 use super::StoreError;
 use super::calloffs::{CallOffRow, request_key};
-use super::encoding::{self, V1};
+use super::records;
 use super::tables::AGREEMENTS;
 
 pub use deviations::DeviationCounts;
@@ -50,10 +49,10 @@ pub(super) use rebuild::{ensure, rebuild_agreement};
 pub(super) use super::tables::{NOT_IN_TIME, RANKING_DAYS, SUPPLIER_DAYS};
 
 /// Where a request without an in-time answer counts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Late {
-    supplier: String,
-    day: i32,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(in crate::store) struct Late {
+    pub supplier: String,
+    pub day: i32,
 }
 
 /// A deadline as the index orders it: unix nanoseconds, taken as if UTC (only the order
@@ -190,33 +189,33 @@ impl Deltas {
             }
             let key = (a, s.as_str(), d);
             let mut now: Counts = match days.get(key)? {
-                Some(v) => encoding::decode_v1(v.value(), "aggregate")?,
+                Some(v) => records::decode(v.value(), "aggregate")?,
                 None => Counts::default(),
             };
             now.add(&delta, 1);
             if now.is_zero() {
                 days.remove(key)?;
             } else {
-                days.insert(key, encoding::encode(V1, &now).as_slice())?;
+                days.insert(key, records::encode(&now).as_slice())?;
             }
         }
         let mut ranking = txn.open_table(RANKING_DAYS)?;
         for (key, delta) in self.ranking {
             let mut now: RankingCounts = match ranking.get(key)? {
-                Some(v) => encoding::decode_v1(v.value(), "aggregate")?,
+                Some(v) => records::decode(v.value(), "aggregate")?,
                 None => RankingCounts::default(),
             };
             now.add(&delta, 1);
             if now == RankingCounts::default() {
                 ranking.remove(key)?;
             } else {
-                ranking.insert(key, encoding::encode(V1, &now).as_slice())?;
+                ranking.insert(key, records::encode(&now).as_slice())?;
             }
         }
         let mut late = txn.open_table(NOT_IN_TIME)?;
         for ((a, t, k), entry) in self.late {
             match entry {
-                Some(e) => late.insert((a, t, k.as_str()), encoding::encode(V1, &e).as_slice())?,
+                Some(e) => late.insert((a, t, k.as_str()), records::encode(&e).as_slice())?,
                 None => late.remove((a, t, k.as_str()))?,
             };
         }
@@ -232,7 +231,7 @@ pub(super) fn agreement_in(
     let table = txn.open_table(AGREEMENTS)?;
     let found = table.get(id)?;
     found
-        .map(|v| encoding::decode_agreement(v.value()))
+        .map(|v| records::agreement::decode(v.value()))
         .transpose()
 }
 

@@ -10,19 +10,16 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use redb::{ReadTransaction, ReadableTable, WriteTransaction};
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use super::StoreError;
-use super::encoding;
 use super::tables::{AGREEMENT_BY_REF, AGREEMENTS, AUDIT};
 use crate::i18n::Catalog;
+use crate::store::records::{self, Logged};
 use crate::tr;
 
-const AUDIT_V1: u16 = 1;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditEntry {
     pub seq: u64,
     /// Unix time in seconds (UTC).
@@ -119,7 +116,7 @@ impl RecordProblem {
     }
 }
 
-pub fn append<T: Serialize>(
+pub fn append<T: Logged + ?Sized>(
     txn: &WriteTransaction,
     actor: &str,
     action: &str,
@@ -167,14 +164,16 @@ fn append_digest(
         hash: [0; 32],
     };
     entry.hash = entry.compute_hash();
-    table.insert(seq, encoding::encode(AUDIT_V1, &entry).as_slice())?;
+    table.insert(seq, records::encode(&entry).as_slice())?;
     Ok(())
 }
 
 /// What the log records of a record: SHA-256 of its encoding (with a zero version header, so
 /// the digest does not change when only the stored envelope's version does).
-pub fn digest<T: Serialize>(record: &T) -> [u8; 32] {
-    Sha256::digest(encoding::encode(0, record)).into()
+pub fn digest<T: Logged + ?Sized>(record: &T) -> [u8; 32] {
+    let mut bytes = vec![0u8, 0u8];
+    record.log_body(&mut bytes);
+    Sha256::digest(bytes).into()
 }
 
 /// [`digest`] of a record as stored (its version header aside), so that a record written
@@ -189,15 +188,7 @@ fn stored_digest(bytes: &[u8]) -> [u8; 32] {
 }
 
 fn decode(bytes: &[u8]) -> Result<AuditEntry, StoreError> {
-    let corrupt = |detail: String| StoreError::Corrupt {
-        what: "audit".into(),
-        detail,
-    };
-    let (version, body) = encoding::split(bytes).map_err(corrupt)?;
-    match version {
-        AUDIT_V1 => encoding::decode_body(body).map_err(corrupt),
-        v => Err(corrupt(format!("unknown record version {v}"))),
-    }
+    records::decode(bytes, "audit")
 }
 
 pub fn entries(txn: &ReadTransaction) -> Result<Vec<AuditEntry>, StoreError> {
@@ -284,7 +275,7 @@ pub fn verify_records(txn: &ReadTransaction) -> Result<Vec<RecordProblem>, Store
     for row in agreements.iter()? {
         let (k, v) = row?;
         let id = k.value();
-        let Ok(agreement) = encoding::decode_agreement(v.value()) else {
+        let Ok(agreement) = records::agreement::decode(v.value()) else {
             problems.push(RecordProblem {
                 id,
                 reference: String::new(),
@@ -341,7 +332,7 @@ pub mod tamper {
             let mut entry = decode(table.get(seq).unwrap().unwrap().value()).unwrap();
             f(&mut entry);
             table
-                .insert(seq, encoding::encode(AUDIT_V1, &entry).as_slice())
+                .insert(seq, records::encode(&entry).as_slice())
                 .unwrap();
         }
         txn.commit().unwrap();

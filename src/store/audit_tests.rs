@@ -8,6 +8,7 @@ use super::audit::tamper;
 use super::tables::AGREEMENTS;
 use super::*;
 use crate::i18n::{Catalog, Lang};
+use crate::store::records;
 
 /// A store with a chain of five entries: three creates, an update and a delete.
 fn store_with_history() -> (TempDir, Store) {
@@ -99,7 +100,7 @@ fn write_behind_the_log(store: &Store, id: u64, agreement: &Agreement) {
     let txn = store.db.begin_write().unwrap();
     txn.open_table(AGREEMENTS)
         .unwrap()
-        .insert(id, encoding::encode_agreement(agreement).as_slice())
+        .insert(id, records::agreement::encode(agreement).as_slice())
         .unwrap();
     txn.commit().unwrap();
 }

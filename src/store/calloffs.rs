@@ -11,10 +11,10 @@ use time::PrimitiveDateTime;
 use crate::domain::calloff::{CallOff, Request};
 use crate::domain::ranking::{RankingOutcome, assess_in_agreement};
 use crate::domain::{Agreement, AgreementId, OrgNumber};
+use crate::store::records;
 
 use super::aggregates::{self, Deltas};
 use super::calloff_index;
-use super::encoding;
 use super::penalty_watch;
 use super::records::names::{ReadNames, WriteNames};
 use super::records::{awaited, calloff_row, request};
@@ -111,7 +111,7 @@ fn load_agreement(
     let table = txn.open_table(AGREEMENTS)?;
     let found = table.get(id.0)?;
     found
-        .map(|v| encoding::decode_agreement(v.value()))
+        .map(|v| records::agreement::decode(v.value()))
         .transpose()
 }
 

@@ -10,6 +10,7 @@ use redb::{Database, ReadableTable, WriteTransaction};
 
 use crate::domain::sanction::{ClaimStatus, PenaltyClaim};
 use crate::domain::{AgreementId, Money};
+use crate::store::records;
 
 use super::encoding;
 use super::tables::{CLAIM_LESSONS, CLAIM_SUPPLIERS, META, PENALTY_CLAIMS};
@@ -91,7 +92,7 @@ pub(super) fn ensure(db: &Database) -> Result<(), StoreError> {
         let t = txn.open_table(PENALTY_CLAIMS)?;
         let mut out = Vec::new();
         for row in t.iter()? {
-            out.push(encoding::decode_v1(row?.1.value(), "penalty claim")?);
+            out.push(records::decode(row?.1.value(), "penalty claim")?);
         }
         out
     };
@@ -139,7 +140,7 @@ impl Store {
         for row in lessons.range((a, "")..(a.saturating_add(1), ""))? {
             let (k, _) = row?;
             if let Some(v) = claims.get(k.value())? {
-                out.push(encoding::decode_v1(v.value(), "penalty claim")?);
+                out.push(records::decode(v.value(), "penalty claim")?);
             }
         }
         Ok(out)

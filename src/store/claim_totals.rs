@@ -8,6 +8,7 @@ use redb::{Database, ReadableDatabase, ReadableTable, WriteTransaction};
 
 use crate::domain::sanction::{ClaimStatus, PenaltyClaim};
 use crate::domain::{AgreementId, Money, OrgNumber};
+use crate::store::records;
 
 use super::encoding;
 use super::tables::{CLAIM_COUNTS, CLAIM_TOTALS, META, PENALTY_CLAIMS};
@@ -136,7 +137,7 @@ fn all_claims(txn: &WriteTransaction) -> Result<Vec<PenaltyClaim>, StoreError> {
     let t = txn.open_table(PENALTY_CLAIMS)?;
     let mut out = Vec::new();
     for row in t.iter()? {
-        out.push(encoding::decode_v1(row?.1.value(), "penalty claim")?);
+        out.push(records::decode(row?.1.value(), "penalty claim")?);
     }
     Ok(out)
 }

@@ -7,9 +7,9 @@
 
 use crate::domain::AgreementId;
 use crate::domain::sanction::PenaltyClaim;
+use crate::store::records;
 
 use super::calloffs::CallOffRow;
-use super::encoding;
 use super::records::calloff_row;
 use super::records::names::ReadNames;
 use super::tables::{CALLOFF_ROWS, PENALTY_CLAIMS};
@@ -49,7 +49,7 @@ fn nth_reference<'a>(
 }
 
 fn claim(v: &[u8]) -> Result<PenaltyClaim, StoreError> {
-    encoding::decode_v1(v, "penalty claim")
+    records::decode(v, "penalty claim")
 }
 
 impl Store {

@@ -4,7 +4,7 @@
 use crate::domain::AgreementId;
 use crate::domain::competition::{Competition, EvaluationModel};
 
-use super::encoding::{self, V1};
+use super::records;
 use super::tables::{COMPETITIONS, MODELS};
 use super::{Store, StoreError, audit};
 
@@ -14,7 +14,7 @@ impl Store {
         let txn = self.db.begin_write()?;
         txn.open_table(COMPETITIONS)?.insert(
             (c.agreement.0, c.calloff.as_str()),
-            encoding::encode(V1, c).as_slice(),
+            records::encode(c).as_slice(),
         )?;
         audit::append(&txn, &self.actor, "competition.save", &c.calloff, c)?;
         txn.commit()?;
@@ -30,7 +30,7 @@ impl Store {
             for c in list {
                 table.insert(
                     (c.agreement.0, c.calloff.as_str()),
-                    encoding::encode(V1, c).as_slice(),
+                    records::encode(c).as_slice(),
                 )?;
             }
         }
@@ -55,7 +55,7 @@ impl Store {
         let table = txn.open_table(COMPETITIONS)?;
         let found = table.get((agreement.0, calloff))?;
         found
-            .map(|v| encoding::decode_v1(v.value(), "competition"))
+            .map(|v| records::decode(v.value(), "competition"))
             .transpose()
     }
 
@@ -66,7 +66,7 @@ impl Store {
         let mut out = Vec::new();
         for row in table.range((agreement.0, "")..(agreement.0.saturating_add(1), ""))? {
             let (_, v) = row?;
-            out.push(encoding::decode_v1(v.value(), "competition")?);
+            out.push(records::decode(v.value(), "competition")?);
         }
         Ok(out)
     }
@@ -82,7 +82,7 @@ impl Store {
             .open_table(COMPETITIONS)?
             .remove((agreement.0, calloff))?
         {
-            Some(v) => encoding::decode_v1(v.value(), "competition")?,
+            Some(v) => records::decode(v.value(), "competition")?,
             None => return Err(StoreError::NotFound(calloff.to_string())),
         };
         audit::append(&txn, &self.actor, "competition.delete", calloff, &old)?;
@@ -99,7 +99,7 @@ impl Store {
         let txn = self.db.begin_write()?;
         txn.open_table(MODELS)?.insert(
             (agreement.0, model.name.as_str()),
-            encoding::encode(V1, model).as_slice(),
+            records::encode(model).as_slice(),
         )?;
         audit::append(&txn, &self.actor, "model.save", &model.name, model)?;
         txn.commit()?;
@@ -113,7 +113,7 @@ impl Store {
         let mut out = Vec::new();
         for row in table.range((agreement.0, "")..(agreement.0 + 1, ""))? {
             let (_, v) = row?;
-            out.push(encoding::decode_v1(v.value(), "model")?);
+            out.push(records::decode(v.value(), "model")?);
         }
         Ok(out)
     }
@@ -126,7 +126,7 @@ impl Store {
     ) -> Result<EvaluationModel, StoreError> {
         let txn = self.db.begin_write()?;
         let old: EvaluationModel = match txn.open_table(MODELS)?.remove((agreement.0, name))? {
-            Some(v) => encoding::decode_v1(v.value(), "model")?,
+            Some(v) => records::decode(v.value(), "model")?,
             None => return Err(StoreError::NotFound(name.to_string())),
         };
         audit::append(&txn, &self.actor, "model.delete", name, &old)?;

@@ -3,9 +3,9 @@
 //! ended, not erased; an agreement with call-offs is not deleted at all).
 
 use crate::domain::{AgreementId, OrgNumber};
+use crate::store::records;
 
 use super::calloff_index::{lot_key, supplier_key};
-use super::encoding;
 use super::tables::{
     CALLOFF_INDEX, COMPETITIONS, MEETINGS_BY_AGREEMENT, PENALTY_CLAIMS, SUPPLIER_DAYS,
 };
@@ -81,7 +81,7 @@ impl Store {
         let mut n = 0i64;
         for item in range {
             let (_, v) = item?;
-            let c: Counts = encoding::decode_v1(v.value(), "aggregate")?;
+            let c: Counts = records::decode(v.value(), "aggregate")?;
             n += c.requests;
         }
         Ok(u64::try_from(n).unwrap_or(0))

@@ -3,10 +3,9 @@
 //! the user did not choose never discards what was typed. One draft at a time: there is
 //! only ever one form open.
 
-use serde::{Deserialize, Serialize};
 use time::PrimitiveDateTime;
 
-use super::encoding::{self, V1};
+use super::records;
 use super::tables::DRAFTS;
 use super::{Store, StoreError};
 
@@ -14,7 +13,7 @@ use super::{Store, StoreError};
 const FORM: &str = "form";
 
 /// What a form held, enough to fill the same form again.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormDraft {
     /// Which form, and where it was opened: the same form opened there gets the values.
     pub key: String,
@@ -23,7 +22,7 @@ pub struct FormDraft {
     pub saved_at: PrimitiveDateTime,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftField {
     /// Catalogue key of the field's label.
     pub label: String,
@@ -40,7 +39,7 @@ impl Store {
     pub fn save_draft(&self, draft: &FormDraft) -> Result<(), StoreError> {
         let txn = self.db.begin_write()?;
         txn.open_table(DRAFTS)?
-            .insert(FORM, encoding::encode(V1, draft).as_slice())?;
+            .insert(FORM, records::encode(draft).as_slice())?;
         txn.commit()?;
         Ok(())
     }
@@ -51,7 +50,7 @@ impl Store {
         let table = txn.open_table(DRAFTS)?;
         let found = table.get(FORM)?;
         found
-            .map(|v| encoding::decode_v1(v.value(), "draft"))
+            .map(|v| records::decode(v.value(), "draft"))
             .transpose()
     }
 

@@ -2,14 +2,13 @@
 //! per category: plain records, each change one transaction with its audit entry.
 
 use redb::{ReadableTable, TableDefinition};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use crate::domain::AgreementId;
 use crate::domain::deviation::{DeviationId, ManualDeviation};
 use crate::domain::purchase::{CategoryDecision, OutsidePurchase, PurchaseId};
 
-use super::encoding::{self, V1};
+use super::encoding;
+use super::records::{self, Stored};
 use super::tables::{DECISIONS, DEVIATIONS, META, PURCHASES};
 use super::{Store, StoreError, audit};
 
@@ -27,7 +26,7 @@ fn next_id(txn: &redb::WriteTransaction, counter: &str) -> Result<u64, StoreErro
     Ok(next)
 }
 
-fn all_of<T: DeserializeOwned>(
+fn all_of<T: Stored>(
     store: &Store,
     table: TableDefinition<u64, &[u8]>,
     what: &str,
@@ -38,7 +37,7 @@ fn all_of<T: DeserializeOwned>(
     let mut out = Vec::new();
     for row in t.iter()? {
         let (_, v) = row?;
-        let item: T = encoding::decode_v1(v.value(), what)?;
+        let item: T = records::decode(v.value(), what)?;
         if keep(&item) {
             out.push(item);
         }
@@ -46,7 +45,7 @@ fn all_of<T: DeserializeOwned>(
     Ok(out)
 }
 
-fn put<T: Serialize>(
+fn put<T: Stored>(
     store: &Store,
     table: TableDefinition<u64, &[u8]>,
     id: u64,
@@ -55,13 +54,13 @@ fn put<T: Serialize>(
 ) -> Result<(), StoreError> {
     let txn = store.db.begin_write()?;
     txn.open_table(table)?
-        .insert(id, encoding::encode(V1, item).as_slice())?;
+        .insert(id, records::encode(item).as_slice())?;
     audit::append(&txn, &store.actor, action, &format!("#{id}"), item)?;
     txn.commit()?;
     Ok(())
 }
 
-fn remove<T: Serialize + DeserializeOwned>(
+fn remove<T: Stored>(
     store: &Store,
     table: TableDefinition<u64, &[u8]>,
     id: u64,
@@ -70,7 +69,7 @@ fn remove<T: Serialize + DeserializeOwned>(
 ) -> Result<T, StoreError> {
     let txn = store.db.begin_write()?;
     let old: T = match txn.open_table(table)?.remove(id)? {
-        Some(v) => encoding::decode_v1(v.value(), what)?,
+        Some(v) => records::decode(v.value(), what)?,
         None => return Err(StoreError::NotFound(format!("#{id}"))),
     };
     audit::append(&txn, &store.actor, action, &format!("#{id}"), &old)?;
@@ -85,7 +84,7 @@ impl Store {
         let mut stored = d.clone();
         stored.id = DeviationId(next_id(&txn, "next_deviation_id")?);
         txn.open_table(DEVIATIONS)?
-            .insert(stored.id.0, encoding::encode(V1, &stored).as_slice())?;
+            .insert(stored.id.0, records::encode(&stored).as_slice())?;
         audit::append(
             &txn,
             &self.actor,
@@ -121,7 +120,7 @@ impl Store {
         let mut stored = p.clone();
         stored.id = PurchaseId(next_id(&txn, "next_purchase_id")?);
         txn.open_table(PURCHASES)?
-            .insert(stored.id.0, encoding::encode(V1, &stored).as_slice())?;
+            .insert(stored.id.0, records::encode(&stored).as_slice())?;
         audit::append(
             &txn,
             &self.actor,
@@ -157,7 +156,7 @@ impl Store {
         let txn = self.db.begin_write()?;
         txn.open_table(DECISIONS)?.insert(
             (agreement.0, category),
-            encoding::encode(V1, &decision).as_slice(),
+            records::encode(&decision).as_slice(),
         )?;
         audit::append(&txn, &self.actor, "purchase.decision", category, &decision)?;
         txn.commit()?;
@@ -176,7 +175,7 @@ impl Store {
             let (k, v) = row?;
             out.push((
                 k.value().1.to_string(),
-                encoding::decode_v1(v.value(), "decision")?,
+                records::decode(v.value(), "decision")?,
             ));
         }
         Ok(out)

@@ -7,13 +7,12 @@
 mod plans;
 
 use redb::{ReadTransaction, ReadableTable, TableDefinition, WriteTransaction};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use crate::domain::AgreementId;
 use crate::domain::meeting::{Action, ActionId, Addendum, Meeting, MeetingId, follow_lines};
 
-use super::encoding::{self, V1};
+use super::encoding;
+use super::records::{self, Stored};
 use super::tables::{ACTIONS, ACTIONS_BY_MEETING, MEETINGS, MEETINGS_BY_AGREEMENT, META};
 use super::{Store, StoreError, audit};
 
@@ -49,7 +48,7 @@ fn issued(txn: &WriteTransaction, name: &str, id: u64, shown: String) -> Result<
     Ok(())
 }
 
-fn get<T: DeserializeOwned>(
+fn get<T: Stored>(
     txn: &WriteTransaction,
     table: TableDefinition<u64, &[u8]>,
     id: u64,
@@ -57,19 +56,17 @@ fn get<T: DeserializeOwned>(
 ) -> Result<Option<T>, StoreError> {
     let t = txn.open_table(table)?;
     let found = t.get(id)?;
-    found
-        .map(|v| encoding::decode_v1(v.value(), what))
-        .transpose()
+    found.map(|v| records::decode(v.value(), what)).transpose()
 }
 
-fn put<T: Serialize>(
+fn put<T: Stored>(
     txn: &WriteTransaction,
     table: TableDefinition<u64, &[u8]>,
     id: u64,
     value: &T,
 ) -> Result<(), StoreError> {
     txn.open_table(table)?
-        .insert(id, encoding::encode(V1, value).as_slice())?;
+        .insert(id, records::encode(value).as_slice())?;
     Ok(())
 }
 
@@ -77,14 +74,14 @@ fn get_meeting(txn: &WriteTransaction, id: u64) -> Result<Option<Meeting>, Store
     let t = txn.open_table(MEETINGS)?;
     let found = t.get(id)?;
     found
-        .map(|v| encoding::decode_meeting(v.value()))
+        .map(|v| records::meeting::decode(v.value()))
         .transpose()
 }
 
 fn put_meeting(txn: &WriteTransaction, m: &Meeting) -> Result<(), StoreError> {
     txn.open_table(MEETINGS)?.insert(
         m.id.0,
-        encoding::checked(encoding::encode_meeting(m), &m.id.to_string())?.as_slice(),
+        encoding::checked(records::meeting::encode(m), &m.id.to_string())?.as_slice(),
     )?;
     Ok(())
 }
@@ -156,13 +153,13 @@ fn meetings_in(
             for row in index.range((a.0, 0)..=(a.0, u64::MAX))? {
                 let id = row?.0.value().1;
                 if let Some(v) = t.get(id)? {
-                    out.push(encoding::decode_meeting(v.value())?);
+                    out.push(records::meeting::decode(v.value())?);
                 }
             }
         }
         None => {
             for row in t.iter()? {
-                out.push(encoding::decode_meeting(row?.1.value())?);
+                out.push(records::meeting::decode(row?.1.value())?);
             }
         }
     }
@@ -177,7 +174,7 @@ fn actions_of(txn: &ReadTransaction, meeting: MeetingId) -> Result<Vec<Action>, 
     for row in index.range((meeting.0, 0)..=(meeting.0, u64::MAX))? {
         let id = row?.0.value().1;
         if let Some(v) = t.get(id)? {
-            out.push(encoding::decode_v1(v.value(), "action")?);
+            out.push(records::decode(v.value(), "action")?);
         }
     }
     Ok(out)
@@ -318,7 +315,7 @@ impl Store {
         let t = txn.open_table(MEETINGS)?;
         let found = t.get(id.0)?;
         found
-            .map(|v| encoding::decode_meeting(v.value()))
+            .map(|v| records::meeting::decode(v.value()))
             .transpose()
     }
 
@@ -384,7 +381,7 @@ impl Store {
             None => {
                 let t = txn.open_table(ACTIONS)?;
                 for row in t.iter()? {
-                    out.push(encoding::decode_v1(row?.1.value(), "action")?);
+                    out.push(records::decode(row?.1.value(), "action")?);
                 }
             }
         }

@@ -23,17 +23,13 @@ use std::collections::BTreeMap;
 use redb::{
     Database, ReadableDatabase, ReadableTable, TableDefinition, TableError, WriteTransaction,
 };
-use serde::Deserialize;
-use time::PrimitiveDateTime;
 
 use super::tables::{
     AGREEMENT_BY_REF, AGREEMENTS, AUDIT, AWAITED, CALLOFF_AGREEMENTS, CALLOFF_ROWS, COMPETITIONS,
     META, REQUESTS,
 };
 use super::{SCHEMA_VERSION, StoreError, audit, encoding};
-use crate::domain::calloff::{Answer, Request};
 use crate::domain::competition::Competition;
-use crate::domain::{AgreementId, OrgNumber};
 
 const VERSION_KEY: &str = "schema_version";
 
@@ -143,7 +139,8 @@ pub fn run(db: &Database, found: u32, actor: &str) -> Result<(), String> {
             actor,
             "schema.migrate",
             &format!("{} → {to}: {}", step.from, step.what),
-            &(step.from, to),
+            // Logged as numbers of bincode, which writes a u32 as it writes a u64.
+            &(u64::from(step.from), u64::from(to)),
         )
         .map_err(|e| e.to_string())?;
     }
@@ -212,7 +209,7 @@ fn v1_to_v2(txn: &WriteTransaction, actor: &str) -> Result<(), StoreError> {
         let table = txn.open_table(AGREEMENTS)?;
         for row in table.iter()? {
             let (k, v) = row?;
-            let agreement = encoding::decode_agreement(v.value())?;
+            let agreement = super::records::agreement::decode(v.value())?;
             let id = k.value();
             if let Some((other, _)) = by_ref.get(&agreement.reference) {
                 return Err(StoreError::Corrupt {
@@ -250,16 +247,6 @@ mod v2 {
     pub const REQUESTS: TableDefinition<&str, &[u8]> = TableDefinition::new("requests");
     pub const AWAITED: TableDefinition<&str, &[u8]> = TableDefinition::new("awaited");
     pub const COMPETITIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("competitions");
-}
-
-/// A request as schema 2 stored it (record version 1): its call-off by reference only.
-#[derive(Deserialize)]
-struct RequestV1 {
-    calloff: String,
-    supplier: OrgNumber,
-    sent_at: PrimitiveDateTime,
-    answered_at: Option<PrimitiveDateTime>,
-    answer: Option<Answer>,
 }
 
 /// Every row of `old` (absent in a file that never had it), then the table deleted.
@@ -319,19 +306,14 @@ fn v2_to_v3(txn: &WriteTransaction, actor: &str) -> Result<(), StoreError> {
     {
         let mut requests = txn.open_table(REQUESTS)?;
         drain_old(txn, v2::REQUESTS, |key, bytes| {
-            let old: RequestV1 = encoding::decode_v1(bytes, "request")?;
-            let Some(&agreement) = agreement_of.get(&old.calloff) else {
+            let found = super::records::request::decode_v1(bytes, |calloff| {
+                agreement_of.get(calloff).copied()
+            })?;
+            let Some(r) = found else {
                 orphans += 1;
                 return Ok(());
             };
-            let r = Request {
-                agreement: AgreementId(agreement),
-                calloff: old.calloff,
-                supplier: old.supplier,
-                sent_at: old.sent_at,
-                answered_at: old.answered_at,
-                answer: old.answer,
-            };
+            let agreement = r.agreement.0;
             requests.insert(
                 (agreement, key),
                 super::records::request::encode(&r).as_slice(),
@@ -350,7 +332,7 @@ fn v2_to_v3(txn: &WriteTransaction, actor: &str) -> Result<(), StoreError> {
     {
         let mut competitions = txn.open_table(COMPETITIONS)?;
         drain_old(txn, v2::COMPETITIONS, |key, bytes| {
-            let c: Competition = encoding::decode_v1(bytes, "competition")?;
+            let c: Competition = super::records::decode(bytes, "competition")?;
             competitions.insert((c.agreement.0, key), bytes)?;
             Ok(())
         })?;
@@ -361,7 +343,7 @@ fn v2_to_v3(txn: &WriteTransaction, actor: &str) -> Result<(), StoreError> {
             actor,
             "schema.orphan_requests",
             &format!("{orphans} requests of no stored call-off"),
-            &orphans,
+            &(orphans as u64),
         )?;
     }
     Ok(())

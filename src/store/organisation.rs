@@ -2,7 +2,7 @@
 
 use crate::domain::organisation::Organisation;
 
-use super::encoding::{self, V1};
+use super::records;
 use super::tables::META;
 use super::{Store, StoreError, audit};
 
@@ -15,7 +15,7 @@ impl Store {
         let meta = txn.open_table(META)?;
         let found = meta.get(ORGANISATION)?;
         found
-            .map(|v| encoding::decode_v1(v.value(), "organisation"))
+            .map(|v| records::decode(v.value(), "organisation"))
             .transpose()
             .map(Option::unwrap_or_default)
     }
@@ -23,7 +23,7 @@ impl Store {
     pub fn save_organisation(&self, o: &Organisation) -> Result<(), StoreError> {
         let txn = self.db.begin_write()?;
         txn.open_table(META)?
-            .insert(ORGANISATION, encoding::encode(V1, o).as_slice())?;
+            .insert(ORGANISATION, records::encode(o).as_slice())?;
         audit::append(&txn, &self.actor, "organisation.save", &o.name, o)?;
         txn.commit()?;
         Ok(())

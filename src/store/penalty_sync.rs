@@ -12,8 +12,8 @@ use crate::domain::penalty;
 use crate::domain::sanction::{ClaimId, PenaltyClaim, proposals};
 
 use super::calloffs::CallOffRow;
-use super::encoding::{self, V1};
 use super::penalty_watch;
+use super::records;
 use super::records::calloff_row;
 use super::records::names::WriteNames;
 use super::sanctions::{NEXT_CLAIM, SyncCount, claim_subject, next_id, write_claim};
@@ -47,7 +47,7 @@ impl Synced {
 /// FNV-1a over the term as stored, so a changed rate, basis or cap is noticed.
 fn digest(term: &PenaltyTerm) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in encoding::encode(V1, term) {
+    for b in records::agreement::term_bytes(term) {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
@@ -98,7 +98,7 @@ impl Store {
         let Some(a) = txn
             .open_table(AGREEMENTS)?
             .get(agreement.0)?
-            .map(|v| encoding::decode_agreement(v.value()))
+            .map(|v| records::agreement::decode(v.value()))
             .transpose()?
         else {
             return Err(StoreError::NotFound(format!("#{}", agreement.0)));
@@ -130,7 +130,7 @@ impl Store {
             let existing: Option<PenaltyClaim> = txn
                 .open_table(PENALTY_CLAIMS)?
                 .get((agreement.0, p.calloff.as_str()))?
-                .map(|v| encoding::decode_v1(v.value(), "penalty claim"))
+                .map(|v| records::decode(v.value(), "penalty claim"))
                 .transpose()?;
             let (claim, action) = match existing {
                 Some(mut c) => {

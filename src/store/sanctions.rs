@@ -3,15 +3,14 @@
 //! the documentation behind a sanction can be shown to be untouched.
 
 use redb::{ReadableTable, TableDefinition, WriteTransaction};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use crate::domain::AgreementId;
 use crate::domain::sanction::{
     DamagesCase, DamagesId, PenaltyClaim, TerminationCase, TerminationId,
 };
 
-use super::encoding::{self, V1};
+use super::encoding;
+use super::records::{self, Stored};
 use super::tables::{DAMAGES, META, PENALTY_CLAIMS, TERMINATIONS};
 use super::{Store, StoreError, audit, claim_totals};
 
@@ -51,14 +50,14 @@ pub(super) fn write_claim(txn: &WriteTransaction, c: &PenaltyClaim) -> Result<()
         .open_table(PENALTY_CLAIMS)?
         .insert(
             (c.agreement.0, c.calloff.as_str()),
-            encoding::encode(V1, c).as_slice(),
+            records::encode(c).as_slice(),
         )?
-        .map(|v| encoding::decode_v1(v.value(), "penalty claim"))
+        .map(|v| records::decode(v.value(), "penalty claim"))
         .transpose()?;
     claim_totals::claim_written(txn, old.as_ref(), Some(c))
 }
 
-fn all_cases<T: DeserializeOwned>(
+fn all_cases<T: Stored>(
     store: &Store,
     table: TableDefinition<u64, &[u8]>,
     what: &str,
@@ -68,7 +67,7 @@ fn all_cases<T: DeserializeOwned>(
     let t = txn.open_table(table)?;
     let mut out = Vec::new();
     for row in t.iter()? {
-        let item: T = encoding::decode_v1(row?.1.value(), what)?;
+        let item: T = records::decode(row?.1.value(), what)?;
         if keep(&item) {
             out.push(item);
         }
@@ -76,7 +75,7 @@ fn all_cases<T: DeserializeOwned>(
     Ok(out)
 }
 
-fn put_case<T: Serialize>(
+fn put_case<T: Stored>(
     store: &Store,
     table: TableDefinition<u64, &[u8]>,
     id: u64,
@@ -86,13 +85,13 @@ fn put_case<T: Serialize>(
 ) -> Result<(), StoreError> {
     let txn = store.db.begin_write()?;
     txn.open_table(table)?
-        .insert(id, encoding::encode(V1, item).as_slice())?;
+        .insert(id, records::encode(item).as_slice())?;
     audit::append(&txn, &store.actor, action, &subject, item)?;
     txn.commit()?;
     Ok(())
 }
 
-fn insert_case<T: Serialize>(
+fn insert_case<T: Stored>(
     store: &Store,
     table: TableDefinition<u64, &[u8]>,
     counter: &str,
@@ -103,13 +102,13 @@ fn insert_case<T: Serialize>(
     let id = next_id(&txn, counter)?;
     let (stored, subject) = item(id);
     txn.open_table(table)?
-        .insert(id, encoding::encode(V1, &stored).as_slice())?;
+        .insert(id, records::encode(&stored).as_slice())?;
     audit::append(&txn, &store.actor, action, &subject, &stored)?;
     txn.commit()?;
     Ok(stored)
 }
 
-fn remove_case<T: Serialize + DeserializeOwned>(
+fn remove_case<T: Stored>(
     store: &Store,
     table: TableDefinition<u64, &[u8]>,
     id: u64,
@@ -118,7 +117,7 @@ fn remove_case<T: Serialize + DeserializeOwned>(
 ) -> Result<T, StoreError> {
     let txn = store.db.begin_write()?;
     let old: T = match txn.open_table(table)?.remove(id)? {
-        Some(v) => encoding::decode_v1(v.value(), action)?,
+        Some(v) => records::decode(v.value(), action)?,
         None => return Err(StoreError::NotFound(subject)),
     };
     audit::append(&txn, &store.actor, action, &subject, &old)?;
@@ -140,7 +139,7 @@ impl Store {
         };
         let mut out = Vec::new();
         for row in rows {
-            out.push(encoding::decode_v1(row?.1.value(), "penalty claim")?);
+            out.push(records::decode(row?.1.value(), "penalty claim")?);
         }
         Ok(out)
     }
@@ -164,7 +163,7 @@ impl Store {
             .open_table(PENALTY_CLAIMS)?
             .remove((agreement.0, calloff))?
         {
-            Some(v) => encoding::decode_v1(v.value(), "penalty claim")?,
+            Some(v) => records::decode(v.value(), "penalty claim")?,
             None => return Err(StoreError::NotFound(calloff.to_string())),
         };
         claim_totals::claim_written(&txn, Some(&old), None)?;

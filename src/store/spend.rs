@@ -110,10 +110,8 @@ impl Store {
             "invoices.import",
             "",
             &(
-                done.ledger_new,
-                done.ledger_replaced,
-                done.documents_new,
-                done.documents_replaced,
+                (done.ledger_new as u64, done.ledger_replaced as u64),
+                (done.documents_new as u64, done.documents_replaced as u64),
             ),
         )?;
         txn.commit()?;

@@ -8,7 +8,7 @@ use crate::domain::calloff::{CallOff, Request};
 use crate::domain::supplier_report::{SupplierMonth, month_key};
 
 use super::calloffs::{CallOffRow, ImportCount};
-use super::encoding::{self, V1};
+use super::records;
 use super::records::names::ReadNames;
 use super::records::{calloff_row, request};
 use super::tables::{CALLOFF_ROWS, REQUESTS, SUPPLIER_STATS};
@@ -28,10 +28,7 @@ impl Store {
             for m in months {
                 let month = month_key(m.month);
                 let key = (m.agreement.0, m.supplier.digits(), month.as_str());
-                if table
-                    .insert(key, encoding::encode(V1, m).as_slice())?
-                    .is_none()
-                {
+                if table.insert(key, records::encode(m).as_slice())?.is_none() {
                     count.new += 1;
                 } else {
                     count.updated += 1;
@@ -56,7 +53,7 @@ impl Store {
         let mut out = Vec::new();
         for row in table.range((agreement.0, "", "")..(agreement.0 + 1, "", ""))? {
             let (_, v) = row?;
-            out.push(encoding::decode_v1(v.value(), "supplier month")?);
+            out.push(records::decode(v.value(), "supplier month")?);
         }
         Ok(out)
     }

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use avtal::domain::{Agreement, AgreementId};
+use avtal::domain::{Agreement, AgreementId, ResponseTime};
 use avtal::store::{SCHEMA_VERSION, Store, StoreError};
 use redb::{ReadableDatabase, TableDefinition};
 use time::macros::date;
@@ -27,35 +27,42 @@ fn agreement(id: u64, reference: &str) -> Agreement {
 }
 
 /// An agreement as version 1 of the record stored it: every field but `history`, in
-/// order (bincode writes a struct as its fields one after the other, as it writes tuples,
-/// so two tuples of ten give version 1's bytes whatever today's type holds).
+/// order, written from plain values (bincode writes a struct as its fields one after the
+/// other, as it writes tuples, an enum as its variant's index then its data, and a list as
+/// its length then its items), so these are version 1's bytes whatever today's types hold.
+/// The agreements here have no lists but their keywords.
 fn encode_v1(a: &Agreement) -> Vec<u8> {
+    assert!(
+        a.order_templates.is_empty()
+            && a.extension_options.is_empty()
+            && a.suppliers.is_empty()
+            && a.lots.is_empty()
+            && a.penalties.is_empty()
+            && a.escalation.is_empty()
+            && a.orderers.is_empty()
+            && a.project_group.is_empty()
+    );
     let mut out = 1u16.to_le_bytes().to_vec();
     let config = bincode::config::standard();
+    let priority = u32::from(a.priority.number() - 1);
+    let response_time = match a.response_time {
+        ResponseTime::Hours(n) => (0u32, n),
+        ResponseTime::WorkingDays(n) => (1u32, n),
+    };
     let first = (
-        &a.id,
+        a.id.0,
         &a.reference,
         &a.name,
         &a.start,
         &a.end,
-        &a.priority,
-        &a.response_time,
+        priority,
+        response_time,
         &a.goal_picture,
         &a.keywords,
         &a.calloff_routine,
     );
-    let second = (
-        &a.order_mailbox,
-        &a.order_templates,
-        &a.extension_options,
-        &a.suppliers,
-        &a.lots,
-        &a.penalties,
-        &a.escalation,
-        &a.orderers,
-        &a.project_group,
-        &a.notes,
-    );
+    let no_list = 0u64;
+    let second = (&a.order_mailbox, [no_list; 8], &a.notes);
     out.extend(bincode::serde::encode_to_vec((first, second), config).unwrap());
     out
 }

@@ -3,14 +3,13 @@
 //! ranking or a supplier taken out is kept here with its date instead of rewriting the
 //! past.
 
-use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::{Agreement, Supplier};
 use crate::domain::orgnr::OrgNumber;
 
 /// The agreement's past that its present no longer shows.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct History {
     /// Rankings that have been replaced, each in force for call-offs requested before its
     /// `until` (and after the one before it).
@@ -21,7 +20,7 @@ pub struct History {
 }
 
 /// A lot's ranking as it was until the day `until` (exclusive).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PastRanking {
     pub lot: String,
     pub ranking: Vec<OrgNumber>,
@@ -29,7 +28,7 @@ pub struct PastRanking {
 }
 
 /// A supplier that left the agreement on `ended`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EndedSupplier {
     pub supplier: Supplier,
     pub ended: Date,

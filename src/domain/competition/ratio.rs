@@ -2,8 +2,6 @@
 
 use std::cmp::Ordering;
 
-use serde::{Deserialize, Serialize};
-
 /// Numerators and denominators are kept at or below this, so that the display rounding
 /// (`200 × remainder + denominator`) can never overflow an `i128`. Real models (points
 /// out of 5, 10 or 100, prices below a billion kronor) stay many orders of magnitude below.
@@ -11,7 +9,7 @@ const LIMIT: i128 = 1_000_000_000_000_000_000_000_000_000_000; // 10^30
 
 /// An exact score `numerator / denominator`, always reduced, never negative, with a
 /// positive denominator. Ordered by value (not by its parts).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Score {
     pub numerator: i128,
     pub denominator: i128,

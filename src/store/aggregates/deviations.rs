@@ -9,12 +9,11 @@
 use std::collections::BTreeMap;
 
 use redb::{ReadableTable, WriteTransaction};
-use serde::{Deserialize, Serialize};
 
 use crate::domain::ranking::RankingOutcome;
 use crate::domain::{AgreementId, OrgNumber};
 use crate::store::calloffs::CallOffRow;
-use crate::store::encoding::{self, V1};
+use crate::store::records;
 use crate::store::records::calloff_row;
 use crate::store::records::names::WriteNames;
 use crate::store::tables::{CALLOFF_ROWS, DEVIATION_SUPPLIERS};
@@ -22,7 +21,7 @@ use crate::store::{Store, StoreError};
 
 /// Deviating call-offs about one supplier. Signed so that a delta is one too; stored
 /// values are never negative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DeviationCounts {
     /// Ranking deviations where the supplier got the call-off.
     pub awarded: i64,
@@ -86,14 +85,14 @@ pub(super) fn flush(gathered: Gathered, txn: &WriteTransaction) -> Result<(), St
         }
         let key = (a, s.as_str());
         let mut now: DeviationCounts = match t.get(key)? {
-            Some(v) => encoding::decode_v1(v.value(), "aggregate")?,
+            Some(v) => records::decode(v.value(), "aggregate")?,
             None => DeviationCounts::default(),
         };
         now.add_signed(&delta, 1);
         if now.is_zero() {
             t.remove(key)?;
         } else {
-            t.insert(key, encoding::encode(V1, &now).as_slice())?;
+            t.insert(key, records::encode(&now).as_slice())?;
         }
     }
     Ok(())
@@ -130,7 +129,7 @@ impl Store {
         let mut out = Vec::new();
         for item in t.range((a, "")..(a.saturating_add(1), ""))? {
             let (k, v) = item?;
-            let counts = encoding::decode_v1(v.value(), "aggregate")?;
+            let counts = records::decode(v.value(), "aggregate")?;
             out.push((k.value().1.to_string(), counts));
         }
         Ok(out)

@@ -14,7 +14,7 @@ use crate::domain::counts::{
     SupplierPeriod,
 };
 use crate::domain::supplier_report::{SupplierMonth, month_of};
-use crate::store::encoding;
+use crate::store::records;
 use crate::store::tables::SUPPLIER_STATS;
 use crate::store::{Store, StoreError};
 
@@ -36,7 +36,7 @@ fn fold(
         let digits = s.org_number.digits();
         for item in days.range((a, digits, from)..=(a, digits, to))? {
             let (k, v) = item?;
-            let c: Counts = encoding::decode_v1(v.value(), "aggregate")?;
+            let c: Counts = records::decode(v.value(), "aggregate")?;
             let d = Date::from_julian_day(k.value().2).map_err(|e| StoreError::Corrupt {
                 what: "agg_supplier_days".into(),
                 detail: e.to_string(),
@@ -48,7 +48,7 @@ fn fold(
     let late = txn.open_table(NOT_IN_TIME)?;
     for item in late.range((a, instant(as_of), "")..(a.saturating_add(1), i64::MIN, ""))? {
         let (_, v) = item?;
-        let l: Late = encoding::decode_v1(v.value(), "aggregate")?;
+        let l: Late = records::decode(v.value(), "aggregate")?;
         if l.day < from || l.day > to {
             continue;
         }
@@ -67,7 +67,7 @@ fn fold(
     let table = txn.open_table(RANKING_DAYS)?;
     for item in table.range((a, from)..=(a, to))? {
         let (k, v) = item?;
-        let r: RankingCounts = encoding::decode_v1(v.value(), "aggregate")?;
+        let r: RankingCounts = records::decode(v.value(), "aggregate")?;
         if let Ok(d) = Date::from_julian_day(k.value().1) {
             ranking
                 .entry(bucket(d))
@@ -96,7 +96,7 @@ impl Store {
         let a = agreement.id.0;
         for item in stats.range((a, "", "")..(a.saturating_add(1), "", ""))? {
             let (_, v) = item?;
-            let m: SupplierMonth = encoding::decode_v1(v.value(), "supplier month")?;
+            let m: SupplierMonth = records::decode(v.value(), "supplier month")?;
             if !period.contains(m.month) {
                 continue;
             }

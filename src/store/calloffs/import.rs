@@ -12,8 +12,8 @@ use time::{Date, PrimitiveDateTime};
 
 use crate::domain::calloff::{CallOff, Request};
 use crate::domain::{Agreement, ResponseTime};
+use crate::store::records;
 
-use super::super::encoding;
 use super::super::records::names::{Ids, NameMap, WriteNames};
 use super::super::records::request;
 use super::super::tables::{AGREEMENTS, CALLOFF_ROWS, REQUESTS};
@@ -109,7 +109,7 @@ impl<'a, 't> Agreements<'a, 't> {
             let found = self
                 .table
                 .get(id)?
-                .map(|v| encoding::decode_agreement(v.value()))
+                .map(|v| records::agreement::decode(v.value()))
                 .transpose()?;
             self.cache.insert(id, found);
         }
@@ -189,7 +189,7 @@ fn add_agreement_names(
         let found = txn
             .open_table(AGREEMENTS)?
             .get(id)?
-            .map(|v| encoding::decode_agreement(v.value()))
+            .map(|v| records::agreement::decode(v.value()))
             .transpose()?;
         let Some(a) = found else { continue };
         for org in a.lots.iter().flat_map(|l| &l.ranking) {

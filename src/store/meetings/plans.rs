@@ -3,13 +3,12 @@
 //! table rather than keep an index.
 
 use redb::{ReadableTable, TableDefinition};
-use serde::de::DeserializeOwned;
 
 use crate::domain::AgreementId;
 use crate::domain::checklist::Checklist;
 use crate::domain::followup::{Check, CheckId, Requirement, RequirementId};
 
-use super::super::encoding::{self, V1};
+use super::super::records::{self, Stored};
 use super::super::tables::{CHECKLISTS, CHECKS, REQUIREMENTS};
 use super::super::{Store, StoreError, audit};
 use super::{get, issued, next_id, put};
@@ -17,7 +16,7 @@ use super::{get, issued, next_id, put};
 const NEXT_REQUIREMENT: &str = "next_requirement_id";
 const NEXT_CHECK: &str = "next_check_id";
 
-fn all_of<T: DeserializeOwned>(
+fn all_of<T: Stored>(
     store: &Store,
     table: TableDefinition<u64, &[u8]>,
     what: &str,
@@ -27,7 +26,7 @@ fn all_of<T: DeserializeOwned>(
     let t = txn.open_table(table)?;
     let mut out = Vec::new();
     for row in t.iter()? {
-        let item: T = encoding::decode_v1(row?.1.value(), what)?;
+        let item: T = records::decode(row?.1.value(), what)?;
         if keep(&item) {
             out.push(item);
         }
@@ -44,7 +43,7 @@ impl Store {
     pub fn save_checklist(&self, c: &Checklist) -> Result<(), StoreError> {
         let txn = self.db.begin_write()?;
         txn.open_table(CHECKLISTS)?
-            .insert(c.agreement.0, encoding::encode(V1, c).as_slice())?;
+            .insert(c.agreement.0, records::encode(c).as_slice())?;
         let subject = checklist_subject(c.agreement);
         audit::append(&txn, &self.actor, "checklist.save", &subject, c)?;
         txn.commit()?;
@@ -56,7 +55,7 @@ impl Store {
         let t = txn.open_table(CHECKLISTS)?;
         let found = t.get(agreement.0)?;
         found
-            .map(|v| encoding::decode_v1(v.value(), "checklist"))
+            .map(|v| records::decode(v.value(), "checklist"))
             .transpose()
     }
 
@@ -70,7 +69,7 @@ impl Store {
             let mut t = txn.open_table(CHECKLISTS)?;
             let removed = t.remove(agreement.0)?;
             removed
-                .map(|v| encoding::decode_v1(v.value(), "checklist"))
+                .map(|v| records::decode(v.value(), "checklist"))
                 .transpose()?
         };
         let Some(old) = old else {
@@ -117,7 +116,7 @@ impl Store {
         {
             let mut t = txn.open_table(CHECKS)?;
             for row in t.iter()? {
-                let c: Check = encoding::decode_v1(row?.1.value(), "check")?;
+                let c: Check = records::decode(row?.1.value(), "check")?;
                 if c.requirement == id {
                     removed.push(c);
                 }
@@ -182,7 +181,7 @@ impl Store {
             let mut t = txn.open_table(CHECKS)?;
             let removed = t.remove(id.0)?;
             removed
-                .map(|v| encoding::decode_v1(v.value(), "check"))
+                .map(|v| records::decode(v.value(), "check"))
                 .transpose()?
         };
         let Some(old) = old else {

@@ -75,3 +75,5 @@ pub fn decode(bytes: &[u8]) -> Result<Awaited, StoreError> {
         v => Err(corrupt(format!("unknown record version {v}"))),
     }
 }
+
+super::shapes!(AwaitedV1);

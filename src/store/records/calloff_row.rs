@@ -326,3 +326,5 @@ pub fn decode(
         v => Err(corrupt(format!("unknown record version {v}"))),
     }
 }
+
+super::shapes!(RowV1, RowV2, CallOffV1);

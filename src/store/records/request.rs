@@ -16,6 +16,7 @@ use super::super::StoreError;
 use super::super::encoding;
 use super::compact;
 
+pub const V1: u16 = 1;
 pub const V2: u16 = 2;
 pub const V3: u16 = 3;
 
@@ -23,9 +24,19 @@ pub const V3: u16 = 3;
 const SEP: char = '\u{1f}';
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub(super) enum AnswerV2 {
+pub(in crate::store) enum AnswerV2 {
     Offer,
     Decline,
+}
+
+/// Version 1, field for field as schema 2 wrote it: the call-off by reference only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(in crate::store) struct RequestV1 {
+    pub calloff: String,
+    pub supplier: String,
+    pub sent_at: PrimitiveDateTime,
+    pub answered_at: Option<PrimitiveDateTime>,
+    pub answer: Option<AnswerV2>,
 }
 
 /// Version 2, field for field as schema 3 wrote it.
@@ -183,4 +194,36 @@ pub fn decode(agreement: u64, key: &str, bytes: &[u8]) -> Result<Request, StoreE
         v => Err(format!("unknown record version {v}")),
     };
     r.map_err(corrupt)
+}
+
+super::shapes!(RequestV1, RequestV2, RequestV3);
+
+/// A version-1 request (schema 2) as a request of the agreement that `agreement_of` finds
+/// for its call-off; None when it finds none.
+pub fn decode_v1(
+    bytes: &[u8],
+    agreement_of: impl FnOnce(&str) -> Option<u64>,
+) -> Result<Option<Request>, StoreError> {
+    let corrupt = |detail: String| StoreError::Corrupt {
+        what: "request".into(),
+        detail,
+    };
+    let (version, body) = encoding::split(bytes).map_err(corrupt)?;
+    if version != V1 {
+        return Err(corrupt(format!("unknown record version {version}")));
+    }
+    let old = encoding::decode_body::<RequestV1>(body).map_err(corrupt)?;
+    let Some(agreement) = agreement_of(&old.calloff) else {
+        return Ok(None);
+    };
+    Request::try_from(RequestV2 {
+        agreement,
+        calloff: old.calloff,
+        supplier: old.supplier,
+        sent_at: old.sent_at,
+        answered_at: old.answered_at,
+        answer: old.answer,
+    })
+    .map(Some)
+    .map_err(corrupt)
 }

@@ -17,6 +17,8 @@ use super::super::encoding;
 
 pub const V1: u16 = 1;
 
+super::shapes!(PriceV1, MoneyTermsV1, LedgerV1, LineV1, DocumentV1);
+
 fn day(d: Date) -> i32 {
     d.to_julian_day()
 }
