@@ -246,7 +246,10 @@ pub enum Report {
             for those. Entries are sorted by call-off (those with none last), ranking before \
             manual, then by date registered.\n\n\
             csv: the same keys as columns under a header row, lists joined with | and empty \
-            cells for null. table (the default): for reading, in the chosen language."
+            cells for null. xlsx (needs --out FILE): a workbook with a sheet Deviations, the \
+            same keys as its header row, lists joined with \", \", motivated as TRUE/FALSE, \
+            registered as a date cell and id as a number. table (the default): for reading, \
+            in the chosen language. --out FILE writes any format to FILE."
     )]
     Deviations {
         /// The agreement's reference (diarienummer).
@@ -258,6 +261,9 @@ pub enum Report {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Write to this file instead of the screen (required for xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 
     /// Key figures per supplier for a period (DESIGN §5).
@@ -295,6 +301,9 @@ pub enum Report {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Write to this file instead of the screen (required for xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -323,8 +332,10 @@ const PENALTIES_HELP: &str = "Penalties (viten) for late delivery (DESIGN §4).\
     amount is min(units × rate, cap), exact and rounded half up to whole öre once. A \
     percentage of a call-off with no value is a percentage of 0 kr.\n\n\
     json: a list of {calloff, supplier (the awarded supplier, NNNNNN-NNNN), delay_days, \
-    units, amount_ore}; csv: the same keys as columns; table (the default): for reading, \
-    amounts in kronor.";
+    units, amount_ore}; csv: the same keys as columns; xlsx (needs --out FILE): a workbook \
+    with a sheet Penalties, the same keys as its header row and numbers as numbers, plus \
+    amount_sek (the amount in kronor, two decimals); table (the default): for reading, \
+    amounts in kronor. --out FILE writes any format to FILE.";
 
 #[derive(Debug, Subcommand)]
 pub enum List {
@@ -332,12 +343,17 @@ pub enum List {
     #[command(
         long_about = "List the agreements of the register, sorted by reference.\n\n\
             json: a list of {reference, name, start, end} with dates as YYYY-MM-DD; \
-            csv: the same columns under a header row; table: for reading."
+            csv: the same columns under a header row; xlsx (needs --out FILE): a workbook \
+            with a sheet Agreements, the keys as its header row and dates as date cells; \
+            table: for reading."
     )]
     Agreements {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Write to this file instead of the screen (required for xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 
     /// List the meetings, sorted by date then id.
@@ -349,7 +365,9 @@ pub enum List {
             (null for internal meetings and contract days), kind one of internal_contract, \
             supplier_start, collaboration, annual_contract, contract_day, date YYYY-MM-DD, \
             status one of planned, held, minutes_approved. csv: the same columns under a \
-            header row, empty cells for null. table: for reading, in the chosen language."
+            header row, empty cells for null. xlsx (needs --out FILE): a workbook with a \
+            sheet Meetings, the keys as its header row and date as a date cell. table: for \
+            reading, in the chosen language."
     )]
     Meetings {
         /// Only this agreement's meetings (its reference, diarienummer).
@@ -358,6 +376,9 @@ pub enum List {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Write to this file instead of the screen (required for xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 
     /// List the action items of the meetings, sorted by due date (none last) then id.
@@ -367,7 +388,9 @@ pub enum List {
             json: a list of {id, meeting, text, owner, side, due, status}: id as A-0012, \
             meeting as M-0007, side buyer or supplier, due YYYY-MM-DD or null, status one \
             of open, done, cancelled. csv: the same columns under a header row, an empty \
-            cell for null. table: for reading, in the chosen language."
+            cell for null. xlsx (needs --out FILE): a workbook with a sheet Actions, the keys \
+            as its header row and due as a date cell. table: for reading, in the chosen \
+            language."
     )]
     Actions {
         /// Only this agreement's actions (its reference, diarienummer).
@@ -376,6 +399,9 @@ pub enum List {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Write to this file instead of the screen (required for xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -414,11 +440,15 @@ pub enum DocFormat {
     Md,
 }
 
+/// The formats of `report deviations|penalties` and `list`: xlsx is a workbook of one
+/// sheet (the JSON keys as its header row, numbers as numbers, dates as dates) and needs
+/// --out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Json,
     Csv,
     Table,
+    Xlsx,
 }
 
 /// `report kpi` also writes a spreadsheet.
