@@ -154,26 +154,28 @@ pub enum Import {
         file: PathBuf,
     },
 
-    /// Import call-offs from a CSV file (DESIGN §6).
+    /// Import call-offs from a CSV file or a workbook (DESIGN §6).
     #[command(long_about = CSV_CALLOFFS_HELP)]
     Calloffs {
-        /// The call-offs file (CSV).
+        /// The call-offs file (CSV or .xlsx).
         #[arg(value_name = "FILE.csv")]
         file: PathBuf,
     },
 
-    /// Import the requests sent to suppliers, with their answers, from a CSV file (DESIGN §6).
+    /// Import the requests sent to suppliers, with their answers, from a CSV file or a
+    /// workbook (DESIGN §6).
     #[command(long_about = CSV_REQUESTS_HELP)]
     Requests {
-        /// The requests file (CSV).
+        /// The requests file (CSV or .xlsx).
         #[arg(value_name = "FILE.csv")]
         file: PathBuf,
     },
 
-    /// Import the statistics suppliers report, month by month, from a CSV file (DESIGN §6).
+    /// Import the statistics suppliers report, month by month, from a CSV file or a
+    /// workbook (DESIGN §6).
     #[command(long_about = CSV_SUPPLIER_STATS_HELP)]
     SupplierStats {
-        /// The supplier-stats file (CSV).
+        /// The supplier-stats file (CSV or .xlsx).
         #[arg(value_name = "FILE.csv")]
         file: PathBuf,
     },
@@ -183,7 +185,9 @@ const CSV_SUPPLIER_STATS_HELP: &str = "Import supplier-reported statistics from 
     (DESIGN §6).\n\n\
     Columns (by header name, in any order): agreement, supplier, month (YYYY-MM), requests, \
     answered_in_time, consultants, replaced_due_to_complaint, sick_hours, scheduled_hours. \
-    Same file rules as `import calloffs`; every cell is required. Counts are whole numbers \
+    Same file rules as `import calloffs` (a workbook's sheet supplier-stats or \
+    supplier_stats, a month cell as a date on the first of the month); every cell is \
+    required. Counts are whole numbers \
     from 0; hours take a decimal comma or point and at most two decimals. answered_in_time \
     may not exceed requests, nor sick_hours scheduled_hours. The agreement must be in the \
     register and the supplier one of its suppliers.\n\n\
@@ -195,8 +199,13 @@ const CSV_CALLOFFS_HELP: &str = "Import call-offs from a CSV file (DESIGN §6).\
     Columns (by header name, in any order): reference, agreement, lot, orderer, \
     method (ranking|competition), requested_at, awarded_supplier, value_sek, delivery_due, \
     delivered_at, consultants, replaced_due_to_complaint, quality, deviation_reason.\n\n\
-    UTF-8 (a BOM is accepted); comma or semicolon separator, detected from the header row; \
-    dates YYYY-MM-DD, times YYYY-MM-DD HH:MM; value_sek in kronor with a decimal comma or \
+    CSV in UTF-8 (a BOM is accepted), UTF-16 with a BOM (Excel's \"Unicode text\") or \
+    Windows-1252 when the bytes are not UTF-8 (Excel's \"CSV\" on Windows); comma, \
+    semicolon or tab separator, detected from the header row. Or a workbook (.xlsx; .xls, \
+    .xlsb and .ods too): the sheet named calloffs (requests, supplier-stats) if there is \
+    one, else the first; date and number cells as Excel stores them, an organisation \
+    number typed as a number back to its ten digits; problems name the sheet and its \
+    row. The summary says how the file was read. Dates YYYY-MM-DD, times YYYY-MM-DD HH:MM; value_sek in kronor with a decimal comma or \
     point (quote a decimal comma in a comma-separated file); organisation numbers with or \
     without the hyphen. Lines that are empty, or hold nothing but separators, are \
     skipped. reference, agreement, lot, method and requested_at are required; \

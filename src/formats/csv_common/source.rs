@@ -153,7 +153,9 @@ pub fn open<'a>(bytes: &'a [u8], table: &'static Table) -> Result<Source<'a>, Ve
                 Encoding::Utf16Le
             };
             (encoding, utf16(bytes, big_endian)?)
-        } else if std::str::from_utf8(bytes).is_ok() {
+        } else if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
+            // UTF-8, or UTF-8 with a broken byte: that byte is told in its cell, rather
+            // than every å of the file read as "Ã¥".
             (Encoding::Utf8, Cow::Borrowed(bytes))
         } else {
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
@@ -173,6 +175,19 @@ pub fn open<'a>(bytes: &'a [u8], table: &'static Table) -> Result<Source<'a>, Ve
             separator: Separator::of(sep),
         },
     })
+}
+
+/// Bytes that are not all UTF-8 but hold more UTF-8 letters beyond ASCII (`å` as two
+/// bytes) than bytes that are not UTF-8: a UTF-8 file with a broken byte, not
+/// Windows-1252, where a letter of two bytes that also read as UTF-8 is rare (an `Ã`
+/// before a symbol).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut letters, mut broken) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        letters += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        broken += chunk.invalid().len();
+    }
+    letters > broken
 }
 
 /// UTF-16 saved without a BOM: the header's column names are ASCII, so every other byte

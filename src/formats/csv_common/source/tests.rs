@@ -120,6 +120,26 @@ fn windows_1252_is_read_when_the_bytes_are_not_utf8() {
 }
 
 #[test]
+fn a_utf8_file_with_one_broken_byte_is_not_taken_for_windows_1252() {
+    // Many å ä ö in UTF-8 and one byte that is not: the byte is told in its cell (by
+    // the row parser), the letters are not read as "Ã¥".
+    let bytes = [
+        "name;city\nÅsa;Malmö\nÖrjan;Gävle\nPer;Lule".as_bytes(),
+        b"\xE5\n",
+    ]
+    .concat();
+    let source = open(&bytes, &T).unwrap();
+    assert_eq!(source.layout(), &csv(Encoding::Utf8, Separator::Semicolon));
+    let rows: Vec<_> = source.rows().unwrap().collect();
+    assert_eq!(rows[0].as_ref().unwrap().get(0), "Åsa");
+    assert_eq!(rows[2].as_ref().unwrap_err().line, 4);
+    // A Windows-1252 file with an "Ã" before a symbol is still Windows-1252.
+    let (layout, rows) = cells(b"name;city\n\xC3\xA9;\xE5\xE4\xF6\n");
+    assert_eq!(layout, csv(Encoding::Windows1252, Separator::Semicolon));
+    assert_eq!(rows[0].1, "Ã©");
+}
+
+#[test]
 fn broken_utf16_is_refused_on_its_line_without_a_panic() {
     let good = utf16("name\tcity\nA\tB\nC\tD\n", false, true);
     // An odd byte at the end: the file was cut short.
