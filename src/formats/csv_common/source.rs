@@ -206,6 +206,16 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
 /// UTF-16 as UTF-8 text; a half surrogate or a byte left over (a file cut short) is
 /// refused on the line it is on.
 fn utf16(bytes: &[u8], big_endian: bool) -> Result<Cow<'static, [u8]>, Vec<FileProblem>> {
+    let encoding = if big_endian {
+        encoding_rs::UTF_16BE
+    } else {
+        encoding_rs::UTF_16LE
+    };
+    // The fast way (encoding_rs); only a broken file is decoded again, by hand, to find
+    // the line where it breaks.
+    if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+        return Ok(Cow::Owned(text.into_owned().into_bytes()));
+    }
     let units = bytes.chunks_exact(2).map(|pair| {
         if big_endian {
             u16::from_be_bytes([pair[0], pair[1]])
