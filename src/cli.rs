@@ -163,7 +163,8 @@ fn dispatch(command: Option<Command>, named: bool, db: &Path, cat: &Catalog) -> 
             agreement,
             all,
             format,
-        })) => report::deviations(&db, &agreement, all, format, cat),
+            out,
+        })) => report::deviations(&db, &agreement, all, format, out.as_deref(), cat),
         Some(Command::Report(args::Report::Kpi {
             agreement,
             from,
@@ -186,16 +187,21 @@ fn dispatch(command: Option<Command>, named: bool, db: &Path, cat: &Catalog) -> 
             agreement,
             as_of,
             format,
-        })) => report::penalties(&db, &agreement, &as_of, format, cat),
-        Some(Command::List(args::List::Agreements { format })) => {
-            list::agreements(&db, format, cat)
+            out,
+        })) => report::penalties(&db, &agreement, &as_of, format, out.as_deref(), cat),
+        Some(Command::List(args::List::Agreements { format, out })) => {
+            list::agreements(&db, format, out.as_deref(), cat)
         }
-        Some(Command::List(args::List::Meetings { agreement, format })) => {
-            list::meetings(&db, agreement.as_deref(), format, cat)
-        }
-        Some(Command::List(args::List::Actions { agreement, format })) => {
-            list::actions(&db, agreement.as_deref(), format, cat)
-        }
+        Some(Command::List(args::List::Meetings {
+            agreement,
+            format,
+            out,
+        })) => list::meetings(&db, agreement.as_deref(), format, out.as_deref(), cat),
+        Some(Command::List(args::List::Actions {
+            agreement,
+            format,
+            out,
+        })) => list::actions(&db, agreement.as_deref(), format, out.as_deref(), cat),
         Some(Command::Export(args::Export::Minutes {
             meeting,
             format: args::DocFormat::Md,

@@ -154,26 +154,28 @@ pub enum Import {
         file: PathBuf,
     },
 
-    /// Import call-offs from a CSV file (DESIGN §6).
+    /// Import call-offs from a CSV file or a workbook (DESIGN §6).
     #[command(long_about = CSV_CALLOFFS_HELP)]
     Calloffs {
-        /// The call-offs file (CSV).
+        /// The call-offs file (CSV or .xlsx).
         #[arg(value_name = "FILE.csv")]
         file: PathBuf,
     },
 
-    /// Import the requests sent to suppliers, with their answers, from a CSV file (DESIGN §6).
+    /// Import the requests sent to suppliers, with their answers, from a CSV file or a
+    /// workbook (DESIGN §6).
     #[command(long_about = CSV_REQUESTS_HELP)]
     Requests {
-        /// The requests file (CSV).
+        /// The requests file (CSV or .xlsx).
         #[arg(value_name = "FILE.csv")]
         file: PathBuf,
     },
 
-    /// Import the statistics suppliers report, month by month, from a CSV file (DESIGN §6).
+    /// Import the statistics suppliers report, month by month, from a CSV file or a
+    /// workbook (DESIGN §6).
     #[command(long_about = CSV_SUPPLIER_STATS_HELP)]
     SupplierStats {
-        /// The supplier-stats file (CSV).
+        /// The supplier-stats file (CSV or .xlsx).
         #[arg(value_name = "FILE.csv")]
         file: PathBuf,
     },
@@ -205,7 +207,9 @@ const CSV_SUPPLIER_STATS_HELP: &str = "Import supplier-reported statistics from 
     (DESIGN §6).\n\n\
     Columns (by header name, in any order): agreement, supplier, month (YYYY-MM), requests, \
     answered_in_time, consultants, replaced_due_to_complaint, sick_hours, scheduled_hours. \
-    Same file rules as `import calloffs`; every cell is required. Counts are whole numbers \
+    Same file rules as `import calloffs` (a workbook's sheet supplier-stats or \
+    supplier_stats, a month cell as a date on the first of the month); every cell is \
+    required. Counts are whole numbers \
     from 0; hours take a decimal comma or point and at most two decimals. answered_in_time \
     may not exceed requests, nor sick_hours scheduled_hours. The agreement must be in the \
     register and the supplier one of its suppliers.\n\n\
@@ -217,8 +221,13 @@ const CSV_CALLOFFS_HELP: &str = "Import call-offs from a CSV file (DESIGN §6).\
     Columns (by header name, in any order): reference, agreement, lot, orderer, \
     method (ranking|competition), requested_at, awarded_supplier, value_sek, delivery_due, \
     delivered_at, consultants, replaced_due_to_complaint, quality, deviation_reason.\n\n\
-    UTF-8 (a BOM is accepted); comma or semicolon separator, detected from the header row; \
-    dates YYYY-MM-DD, times YYYY-MM-DD HH:MM; value_sek in kronor with a decimal comma or \
+    CSV in UTF-8 (a BOM is accepted), UTF-16 with a BOM (Excel's \"Unicode text\") or \
+    Windows-1252 when the bytes are not UTF-8 (Excel's \"CSV\" on Windows); comma, \
+    semicolon or tab separator, detected from the header row. Or a workbook (.xlsx; .xls, \
+    .xlsb and .ods too): the sheet named calloffs (requests, supplier-stats) if there is \
+    one, else the first; date and number cells as Excel stores them, an organisation \
+    number typed as a number back to its ten digits; problems name the sheet and its \
+    row. The summary says how the file was read. Dates YYYY-MM-DD, times YYYY-MM-DD HH:MM; value_sek in kronor with a decimal comma or \
     point (quote a decimal comma in a comma-separated file); organisation numbers with or \
     without the hyphen. Lines that are empty, or hold nothing but separators, are \
     skipped. reference, agreement, lot, method and requested_at are required; \
@@ -292,7 +301,10 @@ pub enum Report {
             for those. Entries are sorted by call-off (those with none last), ranking before \
             manual, then by date registered.\n\n\
             csv: the same keys as columns under a header row, lists joined with | and empty \
-            cells for null. table (the default): for reading, in the chosen language."
+            cells for null. xlsx (needs --out FILE): a workbook with a sheet Deviations, the \
+            same keys as its header row, lists joined with \", \", motivated as TRUE/FALSE, \
+            registered as a date cell and id as a number. table (the default): for reading, \
+            in the chosen language. --out FILE writes any format to FILE."
     )]
     Deviations {
         /// The agreement's reference (diarienummer).
@@ -304,6 +316,9 @@ pub enum Report {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Write to this file instead of the screen (required for xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 
     /// Key figures per supplier for a period (DESIGN §5).
@@ -384,6 +399,9 @@ pub enum Report {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Write to this file instead of the screen (required for xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -412,8 +430,10 @@ const PENALTIES_HELP: &str = "Penalties (viten) for late delivery (DESIGN §4).\
     amount is min(units × rate, cap), exact and rounded half up to whole öre once. A \
     percentage of a call-off with no value is a percentage of 0 kr.\n\n\
     json: a list of {calloff, supplier (the awarded supplier, NNNNNN-NNNN), delay_days, \
-    units, amount_ore}; csv: the same keys as columns; table (the default): for reading, \
-    amounts in kronor.";
+    units, amount_ore}; csv: the same keys as columns; xlsx (needs --out FILE): a workbook \
+    with a sheet Penalties, the same keys as its header row and numbers as numbers, plus \
+    amount_sek (the amount in kronor, two decimals); table (the default): for reading, \
+    amounts in kronor. --out FILE writes any format to FILE.";
 
 #[derive(Debug, Subcommand)]
 pub enum List {
@@ -421,12 +441,17 @@ pub enum List {
     #[command(
         long_about = "List the agreements of the register, sorted by reference.\n\n\
             json: a list of {reference, name, start, end} with dates as YYYY-MM-DD; \
-            csv: the same columns under a header row; table: for reading."
+            csv: the same columns under a header row; xlsx (needs --out FILE): a workbook \
+            with a sheet Agreements, the keys as its header row and dates as date cells; \
+            table: for reading."
     )]
     Agreements {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Write to this file instead of the screen (required for xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 
     /// List the meetings, sorted by date then id.
@@ -438,7 +463,9 @@ pub enum List {
             (null for internal meetings and contract days), kind one of internal_contract, \
             supplier_start, collaboration, annual_contract, contract_day, date YYYY-MM-DD, \
             status one of planned, held, minutes_approved. csv: the same columns under a \
-            header row, empty cells for null. table: for reading, in the chosen language."
+            header row, empty cells for null. xlsx (needs --out FILE): a workbook with a \
+            sheet Meetings, the keys as its header row and date as a date cell. table: for \
+            reading, in the chosen language."
     )]
     Meetings {
         /// Only this agreement's meetings (its reference, diarienummer).
@@ -447,6 +474,9 @@ pub enum List {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Write to this file instead of the screen (required for xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 
     /// List the action items of the meetings, sorted by due date (none last) then id.
@@ -456,7 +486,9 @@ pub enum List {
             json: a list of {id, meeting, text, owner, side, due, status}: id as A-0012, \
             meeting as M-0007, side buyer or supplier, due YYYY-MM-DD or null, status one \
             of open, done, cancelled. csv: the same columns under a header row, an empty \
-            cell for null. table: for reading, in the chosen language."
+            cell for null. xlsx (needs --out FILE): a workbook with a sheet Actions, the keys \
+            as its header row and due as a date cell. table: for reading, in the chosen \
+            language."
     )]
     Actions {
         /// Only this agreement's actions (its reference, diarienummer).
@@ -465,6 +497,9 @@ pub enum List {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Write to this file instead of the screen (required for xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -503,11 +538,15 @@ pub enum DocFormat {
     Md,
 }
 
+/// The formats of `report deviations|penalties` and `list`: xlsx is a workbook of one
+/// sheet (the JSON keys as its header row, numbers as numbers, dates as dates) and needs
+/// --out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Json,
     Csv,
     Table,
+    Xlsx,
 }
 
 /// `report kpi` also writes a spreadsheet.

@@ -1,6 +1,8 @@
 //! `avtal import calloffs FILE.csv` and `avtal import requests FILE.csv`: read the file,
 //! parse and check all of it against the database, and only then store it in one
-//! transaction, so a file with one bad row leaves the database as it was.
+//! transaction, so a file with one bad row leaves the database as it was. The file may
+//! be CSV in UTF-8, UTF-16 or Windows-1252, or a workbook (`.xlsx`): the summary says
+//! how it was read, and a refusal names the sheet.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -11,6 +13,7 @@ use crate::domain::calloff::{CallOff, Request};
 use crate::domain::{Agreement, AgreementId};
 use crate::formats::FileProblem;
 use crate::formats::calloffs_csv::{self, Register};
+use crate::formats::csv_common::{self, Encoding, Layout, Separator, Source, Table};
 use crate::formats::requests_csv::{self, CallOffLookup};
 use crate::i18n::Catalog;
 use crate::store::{CallOffAgreements, Store, StoreError};
@@ -23,9 +26,10 @@ pub const BULK_CACHE_BYTES: usize = 256 * 1024 * 1024;
 pub(super) fn calloffs(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
     let progress = Progress::reading(tr!(cat, "cli.progress.reading", path = file.display()));
     let bytes = read(file, cat)?;
+    let source = open(file, &bytes, &calloffs_csv::TABLE, cat)?;
     crate::store::set_cache_bytes(BULK_CACHE_BYTES);
     let store = super::open_store(db, cat)?;
-    let calloffs = check_calloffs(&store, &bytes).map_err(|r| r.message(file, cat))?;
+    let calloffs = check_calloffs_in(&store, &source).map_err(|r| r.message(file, &source, cat))?;
     progress.storing(tr!(cat, "cli.progress.saving_calloffs"), calloffs.len());
     let count = store
         .import_calloffs_with_progress(&calloffs, &mut |done, total| progress.update(done, total))
@@ -38,7 +42,7 @@ pub(super) fn calloffs(db: &Path, file: &Path, cat: &Catalog) -> Result<(), Stri
         new = cat.plural("cli.count.new_calloffs", count.new as u64),
         updated = count.updated
     );
-    super::print_out(&format!("{line}\n"), cat)?;
+    super::print_out(&format!("{line}\n{}\n", read_as(&source, cat)), cat)?;
     let register = Register::new(store.agreements().map_err(|e| e.message(cat))?);
     for w in calloffs_csv::date_warnings(&calloffs, &register)
         .iter()
@@ -78,9 +82,10 @@ fn warning(w: &calloffs_csv::DateWarning, cat: &Catalog) -> String {
 pub(super) fn requests(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
     let progress = Progress::reading(tr!(cat, "cli.progress.reading", path = file.display()));
     let bytes = read(file, cat)?;
+    let source = open(file, &bytes, &requests_csv::TABLE, cat)?;
     crate::store::set_cache_bytes(BULK_CACHE_BYTES);
     let store = super::open_store(db, cat)?;
-    let requests = check_requests(&store, &bytes).map_err(|r| r.message(file, cat))?;
+    let requests = check_requests_in(&store, &source).map_err(|r| r.message(file, &source, cat))?;
     progress.storing(tr!(cat, "cli.progress.saving_requests"), requests.len());
     let count = store
         .import_requests_with_progress(&requests, &mut |done, total| progress.update(done, total))
@@ -93,7 +98,54 @@ pub(super) fn requests(db: &Path, file: &Path, cat: &Catalog) -> Result<(), Stri
         new = cat.plural("cli.count.new_requests", count.new as u64),
         updated = count.updated
     );
-    super::print_out(&format!("{line}\n"), cat)
+    super::print_out(&format!("{line}\n{}\n", read_as(&source, cat)), cat)
+}
+
+/// The file read as a table (the encoding or the workbook told by its bytes), or why
+/// it cannot be.
+pub(super) fn open<'a>(
+    file: &Path,
+    bytes: &'a [u8],
+    table: &'static Table,
+    cat: &Catalog,
+) -> Result<Source<'a>, String> {
+    csv_common::open(bytes, table).map_err(|problems| invalid(file, None, &problems, cat))
+}
+
+/// How the file was read, in words: "Read as CSV in Windows-1252, tab-separated."
+pub(super) fn read_as(source: &Source<'_>, cat: &Catalog) -> String {
+    match source.layout() {
+        Layout::Csv {
+            encoding,
+            separator,
+        } => {
+            let encoding = match encoding {
+                Encoding::Utf8 => tr!(cat, "cli.import.encoding.utf8"),
+                Encoding::Utf8Bom => tr!(cat, "cli.import.encoding.utf8_bom"),
+                Encoding::Utf16Le => tr!(cat, "cli.import.encoding.utf16le"),
+                Encoding::Utf16Be => tr!(cat, "cli.import.encoding.utf16be"),
+                Encoding::Windows1252 => tr!(cat, "cli.import.encoding.windows1252"),
+            };
+            let separator = match separator {
+                Separator::Comma => tr!(cat, "cli.import.separator.comma"),
+                Separator::Semicolon => tr!(cat, "cli.import.separator.semicolon"),
+                Separator::Tab => tr!(cat, "cli.import.separator.tab"),
+            };
+            tr!(
+                cat,
+                "cli.import.read_csv",
+                encoding = encoding,
+                separator = separator
+            )
+        }
+        Layout::Sheet { name } => {
+            tr!(
+                cat,
+                "cli.import.read_sheet",
+                sheet = csv_common::shown(name)
+            )
+        }
+    }
 }
 
 /// Why a file is not imported: problems in it, or a database that could not be read.
@@ -104,9 +156,9 @@ pub enum Refused {
 }
 
 impl Refused {
-    fn message(&self, file: &Path, cat: &Catalog) -> String {
+    fn message(&self, file: &Path, source: &Source<'_>, cat: &Catalog) -> String {
         match self {
-            Refused::Invalid(problems) => invalid(file, problems, cat),
+            Refused::Invalid(problems) => invalid(file, source.sheet(), problems, cat),
             Refused::Store(e) => e.message(cat),
         }
     }
@@ -115,15 +167,27 @@ impl Refused {
 /// The call-offs of a file, parsed and checked against the register, as `import
 /// calloffs` stores them (benches time this same path).
 pub fn check_calloffs(store: &Store, bytes: &[u8]) -> Result<Vec<CallOff>, Refused> {
+    let source = csv_common::open(bytes, &calloffs_csv::TABLE).map_err(Refused::Invalid)?;
+    check_calloffs_in(store, &source)
+}
+
+/// As [`check_calloffs`], of a file already read.
+pub fn check_calloffs_in(store: &Store, source: &Source<'_>) -> Result<Vec<CallOff>, Refused> {
     let register = Register::new(store.agreements().map_err(Refused::Store)?);
-    calloffs_csv::parse(bytes, &register).map_err(Refused::Invalid)
+    calloffs_csv::parse_source(source, &register).map_err(Refused::Invalid)
 }
 
 /// The requests of a file, parsed and checked against the stored call-offs, as `import
 /// requests` stores them.
 pub fn check_requests(store: &Store, bytes: &[u8]) -> Result<Vec<Request>, Refused> {
+    let source = csv_common::open(bytes, &requests_csv::TABLE).map_err(Refused::Invalid)?;
+    check_requests_in(store, &source)
+}
+
+/// As [`check_requests`], of a file already read.
+pub fn check_requests_in(store: &Store, source: &Source<'_>) -> Result<Vec<Request>, Refused> {
     let lookup = StoreLookup::new(store).map_err(Refused::Store)?;
-    let parsed = requests_csv::parse(bytes, &lookup);
+    let parsed = requests_csv::parse_source(source, &lookup);
     // A database that failed mid-check would make call-offs look unknown: say that instead.
     if let Some(e) = lookup.error.into_inner() {
         return Err(Refused::Store(e));
@@ -131,7 +195,7 @@ pub fn check_requests(store: &Store, bytes: &[u8]) -> Result<Vec<Request>, Refus
     parsed.map_err(Refused::Invalid)
 }
 
-/// The whole file as bytes: the parser itself tells which line is not UTF-8.
+/// The whole file as bytes: the front step tells how to read them.
 pub(super) fn read(file: &Path, cat: &Catalog) -> Result<Vec<u8>, String> {
     std::fs::read(file).map_err(|e| {
         tr!(
@@ -143,19 +207,34 @@ pub(super) fn read(file: &Path, cat: &Catalog) -> Result<Vec<u8>, String> {
     })
 }
 
-/// "FILE has errors (N). Nothing has been saved." and then every problem on its own line.
-pub(super) fn invalid(file: &Path, problems: &[FileProblem], cat: &Catalog) -> String {
-    let mut message = tr!(
-        cat,
-        "cli.import.invalid",
-        path = file.display(),
-        count = problems.len()
-    );
+/// "FILE has errors (N). Nothing has been saved." (naming the sheet of a workbook) and
+/// then every problem on its own line.
+pub(super) fn invalid(
+    file: &Path,
+    sheet: Option<&str>,
+    problems: &[FileProblem],
+    cat: &Catalog,
+) -> String {
+    let mut message = match sheet {
+        Some(sheet) => tr!(
+            cat,
+            "cli.import.invalid_sheet",
+            path = file.display(),
+            sheet = csv_common::shown(sheet),
+            count = problems.len()
+        ),
+        None => tr!(
+            cat,
+            "cli.import.invalid",
+            path = file.display(),
+            count = problems.len()
+        ),
+    };
     // A file of thousands of bad rows (the wrong file, a shifted column) is told by its
     // first problems and how many more there are, not by a screenful per row.
     for p in problems.iter().take(PROBLEMS_SHOWN) {
         message.push_str("\n  ");
-        message.push_str(&p.message(cat));
+        message.push_str(&p.message_in(sheet, cat));
     }
     if problems.len() > PROBLEMS_SHOWN {
         message.push_str("\n  ");

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::progress::Progress;
 use crate::domain::spend::{InvoiceDocument, Posting};
-use crate::formats::{FileProblem, ledger_csv, peppol};
+use crate::formats::{FileProblem, csv_common, ledger_csv, peppol};
 use crate::i18n::Catalog;
 use crate::tr;
 
@@ -70,8 +70,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, cat: &Catalog) -> Result<(), String>
 struct Read {
     ledger: Vec<Posting>,
     documents: Vec<InvoiceDocument>,
-    ledger_files: usize,
-    refused: Vec<(PathBuf, Vec<FileProblem>)>,
+    /// Each ledger file with how it was read (encoding and separator, or sheet).
+    ledger_files: Vec<(PathBuf, String)>,
+    /// Each refused file, the sheet its problems are on, and the problems.
+    refused: Vec<(PathBuf, Option<String>, Vec<FileProblem>)>,
 }
 
 fn read_all(files: &[PathBuf], cat: &Catalog, progress: &Progress) -> Result<Read, String> {
@@ -82,16 +84,27 @@ fn read_all(files: &[PathBuf], cat: &Catalog, progress: &Progress) -> Result<Rea
         if peppol::looks_like_xml(&bytes) {
             match peppol::parse(&bytes) {
                 Ok(d) => read.documents.push(d),
-                Err(p) => read.refused.push((file.clone(), p)),
+                Err(p) => read.refused.push((file.clone(), None, p)),
             }
-        } else {
-            match ledger_csv::parse(&bytes) {
-                Ok(mut rows) => {
-                    read.ledger_files += 1;
-                    read.ledger.append(&mut rows);
-                }
-                Err(p) => read.refused.push((file.clone(), p)),
+            continue;
+        }
+        // Anything else is an accounts-payable extract: CSV in any encoding, or a workbook.
+        let source = match csv_common::open(&bytes, &ledger_csv::TABLE) {
+            Ok(source) => source,
+            Err(p) => {
+                read.refused.push((file.clone(), None, p));
+                continue;
             }
+        };
+        match ledger_csv::parse_source(&source) {
+            Ok(mut rows) => {
+                let how = super::import_csv::read_as(&source, cat);
+                read.ledger_files.push((file.clone(), how));
+                read.ledger.append(&mut rows);
+            }
+            Err(p) => read
+                .refused
+                .push((file.clone(), source.sheet().map(str::to_string), p)),
         }
     }
     Ok(read)
@@ -114,9 +127,14 @@ pub(super) fn invoices(db: &Path, paths: &[PathBuf], cat: &Catalog) -> Result<()
             files = read.refused.len(),
             count = count
         );
-        for (file, problems) in &read.refused {
+        for (file, sheet, problems) in &read.refused {
             message.push('\n');
-            message.push_str(&super::import_csv::invalid(file, problems, cat));
+            message.push_str(&super::import_csv::invalid(
+                file,
+                sheet.as_deref(),
+                problems,
+                cat,
+            ));
         }
         return Err(message);
     }
@@ -141,8 +159,13 @@ pub(super) fn invoices(db: &Path, paths: &[PathBuf], cat: &Catalog) -> Result<()
         .replace("{replaced}", &cat.count(done.ledger_replaced as u64))
         .replace(
             "{files}",
-            &cat.plural("cli.count.files", read.ledger_files as u64),
+            &cat.plural("cli.count.files", read.ledger_files.len() as u64),
         );
-    let line = tr!(cat, "cli.invoices.done", documents = documents, rows = rows);
-    super::print_out(&format!("{line}\n"), cat)
+    let mut text = tr!(cat, "cli.invoices.done", documents = documents, rows = rows);
+    text.push('\n');
+    // How each ledger file was read, so a wrongly guessed encoding shows at once.
+    for (file, how) in &read.ledger_files {
+        text.push_str(&format!("{}: {how}\n", file.display()));
+    }
+    super::print_out(&text, cat)
 }

@@ -1,5 +1,6 @@
 //! `avtal list agreements|meetings|actions`: the register, its meetings and their action
-//! items as JSON, CSV or a table, in the shapes of DESIGN §6.
+//! items as JSON, CSV, a table or a workbook (`--format xlsx --out FILE`), in the shapes
+//! of DESIGN §6.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -7,7 +8,8 @@ use std::path::Path;
 use serde::Serialize;
 use time::Date;
 
-use super::{Format, output};
+use super::Format;
+use super::output::{self, Cell, Output};
 use crate::domain::meeting::{Action, Meeting};
 use crate::domain::{Agreement, AgreementId};
 use crate::i18n::Catalog;
@@ -23,7 +25,25 @@ struct Row {
     end: String,
 }
 
-pub(super) fn agreements(db: &Path, format: Format, cat: &Catalog) -> Result<(), String> {
+/// Where a list goes: `out`, or the screen; a workbook needs a file.
+fn deliver(output: Output, out: Option<&Path>, cat: &Catalog) -> Result<(), String> {
+    output::deliver(output, out, "cli.list.written", cat)
+}
+
+fn needs_out(format: Format, out: Option<&Path>, cat: &Catalog) -> Result<(), String> {
+    if format == Format::Xlsx && out.is_none() {
+        return Err(tr!(cat, "cli.report.xlsx_needs_out").to_string());
+    }
+    Ok(())
+}
+
+pub(super) fn agreements(
+    db: &Path,
+    format: Format,
+    out: Option<&Path>,
+    cat: &Catalog,
+) -> Result<(), String> {
+    needs_out(format, out, cat)?;
     // A missing file was refused before (`cli::execute`): listing never creates one.
     let mut agreements: Vec<Agreement> = super::open_store(db, cat)?
         .agreements()
@@ -42,8 +62,26 @@ pub(super) fn agreements(db: &Path, format: Format, cat: &Catalog) -> Result<(),
         Format::Json => json(&rows, cat)?,
         Format::Csv => csv(&rows, cat)?,
         Format::Table => table(&rows, cat),
+        Format::Xlsx => {
+            let sheet = Output::Sheet {
+                name: "Agreements",
+                header: vec!["reference", "name", "start", "end"],
+                rows: agreements
+                    .iter()
+                    .map(|a| {
+                        vec![
+                            Cell::text(&a.reference),
+                            Cell::text(&a.name),
+                            Cell::Date(a.start),
+                            Cell::Date(a.end),
+                        ]
+                    })
+                    .collect(),
+            };
+            return deliver(sheet, out, cat);
+        }
     };
-    super::print_out(&text, cat)
+    deliver(Output::Text(text), out, cat)
 }
 
 /// `YYYY-MM-DD`, built by hand so that it cannot fail.
@@ -157,8 +195,10 @@ pub(super) fn meetings(
     db: &Path,
     reference: Option<&str>,
     format: Format,
+    out: Option<&Path>,
     cat: &Catalog,
 ) -> Result<(), String> {
+    needs_out(format, out, cat)?;
     let (store, agreement) = scope(db, reference, cat)?;
     let mut list: Vec<Meeting> = store.meetings(agreement).map_err(|e| e.message(cat))?;
     let references: HashMap<AgreementId, String> = store
@@ -200,16 +240,40 @@ pub(super) fn meetings(
             })
             .collect()
     };
+    if format == Format::Xlsx {
+        let rows = rows
+            .iter()
+            .zip(&list)
+            .map(|(r, m)| {
+                vec![
+                    Cell::text(&r.id),
+                    Cell::text(&r.agreement),
+                    Cell::maybe(r.supplier.clone()),
+                    Cell::text(r.kind),
+                    Cell::Date(m.date),
+                    Cell::text(r.status),
+                ]
+            })
+            .collect();
+        let sheet = Output::Sheet {
+            name: "Meetings",
+            header: header.to_vec(),
+            rows,
+        };
+        return deliver(sheet, out, cat);
+    }
     let text = render(format, &rows, &header, cells, "cli.list.no_meetings", cat)?;
-    super::print_out(&text, cat)
+    deliver(Output::Text(text), out, cat)
 }
 
 pub(super) fn actions(
     db: &Path,
     reference: Option<&str>,
     format: Format,
+    out: Option<&Path>,
     cat: &Catalog,
 ) -> Result<(), String> {
+    needs_out(format, out, cat)?;
     let (store, agreement) = scope(db, reference, cat)?;
     let mut list: Vec<Action> = store.actions(agreement).map_err(|e| e.message(cat))?;
     // By due date, those without one last, then by id (DESIGN §6 leaves it to us; this is
@@ -243,8 +307,31 @@ pub(super) fn actions(
             })
             .collect()
     };
+    if format == Format::Xlsx {
+        let rows = rows
+            .iter()
+            .zip(&list)
+            .map(|(r, a)| {
+                vec![
+                    Cell::text(&r.id),
+                    Cell::text(&r.meeting),
+                    Cell::text(&r.text),
+                    Cell::text(&r.owner),
+                    Cell::text(r.side),
+                    a.due.map_or(Cell::Empty, Cell::Date),
+                    Cell::text(r.status),
+                ]
+            })
+            .collect();
+        let sheet = Output::Sheet {
+            name: "Actions",
+            header: header.to_vec(),
+            rows,
+        };
+        return deliver(sheet, out, cat);
+    }
     let text = render(format, &rows, &header, cells, "cli.list.no_actions", cat)?;
-    super::print_out(&text, cat)
+    deliver(Output::Text(text), out, cat)
 }
 
 /// JSON from the rows themselves; CSV with the keys as they are; a table with column
@@ -261,6 +348,8 @@ fn render<T: Serialize>(
         Format::Json => output::json(rows, cat)?,
         Format::Csv => output::csv(header, &cells(&|_, key| key.to_string()), cat)?,
         Format::Table if rows.is_empty() => format!("{}\n", tr!(cat, empty)),
+        // Written by the callers, which hold the dates.
+        Format::Xlsx => String::new(),
         Format::Table => {
             let titles: Vec<String> = header
                 .iter()

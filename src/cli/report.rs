@@ -1,4 +1,5 @@
-//! `avtal report deviations --agreement REF [--all] [--format json|csv|table]`.
+//! `avtal report deviations --agreement REF [--all] [--format json|csv|table|xlsx]
+//! [--out FILE]`.
 //!
 //! The plain report is exactly DESIGN §6: a list of `{calloff, kinds, suppliers,
 //! motivated}`, one per call-off with a ranking deviation, read from the outcomes the
@@ -24,7 +25,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{Format, output};
+use super::Format;
+use super::output::{self, Cell, Output};
 use crate::domain::Agreement;
 use crate::domain::deviation::ManualDeviation;
 use crate::domain::ranking::RankingOutcome;
@@ -84,8 +86,12 @@ pub(super) fn deviations(
     reference: &str,
     all: bool,
     format: Format,
+    out: Option<&Path>,
     cat: &Catalog,
 ) -> Result<(), String> {
+    if format == Format::Xlsx && out.is_none() {
+        return Err(tr!(cat, "cli.report.xlsx_needs_out").to_string());
+    }
     let (store, agreement) = open_agreement(db, reference, cat)?;
     let rows = store
         .calloff_rows(agreement.id)
@@ -100,6 +106,14 @@ pub(super) fn deviations(
     entries.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
 
     let text = match format {
+        Format::Xlsx => {
+            let sheet = Output::Sheet {
+                name: "Deviations",
+                header: header(all).to_vec(),
+                rows: entries.iter().map(sheet_row).collect(),
+            };
+            return output::deliver(sheet, out, "cli.report.written", cat);
+        }
         Format::Json => output::json(&entries, cat)?,
         Format::Csv => output::csv(header(all), &cells(&entries, "|", |s| s.to_string()), cat)?,
         Format::Table if entries.is_empty() => {
@@ -130,7 +144,31 @@ pub(super) fn deviations(
             output::table(&titles, &cells(&entries, ", ", words))
         }
     };
-    super::print_out(&text, cat)
+    output::deliver(Output::Text(text), out, "cli.report.written", cat)
+}
+
+/// An entry as a row of a sheet: the keys' values, lists joined with ", ", motivated as
+/// a boolean, the id as a number and the date registered as a date.
+fn sheet_row(e: &Entry) -> Vec<Cell> {
+    let mut row = vec![
+        Cell::maybe(e.calloff.clone()),
+        Cell::text(e.kinds.join(", ")),
+        Cell::text(e.suppliers.join(", ")),
+        Cell::Bool(e.motivated),
+    ];
+    if let Some(m) = &e.more {
+        row.extend([
+            Cell::text(m.source),
+            m.id.map_or(Cell::Empty, |i| Cell::Number(i as f64)),
+            Cell::maybe(m.status),
+            m.registered
+                .as_deref()
+                .and_then(|d| csv_common::date(d).ok())
+                .map_or(Cell::Empty, Cell::Date),
+            Cell::maybe(m.description.clone()),
+        ]);
+    }
+    row
 }
 
 fn ranking(row: &CallOffRow, all: bool) -> Option<Entry> {

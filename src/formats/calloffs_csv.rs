@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use super::csv_common::{self, CellProblem, Checked, Checker};
+use super::csv_common::{self, CellProblem, Checked, Checker, Kind, Source, Table};
 use super::problem::FileProblem;
 use crate::domain::calloff::{CallOff, CallOffMethod};
 use crate::domain::{Agreement, AgreementId};
@@ -82,9 +82,29 @@ fn method(s: &str) -> Result<CallOffMethod, CellProblem> {
     })
 }
 
-/// Every call-off of the file, in file order, or every problem of the file.
+/// The call-offs table, for [`csv_common::open`]: a workbook's sheet `calloffs`.
+pub static TABLE: Table = Table {
+    sheet: "calloffs",
+    columns: COLUMNS,
+    optional_from: COLUMNS.len(),
+    kinds: &[
+        ("awarded_supplier", Kind::OrgNumber),
+        ("requested_at", Kind::DateTime),
+    ],
+};
+
+/// Every call-off of the file (CSV in any encoding, or a workbook), in file order, or
+/// every problem of the file.
 pub fn parse(bytes: &[u8], register: &Register) -> Result<Vec<CallOff>, Vec<FileProblem>> {
-    let rows = csv_common::rows(bytes, COLUMNS)?;
+    parse_source(&csv_common::open(bytes, &TABLE)?, register)
+}
+
+/// As [`parse`], from a file already read by [`csv_common::open`].
+pub fn parse_source(
+    source: &Source<'_>,
+    register: &Register,
+) -> Result<Vec<CallOff>, Vec<FileProblem>> {
+    let rows = source.rows()?;
     let items = csv_common::map_rows(rows, |row| calloff(row, register));
     let keys = items.iter().map(|item| {
         let (line, checked) = item.as_ref().ok()?;

@@ -1,16 +1,21 @@
-//! What the CSV files of DESIGN §6 share: UTF-8 with an optional BOM, a comma or
-//! semicolon separator detected from the header row, a header that names every column
-//! exactly once (in any order), and rows checked cell by cell with every problem kept
-//! together with its line and column, so that an import can be all or nothing.
+//! What the tabular files of DESIGN §6 share: CSV in UTF-8 (with or without a BOM),
+//! UTF-16 with a BOM or Windows-1252, or a sheet of an Excel workbook, all read by one
+//! front step ([`open`]) into UTF-8 rows; a comma, semicolon or tab separator detected
+//! from the header row; a header that names every column exactly once (in any order),
+//! and rows checked cell by cell with every problem kept together with its line and
+//! column, so that an import can be all or nothing.
 
 mod cells;
 mod parallel;
 mod problem;
 mod reader;
+mod sheet;
+mod source;
 
 pub use cells::{count, date, datetime, kronor, org_number, quality, reference};
 pub use parallel::{Checked, Item, SPLIT_FROM, collect, map_rows, repeats};
-pub use problem::{CellProblem, CsvProblem};
+pub use problem::{CellProblem, CsvProblem, shown};
+pub use source::{Encoding, Kind, Layout, Separator, Source, Table, open};
 
 use super::problem::{FileProblem, ProblemKind};
 use reader::{Malformed, Reader, Record};
@@ -22,15 +27,19 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// a stored record may be.
 pub const MAX_CELL_BYTES: usize = 64 * 1024;
 
-/// The separator of the file: `;` when the header line has more semicolons than commas
-/// (the column names themselves contain neither), otherwise `,`.
+/// The separator of the file, from its header line (the column names themselves contain
+/// none of them): a tab when there are more tabs than semicolons and commas, else `;`
+/// when there are more semicolons than commas, otherwise `,`.
 pub fn detect_separator(bytes: &[u8]) -> u8 {
     let header = bytes
         .split(|b| *b == b'\n' || *b == b'\r')
         .next()
         .unwrap_or_default();
     let count = |c: u8| header.iter().filter(|b| **b == c).count();
-    if count(b';') > count(b',') {
+    let (tabs, semicolons, commas) = (count(b'\t'), count(b';'), count(b','));
+    if tabs > semicolons && tabs > commas {
+        b'\t'
+    } else if semicolons > commas {
         b';'
     } else {
         b','
@@ -94,7 +103,16 @@ pub fn rows_with_optional<'a>(
 ) -> Result<Rows<'a>, Vec<FileProblem>> {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let sep = detect_separator(bytes);
-    let mut reader = Reader::new(bytes, sep);
+    header_rows(Reader::new(bytes, sep), columns, optional_from)
+}
+
+/// The data rows after the header read by `reader`, matched against `columns`.
+fn header_rows<'a>(
+    mut reader: Reader<'a>,
+    columns: &'static [&'static str],
+    optional_from: usize,
+) -> Result<Rows<'a>, Vec<FileProblem>> {
+    let sep = reader.separator();
     let allowed = columns.join(", ");
     let header = match reader.next() {
         None => return Err(vec![problem(1, CsvProblem::NoHeader { allowed })]),

@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use super::csv_common::{self, CellProblem, Checker};
+use super::csv_common::{self, CellProblem, Checker, Kind, Source, Table};
 use super::problem::FileProblem;
 use crate::domain::money::{Money, MoneyError};
 use crate::domain::spend::{Posting, PostingSource};
@@ -58,12 +58,27 @@ pub fn signed_kronor(s: &str) -> Result<Money, CellProblem> {
     Ok(if negative { Money(-m.0) } else { m })
 }
 
-/// Every posting of the file, in file order (rows of one key merged), or every problem.
+/// The accounts-payable table, for [`csv_common::open`]: a workbook's sheet
+/// `accounts-payable` (or `accounts_payable`), or the first.
+pub static TABLE: Table = Table {
+    sheet: "accounts-payable",
+    columns: COLUMNS,
+    optional_from: OPTIONAL_FROM,
+    kinds: &[("supplier", Kind::OrgNumber)],
+};
+
+/// Every posting of the file (CSV in any encoding, or a workbook), in file order (rows of
+/// one key merged), or every problem.
 pub fn parse(bytes: &[u8]) -> Result<Vec<Posting>, Vec<FileProblem>> {
+    parse_source(&csv_common::open(bytes, &TABLE)?)
+}
+
+/// As [`parse`], from a file already read by [`csv_common::open`].
+pub fn parse_source(source: &Source<'_>) -> Result<Vec<Posting>, Vec<FileProblem>> {
     let mut problems = Vec::new();
     let mut out: Vec<Posting> = Vec::new();
     let mut at: HashMap<(String, String, String), usize> = HashMap::new();
-    for row in csv_common::rows_with_optional(bytes, COLUMNS, OPTIONAL_FROM)? {
+    for row in source.rows()? {
         let row = match row {
             Ok(row) => row,
             Err(p) => {

@@ -123,14 +123,32 @@ pub fn line_count(bytes: &[u8]) -> usize {
 }
 
 impl FileProblem {
-    /// "Rad 7: …" in the user's language.
+    /// "Rad 7: …" in the user's language; a problem of the whole file (line 0) without
+    /// a line.
     pub fn message(&self, cat: &Catalog) -> String {
-        tr!(
-            cat,
-            "cli.format.at_line",
-            line = self.line,
-            message = self.kind.message(cat)
-        )
+        self.message_in(None, cat)
+    }
+
+    /// As [`FileProblem::message`], naming the sheet of a workbook the line is a row of:
+    /// "Blad calloffs, rad 7: …".
+    pub fn message_in(&self, sheet: Option<&str>, cat: &Catalog) -> String {
+        let message = self.kind.message(cat);
+        match sheet {
+            _ if self.line == 0 => message,
+            Some(sheet) => tr!(
+                cat,
+                "cli.format.at_sheet_line",
+                sheet = super::csv_common::shown(sheet),
+                line = self.line,
+                message = message
+            ),
+            None => tr!(
+                cat,
+                "cli.format.at_line",
+                line = self.line,
+                message = message
+            ),
+        }
     }
 }
 

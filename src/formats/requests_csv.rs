@@ -18,7 +18,7 @@
 
 use std::collections::HashMap;
 
-use super::csv_common::{self, CellProblem, Checked, Checker};
+use super::csv_common::{self, CellProblem, Checked, Checker, Kind, Source, Table};
 use super::problem::FileProblem;
 use time::Date;
 
@@ -68,9 +68,30 @@ fn answer(s: &str) -> Result<Answer, CellProblem> {
     })
 }
 
-/// Every request of the file, in file order, or every problem of the file.
+/// The requests table, for [`csv_common::open`]: a workbook's sheet `requests`.
+pub static TABLE: Table = Table {
+    sheet: "requests",
+    columns: COLUMNS,
+    optional_from: OPTIONAL_FROM,
+    kinds: &[
+        ("supplier", Kind::OrgNumber),
+        ("sent_at", Kind::DateTime),
+        ("answered_at", Kind::DateTime),
+    ],
+};
+
+/// Every request of the file (CSV in any encoding, or a workbook), in file order, or
+/// every problem of the file.
 pub fn parse(bytes: &[u8], calloffs: &dyn CallOffLookup) -> Result<Vec<Request>, Vec<FileProblem>> {
-    let rows = csv_common::rows_with_optional(bytes, COLUMNS, OPTIONAL_FROM)?;
+    parse_source(&csv_common::open(bytes, &TABLE)?, calloffs)
+}
+
+/// As [`parse`], from a file already read by [`csv_common::open`].
+pub fn parse_source(
+    source: &Source<'_>,
+    calloffs: &dyn CallOffLookup,
+) -> Result<Vec<Request>, Vec<FileProblem>> {
+    let rows = source.rows()?;
     let items = csv_common::map_rows(rows, |row| request(row, calloffs));
     let keys = items.iter().map(|item| {
         let (line, checked) = item.as_ref().ok()?;

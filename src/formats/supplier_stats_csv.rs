@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use super::calloffs_csv::Register;
-use super::csv_common::{self, CellProblem, Checker};
+use super::csv_common::{self, CellProblem, Checker, Kind, Source, Table};
 use super::problem::FileProblem;
 use crate::domain::OrgNumber;
 use crate::domain::supplier_report::{Hours, SupplierMonth, parse_month};
@@ -57,12 +57,30 @@ fn hours(s: &str) -> Result<Hours, CellProblem> {
 
 type Key = (String, OrgNumber, time::Date);
 
-/// Every reported month of the file, in file order, or every problem of the file.
+/// The supplier-stats table, for [`csv_common::open`]: a workbook's sheet
+/// `supplier-stats` (or `supplier_stats`).
+pub static TABLE: Table = Table {
+    sheet: "supplier-stats",
+    columns: COLUMNS,
+    optional_from: COLUMNS.len(),
+    kinds: &[("supplier", Kind::OrgNumber), ("month", Kind::Month)],
+};
+
+/// Every reported month of the file (CSV in any encoding, or a workbook), in file
+/// order, or every problem of the file.
 pub fn parse(bytes: &[u8], register: &Register) -> Result<Vec<SupplierMonth>, Vec<FileProblem>> {
+    parse_source(&csv_common::open(bytes, &TABLE)?, register)
+}
+
+/// As [`parse`], from a file already read by [`csv_common::open`].
+pub fn parse_source(
+    source: &Source<'_>,
+    register: &Register,
+) -> Result<Vec<SupplierMonth>, Vec<FileProblem>> {
     let mut problems = Vec::new();
     let mut out = Vec::new();
     let mut seen: HashMap<Key, usize> = HashMap::new();
-    for row in csv_common::rows(bytes, COLUMNS)? {
+    for row in source.rows()? {
         match row {
             Ok(row) => match supplier_month(&row, register, &mut seen) {
                 Ok(m) => out.push(m),

@@ -11,6 +11,7 @@ mod common;
 mod calloffs;
 mod import;
 mod meetings;
+mod office_files;
 mod ops;
 mod read_only;
 mod register_agreements;

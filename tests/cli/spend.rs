@@ -571,3 +571,88 @@ fn the_spreadsheets_hold_the_figures_as_numbers() {
     assert_eq!(sheet.get((1, 7)), Some(&Data::Float(10_000.0)));
     assert_eq!(sheet.get((2, 7)), Some(&Data::Float(2_000.0)));
 }
+
+/// The ledger as a workbook Excel saved: dates as date cells, organisation numbers typed
+/// without the hyphen (numbers), amounts as numbers, on a sheet after a notes sheet.
+fn ledger_xlsx() -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    book.add_worksheet().set_name("Info").unwrap();
+    let ws = book.add_worksheet().set_name("accounts_payable").unwrap();
+    let day = Format::new().set_num_format("yyyy-mm-dd");
+    let mut lines = LEDGER.lines();
+    for (col, name) in (0u16..).zip(lines.next().unwrap().split(';')) {
+        ws.write_string(0, col, name).unwrap();
+    }
+    for (row, line) in (1u32..).zip(lines) {
+        for (col, cell) in (0u16..).zip(line.split(';')) {
+            match col {
+                1 => {
+                    let p: Vec<u16> = cell.split('-').map(|x| x.parse().unwrap()).collect();
+                    let d = ExcelDateTime::from_ymd(p[0], p[1] as u8, p[2] as u8).unwrap();
+                    ws.write_datetime_with_format(row, col, &d, &day).unwrap();
+                }
+                2 => {
+                    ws.write_number(row, col, cell.replace('-', "").parse::<f64>().unwrap())
+                        .unwrap();
+                }
+                5 => {
+                    ws.write_number(row, col, cell.replace(',', ".").parse::<f64>().unwrap())
+                        .unwrap();
+                }
+                _ if cell.is_empty() => {}
+                _ => {
+                    ws.write_string(row, col, cell).unwrap();
+                }
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn the_ledger_as_excel_hands_it_over_gives_the_same_figures() {
+    let spend = |db: &Path| {
+        json_of(avtal(
+            db,
+            &[
+                "report",
+                "spend",
+                "--agreement",
+                "UH-1",
+                "--from",
+                "2026-01-01",
+                "--to",
+                "2026-12-31",
+                "--as-of",
+                "2026-06-30",
+                "--format",
+                "json",
+            ],
+        ))
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = register(dir.path());
+    let db = dir.path().join("db.redb");
+    ok(avtal(&db, &["import", "invoices", inbox.to_str().unwrap()]));
+    let original = spend(&db);
+    let (windows, _, _) = encoding_rs::WINDOWS_1252.encode(LEDGER);
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in LEDGER.replace(';', "\t").encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    for (name, bytes, said) in [
+        ("reskontra.xlsx", ledger_xlsx(), "accounts_payable"),
+        ("reskontra.csv", windows.into_owned(), "Windows-1252"),
+        ("reskontra.txt", utf16, "UTF-16LE"),
+    ] {
+        let other = tempfile::tempdir().unwrap();
+        let inbox = register(other.path());
+        std::fs::remove_file(inbox.join("reskontra.csv")).unwrap();
+        std::fs::write(inbox.join(name), bytes).unwrap();
+        let db = other.path().join("db.redb");
+        let run = ok(avtal(&db, &["import", "invoices", inbox.to_str().unwrap()]));
+        assert!(run.stdout.contains(said), "{name}: {}", run.stdout);
+        assert_eq!(spend(&db), original, "{name}");
+    }
+}

@@ -201,20 +201,12 @@ pub(in crate::cli) fn kpi(db: &Path, args: &KpiArgs<'_>, cat: &Catalog) -> Resul
             return written(out, cat);
         }
     };
-    match args.out {
-        Some(out) => {
-            std::fs::write(out, text).map_err(|e| {
-                tr!(
-                    cat,
-                    "cli.report.write_failed",
-                    path = out.display(),
-                    detail = e
-                )
-            })?;
-            written(out, cat)
-        }
-        None => super::super::print_out(&text, cat),
-    }
+    output::deliver(
+        output::Output::Text(text),
+        args.out,
+        "cli.report.written",
+        cat,
+    )
 }
 
 fn written(out: &Path, cat: &Catalog) -> Result<(), String> {

@@ -1,4 +1,5 @@
-//! `avtal report penalties --agreement REF --as-of DATE [--format json|csv|table]`:
+//! `avtal report penalties --agreement REF --as-of DATE [--format json|csv|table|xlsx]
+//! [--out FILE]`:
 //! DESIGN §6, a list of `{calloff, supplier, delay_days, units, amount_ore}`, one per
 //! call-off whose late-delivery penalty is above zero at the as-of date, sorted by
 //! call-off reference. The arithmetic is `domain::penalty` (its decisions apply).
@@ -7,7 +8,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::super::{Format, output};
+use super::super::Format;
+use super::super::output::{self, Cell, Output};
 use crate::domain::Money;
 use crate::domain::penalty::{late_delivery, late_delivery_term};
 use crate::i18n::Catalog;
@@ -30,9 +32,13 @@ pub(in crate::cli) fn penalties(
     reference: &str,
     as_of: &str,
     format: Format,
+    out: Option<&std::path::Path>,
     cat: &Catalog,
 ) -> Result<(), String> {
     let as_of_date = super::date_arg("as-of", as_of, cat)?;
+    if format == Format::Xlsx && out.is_none() {
+        return Err(tr!(cat, "cli.report.xlsx_needs_out").to_string());
+    }
     let (store, agreement) = super::open_agreement(db, reference, cat)?;
     let term = late_delivery_term(&agreement.penalties);
     let mut entries = Vec::new();
@@ -68,6 +74,29 @@ pub(in crate::cli) fn penalties(
         ]
     };
     let text = match format {
+        Format::Xlsx => {
+            let mut header = HEADER.to_vec();
+            header.push("amount_sek");
+            let rows = entries
+                .iter()
+                .map(|e| {
+                    vec![
+                        Cell::text(&e.calloff),
+                        Cell::text(&e.supplier),
+                        Cell::Number(e.delay_days as f64),
+                        Cell::Number(e.units as f64),
+                        Cell::Ore(Money(e.amount_ore)),
+                        Cell::Kronor(Money(e.amount_ore)),
+                    ]
+                })
+                .collect();
+            let sheet = Output::Sheet {
+                name: "Penalties",
+                header,
+                rows,
+            };
+            return output::deliver(sheet, out, "cli.report.written", cat);
+        }
         Format::Json => output::json(&entries, cat)?,
         Format::Csv => {
             let rows: Vec<Vec<String>> = entries
@@ -121,5 +150,5 @@ pub(in crate::cli) fn penalties(
             output::table(&titles, &rows)
         }
     };
-    super::super::print_out(&text, cat)
+    output::deliver(Output::Text(text), out, "cli.report.written", cat)
 }

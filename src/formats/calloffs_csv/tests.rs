@@ -223,9 +223,14 @@ fn header_problems_stop_the_file_and_are_all_told() {
 fn malformed_csv_and_bad_encoding_are_told_by_line() {
     let row = "UH-2026-014,Systemutveckling,Kim,ranking,2026-04-01 09:30,,,,,,,,";
     let mut bytes = format!("{HEADER}\nA-1,{row}\nA-2,{row}\nA-3,{row}").into_bytes();
-    // "Kim" on line 3 becomes "Kiå" as Windows-1252 writes it: not UTF-8.
+    // "Kim" on line 3 becomes "Kiå" as Windows-1252 writes it: not UTF-8, so the file
+    // is read as Windows-1252 (issue 16; it used to be refused).
     let at = bytes.windows(8).position(|w| w == b"A-2,UH-2").unwrap() + 35;
     bytes[at] = 0xE5;
+    let calloffs = parse(&bytes, &register()).unwrap();
+    assert_eq!(calloffs[1].orderer, "Kiå");
+    // Behind a UTF-8 BOM the file says it is UTF-8: the byte is told by line and column.
+    let bytes = [b"\xEF\xBB\xBF".as_slice(), &bytes].concat();
     let problems = parse(&bytes, &register()).unwrap_err();
     assert_eq!(places(&problems), vec![(3, "orderer")]);
     assert!(

@@ -36,6 +36,24 @@ pub enum CsvProblem {
         column: &'static str,
         problem: CellProblem,
     },
+    /// UTF-16 that breaks off: half a surrogate pair or an odd byte at the end.
+    BrokenUtf16 {
+        big_endian: bool,
+    },
+    /// A file that looks like a workbook (a zip or OLE file) but cannot be read as one;
+    /// the detail is calamine's own (English) words, or empty.
+    NotAWorkbook {
+        detail: String,
+    },
+    /// A workbook whose sheet holds nothing (or which has no sheet: `sheet` is empty).
+    EmptySheet {
+        sheet: String,
+        allowed: String,
+    },
+    SheetUnreadable {
+        sheet: String,
+        detail: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,6 +201,31 @@ impl CsvProblem {
                 "cli.csv.in_column",
                 column = shown(column),
                 message = problem.message(cat)
+            ),
+            CsvProblem::BrokenUtf16 { big_endian } => {
+                let encoding = if *big_endian { "UTF-16BE" } else { "UTF-16LE" };
+                tr!(cat, "cli.csv.broken_utf16", encoding = encoding)
+            }
+            CsvProblem::NotAWorkbook { detail } if detail.is_empty() => {
+                tr!(cat, "cli.csv.not_a_workbook").to_string()
+            }
+            CsvProblem::NotAWorkbook { detail } => {
+                tr!(cat, "cli.csv.not_a_workbook_detail", detail = shown(detail))
+            }
+            CsvProblem::EmptySheet { sheet, allowed } if sheet.is_empty() => {
+                tr!(cat, "cli.csv.no_sheet", allowed = allowed)
+            }
+            CsvProblem::EmptySheet { sheet, allowed } => tr!(
+                cat,
+                "cli.csv.empty_sheet",
+                sheet = shown(sheet),
+                allowed = allowed
+            ),
+            CsvProblem::SheetUnreadable { sheet, detail } => tr!(
+                cat,
+                "cli.csv.sheet_unreadable",
+                sheet = shown(sheet),
+                detail = shown(detail)
             ),
         }
     }

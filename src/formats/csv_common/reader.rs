@@ -74,23 +74,49 @@ pub struct Reader<'a> {
     done: bool,
     /// No record is begun at or past this position (see [`Reader::stop_at`]).
     limit: usize,
+    /// Whether a line end inside a quoted field counts as a line: it does in a file, as
+    /// an editor shows it; in the text of a sheet a line is a row, and a cell may hold
+    /// line breaks (Alt+Enter in Excel) without moving the row number.
+    quoted_lines: bool,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(bytes: &'a [u8], sep: u8) -> Reader<'a> {
+        Reader::starting(bytes, sep, 1, true)
+    }
+
+    /// A reader whose first line is numbered `line`, counting line ends inside quoted
+    /// fields as lines or not (see `quoted_lines`).
+    pub fn starting(bytes: &'a [u8], sep: u8, line: usize, quoted_lines: bool) -> Reader<'a> {
         Reader {
             bytes,
             pos: 0,
-            line: 1,
+            line,
             sep,
             done: false,
             limit: usize::MAX,
+            quoted_lines,
+        }
+    }
+
+    /// A space, or a tab where the tab does not separate fields: what may stand around
+    /// a quoted field.
+    fn is_padding(&self, b: Option<&u8>) -> bool {
+        match b {
+            Some(b' ') => true,
+            Some(b'\t') => self.sep != b'\t',
+            _ => false,
         }
     }
 
     /// Where the next record begins, and its line.
     pub fn position(&self) -> (usize, usize) {
         (self.pos, self.line)
+    }
+
+    /// The separator of the fields.
+    pub fn separator(&self) -> u8 {
+        self.sep
     }
 
     /// The whole file.
@@ -159,7 +185,7 @@ impl<'a> Reader<'a> {
                 Some(b'"') => {
                     self.pos += 1;
                     // Spaces after the closing quote are harmless; anything else is not.
-                    while matches!(self.peek(), Some(b' ' | b'\t')) {
+                    while self.is_padding(self.bytes.get(self.pos)) {
                         self.pos += 1;
                     }
                     return match self.peek() {
@@ -171,6 +197,9 @@ impl<'a> Reader<'a> {
                 Some(b'\r' | b'\n') => {
                     let at = self.pos;
                     self.line_end();
+                    if !self.quoted_lines {
+                        self.line -= 1;
+                    }
                     // Keep the line end as written.
                     rec.buf.extend_from_slice(&self.bytes[at..self.pos]);
                 }
@@ -200,7 +229,7 @@ impl Iterator for Reader<'_> {
         loop {
             // A quote after leading spaces still opens a quoted field (`a, "b,c"`).
             let mut ahead = self.pos;
-            while matches!(self.bytes.get(ahead), Some(b' ' | b'\t')) {
+            while self.is_padding(self.bytes.get(ahead)) {
                 ahead += 1;
             }
             if self.bytes.get(ahead) == Some(&b'"') {
@@ -271,6 +300,23 @@ mod tests {
             ]
         );
         assert_eq!(read("a;b,c;\n", b';'), vec![ok(1, &["a", "b,c", ""])]);
+    }
+
+    #[test]
+    fn a_tab_separator_is_not_taken_for_padding_around_quotes() {
+        assert_eq!(
+            read("a\t\t\"b\tc\"\t\"d\"\n", b'\t'),
+            vec![ok(1, &["a", "", "b\tc", "d"])]
+        );
+        assert_eq!(read("a,\t\"b\"\t\n", b','), vec![ok(1, &["a", "b"])]);
+    }
+
+    #[test]
+    fn in_a_sheet_a_cell_with_line_breaks_keeps_its_row_number() {
+        let recs: Vec<Record> = Reader::starting(b"\"one\ntwo\",x\ny,z\n", b',', 4, false)
+            .filter_map(Result::ok)
+            .collect();
+        assert_eq!((recs[0].line, recs[1].line), (4, 5));
     }
 
     #[test]
