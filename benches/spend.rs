@@ -138,7 +138,7 @@ fn run(n: usize) -> (usize, f64, f64, f64, u64) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("avtal.redb")).unwrap();
     let a = agreement();
-    store.import_agreements(&[a.clone()]).unwrap();
+    store.import_agreements(std::slice::from_ref(&a)).unwrap();
     let text = ledger(n);
     let t = Instant::now();
     let postings = ledger_csv::parse(text.as_bytes()).unwrap();
