@@ -8,7 +8,98 @@ use crate::domain::{
 };
 use crate::i18n::Catalog;
 
-use crate::app::form::{Field, FieldKind, Form, FormTarget, format_date};
+use crate::app::form::{Field, FieldKind, Form, FormKey, FormTarget, form_keys, format_date};
+
+form_keys! {
+    /// The agreement's own fields, in the order the form shows them.
+    pub enum AgreementKey {
+        Reference => "ui.field.reference",
+        Name => "ui.field.name",
+        Start => "ui.field.start",
+        End => "ui.field.end",
+        Priority => "ui.field.priority",
+        ResponseTime => "ui.field.response_time",
+        Keywords => "ui.field.keywords",
+        OrderMailbox => "ui.field.order_mailbox",
+        GoalPicture => "ui.field.goal_picture",
+        CalloffRoutine => "ui.field.calloff_routine",
+        Notes => "ui.field.notes",
+    }
+}
+
+form_keys! {
+    pub enum LotKey {
+        Name => "ui.field.lot_name",
+    }
+}
+
+form_keys! {
+    pub enum SupplierKey {
+        OrgNumber => "ui.field.org_number",
+        Name => "ui.field.supplier_name",
+    }
+}
+
+form_keys! {
+    pub enum ContactKey {
+        Name => "ui.field.contact_name",
+        Role => "ui.field.role",
+        Email => "ui.field.email",
+        Phone => "ui.field.phone",
+        EscalationLevel => "ui.field.escalation_level",
+    }
+}
+
+form_keys! {
+    pub enum PenaltyKey {
+        Basis => "ui.field.basis",
+        Rate => "ui.field.rate",
+        Cap => "ui.field.cap",
+    }
+}
+
+form_keys! {
+    pub enum EscalationKey {
+        Level => "ui.field.level",
+        Title => "ui.field.title",
+        BuyerContact => "ui.field.buyer_contact",
+        Description => "ui.field.description",
+    }
+}
+
+form_keys! {
+    /// An extension option.
+    pub enum OptionKey {
+        ExtendsTo => "ui.field.extends_to",
+        NoticeDate => "ui.field.notice_date",
+        Status => "ui.field.option_status",
+        Note => "ui.field.note",
+    }
+}
+
+form_keys! {
+    pub enum TemplateKey {
+        Name => "ui.field.template_name",
+        Location => "ui.field.location",
+    }
+}
+
+form_keys! {
+    pub enum OrdererKey {
+        Name => "ui.field.person_name",
+        Unit => "ui.field.unit",
+        Email => "ui.field.email",
+    }
+}
+
+form_keys! {
+    /// A member of the project group.
+    pub enum MemberKey {
+        Name => "ui.field.person_name",
+        Role => "ui.field.member_role",
+        Email => "ui.field.email",
+    }
+}
 
 const PRIORITIES: [&str; 3] = ["ui.priority.1", "ui.priority.2", "ui.priority.3"];
 const ROLES: [&str; 4] = [
@@ -28,25 +119,25 @@ const OPTION_STATUSES: [&str; 3] = [
     "ui.option.declined",
 ];
 
-fn text(label: &'static str, value: &str) -> Field {
-    Field::new(label, FieldKind::Text { required: false }, value)
+fn text<K: FormKey>(key: K, value: &str) -> Field {
+    Field::new(key, FieldKind::Text { required: false }, value)
 }
 
-fn email(label: &'static str, value: &str) -> Field {
-    Field::new(label, FieldKind::Email, value)
+fn email<K: FormKey>(key: K, value: &str) -> Field {
+    Field::new(key, FieldKind::Email, value)
 }
 
-fn phone(label: &'static str, value: &str) -> Field {
-    Field::new(label, FieldKind::Phone, value)
+fn phone<K: FormKey>(key: K, value: &str) -> Field {
+    Field::new(key, FieldKind::Phone, value)
 }
 
-fn required(label: &'static str, value: &str) -> Field {
-    Field::new(label, FieldKind::Text { required: true }, value)
+fn required<K: FormKey>(key: K, value: &str) -> Field {
+    Field::new(key, FieldKind::Text { required: true }, value)
 }
 
-fn date(label: &'static str, value: Option<time::Date>) -> Field {
+fn date<K: FormKey>(key: K, value: Option<time::Date>) -> Field {
     Field::new(
-        label,
+        key,
         FieldKind::Date { required: true },
         &value.map(format_date).unwrap_or_default(),
     )
@@ -80,19 +171,19 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
             let p = a.map(|a| a.priority).unwrap_or_default();
             vec![
                 required(
-                    "ui.field.reference",
+                    AgreementKey::Reference,
                     a.map(|a| a.reference.as_str()).unwrap_or(""),
                 ),
-                required("ui.field.name", a.map(|a| a.name.as_str()).unwrap_or("")),
-                date("ui.field.start", a.map(|a| a.start)),
-                date("ui.field.end", a.map(|a| a.end)),
+                required(AgreementKey::Name, a.map(|a| a.name.as_str()).unwrap_or("")),
+                date(AgreementKey::Start, a.map(|a| a.start)),
+                date(AgreementKey::End, a.map(|a| a.end)),
                 Field::choice(
-                    "ui.field.priority",
+                    AgreementKey::Priority,
                     PRIORITIES.to_vec(),
                     usize::from(p.number() - 1),
                 ),
                 Field::new(
-                    "ui.field.response_time",
+                    AgreementKey::ResponseTime,
                     FieldKind::ResponseTime,
                     &response_time_text(
                         cat,
@@ -101,26 +192,26 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
                     ),
                 ),
                 Field::new(
-                    "ui.field.keywords",
+                    AgreementKey::Keywords,
                     FieldKind::List,
                     &a.map(|a| a.keywords.join(", ")).unwrap_or_default(),
                 ),
                 email(
-                    "ui.field.order_mailbox",
+                    AgreementKey::OrderMailbox,
                     a.map(|a| a.order_mailbox.as_str()).unwrap_or(""),
                 ),
                 Field::new(
-                    "ui.field.goal_picture",
+                    AgreementKey::GoalPicture,
                     FieldKind::MultiLine,
                     a.map(|a| a.goal_picture.as_str()).unwrap_or(""),
                 ),
                 Field::new(
-                    "ui.field.calloff_routine",
+                    AgreementKey::CalloffRoutine,
                     FieldKind::MultiLine,
                     a.map(|a| a.calloff_routine.as_str()).unwrap_or(""),
                 ),
                 Field::new(
-                    "ui.field.notes",
+                    AgreementKey::Notes,
                     FieldKind::MultiLine,
                     a.map(|a| a.notes.as_str()).unwrap_or(""),
                 ),
@@ -129,7 +220,7 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
         (FormTarget::Lot(i), a) => {
             let lot = i.and_then(|i| a?.lots.get(i));
             vec![required(
-                "ui.field.lot_name",
+                LotKey::Name,
                 lot.map(|l| l.name.as_str()).unwrap_or(""),
             )]
         }
@@ -137,32 +228,26 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
             let s = i.and_then(|i| a?.suppliers.get(i));
             vec![
                 Field::new(
-                    "ui.field.org_number",
+                    SupplierKey::OrgNumber,
                     FieldKind::OrgNumber,
                     &s.map(|s| s.org_number.to_string()).unwrap_or_default(),
                 ),
-                required(
-                    "ui.field.supplier_name",
-                    s.map(|s| s.name.as_str()).unwrap_or(""),
-                ),
+                required(SupplierKey::Name, s.map(|s| s.name.as_str()).unwrap_or("")),
             ]
         }
         (FormTarget::Contact { supplier, index }, a) => {
             let c = index.and_then(|i| a?.suppliers.get(supplier)?.contacts.get(i));
             vec![
-                required(
-                    "ui.field.contact_name",
-                    c.map(|c| c.name.as_str()).unwrap_or(""),
-                ),
+                required(ContactKey::Name, c.map(|c| c.name.as_str()).unwrap_or("")),
                 Field::choice(
-                    "ui.field.role",
+                    ContactKey::Role,
                     ROLES.to_vec(),
                     c.map(|c| role_index(c.role)).unwrap_or(0),
                 ),
-                email("ui.field.email", c.map(|c| c.email.as_str()).unwrap_or("")),
-                phone("ui.field.phone", c.map(|c| c.phone.as_str()).unwrap_or("")),
+                email(ContactKey::Email, c.map(|c| c.email.as_str()).unwrap_or("")),
+                phone(ContactKey::Phone, c.map(|c| c.phone.as_str()).unwrap_or("")),
                 Field::new(
-                    "ui.field.escalation_level",
+                    ContactKey::EscalationLevel,
                     FieldKind::Number {
                         min: 1,
                         max: 9,
@@ -185,14 +270,14 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
                 })
                 .unwrap_or(1);
             vec![
-                Field::choice("ui.field.basis", BASES.to_vec(), basis),
+                Field::choice(PenaltyKey::Basis, BASES.to_vec(), basis),
                 Field::new(
-                    "ui.field.rate",
+                    PenaltyKey::Rate,
                     FieldKind::Rate { required: true },
                     &p.map(|p| rate_text(&p.rate)).unwrap_or_default(),
                 ),
                 Field::new(
-                    "ui.field.cap",
+                    PenaltyKey::Cap,
                     FieldKind::Cap,
                     &p.and_then(|p| p.cap.as_ref())
                         .map(rate_text)
@@ -205,7 +290,7 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
             let next_level = a.map(|a| a.escalation.len() + 1).unwrap_or(1);
             vec![
                 Field::new(
-                    "ui.field.level",
+                    EscalationKey::Level,
                     FieldKind::Number {
                         min: 1,
                         max: 9,
@@ -214,13 +299,16 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
                     &l.map(|l| l.level.to_string())
                         .unwrap_or(next_level.to_string()),
                 ),
-                required("ui.field.title", l.map(|l| l.title.as_str()).unwrap_or("")),
+                required(
+                    EscalationKey::Title,
+                    l.map(|l| l.title.as_str()).unwrap_or(""),
+                ),
                 text(
-                    "ui.field.buyer_contact",
+                    EscalationKey::BuyerContact,
                     l.map(|l| l.buyer_contact.as_str()).unwrap_or(""),
                 ),
                 Field::new(
-                    "ui.field.description",
+                    EscalationKey::Description,
                     FieldKind::MultiLine,
                     l.map(|l| l.description.as_str()).unwrap_or(""),
                 ),
@@ -236,21 +324,18 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
                 })
                 .unwrap_or(0);
             vec![
-                date("ui.field.extends_to", o.map(|o| o.extends_to)),
-                date("ui.field.notice_date", o.map(|o| o.notice_date)),
-                Field::choice("ui.field.option_status", OPTION_STATUSES.to_vec(), status),
-                text("ui.field.note", o.map(|o| o.note.as_str()).unwrap_or("")),
+                date(OptionKey::ExtendsTo, o.map(|o| o.extends_to)),
+                date(OptionKey::NoticeDate, o.map(|o| o.notice_date)),
+                Field::choice(OptionKey::Status, OPTION_STATUSES.to_vec(), status),
+                text(OptionKey::Note, o.map(|o| o.note.as_str()).unwrap_or("")),
             ]
         }
         (FormTarget::Template(i), a) => {
             let t = i.and_then(|i| a?.order_templates.get(i));
             vec![
-                required(
-                    "ui.field.template_name",
-                    t.map(|t| t.name.as_str()).unwrap_or(""),
-                ),
+                required(TemplateKey::Name, t.map(|t| t.name.as_str()).unwrap_or("")),
                 text(
-                    "ui.field.location",
+                    TemplateKey::Location,
                     t.map(|t| t.location.as_str()).unwrap_or(""),
                 ),
             ]
@@ -258,26 +343,17 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
         (FormTarget::Orderer(i), a) => {
             let o = i.and_then(|i| a?.orderers.get(i));
             vec![
-                required(
-                    "ui.field.person_name",
-                    o.map(|o| o.name.as_str()).unwrap_or(""),
-                ),
-                text("ui.field.unit", o.map(|o| o.unit.as_str()).unwrap_or("")),
-                email("ui.field.email", o.map(|o| o.email.as_str()).unwrap_or("")),
+                required(OrdererKey::Name, o.map(|o| o.name.as_str()).unwrap_or("")),
+                text(OrdererKey::Unit, o.map(|o| o.unit.as_str()).unwrap_or("")),
+                email(OrdererKey::Email, o.map(|o| o.email.as_str()).unwrap_or("")),
             ]
         }
         (FormTarget::ProjectMember(i), a) => {
             let m = i.and_then(|i| a?.project_group.get(i));
             vec![
-                required(
-                    "ui.field.person_name",
-                    m.map(|m| m.name.as_str()).unwrap_or(""),
-                ),
-                text(
-                    "ui.field.member_role",
-                    m.map(|m| m.role.as_str()).unwrap_or(""),
-                ),
-                email("ui.field.email", m.map(|m| m.email.as_str()).unwrap_or("")),
+                required(MemberKey::Name, m.map(|m| m.name.as_str()).unwrap_or("")),
+                text(MemberKey::Role, m.map(|m| m.role.as_str()).unwrap_or("")),
+                email(MemberKey::Email, m.map(|m| m.email.as_str()).unwrap_or("")),
             ]
         }
         _ => Vec::new(),
@@ -304,29 +380,34 @@ fn rate_text(r: &crate::domain::Rate) -> String {
 /// Applies a valid form to `a` (a copy of the stored agreement, or a new one).
 /// The caller has validated every field; values that still fail to parse are left alone.
 pub fn apply(form: &Form, a: &mut Agreement) {
-    let f = |label| form.field(label);
     match form.target.clone() {
         FormTarget::Agreement(_) => {
-            a.reference = f("ui.field.reference").trimmed();
-            a.name = f("ui.field.name").trimmed();
-            if let Some(d) = f("ui.field.start").date() {
+            a.reference = form[AgreementKey::Reference].trimmed();
+            a.name = form[AgreementKey::Name].trimmed();
+            if let Some(d) = form[AgreementKey::Start].date() {
                 a.start = d;
             }
-            if let Some(d) = f("ui.field.end").date() {
+            if let Some(d) = form[AgreementKey::End].date() {
                 a.end = d;
             }
-            a.priority = Priority::ALL[f("ui.field.priority").choice.min(2)];
-            if let Some(rt) = ResponseTime::parse(&f("ui.field.response_time").trimmed()) {
+            a.priority = Priority::ALL[form[AgreementKey::Priority].choice.min(2)];
+            if let Some(rt) = ResponseTime::parse(&form[AgreementKey::ResponseTime].trimmed()) {
                 a.response_time = rt;
             }
-            a.keywords = f("ui.field.keywords").list();
-            a.order_mailbox = f("ui.field.order_mailbox").trimmed();
-            a.goal_picture = f("ui.field.goal_picture").text().trim_end().to_string();
-            a.calloff_routine = f("ui.field.calloff_routine").text().trim_end().to_string();
-            a.notes = f("ui.field.notes").text().trim_end().to_string();
+            a.keywords = form[AgreementKey::Keywords].list();
+            a.order_mailbox = form[AgreementKey::OrderMailbox].trimmed();
+            a.goal_picture = form[AgreementKey::GoalPicture]
+                .text()
+                .trim_end()
+                .to_string();
+            a.calloff_routine = form[AgreementKey::CalloffRoutine]
+                .text()
+                .trim_end()
+                .to_string();
+            a.notes = form[AgreementKey::Notes].text().trim_end().to_string();
         }
         FormTarget::Lot(i) => {
-            let name = f("ui.field.lot_name").trimmed();
+            let name = form[LotKey::Name].trimmed();
             match i.and_then(|i| a.lots.get_mut(i)) {
                 Some(lot) => lot.name = name,
                 None => a.lots.push(Lot {
@@ -336,10 +417,10 @@ pub fn apply(form: &Form, a: &mut Agreement) {
             }
         }
         FormTarget::Supplier(i) => {
-            let Some(org) = f("ui.field.org_number").org_number() else {
+            let Some(org) = form[SupplierKey::OrgNumber].org_number() else {
                 return;
             };
-            let name = f("ui.field.supplier_name").trimmed();
+            let name = form[SupplierKey::Name].trimmed();
             match i.and_then(|i| a.suppliers.get_mut(i)) {
                 Some(s) => {
                     // A changed org number follows the supplier into every ranking.
@@ -362,11 +443,11 @@ pub fn apply(form: &Form, a: &mut Agreement) {
         }
         FormTarget::Contact { supplier, index } => {
             let contact = Contact {
-                name: f("ui.field.contact_name").trimmed(),
-                role: ContactRole::ALL[f("ui.field.role").choice.min(3)],
-                email: f("ui.field.email").trimmed(),
-                phone: f("ui.field.phone").trimmed(),
-                escalation_level: f("ui.field.escalation_level")
+                name: form[ContactKey::Name].trimmed(),
+                role: ContactRole::ALL[form[ContactKey::Role].choice.min(3)],
+                email: form[ContactKey::Email].trimmed(),
+                phone: form[ContactKey::Phone].trimmed(),
+                escalation_level: form[ContactKey::EscalationLevel]
                     .number()
                     .and_then(|n| u8::try_from(n).ok()),
             };
@@ -378,34 +459,37 @@ pub fn apply(form: &Form, a: &mut Agreement) {
             }
         }
         FormTarget::Penalty(i) => {
-            let Some(rate) = f("ui.field.rate").rate() else {
+            let Some(rate) = form[PenaltyKey::Rate].rate() else {
                 return;
             };
             let term = PenaltyTerm {
                 trigger: PenaltyTrigger::LateDelivery,
-                basis: PenaltyBasis::ALL[f("ui.field.basis").choice.min(2)],
+                basis: PenaltyBasis::ALL[form[PenaltyKey::Basis].choice.min(2)],
                 rate,
-                cap: f("ui.field.cap").rate(),
+                cap: form[PenaltyKey::Cap].rate(),
             };
             put(&mut a.penalties, i, term);
         }
         FormTarget::Escalation(i) => {
             let level = EscalationLevel {
-                level: f("ui.field.level")
+                level: form[EscalationKey::Level]
                     .number()
                     .and_then(|n| u8::try_from(n).ok())
                     .unwrap_or(1),
-                title: f("ui.field.title").trimmed(),
-                buyer_contact: f("ui.field.buyer_contact").trimmed(),
-                description: f("ui.field.description").text().trim_end().to_string(),
+                title: form[EscalationKey::Title].trimmed(),
+                buyer_contact: form[EscalationKey::BuyerContact].trimmed(),
+                description: form[EscalationKey::Description]
+                    .text()
+                    .trim_end()
+                    .to_string(),
             };
             put(&mut a.escalation, i, level);
             a.escalation.sort_by_key(|l| l.level);
         }
         FormTarget::ExtensionOption(i) => {
             let (Some(extends_to), Some(notice_date)) = (
-                f("ui.field.extends_to").date(),
-                f("ui.field.notice_date").date(),
+                form[OptionKey::ExtendsTo].date(),
+                form[OptionKey::NoticeDate].date(),
             ) else {
                 return;
             };
@@ -416,32 +500,32 @@ pub fn apply(form: &Form, a: &mut Agreement) {
                     OptionStatus::Open,
                     OptionStatus::Exercised,
                     OptionStatus::Declined,
-                ][f("ui.field.option_status").choice.min(2)],
-                note: f("ui.field.note").trimmed(),
+                ][form[OptionKey::Status].choice.min(2)],
+                note: form[OptionKey::Note].trimmed(),
             };
             put(&mut a.extension_options, i, option);
             a.extension_options.sort_by_key(|o| o.notice_date);
         }
         FormTarget::Template(i) => {
             let t = OrderTemplate {
-                name: f("ui.field.template_name").trimmed(),
-                location: f("ui.field.location").trimmed(),
+                name: form[TemplateKey::Name].trimmed(),
+                location: form[TemplateKey::Location].trimmed(),
             };
             put(&mut a.order_templates, i, t);
         }
         FormTarget::Orderer(i) => {
             let o = Orderer {
-                name: f("ui.field.person_name").trimmed(),
-                unit: f("ui.field.unit").trimmed(),
-                email: f("ui.field.email").trimmed(),
+                name: form[OrdererKey::Name].trimmed(),
+                unit: form[OrdererKey::Unit].trimmed(),
+                email: form[OrdererKey::Email].trimmed(),
             };
             put(&mut a.orderers, i, o);
         }
         FormTarget::ProjectMember(i) => {
             let m = ProjectMember {
-                name: f("ui.field.person_name").trimmed(),
-                role: f("ui.field.member_role").trimmed(),
-                email: f("ui.field.email").trimmed(),
+                name: form[MemberKey::Name].trimmed(),
+                role: form[MemberKey::Role].trimmed(),
+                email: form[MemberKey::Email].trimmed(),
             };
             put(&mut a.project_group, i, m);
         }
