@@ -1,14 +1,13 @@
 //! The forms of the agreement register: which fields each has, filled from the agreement,
 //! and how a valid form changes the agreement.
 
-use crate::domain::{
-    Agreement, Contact, ContactRole, EscalationLevel, ExtensionOption, Lot, OptionStatus,
-    OrderTemplate, Orderer, PenaltyBasis, PenaltyTerm, PenaltyTrigger, Priority, ProjectMember,
-    ResponseTime, Supplier,
-};
+use crate::domain::{Agreement, Priority, ResponseTime};
 use crate::i18n::Catalog;
 
 use crate::app::form::{Field, FieldKind, Form, FormKey, FormTarget, form_keys, format_date};
+
+mod parts;
+pub use parts::*;
 
 form_keys! {
     /// The agreement's own fields, in the order the form shows them.
@@ -27,97 +26,7 @@ form_keys! {
     }
 }
 
-form_keys! {
-    pub enum LotKey {
-        Name => "ui.field.lot_name",
-    }
-}
-
-form_keys! {
-    pub enum SupplierKey {
-        OrgNumber => "ui.field.org_number",
-        Name => "ui.field.supplier_name",
-    }
-}
-
-form_keys! {
-    pub enum ContactKey {
-        Name => "ui.field.contact_name",
-        Role => "ui.field.role",
-        Email => "ui.field.email",
-        Phone => "ui.field.phone",
-        EscalationLevel => "ui.field.escalation_level",
-    }
-}
-
-form_keys! {
-    pub enum PenaltyKey {
-        Basis => "ui.field.basis",
-        Rate => "ui.field.rate",
-        Cap => "ui.field.cap",
-    }
-}
-
-form_keys! {
-    pub enum EscalationKey {
-        Level => "ui.field.level",
-        Title => "ui.field.title",
-        BuyerContact => "ui.field.buyer_contact",
-        Description => "ui.field.description",
-    }
-}
-
-form_keys! {
-    /// An extension option.
-    pub enum OptionKey {
-        ExtendsTo => "ui.field.extends_to",
-        NoticeDate => "ui.field.notice_date",
-        Status => "ui.field.option_status",
-        Note => "ui.field.note",
-    }
-}
-
-form_keys! {
-    pub enum TemplateKey {
-        Name => "ui.field.template_name",
-        Location => "ui.field.location",
-    }
-}
-
-form_keys! {
-    pub enum OrdererKey {
-        Name => "ui.field.person_name",
-        Unit => "ui.field.unit",
-        Email => "ui.field.email",
-    }
-}
-
-form_keys! {
-    /// A member of the project group.
-    pub enum MemberKey {
-        Name => "ui.field.person_name",
-        Role => "ui.field.member_role",
-        Email => "ui.field.email",
-    }
-}
-
 const PRIORITIES: [&str; 3] = ["ui.priority.1", "ui.priority.2", "ui.priority.3"];
-const ROLES: [&str; 4] = [
-    "ui.role.account_manager",
-    "ui.role.customer_team",
-    "ui.role.escalation",
-    "ui.role.other",
-];
-const BASES: [&str; 3] = [
-    "ui.basis.per_day",
-    "ui.basis.per_started_week",
-    "ui.basis.per_working_day",
-];
-const OPTION_STATUSES: [&str; 3] = [
-    "ui.option.open",
-    "ui.option.exercised",
-    "ui.option.declined",
-];
 
 fn text<K: FormKey>(key: K, value: &str) -> Field {
     Field::new(key, FieldKind::Text { required: false }, value)
@@ -135,16 +44,16 @@ fn required<K: FormKey>(key: K, value: &str) -> Field {
     Field::new(key, FieldKind::Text { required: true }, value)
 }
 
+fn multiline<K: FormKey>(key: K, value: &str) -> Field {
+    Field::new(key, FieldKind::MultiLine, value)
+}
+
 fn date<K: FormKey>(key: K, value: Option<time::Date>) -> Field {
     Field::new(
         key,
         FieldKind::Date { required: true },
         &value.map(format_date).unwrap_or_default(),
     )
-}
-
-fn role_index(r: ContactRole) -> usize {
-    ContactRole::ALL.iter().position(|x| *x == r).unwrap_or(0)
 }
 
 /// The form for `target`, filled from `a` (None for a new agreement).
@@ -166,199 +75,80 @@ pub fn build(cat: &Catalog, target: FormTarget, a: Option<&Agreement>) -> Form {
         _ => "ui.form.new_agreement",
     };
     let fields = match (target.clone(), a) {
-        (FormTarget::Agreement(id), a) => {
-            let a = a.filter(|_| id.is_some());
-            let p = a.map(|a| a.priority).unwrap_or_default();
-            vec![
-                required(
-                    AgreementKey::Reference,
-                    a.map(|a| a.reference.as_str()).unwrap_or(""),
-                ),
-                required(AgreementKey::Name, a.map(|a| a.name.as_str()).unwrap_or("")),
-                date(AgreementKey::Start, a.map(|a| a.start)),
-                date(AgreementKey::End, a.map(|a| a.end)),
-                Field::choice(
-                    AgreementKey::Priority,
-                    PRIORITIES.to_vec(),
-                    usize::from(p.number() - 1),
-                ),
-                Field::new(
-                    AgreementKey::ResponseTime,
-                    FieldKind::ResponseTime,
-                    &response_time_text(
-                        cat,
-                        a.map(|a| a.response_time)
-                            .unwrap_or(ResponseTime::WorkingDays(2)),
-                    ),
-                ),
-                Field::new(
-                    AgreementKey::Keywords,
-                    FieldKind::List,
-                    &a.map(|a| a.keywords.join(", ")).unwrap_or_default(),
-                ),
-                email(
-                    AgreementKey::OrderMailbox,
-                    a.map(|a| a.order_mailbox.as_str()).unwrap_or(""),
-                ),
-                Field::new(
-                    AgreementKey::GoalPicture,
-                    FieldKind::MultiLine,
-                    a.map(|a| a.goal_picture.as_str()).unwrap_or(""),
-                ),
-                Field::new(
-                    AgreementKey::CalloffRoutine,
-                    FieldKind::MultiLine,
-                    a.map(|a| a.calloff_routine.as_str()).unwrap_or(""),
-                ),
-                Field::new(
-                    AgreementKey::Notes,
-                    FieldKind::MultiLine,
-                    a.map(|a| a.notes.as_str()).unwrap_or(""),
-                ),
-            ]
-        }
-        (FormTarget::Lot(i), a) => {
-            let lot = i.and_then(|i| a?.lots.get(i));
-            vec![required(
-                LotKey::Name,
-                lot.map(|l| l.name.as_str()).unwrap_or(""),
-            )]
-        }
-        (FormTarget::Supplier(i), a) => {
-            let s = i.and_then(|i| a?.suppliers.get(i));
-            vec![
-                Field::new(
-                    SupplierKey::OrgNumber,
-                    FieldKind::OrgNumber,
-                    &s.map(|s| s.org_number.to_string()).unwrap_or_default(),
-                ),
-                required(SupplierKey::Name, s.map(|s| s.name.as_str()).unwrap_or("")),
-            ]
-        }
-        (FormTarget::Contact { supplier, index }, a) => {
-            let c = index.and_then(|i| a?.suppliers.get(supplier)?.contacts.get(i));
-            vec![
-                required(ContactKey::Name, c.map(|c| c.name.as_str()).unwrap_or("")),
-                Field::choice(
-                    ContactKey::Role,
-                    ROLES.to_vec(),
-                    c.map(|c| role_index(c.role)).unwrap_or(0),
-                ),
-                email(ContactKey::Email, c.map(|c| c.email.as_str()).unwrap_or("")),
-                phone(ContactKey::Phone, c.map(|c| c.phone.as_str()).unwrap_or("")),
-                Field::new(
-                    ContactKey::EscalationLevel,
-                    FieldKind::Number {
-                        min: 1,
-                        max: 9,
-                        required: false,
-                    },
-                    &c.and_then(|c| c.escalation_level)
-                        .map(|l| l.to_string())
-                        .unwrap_or_default(),
-                ),
-            ]
-        }
-        (FormTarget::Penalty(i), a) => {
-            let p = i.and_then(|i| a?.penalties.get(i));
-            let basis = p
-                .map(|p| {
-                    PenaltyBasis::ALL
-                        .iter()
-                        .position(|b| *b == p.basis)
-                        .unwrap_or(0)
-                })
-                .unwrap_or(1);
-            vec![
-                Field::choice(PenaltyKey::Basis, BASES.to_vec(), basis),
-                Field::new(
-                    PenaltyKey::Rate,
-                    FieldKind::Rate { required: true },
-                    &p.map(|p| rate_text(&p.rate)).unwrap_or_default(),
-                ),
-                Field::new(
-                    PenaltyKey::Cap,
-                    FieldKind::Cap,
-                    &p.and_then(|p| p.cap.as_ref())
-                        .map(rate_text)
-                        .unwrap_or_default(),
-                ),
-            ]
-        }
-        (FormTarget::Escalation(i), a) => {
-            let l = i.and_then(|i| a?.escalation.get(i));
-            let next_level = a.map(|a| a.escalation.len() + 1).unwrap_or(1);
-            vec![
-                Field::new(
-                    EscalationKey::Level,
-                    FieldKind::Number {
-                        min: 1,
-                        max: 9,
-                        required: true,
-                    },
-                    &l.map(|l| l.level.to_string())
-                        .unwrap_or(next_level.to_string()),
-                ),
-                required(
-                    EscalationKey::Title,
-                    l.map(|l| l.title.as_str()).unwrap_or(""),
-                ),
-                text(
-                    EscalationKey::BuyerContact,
-                    l.map(|l| l.buyer_contact.as_str()).unwrap_or(""),
-                ),
-                Field::new(
-                    EscalationKey::Description,
-                    FieldKind::MultiLine,
-                    l.map(|l| l.description.as_str()).unwrap_or(""),
-                ),
-            ]
-        }
-        (FormTarget::ExtensionOption(i), a) => {
-            let o = i.and_then(|i| a?.extension_options.get(i));
-            let status = o
-                .map(|o| match o.status {
-                    OptionStatus::Open => 0,
-                    OptionStatus::Exercised => 1,
-                    OptionStatus::Declined => 2,
-                })
-                .unwrap_or(0);
-            vec![
-                date(OptionKey::ExtendsTo, o.map(|o| o.extends_to)),
-                date(OptionKey::NoticeDate, o.map(|o| o.notice_date)),
-                Field::choice(OptionKey::Status, OPTION_STATUSES.to_vec(), status),
-                text(OptionKey::Note, o.map(|o| o.note.as_str()).unwrap_or("")),
-            ]
-        }
-        (FormTarget::Template(i), a) => {
-            let t = i.and_then(|i| a?.order_templates.get(i));
-            vec![
-                required(TemplateKey::Name, t.map(|t| t.name.as_str()).unwrap_or("")),
-                text(
-                    TemplateKey::Location,
-                    t.map(|t| t.location.as_str()).unwrap_or(""),
-                ),
-            ]
-        }
-        (FormTarget::Orderer(i), a) => {
-            let o = i.and_then(|i| a?.orderers.get(i));
-            vec![
-                required(OrdererKey::Name, o.map(|o| o.name.as_str()).unwrap_or("")),
-                text(OrdererKey::Unit, o.map(|o| o.unit.as_str()).unwrap_or("")),
-                email(OrdererKey::Email, o.map(|o| o.email.as_str()).unwrap_or("")),
-            ]
-        }
-        (FormTarget::ProjectMember(i), a) => {
-            let m = i.and_then(|i| a?.project_group.get(i));
-            vec![
-                required(MemberKey::Name, m.map(|m| m.name.as_str()).unwrap_or("")),
-                text(MemberKey::Role, m.map(|m| m.role.as_str()).unwrap_or("")),
-                email(MemberKey::Email, m.map(|m| m.email.as_str()).unwrap_or("")),
-            ]
-        }
-        _ => Vec::new(),
+        (FormTarget::Agreement(id), a) => agreement_fields(cat, a.filter(|_| id.is_some())),
+        (t, a) => parts::fields(t, a),
     };
     Form::new(cat.t(title_key).to_string(), target, fields)
+}
+
+/// The agreement's own fields, one per `AgreementKey` in its order. The match has an arm
+/// per key, so a key added to the enum does not compile until its field is built here
+/// (and read in `apply_agreement`).
+fn agreement_fields(cat: &Catalog, a: Option<&Agreement>) -> Vec<Field> {
+    let p = a.map(|a| a.priority).unwrap_or_default();
+    let text_of = |get: fn(&Agreement) -> &str| a.map(get).unwrap_or("");
+    AgreementKey::ALL
+        .iter()
+        .map(|&k| match k {
+            AgreementKey::Reference => required(k, text_of(|a| a.reference.as_str())),
+            AgreementKey::Name => required(k, text_of(|a| a.name.as_str())),
+            AgreementKey::Start => date(k, a.map(|a| a.start)),
+            AgreementKey::End => date(k, a.map(|a| a.end)),
+            AgreementKey::Priority => {
+                Field::choice(k, PRIORITIES.to_vec(), usize::from(p.number() - 1))
+            }
+            AgreementKey::ResponseTime => Field::new(
+                k,
+                FieldKind::ResponseTime,
+                &response_time_text(
+                    cat,
+                    a.map(|a| a.response_time)
+                        .unwrap_or(ResponseTime::WorkingDays(2)),
+                ),
+            ),
+            AgreementKey::Keywords => Field::new(
+                k,
+                FieldKind::List,
+                &a.map(|a| a.keywords.join(", ")).unwrap_or_default(),
+            ),
+            AgreementKey::OrderMailbox => email(k, text_of(|a| a.order_mailbox.as_str())),
+            AgreementKey::GoalPicture => multiline(k, text_of(|a| a.goal_picture.as_str())),
+            AgreementKey::CalloffRoutine => multiline(k, text_of(|a| a.calloff_routine.as_str())),
+            AgreementKey::Notes => multiline(k, text_of(|a| a.notes.as_str())),
+        })
+        .collect()
+}
+
+/// Writes each field of a valid agreement form into `a`; one arm per key, as above.
+fn apply_agreement(form: &Form, a: &mut Agreement) {
+    for &k in AgreementKey::ALL {
+        let f = &form[k];
+        match k {
+            AgreementKey::Reference => a.reference = f.trimmed(),
+            AgreementKey::Name => a.name = f.trimmed(),
+            AgreementKey::Start => {
+                if let Some(d) = f.date() {
+                    a.start = d;
+                }
+            }
+            AgreementKey::End => {
+                if let Some(d) = f.date() {
+                    a.end = d;
+                }
+            }
+            AgreementKey::Priority => a.priority = Priority::ALL[f.choice.min(2)],
+            AgreementKey::ResponseTime => {
+                if let Some(rt) = ResponseTime::parse(&f.trimmed()) {
+                    a.response_time = rt;
+                }
+            }
+            AgreementKey::Keywords => a.keywords = f.list(),
+            AgreementKey::OrderMailbox => a.order_mailbox = f.trimmed(),
+            AgreementKey::GoalPicture => a.goal_picture = f.text().trim_end().to_string(),
+            AgreementKey::CalloffRoutine => a.calloff_routine = f.text().trim_end().to_string(),
+            AgreementKey::Notes => a.notes = f.text().trim_end().to_string(),
+        }
+    }
 }
 
 /// A response time in the user's language, in a form `ResponseTime::parse` reads back.
@@ -369,175 +159,11 @@ pub fn response_time_text(cat: &Catalog, rt: ResponseTime) -> String {
     }
 }
 
-/// The form's rate as the user would type it (`5%`, `2500 kr`).
-fn rate_text(r: &crate::domain::Rate) -> String {
-    match r {
-        crate::domain::Rate::Fixed(m) => format!("{} kr", m.format_kronor()),
-        crate::domain::Rate::Percent(_) => r.to_string().replace(' ', ""),
-    }
-}
-
 /// Applies a valid form to `a` (a copy of the stored agreement, or a new one).
 /// The caller has validated every field; values that still fail to parse are left alone.
 pub fn apply(form: &Form, a: &mut Agreement) {
     match form.target.clone() {
-        FormTarget::Agreement(_) => {
-            a.reference = form[AgreementKey::Reference].trimmed();
-            a.name = form[AgreementKey::Name].trimmed();
-            if let Some(d) = form[AgreementKey::Start].date() {
-                a.start = d;
-            }
-            if let Some(d) = form[AgreementKey::End].date() {
-                a.end = d;
-            }
-            a.priority = Priority::ALL[form[AgreementKey::Priority].choice.min(2)];
-            if let Some(rt) = ResponseTime::parse(&form[AgreementKey::ResponseTime].trimmed()) {
-                a.response_time = rt;
-            }
-            a.keywords = form[AgreementKey::Keywords].list();
-            a.order_mailbox = form[AgreementKey::OrderMailbox].trimmed();
-            a.goal_picture = form[AgreementKey::GoalPicture]
-                .text()
-                .trim_end()
-                .to_string();
-            a.calloff_routine = form[AgreementKey::CalloffRoutine]
-                .text()
-                .trim_end()
-                .to_string();
-            a.notes = form[AgreementKey::Notes].text().trim_end().to_string();
-        }
-        FormTarget::Lot(i) => {
-            let name = form[LotKey::Name].trimmed();
-            match i.and_then(|i| a.lots.get_mut(i)) {
-                Some(lot) => lot.name = name,
-                None => a.lots.push(Lot {
-                    name,
-                    ranking: Vec::new(),
-                }),
-            }
-        }
-        FormTarget::Supplier(i) => {
-            let Some(org) = form[SupplierKey::OrgNumber].org_number() else {
-                return;
-            };
-            let name = form[SupplierKey::Name].trimmed();
-            match i.and_then(|i| a.suppliers.get_mut(i)) {
-                Some(s) => {
-                    // A changed org number follows the supplier into every ranking.
-                    let old = std::mem::replace(&mut s.org_number, org.clone());
-                    s.name = name;
-                    for lot in &mut a.lots {
-                        for r in &mut lot.ranking {
-                            if *r == old {
-                                *r = org.clone();
-                            }
-                        }
-                    }
-                }
-                None => a.suppliers.push(Supplier {
-                    org_number: org,
-                    name,
-                    contacts: Vec::new(),
-                }),
-            }
-        }
-        FormTarget::Contact { supplier, index } => {
-            let contact = Contact {
-                name: form[ContactKey::Name].trimmed(),
-                role: ContactRole::ALL[form[ContactKey::Role].choice.min(3)],
-                email: form[ContactKey::Email].trimmed(),
-                phone: form[ContactKey::Phone].trimmed(),
-                escalation_level: form[ContactKey::EscalationLevel]
-                    .number()
-                    .and_then(|n| u8::try_from(n).ok()),
-            };
-            if let Some(s) = a.suppliers.get_mut(supplier) {
-                match index.and_then(|i| s.contacts.get_mut(i)) {
-                    Some(c) => *c = contact,
-                    None => s.contacts.push(contact),
-                }
-            }
-        }
-        FormTarget::Penalty(i) => {
-            let Some(rate) = form[PenaltyKey::Rate].rate() else {
-                return;
-            };
-            let term = PenaltyTerm {
-                trigger: PenaltyTrigger::LateDelivery,
-                basis: PenaltyBasis::ALL[form[PenaltyKey::Basis].choice.min(2)],
-                rate,
-                cap: form[PenaltyKey::Cap].rate(),
-            };
-            put(&mut a.penalties, i, term);
-        }
-        FormTarget::Escalation(i) => {
-            let level = EscalationLevel {
-                level: form[EscalationKey::Level]
-                    .number()
-                    .and_then(|n| u8::try_from(n).ok())
-                    .unwrap_or(1),
-                title: form[EscalationKey::Title].trimmed(),
-                buyer_contact: form[EscalationKey::BuyerContact].trimmed(),
-                description: form[EscalationKey::Description]
-                    .text()
-                    .trim_end()
-                    .to_string(),
-            };
-            put(&mut a.escalation, i, level);
-            a.escalation.sort_by_key(|l| l.level);
-        }
-        FormTarget::ExtensionOption(i) => {
-            let (Some(extends_to), Some(notice_date)) = (
-                form[OptionKey::ExtendsTo].date(),
-                form[OptionKey::NoticeDate].date(),
-            ) else {
-                return;
-            };
-            let option = ExtensionOption {
-                extends_to,
-                notice_date,
-                status: [
-                    OptionStatus::Open,
-                    OptionStatus::Exercised,
-                    OptionStatus::Declined,
-                ][form[OptionKey::Status].choice.min(2)],
-                note: form[OptionKey::Note].trimmed(),
-            };
-            put(&mut a.extension_options, i, option);
-            a.extension_options.sort_by_key(|o| o.notice_date);
-        }
-        FormTarget::Template(i) => {
-            let t = OrderTemplate {
-                name: form[TemplateKey::Name].trimmed(),
-                location: form[TemplateKey::Location].trimmed(),
-            };
-            put(&mut a.order_templates, i, t);
-        }
-        FormTarget::Orderer(i) => {
-            let o = Orderer {
-                name: form[OrdererKey::Name].trimmed(),
-                unit: form[OrdererKey::Unit].trimmed(),
-                email: form[OrdererKey::Email].trimmed(),
-            };
-            put(&mut a.orderers, i, o);
-        }
-        FormTarget::ProjectMember(i) => {
-            let m = ProjectMember {
-                name: form[MemberKey::Name].trimmed(),
-                role: form[MemberKey::Role].trimmed(),
-                email: form[MemberKey::Email].trimmed(),
-            };
-            put(&mut a.project_group, i, m);
-        }
-        // Not a part of the agreement record: applied by its own module.
-        _ => {}
-    }
-}
-
-/// Replaces item `i` or appends a new one.
-fn put<T>(list: &mut Vec<T>, i: Option<usize>, item: T) {
-    match i.and_then(|i| list.get_mut(i)) {
-        Some(slot) => *slot = item,
-        None => list.push(item),
+        FormTarget::Agreement(_) => apply_agreement(form, a),
+        t => parts::apply(form, t, a),
     }
 }

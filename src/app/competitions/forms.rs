@@ -2,50 +2,18 @@
 //! of a purchase outside the agreement: which fields, filled from the record, and how a
 //! valid form changes the record.
 
-use time::Date;
-
 use crate::domain::competition::{
     Competition, Criterion, DeductionCriterion, ModelKind, Tender, fill_instruction,
 };
-use crate::domain::organisation::Organisation;
-use crate::domain::purchase::{OutsidePurchase, PurchaseId};
-use crate::domain::{Agreement, AgreementId, Money, OrgNumber};
+use crate::domain::{Agreement, Money, OrgNumber};
 use crate::i18n::Catalog;
 use crate::tr;
 
 use crate::app::competitions::{CompetitionPart, switch_kind};
-use crate::app::form::{
-    Field, FieldKind, Form, FormKey, FormTarget, form_keys, format_date, format_datetime,
-};
+use crate::app::form::{Field, FieldKind, Form, FormKey, FormTarget, form_keys, format_datetime};
 
-form_keys! {
-    /// The tender deadline and the instruction's text.
-    pub enum InstructionKey {
-        Deadline => "ui.field.tender_deadline",
-        Instruction => "ui.field.instruction",
-    }
-}
-
-form_keys! {
-    /// One field per placeholder left in the instruction (repeated, titled by its name).
-    pub enum PlaceholderKey {
-        Value => "ui.field.placeholder",
-    }
-}
-
-form_keys! {
-    pub enum OrganisationKey {
-        Name => "ui.field.organisation_name",
-        Contact => "ui.field.organisation_contact",
-    }
-}
-
-form_keys! {
-    /// The evaluation model's note.
-    pub enum NoteKey {
-        Note => "ui.field.model_note",
-    }
-}
+mod instruction;
+pub use instruction::*;
 
 form_keys! {
     /// The evaluation model's head: its name, kind and the price's weight.
@@ -90,19 +58,6 @@ form_keys! {
     }
 }
 
-form_keys! {
-    /// A purchase outside the agreement.
-    pub enum PurchaseKey {
-        Date => "ui.field.purchase_date",
-        Orderer => "ui.field.orderer_unit",
-        Supplier => "ui.field.purchase_supplier",
-        Description => "ui.field.description",
-        Amount => "ui.field.amount",
-        Category => "ui.field.category",
-        Reason => "ui.field.reason",
-    }
-}
-
 const KINDS: [&str; 2] = ["ui.model.weighted", "ui.model.deductions"];
 
 fn number<K: FormKey>(key: K, min: i64, max: i64, value: u32) -> Field {
@@ -119,92 +74,6 @@ fn number<K: FormKey>(key: K, min: i64, max: i64, value: u32) -> Field {
 
 fn target(part: CompetitionPart) -> FormTarget {
     FormTarget::Competition(part)
-}
-
-/// The deadline and the instruction as it reads now (`text`: with what the register knows
-/// filled in).
-pub fn instruction_form(cat: &Catalog, c: &Competition, text: &str) -> Form {
-    let fields = vec![
-        Field::new(
-            InstructionKey::Deadline,
-            FieldKind::DateTime { required: false },
-            &c.deadline.map(format_datetime).unwrap_or_default(),
-        ),
-        Field::new(InstructionKey::Instruction, FieldKind::MultiLine, text),
-    ];
-    Form::new(
-        cat.t("ui.form.instruction").to_string(),
-        target(CompetitionPart::Instruction),
-        fields,
-    )
-}
-
-/// One field per placeholder still in the instruction (`names`), titled as the user
-/// reads it; a field left empty leaves its placeholder to fill later.
-pub fn placeholders_form(cat: &Catalog, names: &[String]) -> Form {
-    let fields = names
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let mut f = Field::new(
-                PlaceholderKey::Value,
-                FieldKind::Text { required: false },
-                "",
-            )
-            .nth(i);
-            // A field's title starts with a capital, as every other label does.
-            let title = crate::app::competitions::placeholder_name(cat, name);
-            let mut chars = title.chars();
-            f.title = Some(match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect(),
-                None => title,
-            });
-            f
-        })
-        .collect();
-    Form::new(
-        cat.t("ui.form.placeholders").to_string(),
-        target(CompetitionPart::Placeholders(names.to_vec())),
-        fields,
-    )
-}
-
-/// The organisation's name and the contract manager's contact.
-pub fn organisation_form(cat: &Catalog, o: &Organisation) -> Form {
-    let fields = vec![
-        Field::new(
-            OrganisationKey::Name,
-            FieldKind::Text { required: true },
-            &o.name,
-        ),
-        Field::new(
-            OrganisationKey::Contact,
-            FieldKind::Text { required: true },
-            &o.contact,
-        ),
-    ];
-    Form::new(
-        cat.t("ui.form.organisation").to_string(),
-        target(CompetitionPart::Organisation),
-        fields,
-    )
-}
-
-/// The organisation a valid organisation form describes.
-pub fn organisation_from(form: &Form) -> Organisation {
-    Organisation {
-        name: form[OrganisationKey::Name].trimmed(),
-        contact: form[OrganisationKey::Contact].trimmed(),
-    }
-}
-
-pub fn note_form(cat: &Catalog, c: &Competition) -> Form {
-    let fields = vec![Field::new(NoteKey::Note, FieldKind::MultiLine, &c.note)];
-    Form::new(
-        cat.t("ui.form.model_note").to_string(),
-        target(CompetitionPart::Note),
-        fields,
-    )
 }
 
 pub fn model_form(cat: &Catalog, c: &Competition) -> Form {
@@ -481,60 +350,4 @@ fn put<T>(list: &mut Vec<T>, index: Option<usize>, item: T) -> Result<(), Refusa
         Some(i) => *list.get_mut(i).ok_or(Refusal::Key("ui.form.gone"))? = item,
     }
     Ok(())
-}
-
-pub fn purchase_form(cat: &Catalog, p: Option<&OutsidePurchase>, today: Date) -> Form {
-    let text = |label, required, value: Option<&String>| {
-        Field::new(
-            label,
-            FieldKind::Text { required },
-            value.map(String::as_str).unwrap_or(""),
-        )
-    };
-    let fields = vec![
-        Field::new(
-            PurchaseKey::Date,
-            FieldKind::Date { required: true },
-            &format_date(p.map(|p| p.date).unwrap_or(today)),
-        ),
-        text(PurchaseKey::Orderer, true, p.map(|p| &p.orderer)),
-        text(PurchaseKey::Supplier, true, p.map(|p| &p.supplier)),
-        text(PurchaseKey::Description, false, p.map(|p| &p.description)),
-        Field::new(
-            PurchaseKey::Amount,
-            FieldKind::Money { required: true },
-            &p.map(|p| p.amount.format_kronor()).unwrap_or_default(),
-        ),
-        text(PurchaseKey::Category, true, p.map(|p| &p.category)),
-        text(PurchaseKey::Reason, false, p.map(|p| &p.reason)),
-    ];
-    let title = if p.is_some() {
-        "ui.form.edit_purchase"
-    } else {
-        "ui.form.new_purchase"
-    };
-    Form::new(
-        cat.t(title).to_string(),
-        FormTarget::Purchase(p.map(|p| p.id)),
-        fields,
-    )
-}
-
-/// The purchase a valid form describes.
-pub fn purchase_from(
-    form: &Form,
-    agreement: AgreementId,
-    id: Option<PurchaseId>,
-) -> Option<OutsidePurchase> {
-    Some(OutsidePurchase {
-        id: id.unwrap_or_default(),
-        agreement,
-        date: form[PurchaseKey::Date].date()?,
-        orderer: form[PurchaseKey::Orderer].trimmed(),
-        supplier: form[PurchaseKey::Supplier].trimmed(),
-        description: form[PurchaseKey::Description].trimmed(),
-        amount: form[PurchaseKey::Amount].money()?,
-        category: form[PurchaseKey::Category].trimmed(),
-        reason: form[PurchaseKey::Reason].trimmed(),
-    })
 }

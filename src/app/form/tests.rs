@@ -14,13 +14,14 @@ use crate::app::agreements::forms::{
 use crate::app::calloffs::forms::{CallOffKey, RequestKey, calloff_form, request_form};
 use crate::app::competitions::forms::{
     AwardReasonKey, CriterionKey, DeductionKey, InstructionKey, ModelKey, NoteKey, OrganisationKey,
-    PlaceholderKey, PurchaseKey, TenderKey, placeholders_form, purchase_form,
+    PlaceholderKey, TenderKey, placeholders_form,
 };
 use crate::app::deviations::forms::{DeviationKey, deviation_form};
 use crate::app::meetings::forms::{
     ActionKey as MeetingActionKey, CapturedActionKey, MeetingKey, ScheduleKey, action_form,
     meeting_form, schedule_form,
 };
+use crate::app::purchases::forms::{PurchaseKey, purchase_form};
 use crate::app::sanctions::forms::{
     DamagesClaimKey, DamagesKey, LogKey, SanctionForm, StatusKey, StepKey, TerminationKey,
     log_form, status_form,
