@@ -14,7 +14,8 @@ use crate::app::agreements::forms::{
 use crate::app::calloffs::forms::{CallOffKey, RequestKey, calloff_form, request_form};
 use crate::app::competitions::forms::{
     AwardReasonKey, CriterionKey, DeductionKey, InstructionKey, ModelKey, NoteKey, OrganisationKey,
-    PlaceholderKey, TenderKey, placeholders_form,
+    PlaceholderKey, TenderKey, criterion_form, instruction_form, model_form, note_form,
+    organisation_form, placeholders_form, tender_form,
 };
 use crate::app::deviations::forms::{DeviationKey, deviation_form};
 use crate::app::meetings::forms::{
@@ -24,11 +25,19 @@ use crate::app::meetings::forms::{
 use crate::app::purchases::forms::{PurchaseKey, purchase_form};
 use crate::app::sanctions::forms::{
     DamagesClaimKey, DamagesKey, LogKey, SanctionForm, StatusKey, StepKey, TerminationKey,
-    log_form, status_form,
+    damages_claim_form, damages_form, log_form, status_form, step_form, termination_form,
 };
 use crate::app::statistics::PeriodKey;
-use crate::app::work::forms::{ActionKey, CheckKey, ItemKey, RequirementKey, item_form};
+use crate::app::work::forms::{
+    ActionKey, CheckKey, ItemKey, RequirementKey, action_form as work_action_form, check_form,
+    item_form, requirement_form,
+};
 use crate::domain::calloff::{CallOff, CallOffMethod};
+use crate::domain::competition::{Competition, Criterion, EvaluationModel, ModelKind};
+use crate::domain::followup::{Requirement, RequirementKind};
+use crate::domain::meeting::{Action, ActionStatus, Side};
+use crate::domain::organisation::Organisation;
+use crate::domain::sanction::{DamagesCase, TerminationCase};
 use crate::i18n::{Catalog, Lang};
 use crate::store::Store;
 
@@ -180,6 +189,67 @@ fn each_form_holds_the_fields_of_its_keys_in_their_order() {
     holds(&waive, &[StatusKey::Date, StatusKey::Reason]);
     let case = crate::app::sanctions::CaseRef::Claim("X-1".into());
     holds(&log_form(cat, case, None, today), LogKey::ALL);
+    let org = a.suppliers[0].org_number.clone();
+    holds(&damages_form(cat, &a, None), DamagesKey::ALL);
+    let damages = DamagesCase::new(a.id, org.clone(), today, "sent");
+    holds(
+        &damages_claim_form(cat, &damages, today),
+        DamagesClaimKey::ALL,
+    );
+    holds(&termination_form(cat, &a, None), TerminationKey::ALL);
+    let termination = TerminationCase::new(a.id, org, today, "grund");
+    holds(&step_form(cat, &a, &termination, today), StepKey::ALL);
+
+    let action = Action {
+        id: Default::default(),
+        meeting: Default::default(),
+        agreement: a.id,
+        text: "Ring".into(),
+        owner: "Bo".into(),
+        side: Side::Buyer,
+        due: None,
+        status: ActionStatus::Open,
+        created: today,
+    };
+    holds(&work_action_form(cat, &action), ActionKey::ALL);
+    holds(&requirement_form(cat, &a, None), RequirementKey::ALL);
+    let requirement = Requirement {
+        id: Default::default(),
+        agreement: a.id,
+        kind: RequirementKind::ALL[0],
+        text: "Försäkring".into(),
+        supplier: None,
+    };
+    holds(&check_form(cat, &requirement, None, today), CheckKey::ALL);
+
+    // Both kinds of model, with their criteria and a tender scored on them.
+    let weighted = EvaluationModel {
+        name: "Modell".into(),
+        kind: ModelKind::WeightedScore {
+            price_weight: 60,
+            criteria: vec![Criterion {
+                name: "Kvalitet".into(),
+                weight: 40,
+                max_points: 5,
+            }],
+        },
+    };
+    let c = Competition::new("X-1", a.id, &lot, weighted);
+    holds(&instruction_form(cat, &c, ""), InstructionKey::ALL);
+    holds(&note_form(cat, &c), NoteKey::ALL);
+    holds(&model_form(cat, &c), ModelKey::ALL);
+    holds(&criterion_form(cat, &c, None), CriterionKey::ALL);
+    let tender = tender_form(cat, &a, &c, None);
+    assert_eq!(tender.fields_of(TenderKey::Points).count(), 1);
+    holds(&tender, TenderKey::ALL);
+    let deductions = EvaluationModel {
+        name: "Avdrag".into(),
+        kind: ModelKind::PriceWithDeductions { criteria: vec![] },
+    };
+    let c = Competition::new("X-1", a.id, &lot, deductions);
+    holds(&criterion_form(cat, &c, None), DeductionKey::ALL);
+    let organisation = Organisation::default();
+    holds(&organisation_form(cat, &organisation), OrganisationKey::ALL);
 }
 
 #[test]
