@@ -153,12 +153,26 @@ impl Form {
     /// Says at the field `key` what is wrong with it (a rule across fields or records,
     /// found on saving), moves the cursor there, and keeps every value as typed.
     pub fn fail_at<K: FormKey>(&mut self, key: K, message: String) {
-        let id = FieldId::of(key);
-        if let Some(i) = self.fields.iter().position(|f| f.key == id) {
-            self.fields[i].error = Some(message.clone());
-            self.focus = i;
-        }
+        let i = self.position(key);
+        self.fields[i].error = Some(message.clone());
+        self.focus = i;
         self.message = Some(message);
+    }
+
+    /// Where the field `key` is. A form lacking it is a mistake in the code (a key of
+    /// another kind of form): it stops there rather than read or mark another field.
+    fn position<K: FormKey>(&self, key: K) -> usize {
+        let id = FieldId::of(key);
+        self.fields
+            .iter()
+            .position(|f| f.key == id)
+            .unwrap_or_else(|| {
+                panic!(
+                    "form {:?} has no field {key:?} ({})",
+                    self.title,
+                    id.kind_name()
+                )
+            })
     }
 
     pub fn validate_all(&mut self, cat: &Catalog) -> bool {
@@ -249,19 +263,12 @@ fn distinct(fields: &[Field]) -> bool {
     })
 }
 
-/// The field `key` of the form. A form lacking it is a mistake in the code (a key of
-/// another kind of form): it stops there rather than read or write another field.
+/// The field `key` of the form; see `Form::position` for a key it lacks.
 impl<K: FormKey> std::ops::Index<K> for Form {
     type Output = Field;
 
     fn index(&self, key: K) -> &Field {
-        self.get(key).unwrap_or_else(|| {
-            panic!(
-                "form {:?} has no field {key:?} ({})",
-                self.title,
-                FieldId::of(key).kind_name()
-            )
-        })
+        &self.fields[self.position(key)]
     }
 }
 

@@ -260,6 +260,14 @@ fn a_key_of_another_kind_of_form_is_refused_not_read_from_another_field() {
     let _ = form[MeetingKey::Place].text();
 }
 
+#[test]
+#[should_panic(expected = "has no field")]
+fn a_refusal_at_a_key_of_another_kind_of_form_is_not_said_at_another_field() {
+    let cat = Catalog::get(Lang::Sv);
+    let mut form = build(cat, FormTarget::Lot(None), None);
+    form.fail_at(OptionKey::ExtendsTo, "för tidigt".into());
+}
+
 fn press(app: &mut App, code: KeyCode) {
     app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
 }
