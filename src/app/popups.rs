@@ -3,7 +3,7 @@
 //! and choices are about (`AgreementConfirm`, `CallOffPick`, ...); this routes the answer
 //! back to the tab.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
 use crate::domain::AgreementId;
 
@@ -71,25 +71,26 @@ impl App {
             Popup::Help { scroll } => {
                 let max = self.help_max_scroll.get();
                 let scroll = scroll.min(max);
-                let scroll = match key.code {
-                    KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1).min(max),
-                    KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
-                    KeyCode::PageDown => scroll.saturating_add(10).min(max),
-                    KeyCode::PageUp => scroll.saturating_sub(10),
-                    KeyCode::Home | KeyCode::Char('g') => 0,
-                    KeyCode::End | KeyCode::Char('G') => max,
+                // The keys scroll with any modifier held, as they always did.
+                let scroll = match keymap::lookup(keymap::HELP, &unmodified(key)) {
+                    Some(Act::Down) => scroll.saturating_add(1).min(max),
+                    Some(Act::Up) => scroll.saturating_sub(1),
+                    Some(Act::PageDown) => scroll.saturating_add(10).min(max),
+                    Some(Act::PageUp) => scroll.saturating_sub(10),
+                    Some(Act::Top) => 0,
+                    Some(Act::Bottom) => max,
                     // Any other key closes it.
                     _ => return,
                 };
                 self.popup = Some(Popup::Help { scroll });
             }
-            Popup::Welcome => match key.code {
-                KeyCode::Char('n') => self.open_form(FormTarget::Agreement(None), None),
-                KeyCode::Char('D') | KeyCode::Char('d') => self.load_demo(),
-                KeyCode::Char('q') => self.quit = true,
-                KeyCode::Esc => {}
+            Popup::Welcome => match keymap::lookup(keymap::WELCOME, &unmodified(key)) {
+                Some(Act::New) => self.open_form(FormTarget::Agreement(None), None),
+                Some(Act::LoadDemo) => self.load_demo(),
+                Some(Act::Quit) => self.quit = true,
+                Some(_) => {}
                 // Only the choices it names answer it, never a movement key.
-                _ => self.popup = Some(Popup::Welcome),
+                None => self.popup = Some(Popup::Welcome),
             },
             // Any key but a movement key closes it; it holds nothing to lose.
             Popup::Info { .. }
@@ -145,4 +146,9 @@ impl App {
             Pick::Meeting(m) => self.meeting_picked(m, i),
         }
     }
+}
+
+/// The key without its modifiers: the help and the welcome answer to the key alone.
+fn unmodified(key: KeyEvent) -> KeyEvent {
+    KeyEvent::new(key.code, KeyModifiers::NONE)
 }

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::keymap::{Act, LEAVE};
+use crate::app::keymap::{Act, LEAVE, WELCOME};
 use crate::app::leaving::CHOICES;
 use crate::app::{App, Picker};
 
@@ -15,16 +15,19 @@ use super::widgets::{centered, key_hints, popup, window_start};
 pub fn welcome(frame: &mut Frame, app: &App, area: Rect) {
     let cat = app.cat;
     let inner = popup(frame, centered(area, 64, 14), cat.t("ui.welcome.title"));
-    let lines = vec![
+    let mut lines = vec![
         Line::from(cat.t("ui.welcome.intro")),
         Line::from(""),
         Line::from(cat.t("ui.welcome.empty")),
         Line::from(""),
-        key_hints([("n", cat.t("ui.welcome.create"))]),
-        key_hints([("D", cat.t("ui.welcome.demo"))]),
-        key_hints([("Esc", cat.t("ui.welcome.later"))]),
-        key_hints([("q", cat.t("ui.key.quit"))]),
     ];
+    // The choices are the keymap's, so what it offers is what the keys do.
+    lines.extend(
+        WELCOME
+            .iter()
+            .filter(|b| b.in_footer)
+            .map(|b| key_hints([(b.label, cat.t(b.desc))])),
+    );
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }
 

@@ -7,6 +7,7 @@ use crate::app::{App, Tab};
 use crate::domain::Agreement;
 use crate::tr;
 
+use super::forms::OptionKey;
 use super::undo::AgreementUndo;
 use super::{Detail, Row, Section, forms, rows};
 
@@ -40,7 +41,7 @@ impl App {
         };
         // An extension option extends the agreement: it ends after the agreement does.
         if let (FormTarget::ExtensionOption(_), Some(b)) = (&form.target, &before)
-            && let Some(to) = form.field("ui.field.extends_to").date()
+            && let Some(to) = form[OptionKey::ExtendsTo].date()
             && to <= b.end
         {
             let text = tr!(
@@ -48,7 +49,7 @@ impl App {
                 "ui.form.option_before_end",
                 end = form::format_date(b.end)
             );
-            form.fail_at("ui.field.extends_to", text);
+            form.fail_at(OptionKey::ExtendsTo, text);
             self.form = Some(form);
             return;
         }

@@ -7,14 +7,44 @@ use crate::domain::calloff::{Answer, CallOff, CallOffMethod, Request};
 use crate::domain::{Agreement, OrgNumber};
 use crate::i18n::Catalog;
 
-use crate::app::form::{Field, FieldKind, Form, FormTarget, format_date, format_datetime};
+use crate::app::form::{
+    Field, FieldKind, Form, FormKey, FormTarget, form_keys, format_date, format_datetime,
+};
+
+form_keys! {
+    pub enum CallOffKey {
+        Reference => "ui.field.calloff_reference",
+        Lot => "ui.field.lot_name",
+        Orderer => "ui.field.orderer",
+        Method => "ui.field.method",
+        RequestedAt => "ui.field.requested_at",
+        Value => "ui.field.value",
+        Awarded => "ui.field.awarded",
+        DeliveryDue => "ui.field.delivery_due",
+        DeliveredAt => "ui.field.delivered_at",
+        Consultants => "ui.field.consultants",
+        Replaced => "ui.field.replaced",
+        Quality => "ui.field.quality",
+        DeviationReason => "ui.field.deviation_reason",
+    }
+}
+
+form_keys! {
+    /// A request of a call-off to a supplier.
+    pub enum RequestKey {
+        Supplier => "ui.field.supplier",
+        SentAt => "ui.field.sent_at",
+        AnsweredAt => "ui.field.answered_at",
+        Answer => "ui.field.answer",
+    }
+}
 
 const METHODS: [&str; 2] = ["ui.method.ranking", "ui.method.competition"];
 const ANSWERS: [&str; 3] = ["ui.answer.none", "ui.answer.offer", "ui.answer.decline"];
 pub(in crate::app) const NO_YES: [&str; 2] = ["common.no", "common.yes"];
 
-pub(in crate::app) fn optional(label: &'static str, kind: FieldKind, value: String) -> Field {
-    Field::new(label, kind, &value)
+pub(in crate::app) fn optional<K: FormKey>(key: K, kind: FieldKind, value: String) -> Field {
+    Field::new(key, kind, &value)
 }
 
 /// "—" then every supplier of the agreement, as pickers show them.
@@ -59,46 +89,46 @@ pub fn calloff_form(
     let num = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
     let fields = vec![
         Field::new(
-            "ui.field.calloff_reference",
+            CallOffKey::Reference,
             FieldKind::Text { required: true },
             c.map(|c| c.reference.as_str()).unwrap_or(""),
         ),
-        Field::pick("ui.field.lot_name", lots, lot),
+        Field::pick(CallOffKey::Lot, lots, lot),
         Field::new(
-            "ui.field.orderer",
+            CallOffKey::Orderer,
             FieldKind::Text { required: false },
             c.map(|c| c.orderer.as_str()).unwrap_or(""),
         ),
-        Field::choice("ui.field.method", METHODS.to_vec(), method),
+        Field::choice(CallOffKey::Method, METHODS.to_vec(), method),
         optional(
-            "ui.field.requested_at",
+            CallOffKey::RequestedAt,
             FieldKind::DateTime { required: true },
             format_datetime(c.map(|c| c.requested_at).unwrap_or(now)),
         ),
         optional(
-            "ui.field.value",
+            CallOffKey::Value,
             FieldKind::Money { required: false },
             c.and_then(|c| c.value)
                 .map(|m| m.format_kronor())
                 .unwrap_or_default(),
         ),
-        Field::pick("ui.field.awarded", supplier_options(cat, a, true), awarded),
+        Field::pick(CallOffKey::Awarded, supplier_options(cat, a, true), awarded),
         optional(
-            "ui.field.delivery_due",
+            CallOffKey::DeliveryDue,
             FieldKind::Date { required: false },
             c.and_then(|c| c.delivery_due)
                 .map(format_date)
                 .unwrap_or_default(),
         ),
         optional(
-            "ui.field.delivered_at",
+            CallOffKey::DeliveredAt,
             FieldKind::Date { required: false },
             c.and_then(|c| c.delivered_at)
                 .map(format_date)
                 .unwrap_or_default(),
         ),
         optional(
-            "ui.field.consultants",
+            CallOffKey::Consultants,
             FieldKind::Number {
                 min: 0,
                 max: 9999,
@@ -107,7 +137,7 @@ pub fn calloff_form(
             num(c.map(|c| c.consultants)),
         ),
         optional(
-            "ui.field.replaced",
+            CallOffKey::Replaced,
             FieldKind::Number {
                 min: 0,
                 max: 9999,
@@ -116,7 +146,7 @@ pub fn calloff_form(
             num(c.map(|c| c.replaced_due_to_complaint)),
         ),
         optional(
-            "ui.field.quality",
+            CallOffKey::Quality,
             FieldKind::Number {
                 min: 1,
                 max: 5,
@@ -127,7 +157,7 @@ pub fn calloff_form(
                 .unwrap_or_default(),
         ),
         Field::new(
-            "ui.field.deviation_reason",
+            CallOffKey::DeviationReason,
             FieldKind::Text { required: false },
             c.and_then(|c| c.deviation_reason.as_deref()).unwrap_or(""),
         ),
@@ -146,41 +176,40 @@ pub fn calloff_form(
 
 /// The call-off a valid form describes, for agreement `a`.
 pub fn calloff_from(form: &Form, a: &Agreement) -> Option<CallOff> {
-    let f = |label| form.field(label);
-    let lot = a.lots.get(f("ui.field.lot_name").choice)?.name.clone();
-    let method = if f("ui.field.method").choice == 1 {
+    let lot = a.lots.get(form[CallOffKey::Lot].choice)?.name.clone();
+    let method = if form[CallOffKey::Method].choice == 1 {
         CallOffMethod::Competition
     } else {
         CallOffMethod::Ranking
     };
     let mut c = CallOff::new(
-        &f("ui.field.calloff_reference").trimmed(),
+        &form[CallOffKey::Reference].trimmed(),
         a.id,
         &lot,
-        &f("ui.field.orderer").trimmed(),
+        &form[CallOffKey::Orderer].trimmed(),
         method,
-        f("ui.field.requested_at").datetime()?,
+        form[CallOffKey::RequestedAt].datetime()?,
     );
-    c.value = f("ui.field.value").money();
-    c.awarded_supplier = f("ui.field.awarded")
+    c.value = form[CallOffKey::Value].money();
+    c.awarded_supplier = form[CallOffKey::Awarded]
         .choice
         .checked_sub(1)
         .and_then(|i| a.suppliers.get(i))
         .map(|s| s.org_number.clone());
-    c.delivery_due = f("ui.field.delivery_due").date();
-    c.delivered_at = f("ui.field.delivered_at").date();
-    c.consultants = f("ui.field.consultants")
+    c.delivery_due = form[CallOffKey::DeliveryDue].date();
+    c.delivered_at = form[CallOffKey::DeliveredAt].date();
+    c.consultants = form[CallOffKey::Consultants]
         .number()
         .and_then(|n| u32::try_from(n).ok())
         .unwrap_or(0);
-    c.replaced_due_to_complaint = f("ui.field.replaced")
+    c.replaced_due_to_complaint = form[CallOffKey::Replaced]
         .number()
         .and_then(|n| u32::try_from(n).ok())
         .unwrap_or(0);
-    c.quality = f("ui.field.quality")
+    c.quality = form[CallOffKey::Quality]
         .number()
         .and_then(|n| u8::try_from(n).ok());
-    let reason = f("ui.field.deviation_reason").trimmed();
+    let reason = form[CallOffKey::DeviationReason].trimmed();
     c.deviation_reason = (!reason.is_empty()).then_some(reason);
     Some(c)
 }
@@ -215,23 +244,23 @@ pub fn request_form(
     };
     let fields = vec![
         Field::pick(
-            "ui.field.supplier",
+            RequestKey::Supplier,
             supplier_options(cat, a, false),
             supplier,
         ),
         optional(
-            "ui.field.sent_at",
+            RequestKey::SentAt,
             FieldKind::DateTime { required: true },
             format_datetime(r.map(|r| r.sent_at).unwrap_or(now)),
         ),
         optional(
-            "ui.field.answered_at",
+            RequestKey::AnsweredAt,
             FieldKind::DateTime { required: false },
             r.and_then(|r| r.answered_at)
                 .map(format_datetime)
                 .unwrap_or_default(),
         ),
-        Field::choice("ui.field.answer", ANSWERS.to_vec(), answer),
+        Field::choice(RequestKey::Answer, ANSWERS.to_vec(), answer),
     ];
     let target = FormTarget::Request {
         calloff: calloff.reference.clone(),
@@ -242,15 +271,16 @@ pub fn request_form(
 
 /// The request a valid form describes; `Err` names the field that contradicts another.
 pub fn request_from(form: &Form, a: &Agreement, calloff: &str) -> Result<Request, &'static str> {
-    let f = |label| form.field(label);
     let supplier = a
         .suppliers
-        .get(f("ui.field.supplier").choice)
+        .get(form[RequestKey::Supplier].choice)
         .map(|s| s.org_number.clone())
         .ok_or("ui.form.no_supplier")?;
-    let sent_at = f("ui.field.sent_at").datetime().ok_or("ui.form.required")?;
-    let answered_at = f("ui.field.answered_at").datetime();
-    let answer = match f("ui.field.answer").choice {
+    let sent_at = form[RequestKey::SentAt]
+        .datetime()
+        .ok_or("ui.form.required")?;
+    let answered_at = form[RequestKey::AnsweredAt].datetime();
+    let answer = match form[RequestKey::Answer].choice {
         1 => Some(Answer::Offer),
         2 => Some(Answer::Decline),
         _ => None,

@@ -12,7 +12,9 @@ use crate::tr;
 
 use crate::app::agreements::step;
 use crate::app::calloffs::CallOffDetail;
-use crate::app::calloffs::forms::{calloff_form, calloff_from, request_form, request_from};
+use crate::app::calloffs::forms::{
+    RequestKey, calloff_form, calloff_from, request_form, request_from,
+};
 use crate::app::form::{Form, FormTarget};
 use crate::app::keymap::{self, Act};
 use crate::app::{App, Confirm, Pick, Picker, Popup, Undo};
@@ -326,7 +328,7 @@ impl App {
                 "ui.form.request_before_calloff",
                 requested = crate::app::form::format_datetime(row.calloff.requested_at)
             );
-            form.fail_at("ui.field.sent_at", text);
+            form.fail_at(RequestKey::SentAt, text);
             self.form = Some(form);
             return;
         }

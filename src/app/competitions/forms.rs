@@ -2,25 +2,67 @@
 //! of a purchase outside the agreement: which fields, filled from the record, and how a
 //! valid form changes the record.
 
-use time::Date;
-
 use crate::domain::competition::{
     Competition, Criterion, DeductionCriterion, ModelKind, Tender, fill_instruction,
 };
-use crate::domain::organisation::Organisation;
-use crate::domain::purchase::{OutsidePurchase, PurchaseId};
-use crate::domain::{Agreement, AgreementId, Money, OrgNumber};
+use crate::domain::{Agreement, Money, OrgNumber};
 use crate::i18n::Catalog;
 use crate::tr;
 
 use crate::app::competitions::{CompetitionPart, switch_kind};
-use crate::app::form::{Field, FieldKind, Form, FormTarget, format_date, format_datetime};
+use crate::app::form::{Field, FieldKind, Form, FormKey, FormTarget, form_keys, format_datetime};
+
+mod instruction;
+pub use instruction::*;
+
+form_keys! {
+    /// The evaluation model's head: its name, kind and the price's weight.
+    pub enum ModelKey {
+        Name => "ui.field.model_name",
+        Kind => "ui.field.model_kind",
+        PriceWeight => "ui.field.price_weight",
+    }
+}
+
+form_keys! {
+    /// A criterion of a weighted-score model.
+    pub enum CriterionKey {
+        Name => "ui.field.criterion_name",
+        Weight => "ui.field.weight",
+        MaxPoints => "ui.field.max_points",
+    }
+}
+
+form_keys! {
+    /// A criterion of a price-with-deductions model.
+    pub enum DeductionKey {
+        Name => "ui.field.criterion_name",
+        MaxDeduction => "ui.field.max_deduction",
+        MaxPoints => "ui.field.max_points",
+    }
+}
+
+form_keys! {
+    /// A tender: the supplier, the price, and one points field per criterion (repeated).
+    pub enum TenderKey {
+        Supplier => "ui.field.supplier",
+        Price => "ui.field.tender_price",
+        Points => "ui.field.points",
+    }
+}
+
+form_keys! {
+    /// The documented reason for an award that deviates from the ranking.
+    pub enum AwardReasonKey {
+        Reason => "ui.field.deviation_reason",
+    }
+}
 
 const KINDS: [&str; 2] = ["ui.model.weighted", "ui.model.deductions"];
 
-fn number(label: &'static str, min: i64, max: i64, value: u32) -> Field {
+fn number<K: FormKey>(key: K, min: i64, max: i64, value: u32) -> Field {
     Field::new(
-        label,
+        key,
         FieldKind::Number {
             min,
             max,
@@ -34,94 +76,6 @@ fn target(part: CompetitionPart) -> FormTarget {
     FormTarget::Competition(part)
 }
 
-/// The deadline and the instruction as it reads now (`text`: with what the register knows
-/// filled in).
-pub fn instruction_form(cat: &Catalog, c: &Competition, text: &str) -> Form {
-    let fields = vec![
-        Field::new(
-            "ui.field.tender_deadline",
-            FieldKind::DateTime { required: false },
-            &c.deadline.map(format_datetime).unwrap_or_default(),
-        ),
-        Field::new("ui.field.instruction", FieldKind::MultiLine, text),
-    ];
-    Form::new(
-        cat.t("ui.form.instruction").to_string(),
-        target(CompetitionPart::Instruction),
-        fields,
-    )
-}
-
-/// One field per placeholder still in the instruction (`names`), titled as the user
-/// reads it; a field left empty leaves its placeholder to fill later.
-pub fn placeholders_form(cat: &Catalog, names: &[String]) -> Form {
-    let fields = names
-        .iter()
-        .map(|name| {
-            let mut f = Field::new(
-                "ui.field.placeholder",
-                FieldKind::Text { required: false },
-                "",
-            );
-            // A field's title starts with a capital, as every other label does.
-            let title = crate::app::competitions::placeholder_name(cat, name);
-            let mut chars = title.chars();
-            f.title = Some(match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect(),
-                None => title,
-            });
-            f
-        })
-        .collect();
-    Form::new(
-        cat.t("ui.form.placeholders").to_string(),
-        target(CompetitionPart::Placeholders(names.to_vec())),
-        fields,
-    )
-}
-
-/// The organisation's name and the contract manager's contact.
-pub fn organisation_form(cat: &Catalog, o: &Organisation) -> Form {
-    let fields = vec![
-        Field::new(
-            "ui.field.organisation_name",
-            FieldKind::Text { required: true },
-            &o.name,
-        ),
-        Field::new(
-            "ui.field.organisation_contact",
-            FieldKind::Text { required: true },
-            &o.contact,
-        ),
-    ];
-    Form::new(
-        cat.t("ui.form.organisation").to_string(),
-        target(CompetitionPart::Organisation),
-        fields,
-    )
-}
-
-/// The organisation a valid organisation form describes.
-pub fn organisation_from(form: &Form) -> Organisation {
-    Organisation {
-        name: form.field("ui.field.organisation_name").trimmed(),
-        contact: form.field("ui.field.organisation_contact").trimmed(),
-    }
-}
-
-pub fn note_form(cat: &Catalog, c: &Competition) -> Form {
-    let fields = vec![Field::new(
-        "ui.field.model_note",
-        FieldKind::MultiLine,
-        &c.note,
-    )];
-    Form::new(
-        cat.t("ui.form.model_note").to_string(),
-        target(CompetitionPart::Note),
-        fields,
-    )
-}
-
 pub fn model_form(cat: &Catalog, c: &Competition) -> Form {
     let (kind, price_weight) = match &c.model.kind {
         ModelKind::WeightedScore { price_weight, .. } => (0, *price_weight),
@@ -129,12 +83,12 @@ pub fn model_form(cat: &Catalog, c: &Competition) -> Form {
     };
     let fields = vec![
         Field::new(
-            "ui.field.model_name",
+            ModelKey::Name,
             FieldKind::Text { required: true },
             &c.model.name,
         ),
-        Field::choice("ui.field.model_kind", KINDS.to_vec(), kind),
-        number("ui.field.price_weight", 0, 100, price_weight),
+        Field::choice(ModelKey::Kind, KINDS.to_vec(), kind),
+        number(ModelKey::PriceWeight, 0, 100, price_weight),
     ];
     Form::new(
         cat.t("ui.form.model").to_string(),
@@ -149,18 +103,18 @@ pub fn criterion_form(cat: &Catalog, c: &Competition, index: Option<usize>) -> F
         ModelKind::WeightedScore { criteria, .. } => {
             let cr = index.and_then(|i| criteria.get(i));
             fields.push(Field::new(
-                "ui.field.criterion_name",
+                CriterionKey::Name,
                 FieldKind::Text { required: true },
                 cr.map(|c| c.name.as_str()).unwrap_or(""),
             ));
             fields.push(number(
-                "ui.field.weight",
+                CriterionKey::Weight,
                 0,
                 100,
                 cr.map(|c| c.weight).unwrap_or(0),
             ));
             fields.push(number(
-                "ui.field.max_points",
+                CriterionKey::MaxPoints,
                 1,
                 i64::from(crate::domain::competition::MAX_POINTS),
                 cr.map(|c| c.max_points).unwrap_or(5),
@@ -169,18 +123,18 @@ pub fn criterion_form(cat: &Catalog, c: &Competition, index: Option<usize>) -> F
         ModelKind::PriceWithDeductions { criteria } => {
             let cr = index.and_then(|i| criteria.get(i));
             fields.push(Field::new(
-                "ui.field.criterion_name",
+                DeductionKey::Name,
                 FieldKind::Text { required: true },
                 cr.map(|c| c.name.as_str()).unwrap_or(""),
             ));
             fields.push(Field::new(
-                "ui.field.max_deduction",
+                DeductionKey::MaxDeduction,
                 FieldKind::Money { required: true },
                 &cr.map(|c| c.max_deduction.format_kronor())
                     .unwrap_or_default(),
             ));
             fields.push(number(
-                "ui.field.max_points",
+                DeductionKey::MaxPoints,
                 1,
                 i64::from(crate::domain::competition::MAX_POINTS),
                 cr.map(|c| c.max_points).unwrap_or(1),
@@ -215,9 +169,9 @@ pub fn tender_form(cat: &Catalog, a: &Agreement, c: &Competition, index: Option<
         .and_then(|o| a.suppliers.iter().position(|s| &s.org_number == o))
         .unwrap_or(0);
     let mut fields = vec![
-        Field::pick("ui.field.supplier", options, supplier),
+        Field::pick(TenderKey::Supplier, options, supplier),
         Field::new(
-            "ui.field.tender_price",
+            TenderKey::Price,
             FieldKind::Money { required: true },
             &t.map(|t| t.price.format_kronor()).unwrap_or_default(),
         ),
@@ -225,14 +179,15 @@ pub fn tender_form(cat: &Catalog, a: &Agreement, c: &Competition, index: Option<
     for (i, (name, max)) in c.model.kind.criteria().enumerate() {
         let value = t.and_then(|t| t.points.get(i)).copied();
         let mut f = Field::new(
-            "ui.field.points",
+            TenderKey::Points,
             FieldKind::Number {
                 min: 0,
                 max: i64::from(max),
                 required: true,
             },
             &value.map(|v| v.to_string()).unwrap_or_default(),
-        );
+        )
+        .nth(i);
         f.title = Some(tr!(cat, "ui.field.points_for", name = name, max = max));
         fields.push(f);
     }
@@ -289,18 +244,14 @@ fn apply_part(
     a: &Agreement,
     before: &Competition,
 ) -> Result<Competition, Refusal> {
-    let f = |label| form.field(label);
-    let num = |label| {
-        f(label)
-            .number()
-            .and_then(|n| u32::try_from(n).ok())
-            .unwrap_or(0)
-    };
     let mut c = before.clone();
     match part {
         CompetitionPart::Instruction => {
-            c.deadline = f("ui.field.tender_deadline").datetime();
-            c.instruction = f("ui.field.instruction").text().trim_end().to_string();
+            c.deadline = form[InstructionKey::Deadline].datetime();
+            c.instruction = form[InstructionKey::Instruction]
+                .text()
+                .trim_end()
+                .to_string();
             // A deadline set after the instruction was filled goes where the template
             // left room for it; the rest of the text stays as written.
             if let Some(d) = c.deadline
@@ -309,12 +260,10 @@ fn apply_part(
                 c.instruction = c.instruction.replace("{deadline}", &format_datetime(d));
             }
         }
-        CompetitionPart::Note => c.note = f("ui.field.model_note").text().trim_end().to_string(),
+        CompetitionPart::Note => c.note = form[NoteKey::Note].text().trim_end().to_string(),
         CompetitionPart::Placeholders(names) => {
             let values: Vec<String> = form
-                .fields
-                .iter()
-                .filter(|f| f.label == "ui.field.placeholder")
+                .fields_of(PlaceholderKey::Value)
                 .map(|f| f.trimmed())
                 .collect();
             let filled: Vec<(&str, String)> = names
@@ -330,27 +279,26 @@ fn apply_part(
             return Err(Refusal::Key("ui.form.gone"));
         }
         CompetitionPart::ModelHead => {
-            c.model.name = f("ui.field.model_name").trimmed();
-            let weighted = f("ui.field.model_kind").choice == 0;
-            c.model.kind = switch_kind(&c.model.kind, weighted, num("ui.field.price_weight"));
+            c.model.name = form[ModelKey::Name].trimmed();
+            let weighted = form[ModelKey::Kind].choice == 0;
+            c.model.kind =
+                switch_kind(&c.model.kind, weighted, whole(&form[ModelKey::PriceWeight]));
         }
         CompetitionPart::Criterion(index) => {
-            let name = f("ui.field.criterion_name").trimmed();
-            let max_points = num("ui.field.max_points");
             match &mut c.model.kind {
                 ModelKind::WeightedScore { criteria, .. } => {
                     let new = Criterion {
-                        name,
-                        weight: num("ui.field.weight"),
-                        max_points,
+                        name: form[CriterionKey::Name].trimmed(),
+                        weight: whole(&form[CriterionKey::Weight]),
+                        max_points: whole(&form[CriterionKey::MaxPoints]),
                     };
                     put(criteria, *index, new)?;
                 }
                 ModelKind::PriceWithDeductions { criteria } => {
                     let new = DeductionCriterion {
-                        name,
-                        max_deduction: f("ui.field.max_deduction").money().unwrap_or(Money(0)),
-                        max_points,
+                        name: form[DeductionKey::Name].trimmed(),
+                        max_deduction: form[DeductionKey::MaxDeduction].money().unwrap_or(Money(0)),
+                        max_points: whole(&form[DeductionKey::MaxPoints]),
                     };
                     put(criteria, *index, new)?;
                 }
@@ -361,7 +309,7 @@ fn apply_part(
         CompetitionPart::Tender(index) => {
             let supplier = a
                 .suppliers
-                .get(f("ui.field.supplier").choice)
+                .get(form[TenderKey::Supplier].choice)
                 .map(|s| s.org_number.clone())
                 .ok_or("ui.form.no_supplier")?;
             if !crate::app::competitions::in_lot(a, before, &supplier) {
@@ -378,21 +326,21 @@ fn apply_part(
             if taken {
                 return Err(Refusal::Key("ui.form.tender_exists"));
             }
-            let points = form
-                .fields
-                .iter()
-                .filter(|f| f.label == "ui.field.points")
-                .map(|f| f.number().and_then(|n| u32::try_from(n).ok()).unwrap_or(0))
-                .collect();
+            let points = form.fields_of(TenderKey::Points).map(whole).collect();
             let tender = Tender {
                 supplier,
-                price: f("ui.field.tender_price").money().unwrap_or(Money(0)),
+                price: form[TenderKey::Price].money().unwrap_or(Money(0)),
                 points,
             };
             put(&mut c.tenders, *index, tender)?;
         }
     }
     Ok(c)
+}
+
+/// A whole number field's value (0 when empty or out of range; the form was validated).
+fn whole(f: &Field) -> u32 {
+    f.number().and_then(|n| u32::try_from(n).ok()).unwrap_or(0)
 }
 
 /// Replaces item `index` of `list`, or appends when None.
@@ -402,61 +350,4 @@ fn put<T>(list: &mut Vec<T>, index: Option<usize>, item: T) -> Result<(), Refusa
         Some(i) => *list.get_mut(i).ok_or(Refusal::Key("ui.form.gone"))? = item,
     }
     Ok(())
-}
-
-pub fn purchase_form(cat: &Catalog, p: Option<&OutsidePurchase>, today: Date) -> Form {
-    let text = |label, required, value: Option<&String>| {
-        Field::new(
-            label,
-            FieldKind::Text { required },
-            value.map(String::as_str).unwrap_or(""),
-        )
-    };
-    let fields = vec![
-        Field::new(
-            "ui.field.purchase_date",
-            FieldKind::Date { required: true },
-            &format_date(p.map(|p| p.date).unwrap_or(today)),
-        ),
-        text("ui.field.orderer_unit", true, p.map(|p| &p.orderer)),
-        text("ui.field.purchase_supplier", true, p.map(|p| &p.supplier)),
-        text("ui.field.description", false, p.map(|p| &p.description)),
-        Field::new(
-            "ui.field.amount",
-            FieldKind::Money { required: true },
-            &p.map(|p| p.amount.format_kronor()).unwrap_or_default(),
-        ),
-        text("ui.field.category", true, p.map(|p| &p.category)),
-        text("ui.field.reason", false, p.map(|p| &p.reason)),
-    ];
-    let title = if p.is_some() {
-        "ui.form.edit_purchase"
-    } else {
-        "ui.form.new_purchase"
-    };
-    Form::new(
-        cat.t(title).to_string(),
-        FormTarget::Purchase(p.map(|p| p.id)),
-        fields,
-    )
-}
-
-/// The purchase a valid form describes.
-pub fn purchase_from(
-    form: &Form,
-    agreement: AgreementId,
-    id: Option<PurchaseId>,
-) -> Option<OutsidePurchase> {
-    let f = |label| form.field(label);
-    Some(OutsidePurchase {
-        id: id.unwrap_or_default(),
-        agreement,
-        date: f("ui.field.purchase_date").date()?,
-        orderer: f("ui.field.orderer_unit").trimmed(),
-        supplier: f("ui.field.purchase_supplier").trimmed(),
-        description: f("ui.field.description").trimmed(),
-        amount: f("ui.field.amount").money()?,
-        category: f("ui.field.category").trimmed(),
-        reason: f("ui.field.reason").trimmed(),
-    })
 }

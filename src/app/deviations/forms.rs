@@ -2,7 +2,21 @@
 //! and how a valid form becomes one again.
 
 use crate::app::calloffs::forms::{NO_YES, optional, supplier_index, supplier_options};
-use crate::app::form::{Field, FieldKind, Form, FormTarget, format_date};
+use crate::app::form::{Field, FieldKind, Form, FormTarget, form_keys, format_date};
+
+form_keys! {
+    /// A deviation registered by hand.
+    pub enum DeviationKey {
+        Kind => "ui.field.deviation_kind",
+        CallOff => "ui.field.calloff_optional",
+        Supplier => "ui.field.supplier",
+        Registered => "ui.field.registered",
+        Description => "ui.field.description",
+        Status => "ui.field.deviation_status",
+        Measures => "ui.field.measures",
+        Lesson => "ui.field.lesson",
+    }
+}
 use crate::domain::Agreement;
 use crate::domain::deviation::{DeviationId, DeviationStatus, ManualDeviation, ManualKind};
 use crate::i18n::Catalog;
@@ -45,35 +59,35 @@ pub fn deviation_form(
         .map(|i| i + 1)
         .unwrap_or(0);
     let fields = vec![
-        Field::choice("ui.field.deviation_kind", KINDS.to_vec(), kind),
+        Field::choice(DeviationKey::Kind, KINDS.to_vec(), kind),
         Field::new(
-            "ui.field.calloff_optional",
+            DeviationKey::CallOff,
             FieldKind::Text { required: false },
             d.and_then(|d| d.calloff.as_deref()).unwrap_or(""),
         ),
         Field::pick(
-            "ui.field.supplier",
+            DeviationKey::Supplier,
             supplier_options(cat, a, true),
             supplier,
         ),
         optional(
-            "ui.field.registered",
+            DeviationKey::Registered,
             FieldKind::Date { required: true },
             format_date(d.map(|d| d.registered).unwrap_or(today)),
         ),
         Field::new(
-            "ui.field.description",
+            DeviationKey::Description,
             FieldKind::MultiLine,
             d.map(|d| d.description.as_str()).unwrap_or(""),
         ),
-        Field::choice("ui.field.deviation_status", STATUSES.to_vec(), status),
+        Field::choice(DeviationKey::Status, STATUSES.to_vec(), status),
         Field::new(
-            "ui.field.measures",
+            DeviationKey::Measures,
             FieldKind::MultiLine,
             d.map(|d| d.measures.as_str()).unwrap_or(""),
         ),
         Field::choice(
-            "ui.field.lesson",
+            DeviationKey::Lesson,
             NO_YES.to_vec(),
             usize::from(d.is_some_and(|d| d.lesson)),
         ),
@@ -90,22 +104,24 @@ pub fn deviation_from(
     a: &Agreement,
     id: Option<DeviationId>,
 ) -> Option<ManualDeviation> {
-    let f = |label| form.field(label);
-    let calloff = f("ui.field.calloff_optional").trimmed();
+    let calloff = form[DeviationKey::CallOff].trimmed();
     Some(ManualDeviation {
         id: id.unwrap_or_default(),
         agreement: a.id,
         calloff: (!calloff.is_empty()).then_some(calloff),
-        supplier: f("ui.field.supplier")
+        supplier: form[DeviationKey::Supplier]
             .choice
             .checked_sub(1)
             .and_then(|i| a.suppliers.get(i))
             .map(|s| s.org_number.clone()),
-        kind: ManualKind::ALL[f("ui.field.deviation_kind").choice.min(2)],
-        registered: f("ui.field.registered").date()?,
-        description: f("ui.field.description").text().trim_end().to_string(),
-        status: DeviationStatus::ALL[f("ui.field.deviation_status").choice.min(2)],
-        measures: f("ui.field.measures").text().trim_end().to_string(),
-        lesson: f("ui.field.lesson").choice == 1,
+        kind: ManualKind::ALL[form[DeviationKey::Kind].choice.min(2)],
+        registered: form[DeviationKey::Registered].date()?,
+        description: form[DeviationKey::Description]
+            .text()
+            .trim_end()
+            .to_string(),
+        status: DeviationStatus::ALL[form[DeviationKey::Status].choice.min(2)],
+        measures: form[DeviationKey::Measures].text().trim_end().to_string(),
+        lesson: form[DeviationKey::Lesson].choice == 1,
     })
 }

@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Field, FieldKind, Form, FormOutcome, FormTarget};
+use crate::app::agreements::forms::AgreementKey;
 use crate::i18n::{Catalog, Lang};
 
 fn form() -> Form {
@@ -12,11 +13,11 @@ fn form() -> Form {
         "test".into(),
         FormTarget::Agreement(None),
         vec![
-            Field::new("ui.field.name", FieldKind::Text { required: false }, ""),
-            Field::choice("ui.field.priority", vec!["a", "b", "c"], 0),
-            Field::new("ui.field.notes", FieldKind::MultiLine, ""),
+            Field::new(AgreementKey::Name, FieldKind::Text { required: false }, ""),
+            Field::choice(AgreementKey::Priority, vec!["a", "b", "c"], 0),
+            Field::new(AgreementKey::Notes, FieldKind::MultiLine, ""),
             Field::new(
-                "ui.field.reference",
+                AgreementKey::Reference,
                 FieldKind::Text { required: false },
                 "",
             ),

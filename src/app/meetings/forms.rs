@@ -5,10 +5,56 @@
 use time::{Date, Time};
 
 use crate::domain::Agreement;
-use crate::domain::meeting::{AgendaPoint, Attendee, Meeting, MeetingKind, MeetingStatus, Side};
+use crate::domain::meeting::{
+    Action, ActionStatus, AgendaPoint, Attendee, Meeting, MeetingKind, MeetingStatus, Side,
+};
 use crate::i18n::Catalog;
 
-use crate::app::form::{Field, FieldKind, Form, FormTarget, format_date};
+use crate::app::form::{Field, FieldKind, Form, FormTarget, form_keys, format_date};
+
+form_keys! {
+    pub enum MeetingKey {
+        Kind => "ui.field.meeting_kind",
+        Supplier => "ui.field.supplier",
+        Date => "ui.field.meeting_date",
+        Time => "ui.field.meeting_time",
+        Place => "ui.field.place",
+        Status => "ui.field.meeting_status",
+        BuyerAttendees => "ui.field.buyer_attendees",
+        SupplierAttendees => "ui.field.supplier_attendees",
+        Agenda => "ui.field.agenda",
+        Decisions => "ui.field.decisions",
+    }
+}
+
+form_keys! {
+    /// Options for proposing a schedule of meetings.
+    pub enum ScheduleKey {
+        FirstYear => "ui.field.first_year",
+        Supplier => "ui.field.supplier",
+    }
+}
+
+form_keys! {
+    /// An action item of a meeting.
+    pub enum ActionKey {
+        Text => "ui.field.action_text",
+        Owner => "ui.field.owner",
+        Side => "ui.field.side",
+        Due => "ui.field.due",
+        Status => "ui.field.action_status",
+    }
+}
+
+form_keys! {
+    /// A line of the minutes made an action item: its status is open.
+    pub enum CapturedActionKey {
+        Text => "ui.field.action_text",
+        Owner => "ui.field.owner",
+        Side => "ui.field.side",
+        Due => "ui.field.due",
+    }
+}
 
 const KINDS: [&str; 5] = [
     "ui.meeting_kind.internal_contract",
@@ -104,37 +150,33 @@ pub fn meeting_form(cat: &Catalog, a: &Agreement, existing: Option<&Meeting>, to
         .map(|t| format!("{:02}:{:02}", t.hour(), t.minute()))
         .unwrap_or_default();
     let fields = vec![
-        Field::choice("ui.field.meeting_kind", KINDS.to_vec(), kind),
-        Field::pick("ui.field.supplier", supplier_options(cat, a), supplier),
+        Field::choice(MeetingKey::Kind, KINDS.to_vec(), kind),
+        Field::pick(MeetingKey::Supplier, supplier_options(cat, a), supplier),
         Field::new(
-            "ui.field.meeting_date",
+            MeetingKey::Date,
             FieldKind::Date { required: true },
             &format_date(m.map(|m| m.date).unwrap_or(today)),
         ),
+        Field::new(MeetingKey::Time, FieldKind::Text { required: false }, &time),
         Field::new(
-            "ui.field.meeting_time",
-            FieldKind::Text { required: false },
-            &time,
-        ),
-        Field::new(
-            "ui.field.place",
+            MeetingKey::Place,
             FieldKind::Text { required: false },
             m.map(|m| m.place.as_str()).unwrap_or(""),
         ),
-        Field::choice("ui.field.meeting_status", STATUSES.to_vec(), status),
+        Field::choice(MeetingKey::Status, STATUSES.to_vec(), status),
         Field::new(
-            "ui.field.buyer_attendees",
+            MeetingKey::BuyerAttendees,
             FieldKind::MultiLine,
             &attendees_text(m, Side::Buyer),
         ),
         Field::new(
-            "ui.field.supplier_attendees",
+            MeetingKey::SupplierAttendees,
             FieldKind::MultiLine,
             &attendees_text(m, Side::Supplier),
         ),
-        Field::new("ui.field.agenda", FieldKind::MultiLine, &own_agenda),
+        Field::new(MeetingKey::Agenda, FieldKind::MultiLine, &own_agenda),
         Field::new(
-            "ui.field.decisions",
+            MeetingKey::Decisions,
             FieldKind::MultiLine,
             &m.map(|m| m.decisions.join("\n")).unwrap_or_default(),
         ),
@@ -171,23 +213,20 @@ pub fn meeting_from(
     a: &Agreement,
     mut base: Meeting,
 ) -> Result<Meeting, &'static str> {
-    let f = |label| form.field(label);
     base.agreement = a.id;
-    base.kind = MeetingKind::ALL[f("ui.field.meeting_kind").choice.min(4)];
-    base.supplier = f("ui.field.supplier")
+    base.kind = MeetingKind::ALL[form[MeetingKey::Kind].choice.min(4)];
+    base.supplier = form[MeetingKey::Supplier]
         .choice
         .checked_sub(1)
         .and_then(|i| a.suppliers.get(i))
         .map(|s| s.org_number.clone());
-    base.date = f("ui.field.meeting_date")
-        .date()
-        .ok_or("ui.form.required")?;
-    base.time = parse_time(&f("ui.field.meeting_time").text()).map_err(|_| "ui.form.bad_time")?;
-    base.place = f("ui.field.place").trimmed();
-    base.status = MeetingStatus::ALL[f("ui.field.meeting_status").choice.min(2)];
-    let mut attendees = parse_attendees(&f("ui.field.buyer_attendees").text(), Side::Buyer);
+    base.date = form[MeetingKey::Date].date().ok_or("ui.form.required")?;
+    base.time = parse_time(&form[MeetingKey::Time].text()).map_err(|_| "ui.form.bad_time")?;
+    base.place = form[MeetingKey::Place].trimmed();
+    base.status = MeetingStatus::ALL[form[MeetingKey::Status].choice.min(2)];
+    let mut attendees = parse_attendees(&form[MeetingKey::BuyerAttendees].text(), Side::Buyer);
     attendees.extend(parse_attendees(
-        &f("ui.field.supplier_attendees").text(),
+        &form[MeetingKey::SupplierAttendees].text(),
         Side::Supplier,
     ));
     base.attendees = attendees;
@@ -197,7 +236,7 @@ pub fn meeting_from(
         .filter(|p| p.carried_from.is_some())
         .cloned()
         .collect();
-    base.agenda = f("ui.field.agenda")
+    base.agenda = form[MeetingKey::Agenda]
         .text()
         .lines()
         .map(str::trim)
@@ -205,7 +244,7 @@ pub fn meeting_from(
         .map(AgendaPoint::new)
         .chain(carried)
         .collect();
-    base.decisions = f("ui.field.decisions")
+    base.decisions = form[MeetingKey::Decisions]
         .text()
         .lines()
         .map(str::trim)
@@ -218,15 +257,64 @@ pub fn meeting_from(
 pub fn schedule_form(cat: &Catalog, a: &Agreement) -> Form {
     let fields = vec![
         Field::choice(
-            "ui.field.first_year",
+            ScheduleKey::FirstYear,
             vec!["ui.schedule.monthly", "ui.schedule.quarterly"],
             1,
         ),
-        Field::pick("ui.field.supplier", supplier_options(cat, a), 0),
+        Field::pick(ScheduleKey::Supplier, supplier_options(cat, a), 0),
     ];
     Form::new(
         cat.t("ui.form.schedule").to_string(),
         FormTarget::Schedule,
+        fields,
+    )
+}
+
+/// An action item of the open meeting, new or as it is.
+pub fn action_form(cat: &Catalog, existing: Option<&Action>) -> Form {
+    let x = existing;
+    let status = x
+        .map(|x| {
+            ActionStatus::ALL
+                .iter()
+                .position(|s| *s == x.status)
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    let fields = vec![
+        Field::new(
+            ActionKey::Text,
+            FieldKind::Text { required: true },
+            x.map(|x| x.text.as_str()).unwrap_or(""),
+        ),
+        Field::new(
+            ActionKey::Owner,
+            FieldKind::Text { required: true },
+            x.map(|x| x.owner.as_str()).unwrap_or(""),
+        ),
+        Field::choice(
+            ActionKey::Side,
+            vec!["ui.side.buyer", "ui.side.supplier"],
+            usize::from(x.is_some_and(|x| x.side == Side::Supplier)),
+        ),
+        Field::new(
+            ActionKey::Due,
+            FieldKind::Date { required: false },
+            &x.and_then(|x| x.due).map(format_date).unwrap_or_default(),
+        ),
+        Field::choice(
+            ActionKey::Status,
+            vec![
+                "ui.action_status.open",
+                "ui.action_status.done",
+                "ui.action_status.cancelled",
+            ],
+            status,
+        ),
+    ];
+    Form::new(
+        cat.t("ui.form.action").to_string(),
+        FormTarget::MeetingAction(x.map(|x| x.id)),
         fields,
     )
 }

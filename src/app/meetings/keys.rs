@@ -2,19 +2,17 @@
 //! attendees, agenda and decisions, a proposed schedule, action items, and the minutes.
 
 use crate::app::meetings::MeetingConfirm;
-use crate::app::meetings::MeetingUndo;
-use crate::domain::Agreement;
 use crate::domain::meeting::{
-    Action, ActionId, ActionStatus, FirstYearInterval, Meeting, MeetingId, MeetingStatus,
-    ProposedMeeting, Side, add_carried, carry_over, earlier_meetings, propose_schedule,
+    Action, ActionStatus, MeetingId, MeetingStatus, add_carried, carry_over, earlier_meetings,
 };
 use crate::tr;
 
-use crate::app::form::{Field, FieldKind, Form, FormTarget, format_date};
+use crate::app::form::format_date;
 use crate::app::keymap::Act;
-use crate::app::meetings::forms::{meeting_form, meeting_from, schedule_form};
-use crate::app::{App, Confirm, Popup, Undo};
+use crate::app::meetings::forms::{action_form, meeting_form, schedule_form};
+use crate::app::{App, Confirm, Popup};
 
+mod save;
 mod status;
 
 impl App {
@@ -171,10 +169,10 @@ impl App {
             Act::Export => self.export_minutes(m.id),
             Act::EditParent => self.form = Some(meeting_form(self.cat, &a, Some(&m), self.today)),
             Act::CycleStatus => self.next_meeting_status(m),
-            Act::New => self.form = Some(self.action_form(&a, None)),
+            Act::New => self.form = Some(action_form(self.cat, None)),
             Act::Edit => {
                 if let Some(x) = selected {
-                    self.form = Some(self.action_form(&a, Some(&x)));
+                    self.form = Some(action_form(self.cat, Some(&x)));
                 }
             }
             Act::ToggleDone => {
@@ -203,310 +201,6 @@ impl App {
                 }
             }
             _ => {}
-        }
-    }
-
-    fn action_form(&self, _a: &Agreement, existing: Option<&Action>) -> Form {
-        let x = existing;
-        let status = x
-            .map(|x| {
-                ActionStatus::ALL
-                    .iter()
-                    .position(|s| *s == x.status)
-                    .unwrap_or(0)
-            })
-            .unwrap_or(0);
-        let fields = vec![
-            Field::new(
-                "ui.field.action_text",
-                FieldKind::Text { required: true },
-                x.map(|x| x.text.as_str()).unwrap_or(""),
-            ),
-            Field::new(
-                "ui.field.owner",
-                FieldKind::Text { required: true },
-                x.map(|x| x.owner.as_str()).unwrap_or(""),
-            ),
-            Field::choice(
-                "ui.field.side",
-                vec!["ui.side.buyer", "ui.side.supplier"],
-                usize::from(x.is_some_and(|x| x.side == Side::Supplier)),
-            ),
-            Field::new(
-                "ui.field.due",
-                FieldKind::Date { required: false },
-                &x.and_then(|x| x.due).map(format_date).unwrap_or_default(),
-            ),
-            Field::choice(
-                "ui.field.action_status",
-                vec![
-                    "ui.action_status.open",
-                    "ui.action_status.done",
-                    "ui.action_status.cancelled",
-                ],
-                status,
-            ),
-        ];
-        Form::new(
-            self.cat.t("ui.form.action").to_string(),
-            FormTarget::MeetingAction(x.map(|x| x.id)),
-            fields,
-        )
-    }
-
-    pub(in crate::app) fn submit_meeting_action(&mut self, mut form: Form) {
-        let FormTarget::MeetingAction(id) = form.target.clone() else {
-            return;
-        };
-        let Some(m) = self.meetings.open_meeting().cloned() else {
-            form.message = Some(self.cat.t("ui.form.gone").to_string());
-            self.form = Some(form);
-            return;
-        };
-        let before = id.and_then(|id| self.meetings.actions.iter().find(|x| x.id == id).cloned());
-        let f = |label| form.field(label);
-        let action = Action {
-            id: id.unwrap_or_default(),
-            meeting: m.id,
-            agreement: m.agreement,
-            text: f("ui.field.action_text").trimmed(),
-            owner: f("ui.field.owner").trimmed(),
-            side: if f("ui.field.side").choice == 1 {
-                Side::Supplier
-            } else {
-                Side::Buyer
-            },
-            due: f("ui.field.due").date(),
-            status: ActionStatus::ALL[f("ui.field.action_status").choice.min(2)],
-            created: before.as_ref().map(|b| b.created).unwrap_or(self.today),
-        };
-        if !self.save_action_with_undo(before, action) {
-            self.form = Some(form);
-        }
-    }
-
-    /// Stores an action (new when `before` is None); false when refused.
-    fn save_action_with_undo(&mut self, before: Option<Action>, action: Action) -> bool {
-        let result = match &before {
-            None => self.store.insert_action(&action),
-            Some(_) => self.store.save_action(&action),
-        };
-        match result {
-            Ok(stored) => {
-                self.undo_push(Undo::Meeting(MeetingUndo::ActionRevert {
-                    before,
-                    id: stored.id,
-                }));
-                self.load_meetings();
-                self.refresh_agenda();
-                self.info(tr!(self.cat, "ui.status.saved", reference = stored.id));
-                true
-            }
-            Err(e) => {
-                self.store_failed(&e);
-                false
-            }
-        }
-    }
-
-    fn save_meeting_with_undo(&mut self, before: Option<Meeting>, m: Meeting) -> bool {
-        let result = match &before {
-            None => self.store.insert_meeting(&m),
-            Some(_) => self.store.save_meeting(&m).map(|_| m.clone()),
-        };
-        match result {
-            Ok(stored) => {
-                self.undo_push(Undo::Meeting(MeetingUndo::Revert {
-                    before,
-                    id: stored.id,
-                }));
-                self.load_meetings();
-                self.refresh_agenda();
-                self.info(tr!(self.cat, "ui.status.saved", reference = stored.id));
-                true
-            }
-            Err(e) => {
-                self.store_failed(&e);
-                false
-            }
-        }
-    }
-
-    pub(in crate::app) fn submit_meeting(&mut self, mut form: Form) {
-        let FormTarget::Meeting(id) = form.target.clone() else {
-            return;
-        };
-        let Some(a) = self.followed_agreement().cloned() else {
-            form.message = Some(self.cat.t("ui.form.gone").to_string());
-            self.form = Some(form);
-            return;
-        };
-        let before = id.and_then(|id| self.meetings.rows.iter().find(|m| m.id == id).cloned());
-        let base = before.clone().unwrap_or_else(|| {
-            Meeting::new(
-                a.id,
-                crate::domain::meeting::MeetingKind::Collaboration,
-                self.today,
-            )
-        });
-        let m = match meeting_from(&form, &a, base) {
-            Ok(m) => m,
-            Err(key) => {
-                // Said at the field it is about, with the cursor there.
-                let field = match key {
-                    "ui.form.bad_time" => "ui.field.meeting_time",
-                    _ => "ui.field.meeting_date",
-                };
-                form.fail_at(field, self.cat.t(key).to_string());
-                self.form = Some(form);
-                return;
-            }
-        };
-        if let Some(message) = self.meeting_refused(before.as_ref(), &m) {
-            form.message = Some(message);
-            self.form = Some(form);
-            return;
-        }
-        let new = before.is_none();
-        if self.save_meeting_with_undo(before, m) {
-            if new && let Some(last) = self.meetings.rows.iter().max_by_key(|m| m.id).map(|m| m.id)
-            {
-                if let Some(pos) = self.meetings.rows.iter().position(|m| m.id == last) {
-                    self.meetings.selected = pos;
-                }
-                self.carry_onto(last);
-            }
-        } else {
-            self.form = Some(form);
-        }
-    }
-
-    pub(in crate::app) fn submit_schedule(&mut self, form: Form) {
-        let Some(a) = self.followed_agreement().cloned() else {
-            return;
-        };
-        let interval = if form.field("ui.field.first_year").choice == 0 {
-            FirstYearInterval::Monthly
-        } else {
-            FirstYearInterval::Quarterly
-        };
-        let supplier = form
-            .field("ui.field.supplier")
-            .choice
-            .checked_sub(1)
-            .and_then(|i| a.suppliers.get(i))
-            .map(|s| s.org_number.clone());
-        let proposed = propose_schedule(
-            a.start,
-            a.current_end(),
-            a.priority,
-            interval,
-            supplier.clone(),
-            self.today,
-        );
-        if proposed.is_empty() {
-            self.error(self.cat.t("ui.meetings.nothing_to_propose").to_string());
-            return;
-        }
-        let dates: Vec<String> = proposed
-            .iter()
-            .take(12)
-            .map(|p| format_date(p.date))
-            .collect();
-        let more = if proposed.len() > 12 { " …" } else { "" };
-        let message = tr!(
-            self.cat,
-            "ui.confirm.schedule",
-            n = proposed.len(),
-            dates = format!("{}{more}", dates.join(", "))
-        );
-        self.popup = Some(Popup::Confirm {
-            message,
-            action: Confirm::Meeting(MeetingConfirm::AddSchedule(proposed, supplier)),
-        });
-    }
-
-    /// Stores the confirmed proposal, one meeting per write, and remembers them for undo.
-    pub(in crate::app) fn add_schedule(
-        &mut self,
-        proposed: Vec<ProposedMeeting>,
-        supplier: Option<crate::domain::OrgNumber>,
-    ) {
-        let Some(a) = self.followed_agreement().cloned() else {
-            return;
-        };
-        let mut ids = Vec::new();
-        for p in proposed {
-            let mut m = Meeting::new(a.id, p.kind, p.date);
-            m.supplier = supplier.clone();
-            match self.store.insert_meeting(&m) {
-                Ok(stored) => ids.push(stored.id),
-                Err(e) => {
-                    self.store_failed(&e);
-                    break;
-                }
-            }
-        }
-        let n = ids.len();
-        self.undo_push(Undo::Meeting(MeetingUndo::RemoveAdded(ids)));
-        self.load_meetings();
-        self.refresh_agenda();
-        self.info(tr!(self.cat, "ui.meetings.scheduled", n = n));
-    }
-
-    pub(in crate::app) fn delete_meeting(&mut self, id: MeetingId) {
-        match self.store.delete_meeting(id) {
-            Ok((m, actions)) => {
-                self.undo_push(Undo::Meeting(MeetingUndo::Restore(m, actions)));
-                self.meetings.open = None;
-                self.load_meetings();
-                self.refresh_agenda();
-                self.info(tr!(self.cat, "ui.status.deleted", reference = id));
-            }
-            Err(e) => self.store_failed(&e),
-        }
-    }
-
-    pub(in crate::app) fn delete_meeting_action(&mut self, id: ActionId) {
-        match self.store.delete_action(id) {
-            Ok(x) => {
-                self.undo_push(Undo::Meeting(MeetingUndo::ActionRestore(x)));
-                self.load_meetings();
-                self.refresh_agenda();
-                self.info(tr!(self.cat, "ui.status.deleted", reference = id));
-            }
-            Err(e) => self.store_failed(&e),
-        }
-    }
-
-    /// Writes the minutes as Markdown to `protokoll-M-0007.md` in the working directory,
-    /// or `protokoll-M-0007-2.md` (then `-3`, ...) when an earlier export is there: an
-    /// earlier copy, perhaps already sent, is never overwritten. The status line names
-    /// the whole path.
-    pub(in crate::app) fn export_minutes(&mut self, id: MeetingId) {
-        let path = std::path::PathBuf::from(format!(
-            "{}-{id}.md",
-            self.cat.t("ui.meetings.export_prefix")
-        ));
-        let text = match crate::app::export::minutes_markdown_for(&self.store, self.cat, id) {
-            Ok(t) => t,
-            Err(e) => return self.store_failed(&e),
-        };
-        match crate::app::export::write_new(&path, &text) {
-            Ok(written) => {
-                let shown = std::path::absolute(&written).unwrap_or(written);
-                self.info(tr!(
-                    self.cat,
-                    "ui.meetings.exported",
-                    path = shown.display()
-                ));
-            }
-            Err(e) => self.error(tr!(
-                self.cat,
-                "ui.meetings.export_failed",
-                path = path.display(),
-                detail = e
-            )),
         }
     }
 }

@@ -2,18 +2,20 @@
 //! newest first, and its analysis by category (each with the decision taken) and by
 //! orderer. Each save is one store call with undo.
 
+pub(crate) mod forms;
+
 use std::collections::BTreeMap;
 
 use crate::domain::AgreementId;
 use crate::domain::purchase::{CategoryDecision, OutsidePurchase, PurchaseAnalysis, analyse};
 use crate::tr;
 
-use super::competitions::forms::{purchase_form, purchase_from};
 use super::competitions::undo::ViewsUndo;
 use super::competitions::{ViewsConfirm, ViewsPick};
 use super::form::{Form, FormTarget};
 use super::keymap::{self, Act, Binding};
 use super::{App, Confirm, Pick, Picker, Popup, Undo};
+use forms::{purchase_form, purchase_from};
 
 #[derive(Default)]
 pub struct PurchasesState {

@@ -13,7 +13,69 @@ use crate::i18n::Catalog;
 use crate::tr;
 
 use crate::app::App;
-use crate::app::form::{Field, FieldKind, Form, FormTarget, format_date};
+use crate::app::form::{Field, FieldKind, Form, FormKey, FormTarget, form_keys, format_date};
+
+form_keys! {
+    /// A penalty claim's status change: the day, with the letter (claimed) or the reason
+    /// (disputed, waived); paid has the day only.
+    pub enum StatusKey {
+        Date => "ui.sanctions.field.date",
+        Letter => "ui.sanctions.field.letter",
+        Reason => "ui.sanctions.field.reason",
+    }
+}
+
+form_keys! {
+    /// An entry of a case's log.
+    pub enum LogKey {
+        Date => "ui.sanctions.field.date",
+        Text => "ui.sanctions.field.text",
+        Attachments => "ui.sanctions.field.attachments",
+        Shared => "ui.sanctions.field.shared",
+        Lesson => "ui.sanctions.field.lesson",
+    }
+}
+
+form_keys! {
+    /// A damages case.
+    pub enum DamagesKey {
+        Supplier => "ui.sanctions.field.supplier",
+        Breach => "ui.sanctions.field.breach",
+        Improvement => "ui.sanctions.field.improvement",
+        Deadline => "ui.sanctions.field.deadline",
+        Outcome => "ui.sanctions.field.outcome",
+        Closed => "ui.sanctions.field.closed",
+    }
+}
+
+form_keys! {
+    /// The claim of a damages case.
+    pub enum DamagesClaimKey {
+        Date => "ui.sanctions.field.date",
+        Amount => "ui.sanctions.field.amount",
+    }
+}
+
+form_keys! {
+    /// A termination case.
+    pub enum TerminationKey {
+        Supplier => "ui.sanctions.field.supplier",
+        Grounds => "ui.sanctions.field.grounds",
+        Closed => "ui.sanctions.field.closed",
+    }
+}
+
+form_keys! {
+    /// A step of a termination case up the escalation levels.
+    pub enum StepKey {
+        Level => "ui.sanctions.field.level",
+        SentTo => "ui.sanctions.field.sent_to",
+        SentOn => "ui.sanctions.field.sent_on",
+        What => "ui.sanctions.field.what",
+        Response => "ui.sanctions.field.response",
+        SkipReason => "ui.sanctions.field.skip_reason",
+    }
+}
 use crate::app::sanctions::CaseRef;
 
 /// What a form of the Sanctions tab changes.
@@ -37,25 +99,25 @@ pub enum SanctionForm {
 
 const NO_YES: [&str; 2] = ["ui.sanctions.no", "ui.sanctions.yes"];
 
-fn text(label: &'static str, required: bool, value: &str) -> Field {
-    Field::new(label, FieldKind::Text { required }, value)
+fn text<K: FormKey>(key: K, required: bool, value: &str) -> Field {
+    Field::new(key, FieldKind::Text { required }, value)
 }
 
-fn date(label: &'static str, required: bool, value: Option<Date>) -> Field {
+fn date<K: FormKey>(key: K, required: bool, value: Option<Date>) -> Field {
     let shown = value.map(format_date).unwrap_or_default();
-    Field::new(label, FieldKind::Date { required }, &shown)
+    Field::new(key, FieldKind::Date { required }, &shown)
 }
 
-fn yes_no(label: &'static str, yes: bool) -> Field {
-    Field::choice(label, NO_YES.to_vec(), usize::from(yes))
+fn yes_no<K: FormKey>(key: K, yes: bool) -> Field {
+    Field::choice(key, NO_YES.to_vec(), usize::from(yes))
 }
 
-fn supplier_pick(a: &Agreement, current: Option<&OrgNumber>) -> Field {
+fn supplier_pick<K: FormKey>(key: K, a: &Agreement, current: Option<&OrgNumber>) -> Field {
     let names = a.suppliers.iter().map(|s| s.name.clone()).collect();
     let at = current
         .and_then(|o| a.suppliers.iter().position(|s| &s.org_number == o))
         .unwrap_or(0);
-    Field::pick("ui.sanctions.field.supplier", names, at)
+    Field::pick(key, names, at)
 }
 
 fn form(_cat: &Catalog, title: String, target: SanctionForm, fields: Vec<Field>) -> Form {
@@ -66,19 +128,19 @@ pub fn status_form(cat: &Catalog, target: SanctionForm, today: Date) -> Form {
     let (title, mut fields) = match &target {
         SanctionForm::Claim(_) => (
             "ui.sanctions.form.claim",
-            vec![text("ui.sanctions.field.letter", true, "")],
+            vec![text(StatusKey::Letter, true, "")],
         ),
         SanctionForm::Paid(_) => ("ui.sanctions.form.paid", vec![]),
         SanctionForm::Dispute(_) => (
             "ui.sanctions.form.dispute",
-            vec![text("ui.sanctions.field.reason", true, "")],
+            vec![text(StatusKey::Reason, true, "")],
         ),
         _ => (
             "ui.sanctions.form.waive",
-            vec![text("ui.sanctions.field.reason", true, "")],
+            vec![text(StatusKey::Reason, true, "")],
         ),
     };
-    fields.insert(0, date("ui.sanctions.field.date", true, Some(today)));
+    fields.insert(0, date(StatusKey::Date, true, Some(today)));
     let name = match &target {
         SanctionForm::Claim(c)
         | SanctionForm::Paid(c)
@@ -100,22 +162,15 @@ pub fn log_form(
 ) -> Form {
     let e = entry.map(|(_, e)| e);
     let fields = vec![
-        date(
-            "ui.sanctions.field.date",
-            true,
-            Some(e.map_or(today, |e| e.date)),
-        ),
-        text("ui.sanctions.field.text", true, e.map_or("", |e| &e.text)),
+        date(LogKey::Date, true, Some(e.map_or(today, |e| e.date))),
+        text(LogKey::Text, true, e.map_or("", |e| &e.text)),
         Field::new(
-            "ui.sanctions.field.attachments",
+            LogKey::Attachments,
             FieldKind::List,
             &e.map(|e| e.attachments.join(", ")).unwrap_or_default(),
         ),
-        yes_no(
-            "ui.sanctions.field.shared",
-            e.is_some_and(|e| e.shared_with_supplier),
-        ),
-        yes_no("ui.sanctions.field.lesson", e.is_some_and(|e| e.lesson)),
+        yes_no(LogKey::Shared, e.is_some_and(|e| e.shared_with_supplier)),
+        yes_no(LogKey::Lesson, e.is_some_and(|e| e.lesson)),
     ];
     let title = if entry.is_some() {
         "ui.sanctions.form.edit_entry"
@@ -134,29 +189,21 @@ pub fn log_form(
 
 pub fn damages_form(cat: &Catalog, a: &Agreement, c: Option<&DamagesCase>) -> Form {
     let fields = vec![
-        supplier_pick(a, c.map(|c| &c.supplier)),
+        supplier_pick(DamagesKey::Supplier, a, c.map(|c| &c.supplier)),
+        text(DamagesKey::Breach, true, c.map_or("", |c| &c.breach)),
         text(
-            "ui.sanctions.field.breach",
-            true,
-            c.map_or("", |c| &c.breach),
-        ),
-        text(
-            "ui.sanctions.field.improvement",
+            DamagesKey::Improvement,
             false,
             c.map_or("", |c| &c.improvement_demanded),
         ),
         date(
-            "ui.sanctions.field.deadline",
+            DamagesKey::Deadline,
             false,
             c.and_then(|c| c.improvement_deadline),
         ),
-        text(
-            "ui.sanctions.field.outcome",
-            false,
-            c.map_or("", |c| &c.outcome),
-        ),
+        text(DamagesKey::Outcome, false, c.map_or("", |c| &c.outcome)),
         yes_no(
-            "ui.sanctions.field.closed",
+            DamagesKey::Closed,
             c.is_some_and(|c| c.status == CaseStatus::Closed),
         ),
     ];
@@ -169,9 +216,9 @@ pub fn damages_form(cat: &Catalog, a: &Agreement, c: Option<&DamagesCase>) -> Fo
 
 pub fn damages_claim_form(cat: &Catalog, c: &DamagesCase, today: Date) -> Form {
     let fields = vec![
-        date("ui.sanctions.field.date", true, Some(today)),
+        date(DamagesClaimKey::Date, true, Some(today)),
         Field::new(
-            "ui.sanctions.field.amount",
+            DamagesClaimKey::Amount,
             FieldKind::Money { required: true },
             "",
         ),
@@ -184,14 +231,10 @@ pub fn damages_claim_form(cat: &Catalog, c: &DamagesCase, today: Date) -> Form {
 
 pub fn termination_form(cat: &Catalog, a: &Agreement, c: Option<&TerminationCase>) -> Form {
     let fields = vec![
-        supplier_pick(a, c.map(|c| &c.supplier)),
-        text(
-            "ui.sanctions.field.grounds",
-            true,
-            c.map_or("", |c| &c.grounds),
-        ),
+        supplier_pick(TerminationKey::Supplier, a, c.map(|c| &c.supplier)),
+        text(TerminationKey::Grounds, true, c.map_or("", |c| &c.grounds)),
         yes_no(
-            "ui.sanctions.field.closed",
+            TerminationKey::Closed,
             c.is_some_and(|c| c.status == CaseStatus::Closed),
         ),
     ];
@@ -235,12 +278,12 @@ pub fn step_form(cat: &Catalog, a: &Agreement, c: &TerminationCase, today: Date)
         .map(|p| p.name.clone())
         .unwrap_or_default();
     let fields = vec![
-        Field::pick("ui.sanctions.field.level", options, at),
-        text("ui.sanctions.field.sent_to", true, &contact),
-        date("ui.sanctions.field.sent_on", true, Some(today)),
-        text("ui.sanctions.field.what", true, ""),
-        text("ui.sanctions.field.response", false, ""),
-        text("ui.sanctions.field.skip_reason", false, ""),
+        Field::pick(StepKey::Level, options, at),
+        text(StepKey::SentTo, true, &contact),
+        date(StepKey::SentOn, true, Some(today)),
+        text(StepKey::What, true, ""),
+        text(StepKey::Response, false, ""),
+        text(StepKey::SkipReason, false, ""),
     ];
     let title = tr!(cat, "ui.sanctions.form.step", id = c.id);
     let mut f = form(cat, title, SanctionForm::Step(c.id), fields);
@@ -251,20 +294,18 @@ pub fn step_form(cat: &Catalog, a: &Agreement, c: &TerminationCase, today: Date)
 
 /// The log entry a valid log form describes.
 pub fn entry_from(form: &Form) -> Option<LogEntry> {
-    let f = |l| form.field(l);
     Some(LogEntry {
-        date: f("ui.sanctions.field.date").date()?,
-        text: f("ui.sanctions.field.text").trimmed(),
-        attachments: f("ui.sanctions.field.attachments").list(),
-        shared_with_supplier: f("ui.sanctions.field.shared").choice == 1,
-        lesson: f("ui.sanctions.field.lesson").choice == 1,
+        date: form[LogKey::Date].date()?,
+        text: form[LogKey::Text].trimmed(),
+        attachments: form[LogKey::Attachments].list(),
+        shared_with_supplier: form[LogKey::Shared].choice == 1,
+        lesson: form[LogKey::Lesson].choice == 1,
     })
 }
 
 pub fn damages_from(form: &Form, a: &Agreement, before: DamagesCase) -> DamagesCase {
-    let f = |l| form.field(l);
-    let supplier = a.suppliers.get(f("ui.sanctions.field.supplier").choice);
-    let closed = f("ui.sanctions.field.closed").choice == 1;
+    let supplier = a.suppliers.get(form[DamagesKey::Supplier].choice);
+    let closed = form[DamagesKey::Closed].choice == 1;
     let status = match (closed, &before.claim) {
         (true, _) => CaseStatus::Closed,
         (false, Some(_)) => CaseStatus::Acted,
@@ -272,19 +313,18 @@ pub fn damages_from(form: &Form, a: &Agreement, before: DamagesCase) -> DamagesC
     };
     DamagesCase {
         supplier: supplier.map_or(before.supplier.clone(), |s| s.org_number.clone()),
-        breach: f("ui.sanctions.field.breach").trimmed(),
-        improvement_demanded: f("ui.sanctions.field.improvement").trimmed(),
-        improvement_deadline: f("ui.sanctions.field.deadline").date(),
-        outcome: f("ui.sanctions.field.outcome").trimmed(),
+        breach: form[DamagesKey::Breach].trimmed(),
+        improvement_demanded: form[DamagesKey::Improvement].trimmed(),
+        improvement_deadline: form[DamagesKey::Deadline].date(),
+        outcome: form[DamagesKey::Outcome].trimmed(),
         status,
         ..before
     }
 }
 
 pub fn termination_from(form: &Form, a: &Agreement, before: TerminationCase) -> TerminationCase {
-    let f = |l| form.field(l);
-    let supplier = a.suppliers.get(f("ui.sanctions.field.supplier").choice);
-    let closed = f("ui.sanctions.field.closed").choice == 1;
+    let supplier = a.suppliers.get(form[TerminationKey::Supplier].choice);
+    let closed = form[TerminationKey::Closed].choice == 1;
     let status = match (closed, before.status) {
         (true, _) => CaseStatus::Closed,
         (false, CaseStatus::Acted) => CaseStatus::Acted,
@@ -292,22 +332,21 @@ pub fn termination_from(form: &Form, a: &Agreement, before: TerminationCase) -> 
     };
     TerminationCase {
         supplier: supplier.map_or(before.supplier.clone(), |s| s.org_number.clone()),
-        grounds: f("ui.sanctions.field.grounds").trimmed(),
+        grounds: form[TerminationKey::Grounds].trimmed(),
         status,
         ..before
     }
 }
 
 pub fn step_from(form: &Form, a: &Agreement) -> Option<EscalationStep> {
-    let f = |l| form.field(l);
     let levels = ordered_levels(&a.escalation);
     Some(EscalationStep {
-        level: levels.get(f("ui.sanctions.field.level").choice)?.level,
-        sent_to: f("ui.sanctions.field.sent_to").trimmed(),
-        sent_on: f("ui.sanctions.field.sent_on").date()?,
-        what: f("ui.sanctions.field.what").trimmed(),
-        response: f("ui.sanctions.field.response").trimmed(),
-        skip_reason: f("ui.sanctions.field.skip_reason").trimmed(),
+        level: levels.get(form[StepKey::Level].choice)?.level,
+        sent_to: form[StepKey::SentTo].trimmed(),
+        sent_on: form[StepKey::SentOn].date()?,
+        what: form[StepKey::What].trimmed(),
+        response: form[StepKey::Response].trimmed(),
+        skip_reason: form[StepKey::SkipReason].trimmed(),
     })
 }
 

@@ -12,8 +12,8 @@ use crate::app::form::Form;
 use crate::app::keymap::Act;
 use crate::app::keymap::sanctions::SanctionAct;
 use crate::app::sanctions::forms::{
-    SanctionForm, damages_claim_form, damages_form, damages_from, entry_from, log_form,
-    status_form, step_form, step_from, termination_form, termination_from,
+    DamagesClaimKey, SanctionForm, StatusKey, damages_claim_form, damages_form, damages_from,
+    entry_from, log_form, status_form, step_form, step_from, termination_form, termination_from,
 };
 use crate::app::sanctions::{CaseRef, SanctionConfirm};
 use crate::app::{App, Confirm, Popup};
@@ -171,12 +171,8 @@ impl App {
         let cat = self.cat;
         let gone = || cat.t("ui.sanctions.gone").to_string();
         let a = self.followed_agreement().cloned().ok_or_else(gone)?;
-        // One handler for the tab's forms: not every one has a date, a letter or a reason.
-        let date = form
-            .get("ui.sanctions.field.date")
-            .and_then(|f| f.date())
-            .unwrap_or(self.today);
-        let text_of = |label| form.get(label).map(|f| f.trimmed()).unwrap_or_default();
+        // One handler for the claim's status forms: not every one has a letter or a reason.
+        let text_of = |key| form.get(key).map(|f| f.trimmed()).unwrap_or_default();
         let claim_of = |c: &str| self.claim_named(c);
         let st = &self.sanctions;
         match target {
@@ -186,8 +182,9 @@ impl App {
             | SanctionForm::Waive(c) => {
                 let before = claim_of(&c).ok_or_else(gone)?;
                 let mut after = before.clone();
-                let letter = text_of("ui.sanctions.field.letter");
-                let reason = text_of("ui.sanctions.field.reason");
+                let date = form[StatusKey::Date].date().unwrap_or(self.today);
+                let letter = text_of(StatusKey::Letter);
+                let reason = text_of(StatusKey::Reason);
                 let (r, text, shared) = match form.target {
                     crate::app::form::FormTarget::Sanction(SanctionForm::Claim(_)) => {
                         let t = tr!(cat, "ui.sanctions.logged.claimed", letter = letter);
@@ -250,10 +247,8 @@ impl App {
             }
             SanctionForm::DamagesClaim(id) => {
                 let before = case_of(&st.damages, |c| c.id == id, gone)?;
-                let amount = form
-                    .field("ui.sanctions.field.amount")
-                    .money()
-                    .unwrap_or_default();
+                let date = form[DamagesClaimKey::Date].date().unwrap_or(self.today);
+                let amount = form[DamagesClaimKey::Amount].money().unwrap_or_default();
                 let mut after = before.clone();
                 after
                     .record_claim(date, amount)

@@ -17,7 +17,15 @@ use crate::stats::{self, KpiTable, MonthComparison, Period, TrendMonth};
 use crate::store::{Store, StoreError};
 
 use super::App;
-use super::form::{Field, FieldKind, Form, FormTarget, format_date};
+use super::form::{Field, FieldKind, Form, FormTarget, form_keys, format_date};
+
+form_keys! {
+    /// The Statistics tab's custom period.
+    pub enum PeriodKey {
+        From => "ui.stats.form.from",
+        To => "ui.stats.form.to",
+    }
+}
 use super::keymap::{Act, Binding};
 use super::statistics::procurement::ProcurementReport;
 
@@ -283,12 +291,12 @@ impl App {
         let p = period_of(st.kind, st.anchor.unwrap_or(self.today), a, st.custom);
         let fields = vec![
             Field::new(
-                "ui.stats.form.from",
+                PeriodKey::From,
                 FieldKind::Date { required: true },
                 &format_date(p.from),
             ),
             Field::new(
-                "ui.stats.form.to",
+                PeriodKey::To,
                 FieldKind::Date { required: true },
                 &format_date(p.to),
             ),
@@ -301,8 +309,8 @@ impl App {
     }
 
     pub(in crate::app) fn submit_stats_period(&mut self, mut form: Form) {
-        let from = form.field("ui.stats.form.from").date();
-        let to = form.field("ui.stats.form.to").date();
+        let from = form[PeriodKey::From].date();
+        let to = form[PeriodKey::To].date();
         match (from, to) {
             (Some(from), Some(to)) if from <= to => {
                 self.statistics.custom = Some(Period { from, to });

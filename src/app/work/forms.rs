@@ -9,7 +9,52 @@ use crate::domain::meeting::{Action, ActionStatus, Side};
 use crate::domain::{Agreement, OrgNumber};
 use crate::i18n::Catalog;
 
-use crate::app::form::{Field, FieldKind, Form, FormTarget, format_date};
+use crate::app::form::{Field, FieldKind, Form, FormKey, FormTarget, form_keys, format_date};
+
+form_keys! {
+    /// An action item of the Actions tab.
+    pub enum ActionKey {
+        Text => "ui.work.field.text",
+        Owner => "ui.work.field.owner",
+        Side => "ui.work.field.side",
+        Due => "ui.work.field.due",
+        Status => "ui.work.field.status",
+    }
+}
+
+form_keys! {
+    /// An item of the implementation checklist.
+    pub enum ItemKey {
+        Section => "ui.work.field.section",
+        Text => "ui.work.field.text",
+        Owner => "ui.work.field.owner",
+        Due => "ui.work.field.due",
+        Status => "ui.work.field.status",
+        Note => "ui.work.field.note",
+    }
+}
+
+form_keys! {
+    /// A requirement of the follow-up plan.
+    pub enum RequirementKey {
+        Kind => "ui.work.field.kind",
+        Requirement => "ui.work.field.requirement",
+        Supplier => "ui.work.field.supplier",
+    }
+}
+
+form_keys! {
+    /// A check of a requirement.
+    pub enum CheckKey {
+        CheckType => "ui.work.field.check_type",
+        Planned => "ui.work.field.planned",
+        Trigger => "ui.work.field.trigger",
+        Result => "ui.work.field.result",
+        Done => "ui.work.field.done",
+        Evidence => "ui.work.field.evidence",
+        FollowUp => "ui.work.field.follow_up",
+    }
+}
 use crate::app::work::WorkForm;
 
 pub const SIDES: [&str; 2] = ["ui.work.side.buyer", "ui.work.side.supplier"];
@@ -45,13 +90,13 @@ pub const FOLLOW_UPS: [&str; 4] = [
 ];
 const CHECK_TYPES: [&str; 2] = ["ui.work.check.planned", "ui.work.check.on_event"];
 
-fn text(label: &'static str, required: bool, value: &str) -> Field {
-    Field::new(label, FieldKind::Text { required }, value)
+fn text<K: FormKey>(key: K, required: bool, value: &str) -> Field {
+    Field::new(key, FieldKind::Text { required }, value)
 }
 
-fn date(label: &'static str, required: bool, value: Option<Date>) -> Field {
+fn date<K: FormKey>(key: K, required: bool, value: Option<Date>) -> Field {
     Field::new(
-        label,
+        key,
         FieldKind::Date { required },
         &value.map(format_date).unwrap_or_default(),
     )
@@ -63,16 +108,16 @@ fn position<T: PartialEq>(all: &[T], v: &T) -> usize {
 
 pub fn action_form(cat: &Catalog, a: &Action) -> Form {
     let fields = vec![
-        text("ui.work.field.text", true, &a.text),
-        text("ui.work.field.owner", false, &a.owner),
+        text(ActionKey::Text, true, &a.text),
+        text(ActionKey::Owner, false, &a.owner),
         Field::choice(
-            "ui.work.field.side",
+            ActionKey::Side,
             SIDES.to_vec(),
             position(&Side::ALL, &a.side),
         ),
-        date("ui.work.field.due", false, a.due),
+        date(ActionKey::Due, false, a.due),
         Field::choice(
-            "ui.work.field.status",
+            ActionKey::Status,
             ACTION_STATUSES.to_vec(),
             position(&ActionStatus::ALL, &a.status),
         ),
@@ -86,13 +131,12 @@ pub fn action_form(cat: &Catalog, a: &Action) -> Form {
 
 /// The action as the valid form has it.
 pub fn action_from(form: &Form, before: &Action) -> Action {
-    let f = |label| form.field(label);
     Action {
-        text: f("ui.work.field.text").trimmed(),
-        owner: f("ui.work.field.owner").trimmed(),
-        side: Side::ALL[f("ui.work.field.side").choice.min(1)],
-        due: f("ui.work.field.due").date(),
-        status: ActionStatus::ALL[f("ui.work.field.status").choice.min(2)],
+        text: form[ActionKey::Text].trimmed(),
+        owner: form[ActionKey::Owner].trimmed(),
+        side: Side::ALL[form[ActionKey::Side].choice.min(1)],
+        due: form[ActionKey::Due].date(),
+        status: ActionStatus::ALL[form[ActionKey::Status].choice.min(2)],
         ..before.clone()
     }
 }
@@ -102,31 +146,19 @@ pub fn item_form(cat: &Catalog, section: &str, existing: Option<(usize, &Checkli
     let it = existing.map(|(_, it)| it);
     let fields = vec![
         text(
-            "ui.work.field.section",
+            ItemKey::Section,
             true,
             it.map_or(section, |i| i.section.as_str()),
         ),
-        text(
-            "ui.work.field.text",
-            true,
-            it.map_or("", |i| i.text.as_str()),
-        ),
-        text(
-            "ui.work.field.owner",
-            false,
-            it.map_or("", |i| i.owner.as_str()),
-        ),
-        date("ui.work.field.due", false, it.and_then(|i| i.due)),
+        text(ItemKey::Text, true, it.map_or("", |i| i.text.as_str())),
+        text(ItemKey::Owner, false, it.map_or("", |i| i.owner.as_str())),
+        date(ItemKey::Due, false, it.and_then(|i| i.due)),
         Field::choice(
-            "ui.work.field.status",
+            ItemKey::Status,
             ITEM_STATUSES.to_vec(),
             it.map_or(0, |i| position(&ItemStatus::ALL, &i.status)),
         ),
-        text(
-            "ui.work.field.note",
-            false,
-            it.map_or("", |i| i.note.as_str()),
-        ),
+        text(ItemKey::Note, false, it.map_or("", |i| i.note.as_str())),
     ];
     let title = if existing.is_some() {
         "ui.work.form.edit_item"
@@ -141,14 +173,13 @@ pub fn item_form(cat: &Catalog, section: &str, existing: Option<(usize, &Checkli
 }
 
 pub fn item_from(form: &Form) -> ChecklistItem {
-    let f = |label| form.field(label);
     ChecklistItem {
-        section: f("ui.work.field.section").trimmed(),
-        text: f("ui.work.field.text").trimmed(),
-        status: ItemStatus::ALL[f("ui.work.field.status").choice.min(3)],
-        owner: f("ui.work.field.owner").trimmed(),
-        due: f("ui.work.field.due").date(),
-        note: f("ui.work.field.note").trimmed(),
+        section: form[ItemKey::Section].trimmed(),
+        text: form[ItemKey::Text].trimmed(),
+        status: ItemStatus::ALL[form[ItemKey::Status].choice.min(3)],
+        owner: form[ItemKey::Owner].trimmed(),
+        due: form[ItemKey::Due].date(),
+        note: form[ItemKey::Note].trimmed(),
     }
 }
 
@@ -170,16 +201,16 @@ pub fn requirement_form(cat: &Catalog, a: &Agreement, r: Option<&Requirement>) -
         .map_or(0, |i| i + 1);
     let fields = vec![
         Field::choice(
-            "ui.work.field.kind",
+            RequirementKey::Kind,
             REQUIREMENT_KINDS.to_vec(),
             r.map_or(0, |r| position(&RequirementKind::ALL, &r.kind)),
         ),
         text(
-            "ui.work.field.requirement",
+            RequirementKey::Requirement,
             true,
             r.map_or("", |r| r.text.as_str()),
         ),
-        Field::pick("ui.work.field.supplier", supplier_options(cat, a), supplier),
+        Field::pick(RequirementKey::Supplier, supplier_options(cat, a), supplier),
     ];
     let title = if r.is_some() {
         "ui.work.form.edit_requirement"
@@ -194,8 +225,7 @@ pub fn requirement_form(cat: &Catalog, a: &Agreement, r: Option<&Requirement>) -
 }
 
 pub fn requirement_from(form: &Form, a: &Agreement, before: Option<&Requirement>) -> Requirement {
-    let f = |label| form.field(label);
-    let supplier: Option<OrgNumber> = f("ui.work.field.supplier")
+    let supplier: Option<OrgNumber> = form[RequirementKey::Supplier]
         .choice
         .checked_sub(1)
         .and_then(|i| a.suppliers.get(i))
@@ -203,8 +233,8 @@ pub fn requirement_from(form: &Form, a: &Agreement, before: Option<&Requirement>
     Requirement {
         id: before.map(|r| r.id).unwrap_or_default(),
         agreement: a.id,
-        kind: RequirementKind::ALL[f("ui.work.field.kind").choice.min(3)],
-        text: f("ui.work.field.requirement").trimmed(),
+        kind: RequirementKind::ALL[form[RequirementKey::Kind].choice.min(3)],
+        text: form[RequirementKey::Requirement].trimmed(),
         supplier,
     }
 }
@@ -216,29 +246,29 @@ pub fn check_form(cat: &Catalog, r: &Requirement, c: Option<&Check>, today: Date
         .map_or(0, |x| position(&CheckResult::ALL, &x) + 1);
     let fields = vec![
         Field::choice(
-            "ui.work.field.check_type",
+            CheckKey::CheckType,
             CHECK_TYPES.to_vec(),
             usize::from(event),
         ),
         date(
-            "ui.work.field.planned",
+            CheckKey::Planned,
             false,
             c.map_or(Some(today), |c| c.planned),
         ),
         text(
-            "ui.work.field.trigger",
+            CheckKey::Trigger,
             false,
             c.map_or("", |c| c.trigger.as_str()),
         ),
-        Field::choice("ui.work.field.result", RESULTS.to_vec(), result),
-        date("ui.work.field.done", false, c.and_then(|c| c.done)),
+        Field::choice(CheckKey::Result, RESULTS.to_vec(), result),
+        date(CheckKey::Done, false, c.and_then(|c| c.done)),
         text(
-            "ui.work.field.evidence",
+            CheckKey::Evidence,
             false,
             c.map_or("", |c| c.evidence.as_str()),
         ),
         Field::choice(
-            "ui.work.field.follow_up",
+            CheckKey::FollowUp,
             FOLLOW_UPS.to_vec(),
             c.map_or(0, |c| position(&FollowUp::ALL, &c.follow_up)),
         ),
@@ -261,28 +291,27 @@ pub fn check_form(cat: &Catalog, r: &Requirement, c: Option<&Check>, today: Date
 /// planned check needs its day, an event-driven one its event. A result recorded without
 /// a day is taken as done today.
 pub fn check_from(form: &Form, before: Check, today: Date) -> Result<Check, &'static str> {
-    let f = |label| form.field(label);
-    let event = f("ui.work.field.check_type").choice == 1;
-    let planned = f("ui.work.field.planned").date();
-    let trigger = f("ui.work.field.trigger").trimmed();
+    let event = form[CheckKey::CheckType].choice == 1;
+    let planned = form[CheckKey::Planned].date();
+    let trigger = form[CheckKey::Trigger].trimmed();
     if !event && planned.is_none() {
         return Err("ui.work.check.needs_date");
     }
     if event && trigger.is_empty() {
         return Err("ui.work.check.needs_trigger");
     }
-    let result = f("ui.work.field.result")
+    let result = form[CheckKey::Result]
         .choice
         .checked_sub(1)
         .and_then(|i| CheckResult::ALL.get(i).copied());
-    let done = f("ui.work.field.done").date().or(result.map(|_| today));
+    let done = form[CheckKey::Done].date().or(result.map(|_| today));
     Ok(Check {
         planned: if event { None } else { planned },
         trigger: if event { trigger } else { String::new() },
         result,
         done,
-        evidence: f("ui.work.field.evidence").trimmed(),
-        follow_up: FollowUp::ALL[f("ui.work.field.follow_up").choice.min(3)],
+        evidence: form[CheckKey::Evidence].trimmed(),
+        follow_up: FollowUp::ALL[form[CheckKey::FollowUp].choice.min(3)],
         ..before
     })
 }

@@ -11,6 +11,7 @@ use crate::domain::deviation::{DeviationId, DeviationStatus, ManualDeviation, Ma
 use crate::domain::{Agreement, AgreementId, OrgNumber};
 use crate::tr;
 
+use crate::app::competitions::forms::AwardReasonKey;
 use crate::app::competitions::{CompetitionPart, ViewsConfirm};
 use crate::app::form::{Field, FieldKind, Form, FormTarget};
 use crate::app::{App, Undo};
@@ -168,7 +169,7 @@ impl App {
                 return;
             }
         };
-        let reason = form.field("ui.field.deviation_reason").trimmed();
+        let reason = form[AwardReasonKey::Reason].trimmed();
         let mut after = before.clone();
         after.deviation_reason = (!reason.is_empty()).then_some(reason);
         match self.store.save_calloff(&after) {
@@ -197,7 +198,7 @@ impl App {
 /// The documented reason for a deviating award, with the deviation in words below.
 fn reason_form(cat: &crate::i18n::Catalog, c: &CallOff, why: String) -> Form {
     let fields = vec![Field::new(
-        "ui.field.deviation_reason",
+        AwardReasonKey::Reason,
         FieldKind::Text { required: true },
         c.deviation_reason.as_deref().unwrap_or(""),
     )];

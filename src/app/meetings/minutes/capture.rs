@@ -6,6 +6,7 @@ use crate::tr;
 
 use crate::app::App;
 use crate::app::form::{Field, FieldKind, Form, FormTarget};
+use crate::app::meetings::forms::CapturedActionKey;
 
 impl App {
     /// A small form for the current line as an action item; the minutes stay open under it.
@@ -21,17 +22,25 @@ impl App {
         }
         let fields = vec![
             Field::new(
-                "ui.field.action_text",
+                CapturedActionKey::Text,
                 FieldKind::Text { required: true },
                 text,
             ),
-            Field::new("ui.field.owner", FieldKind::Text { required: true }, ""),
+            Field::new(
+                CapturedActionKey::Owner,
+                FieldKind::Text { required: true },
+                "",
+            ),
             Field::choice(
-                "ui.field.side",
+                CapturedActionKey::Side,
                 vec!["ui.side.buyer", "ui.side.supplier"],
                 0,
             ),
-            Field::new("ui.field.due", FieldKind::Date { required: false }, ""),
+            Field::new(
+                CapturedActionKey::Due,
+                FieldKind::Date { required: false },
+                "",
+            ),
         ];
         let mut form = Form::new(
             self.cat.t("ui.form.action_from_minutes").to_string(),
@@ -47,7 +56,6 @@ impl App {
         let FormTarget::ActionFromMinutes(meeting) = form.target.clone() else {
             return;
         };
-        let f = |label| form.field(label);
         let Some(m) = self.store.meeting(meeting).ok().flatten() else {
             form.message = Some(self.cat.t("ui.form.gone").to_string());
             self.form = Some(form);
@@ -57,14 +65,14 @@ impl App {
             id: Default::default(),
             meeting,
             agreement: m.agreement,
-            text: f("ui.field.action_text").trimmed(),
-            owner: f("ui.field.owner").trimmed(),
-            side: if f("ui.field.side").choice == 1 {
+            text: form[CapturedActionKey::Text].trimmed(),
+            owner: form[CapturedActionKey::Owner].trimmed(),
+            side: if form[CapturedActionKey::Side].choice == 1 {
                 Side::Supplier
             } else {
                 Side::Buyer
             },
-            due: f("ui.field.due").date(),
+            due: form[CapturedActionKey::Due].date(),
             status: ActionStatus::Open,
             created: self.today,
         };
