@@ -144,6 +144,18 @@ pub fn merge_references(row: &mut Posting, document: &InvoiceDocument) {
     }
 }
 
+/// `items` with each value's first occurrence only, in order (booking accounts typed
+/// twice are one account).
+pub fn unique(items: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(items.len());
+    for i in items {
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// A reference as compared: trimmed and case-folded.
 pub fn reference_key(reference: &str) -> String {
     reference.trim().to_lowercase()

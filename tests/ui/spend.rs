@@ -111,3 +111,49 @@ fn the_spend_tab_at_80_by_24_and_200_by_50() {
         );
     }
 }
+
+#[test]
+fn the_agreement_form_keeps_the_maximum_value_estimate_and_accounts() {
+    let (_dir, mut app) = app_with(&fixture_register(), Lang::Sv);
+    // The register, filtered to the IT agreement, opened and edited.
+    press(&mut app, KeyCode::Char('2'));
+    keys(&mut app, "/UH-2026-014");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "e");
+    let form = app.form.as_ref().expect("the agreement form is open");
+    let at = |label: &str| form.fields.iter().position(|f| f.label == label).unwrap();
+    let (max, estimate, accounts) = (
+        at("ui.field.max_value"),
+        at("ui.field.estimated_value"),
+        at("ui.field.accounts"),
+    );
+    for (target, text) in [
+        (max, "60 000 000"),
+        (estimate, "40000000,50"),
+        (accounts, "6540, 6550, 6540"),
+    ] {
+        while app.form.as_ref().unwrap().focus != target {
+            press(&mut app, KeyCode::Tab);
+        }
+        keys(&mut app, text);
+    }
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "{}", screen(&app, 80, 24));
+    let a = app
+        .store
+        .agreement_by_reference("UH-2026-014")
+        .unwrap()
+        .unwrap();
+    assert_eq!(a.money.max_value, Some(avtal::domain::Money(6_000_000_000)));
+    assert_eq!(
+        a.money.estimated_value,
+        Some(avtal::domain::Money(4_000_000_050))
+    );
+    assert_eq!(a.money.accounts, vec!["6540", "6550"]);
+    let s = screen(&app, 100, 30);
+    assert!(
+        s.contains("takvolym 60 000 000 kr, uppskattat 40 000 000,50 kr, konton 6540, 6550"),
+        "{s}"
+    );
+}

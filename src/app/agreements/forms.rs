@@ -20,6 +20,9 @@ form_keys! {
         ResponseTime => "ui.field.response_time",
         Keywords => "ui.field.keywords",
         OrderMailbox => "ui.field.order_mailbox",
+        MaxValue => "ui.field.max_value",
+        EstimatedValue => "ui.field.estimated_value",
+        Accounts => "ui.field.accounts",
         GoalPicture => "ui.field.goal_picture",
         CalloffRoutine => "ui.field.calloff_routine",
         Notes => "ui.field.notes",
@@ -46,6 +49,15 @@ fn required<K: FormKey>(key: K, value: &str) -> Field {
 
 fn multiline<K: FormKey>(key: K, value: &str) -> Field {
     Field::new(key, FieldKind::MultiLine, value)
+}
+
+/// Kronor, may be left empty.
+fn money<K: FormKey>(key: K, value: Option<crate::domain::Money>) -> Field {
+    Field::new(
+        key,
+        FieldKind::Money { required: false },
+        &value.map(|m| m.format_kronor()).unwrap_or_default(),
+    )
 }
 
 fn date<K: FormKey>(key: K, value: Option<time::Date>) -> Field {
@@ -112,6 +124,13 @@ fn agreement_fields(cat: &Catalog, a: Option<&Agreement>) -> Vec<Field> {
                 &a.map(|a| a.keywords.join(", ")).unwrap_or_default(),
             ),
             AgreementKey::OrderMailbox => email(k, text_of(|a| a.order_mailbox.as_str())),
+            AgreementKey::MaxValue => money(k, a.and_then(|a| a.money.max_value)),
+            AgreementKey::EstimatedValue => money(k, a.and_then(|a| a.money.estimated_value)),
+            AgreementKey::Accounts => Field::new(
+                k,
+                FieldKind::List,
+                &a.map(|a| a.money.accounts.join(", ")).unwrap_or_default(),
+            ),
             AgreementKey::GoalPicture => multiline(k, text_of(|a| a.goal_picture.as_str())),
             AgreementKey::CalloffRoutine => multiline(k, text_of(|a| a.calloff_routine.as_str())),
             AgreementKey::Notes => multiline(k, text_of(|a| a.notes.as_str())),
@@ -144,6 +163,9 @@ fn apply_agreement(form: &Form, a: &mut Agreement) {
             }
             AgreementKey::Keywords => a.keywords = f.list(),
             AgreementKey::OrderMailbox => a.order_mailbox = f.trimmed(),
+            AgreementKey::MaxValue => a.money.max_value = f.money(),
+            AgreementKey::EstimatedValue => a.money.estimated_value = f.money(),
+            AgreementKey::Accounts => a.money.accounts = crate::domain::spend::unique(f.list()),
             AgreementKey::GoalPicture => a.goal_picture = f.text().trim_end().to_string(),
             AgreementKey::CalloffRoutine => a.calloff_routine = f.text().trim_end().to_string(),
             AgreementKey::Notes => a.notes = f.text().trim_end().to_string(),

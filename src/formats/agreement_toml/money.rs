@@ -64,15 +64,15 @@ pub(super) fn read(
     let mut terms = MoneyTerms {
         max_value: kronor(sink, top, "max_value_sek", false),
         estimated_value: kronor(sink, top, "estimated_value_sek", false),
-        accounts: top
-            .strings(sink, "accounts")
-            .into_iter()
-            .map(|(a, _)| a.trim().to_string())
-            .filter(|a| !a.is_empty())
-            .collect(),
+        accounts: crate::domain::spend::unique(
+            top.strings(sink, "accounts")
+                .into_iter()
+                .map(|(a, _)| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect(),
+        ),
         prices: Vec::new(),
     };
-    terms.accounts.dedup();
     let mut spans = Vec::new();
     for (table, span) in top.tables(sink, "prices") {
         let t = TableReader::new(sink, table, span, "prices", PRICE_KEYS);
@@ -145,7 +145,7 @@ end = 2027-12-31
 response_time = "2 working days"
 max_value_sek = "60000000"
 estimated_value_sek = 40000000
-accounts = ["6540", " 6550 "]
+accounts = ["6540", " 6550 ", "6540"]
 
 [[suppliers]]
 org_number = "556677-8899"

@@ -147,6 +147,28 @@ fn overview(frame: &mut Frame, app: &App, a: &Agreement, area: Rect) {
             ),
         ),
     ];
+    // Only where the agreement has money terms: most of the register has none.
+    if !a.money.is_empty() {
+        let kr = |m: Option<crate::domain::Money>| {
+            m.map(|m| format!("{} kr", cat.money_compact(m)))
+                .unwrap_or_else(none)
+        };
+        lines.push(field(
+            "ui.detail.money",
+            tr!(
+                cat,
+                "ui.detail.money_value",
+                max = kr(a.money.max_value),
+                estimated = kr(a.money.estimated_value),
+                accounts = if a.money.accounts.is_empty() {
+                    none()
+                } else {
+                    a.money.accounts.join(", ")
+                },
+                prices = a.money.prices.len()
+            ),
+        ));
+    }
     // Before the long texts, so it is on the screen at 80×24.
     history_lines(cat, a, &mut lines);
     for (label, text) in [
