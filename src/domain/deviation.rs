@@ -15,13 +15,16 @@ pub enum ManualKind {
     LateDelivery,
     Quality,
     Other,
+    /// An invoice line above the agreed price (the price audit, DESIGN §4).
+    Overcharge,
 }
 
 impl ManualKind {
-    pub const ALL: [ManualKind; 3] = [
+    pub const ALL: [ManualKind; 4] = [
         ManualKind::LateDelivery,
         ManualKind::Quality,
         ManualKind::Other,
+        ManualKind::Overcharge,
     ];
 
     /// The name used in files and reports.
@@ -30,6 +33,7 @@ impl ManualKind {
             ManualKind::LateDelivery => "late_delivery",
             ManualKind::Quality => "quality",
             ManualKind::Other => "other",
+            ManualKind::Overcharge => "overcharge",
         }
     }
 }

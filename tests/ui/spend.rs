@@ -157,3 +157,49 @@ fn the_agreement_form_keeps_the_maximum_value_estimate_and_accounts() {
         "{s}"
     );
 }
+
+#[test]
+fn an_overcharged_line_becomes_a_deviation_and_a_repayment_case_once_and_undo_takes_both() {
+    use avtal::domain::deviation::ManualKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir, Lang::Sv);
+    press(&mut app, KeyCode::Char('6'));
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    keys(&mut app, "vv");
+    assert_eq!(app.spend.part, SpendPart::PriceAudit);
+    let line = app.spend.audit[0].clone();
+    let a = app.followed.unwrap();
+    let deviations = |app: &App| app.store.deviations(Some(a)).unwrap();
+    let before = deviations(&app).len();
+    keys(&mut app, "n");
+    let s = screen(&app, 100, 30);
+    assert!(s.contains("återbetalningskrav S-0001"), "{s}");
+    let after = deviations(&app);
+    assert_eq!(after.len(), before + 1);
+    let d = after
+        .iter()
+        .find(|d| d.kind == ManualKind::Overcharge)
+        .unwrap();
+    assert!(
+        d.description
+            .starts_with(&format!("Faktura {} rad {}", line.invoice, line.line)),
+        "{}",
+        d.description
+    );
+    assert_eq!(d.supplier.as_ref(), Some(&line.supplier));
+    let cases = app.store.damages_cases(Some(a)).unwrap();
+    assert_eq!(cases.len(), 1);
+    assert_eq!(
+        cases[0].improvement_demanded,
+        format!("Återbetalning av {}", app.cat.money_kr(line.overcharge))
+    );
+    // The same line again: refused in words, nothing more stored.
+    keys(&mut app, "n");
+    assert!(screen(&app, 100, 30).contains("redan registrerad som avvikelse"));
+    assert_eq!(deviations(&app).len(), before + 1);
+    // One undo takes both back.
+    keys(&mut app, "u");
+    assert_eq!(deviations(&app).len(), before);
+    assert!(app.store.damages_cases(Some(a)).unwrap().is_empty());
+}

@@ -114,7 +114,9 @@ pub fn deviation_from(
             .checked_sub(1)
             .and_then(|i| a.suppliers.get(i))
             .map(|s| s.org_number.clone()),
-        kind: ManualKind::ALL[form[DeviationKey::Kind].choice.min(2)],
+        kind: ManualKind::ALL[form[DeviationKey::Kind]
+            .choice
+            .min(ManualKind::ALL.len() - 1)],
         registered: form[DeviationKey::Registered].date()?,
         description: form[DeviationKey::Description]
             .text()

@@ -1,51 +1,52 @@
 //! The keys of the Spend tab (the Outside purchases tab's companion, reached with → from
 //! its analysis). Its parts step with `v`; a supplier outside the agreement becomes a
-//! registered purchase outside it with `n`.
+//! registered purchase outside it with `n`, and an overcharged line a deviation and a
+//! repayment case.
 
 use ratatui::crossterm::event::KeyCode::{Char, Left, Right};
 
 use super::{Act, Binding, MOVE, b, hidden};
 use crate::app::spend::SpendPart;
 
-const fn with_common(first: Binding) -> [Binding; 11] {
-    [
-        first,
-        b("v", "ui.spend.key.part", &[Char('v')], Act::NextSection),
-        hidden(
-            "V",
-            "ui.spend.key.prev_part",
-            &[Char('V')],
-            Act::PrevSection,
-        ),
-        b(
-            "←",
-            "ui.spend.key.to_purchases",
-            &[Left, Right],
-            Act::Companion,
-        ),
-        b(
-            "A",
-            "ui.key.choose_agreement",
-            &[Char('A')],
-            Act::ChooseAgreement,
-        ),
-        MOVE[0],
-        MOVE[1],
-        MOVE[2],
-        MOVE[3],
-        MOVE[4],
-        MOVE[5],
-    ]
+/// The keys every part shares, after the part's own.
+const COMMON: [Binding; 11] = [
+    b("u", "ui.key.undo", &[Char('u')], Act::Undo),
+    b("v", "ui.spend.key.part", &[Char('v')], Act::NextSection),
+    hidden("V", "ui.spend.key.prev_part", &[Char('V')], Act::PrevSection),
+    b("←", "ui.spend.key.to_purchases", &[Left, Right], Act::Companion),
+    b("A", "ui.key.choose_agreement", &[Char('A')], Act::ChooseAgreement),
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+];
+
+/// `first`, then the shared keys.
+const fn with_common(first: Binding) -> [Binding; 12] {
+    let mut out = [first; 12];
+    let mut i = 0;
+    while i < COMMON.len() {
+        out[i + 1] = COMMON[i];
+        i += 1;
+    }
+    out
 }
 
-const SUPPLIERS: [Binding; 11] = with_common(b("u", "ui.key.undo", &[Char('u')], Act::Undo));
-const OUTSIDE: [Binding; 11] = with_common(b(
+const SUPPLIERS: [Binding; 11] = COMMON;
+const OUTSIDE: [Binding; 12] = with_common(b(
     "n",
     "ui.spend.key.register_purchase",
     &[Char('n')],
     Act::New,
 ));
-const AUDIT: [Binding; 11] = SUPPLIERS;
+const AUDIT: [Binding; 12] = with_common(b(
+    "n",
+    "ui.spend.key.register_overcharge",
+    &[Char('n')],
+    Act::New,
+));
 
 pub fn spend_bindings(part: SpendPart) -> &'static [Binding] {
     match part {
@@ -56,7 +57,8 @@ pub fn spend_bindings(part: SpendPart) -> &'static [Binding] {
 }
 
 /// The help overlay's groups for the tab.
-pub const GROUPS: [(&str, &[Binding]); 2] = [
+pub const GROUPS: [(&str, &[Binding]); 3] = [
     ("ui.spend.help.spend", &SUPPLIERS),
     ("ui.spend.help.outside", &OUTSIDE),
+    ("ui.spend.help.price_audit", &AUDIT),
 ];

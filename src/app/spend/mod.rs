@@ -1,7 +1,10 @@
 //! Spend against the agreement (DESIGN §1.12): the store's invoices summed by the rules
 //! of `stats::spend`, for `report spend`, `report price-audit` and the Spend view alike.
 
+mod overcharge;
 mod view;
+
+pub(in crate::app) use overcharge::SpendUndo;
 
 pub use view::{SpendPart, SpendState};
 

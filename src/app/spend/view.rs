@@ -120,6 +120,7 @@ impl App {
                 self.spend.selected = 0;
             }
             Act::New if self.spend.part == SpendPart::Outside => self.register_outside(),
+            Act::New if self.spend.part == SpendPart::PriceAudit => self.register_overcharge(),
             _ => {}
         }
     }

@@ -18,6 +18,9 @@ pub(in crate::store) enum ManualKindV1 {
     LateDelivery,
     Quality,
     Other,
+    /// Appended (schema 5): a variant at the end leaves the bytes of the others as they
+    /// were, so version 1 still reads every deviation written before it existed.
+    Overcharge,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -78,6 +81,7 @@ impl From<&ManualDeviation> for DeviationV1 {
                 ManualKind::LateDelivery => ManualKindV1::LateDelivery,
                 ManualKind::Quality => ManualKindV1::Quality,
                 ManualKind::Other => ManualKindV1::Other,
+                ManualKind::Overcharge => ManualKindV1::Overcharge,
             },
             registered: d.registered,
             description: d.description.clone(),
@@ -104,6 +108,7 @@ impl TryFrom<DeviationV1> for ManualDeviation {
                 ManualKindV1::LateDelivery => ManualKind::LateDelivery,
                 ManualKindV1::Quality => ManualKind::Quality,
                 ManualKindV1::Other => ManualKind::Other,
+                ManualKindV1::Overcharge => ManualKind::Overcharge,
             },
             registered: d.registered,
             description: d.description,
