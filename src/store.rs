@@ -33,7 +33,9 @@ mod sanctions;
 #[cfg(test)]
 mod sizes;
 mod spend;
+mod spend_agg;
 pub use spend::{InvoiceImport, ScannedInvoice};
+pub use spend_agg::SpendVisit;
 mod stale;
 mod supplier_stats;
 mod tables;

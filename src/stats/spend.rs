@@ -92,37 +92,55 @@ impl<'a> SpendTally<'a> {
 
     /// Counts `p`; `of_a` says whether it belongs to the agreement.
     pub fn add(&mut self, p: &Posting, of_a: bool) {
-        let amount = i128::from(p.amount.0);
-        let in_period = self.from <= p.date && p.date <= self.to;
-        if of_a {
-            if p.date <= self.as_of {
-                self.cumulative += amount;
-            }
-            if in_period {
-                self.spend += amount;
-                *self
-                    .by_supplier
-                    .entry(p.supplier.digits().to_string())
-                    .or_default() += amount;
-                *self.months.entry(first_of_month(p.date)).or_default() += amount;
-            }
+        self.add_own(p, of_a);
+        self.add_on_accounts(p);
+    }
+
+    /// The agreement's side of `p`: its spend, cumulative spend and the part of its
+    /// accounts' spend that went through it (nothing when `of_a` is false).
+    pub fn add_own(&mut self, p: &Posting, of_a: bool) {
+        if !of_a {
+            return;
         }
-        let terms = &self.agreement.money;
-        if in_period && !terms.accounts.is_empty() && terms.lists_account(&p.account) {
-            self.accounts_spend += amount;
-            if of_a {
+        let amount = i128::from(p.amount.0);
+        if p.date <= self.as_of {
+            self.cumulative += amount;
+        }
+        if self.from <= p.date && p.date <= self.to {
+            self.spend += amount;
+            *self
+                .by_supplier
+                .entry(p.supplier.digits().to_string())
+                .or_default() += amount;
+            *self.months.entry(first_of_month(p.date)).or_default() += amount;
+            if self.on_accounts(p) {
                 self.accounts_of_a += amount;
             }
-            if self.agreement.supplier_ever(&p.supplier).is_none() {
-                let e = self
-                    .outside
-                    .entry(p.supplier.digits().to_string())
-                    .or_insert_with(|| (p.supplier.clone(), p.supplier_name.clone(), 0));
-                if e.1.trim().is_empty() {
-                    e.1 = p.supplier_name.clone();
-                }
-                e.2 += amount;
+        }
+    }
+
+    fn on_accounts(&self, p: &Posting) -> bool {
+        let terms = &self.agreement.money;
+        !terms.accounts.is_empty() && terms.lists_account(&p.account)
+    }
+
+    /// The accounts' side of `p`: everything on the agreement's accounts in the period,
+    /// and the suppliers outside the agreement.
+    pub fn add_on_accounts(&mut self, p: &Posting) {
+        if !(self.from <= p.date && p.date <= self.to && self.on_accounts(p)) {
+            return;
+        }
+        let amount = i128::from(p.amount.0);
+        self.accounts_spend += amount;
+        if self.agreement.supplier_ever(&p.supplier).is_none() {
+            let e = self
+                .outside
+                .entry(p.supplier.digits().to_string())
+                .or_insert_with(|| (p.supplier.clone(), p.supplier_name.clone(), 0));
+            if e.1.trim().is_empty() {
+                e.1 = p.supplier_name.clone();
             }
+            e.2 += amount;
         }
     }
 

@@ -80,6 +80,7 @@ fn v4_to_v5(txn: &WriteTransaction, _actor: &str) -> Result<(), StoreError> {
     txn.open_table(super::tables::AGREEMENT_MONEY)?;
     txn.open_table(super::tables::LEDGER)?;
     txn.open_table(super::tables::INVOICES)?;
+    super::spend_agg::create(txn)?;
     Ok(())
 }
 
@@ -195,6 +196,7 @@ pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(super::tables::AGREEMENT_MONEY)?;
     txn.open_table(super::tables::LEDGER)?;
     txn.open_table(super::tables::INVOICES)?;
+    super::spend_agg::create(txn)?;
     Ok(())
 }
 

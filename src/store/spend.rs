@@ -84,6 +84,34 @@ impl Store {
     ) -> Result<InvoiceImport, StoreError> {
         let txn = self.db.begin_write()?;
         let mut done = InvoiceImport::default();
+        // The invoices the import touches, and their postings before it (none when the
+        // tables are empty, as at a first import), for the aggregates' deltas.
+        let mut pairs: Vec<(String, String)> = ledger
+            .iter()
+            .map(|p| (p.supplier.digits().to_string(), p.invoice.clone()))
+            .chain(
+                documents
+                    .iter()
+                    .map(|d| (d.supplier.digits().to_string(), d.invoice.clone())),
+            )
+            .collect();
+        pairs.sort();
+        pairs.dedup();
+        let mut before = std::collections::HashMap::new();
+        let was_empty;
+        {
+            let rows = txn.open_table(LEDGER)?;
+            let docs = txn.open_table(INVOICES)?;
+            was_empty = rows.is_empty()? && docs.is_empty()?;
+            if !was_empty {
+                for (s, i) in &pairs {
+                    let old = super::spend_agg::stored_postings(&rows, &docs, s, i)?;
+                    if !old.is_empty() {
+                        before.insert((s.clone(), i.clone()), old);
+                    }
+                }
+            }
+        }
         {
             let mut rows = txn.open_table(LEDGER)?;
             for p in ledger {
@@ -104,6 +132,14 @@ impl Store {
                 }
             }
         }
+        // At a first import the postings after it are the file's own, merged in memory;
+        // otherwise they are read back from the tables just written.
+        let deltas = if was_empty {
+            super::spend_agg::deltas_of_new(ledger, documents)
+        } else {
+            super::spend_agg::deltas_for(&txn, &pairs, &before)?
+        };
+        deltas.write(&txn)?;
         audit::append(
             &txn,
             &self.actor,

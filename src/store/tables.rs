@@ -117,6 +117,26 @@ pub const AGREEMENT_MONEY: TableDefinition<u64, &[u8]> = TableDefinition::new("a
 pub const LEDGER: TableDefinition<(&str, &str, &str), &[u8]> = TableDefinition::new("ledger");
 /// (Supplier digits, invoice) → versioned Peppol document with its lines (`spend`).
 pub const INVOICES: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("invoices");
+/// (Supplier digits, day number, account) → öre: the postings without a contract or order
+/// reference, summed (`spend_agg`). Which agreement they belong to depends only on these
+/// three (DESIGN §4, the supplier rule), so it is decided when read.
+pub const SPEND_SUPPLIER_DAYS: TableDefinition<(&str, i32, &str), i64> =
+    TableDefinition::new("agg_spend_supplier_days");
+/// The same by month (`year × 12 + month − 1`).
+pub const SPEND_SUPPLIER_MONTHS: TableDefinition<(&str, i32, &str), i64> =
+    TableDefinition::new("agg_spend_supplier_months");
+/// (Account, day number, supplier digits) → öre, the same postings by account.
+pub const SPEND_ACCOUNT_DAYS: TableDefinition<(&str, i32, &str), i64> =
+    TableDefinition::new("agg_spend_account_days");
+/// The same by month.
+pub const SPEND_ACCOUNT_MONTHS: TableDefinition<(&str, i32, &str), i64> =
+    TableDefinition::new("agg_spend_account_months");
+/// (Supplier digits, invoice, account) → versioned ledger row: the postings that carry a
+/// contract or order reference, judged one by one when read (`spend_agg`).
+pub const SPEND_REFERENCED: TableDefinition<(&str, &str, &str), &[u8]> =
+    TableDefinition::new("agg_spend_referenced");
+/// Supplier digits → the name its latest posting gave (for the suppliers outside).
+pub const SPEND_NAMES: TableDefinition<&str, &str> = TableDefinition::new("agg_spend_names");
 /// `"form"` → versioned `FormDraft`: a form left unsaved when the program ended (`drafts`).
 pub const DRAFTS: TableDefinition<&str, &[u8]> = TableDefinition::new("drafts");
 
@@ -166,4 +186,10 @@ pub const ALL: &[&dyn super::backup::AnyTable] = &[
     &AGREEMENT_MONEY,
     &LEDGER,
     &INVOICES,
+    &SPEND_SUPPLIER_DAYS,
+    &SPEND_SUPPLIER_MONTHS,
+    &SPEND_ACCOUNT_DAYS,
+    &SPEND_ACCOUNT_MONTHS,
+    &SPEND_REFERENCED,
+    &SPEND_NAMES,
 ];

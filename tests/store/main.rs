@@ -21,3 +21,4 @@ mod penalty_sync;
 mod report_counts;
 mod roundtrip;
 mod sanctions;
+mod spend;

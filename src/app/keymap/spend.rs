@@ -12,9 +12,24 @@ use crate::app::spend::SpendPart;
 const COMMON: [Binding; 11] = [
     b("u", "ui.key.undo", &[Char('u')], Act::Undo),
     b("v", "ui.spend.key.part", &[Char('v')], Act::NextSection),
-    hidden("V", "ui.spend.key.prev_part", &[Char('V')], Act::PrevSection),
-    b("←", "ui.spend.key.to_purchases", &[Left, Right], Act::Companion),
-    b("A", "ui.key.choose_agreement", &[Char('A')], Act::ChooseAgreement),
+    hidden(
+        "V",
+        "ui.spend.key.prev_part",
+        &[Char('V')],
+        Act::PrevSection,
+    ),
+    b(
+        "←",
+        "ui.spend.key.to_purchases",
+        &[Left, Right],
+        Act::Companion,
+    ),
+    b(
+        "A",
+        "ui.key.choose_agreement",
+        &[Char('A')],
+        Act::ChooseAgreement,
+    ),
     MOVE[0],
     MOVE[1],
     MOVE[2],

@@ -14,9 +14,33 @@ use crate::domain::Agreement;
 use crate::stats::spend::{PriceAuditRow, SpendReport, SpendTally, audit_document, sort_audit};
 use crate::store::{Store, StoreError};
 
-/// `report spend` for `a` (by reference or id among `agreements`, which carry their money
-/// terms): every invoice is judged against all agreements, as a posting belongs to one.
+/// `report spend` for `a` (among `agreements`, which carry their money terms), from the
+/// store's spend aggregates: a posting belongs to one agreement, judged against them all.
 pub fn spend(
+    store: &Store,
+    agreements: &[Agreement],
+    a: &Agreement,
+    from: Date,
+    to: Date,
+    as_of: Date,
+) -> Result<SpendReport, StoreError> {
+    let tally = std::cell::RefCell::new(SpendTally::new(a, from, to, as_of));
+    store.spend_sums(
+        agreements,
+        a,
+        (from, to, as_of),
+        crate::store::SpendVisit {
+            own: &mut |p, of_a| tally.borrow_mut().add_own(p, of_a),
+            on_accounts: &mut |p| tally.borrow_mut().add_on_accounts(p),
+            both: &mut |p, of_a| tally.borrow_mut().add(p, of_a),
+        },
+    )?;
+    Ok(tally.into_inner().finish())
+}
+
+/// The same report from every posting one by one: what the aggregates must agree with
+/// (the tests compare the two).
+pub fn spend_by_scan(
     store: &Store,
     agreements: &[Agreement],
     a: &Agreement,
@@ -44,49 +68,35 @@ pub fn price_audit(
     to: Option<Date>,
 ) -> Result<Vec<PriceAuditRow>, StoreError> {
     let mut rows = Vec::new();
-    store.scan_invoices(agreements, |inv| {
-        if let Some(doc) = &inv.document
-            && from.is_none_or(|f| f <= doc.date)
+    store.scan_documents(agreements, |doc, postings| {
+        if from.is_none_or(|f| f <= doc.date)
             && to.is_none_or(|t| doc.date <= t)
-            && inv.belongs_to(a.id)
+            && postings.iter().any(|(_, b)| b.agreement() == Some(a.id))
         {
             rows.extend(audit_document(a, doc));
         }
-        true
     })?;
     sort_audit(&mut rows);
     Ok(rows)
 }
 
 /// Per agreement of `agreements` (in their order): the cumulative spend to `today` and
-/// the spend of the last twelve months, from one pass over the invoices, for the agenda.
+/// the spend of the last twelve months, for the agenda (zero for those without a maximum
+/// value, which the agenda does not warn about).
 pub fn ceilings(
     store: &Store,
     agreements: &[Agreement],
     today: Date,
 ) -> Result<Vec<(crate::domain::Money, crate::domain::Money)>, StoreError> {
     let (from, _) = crate::stats::spend::last_twelve_months(today);
-    let mut sums = vec![(0i128, 0i128); agreements.len()];
-    store.scan_invoices(agreements, |inv| {
-        for (p, b) in &inv.postings {
-            let Some(i) = b
-                .agreement()
-                .and_then(|id| agreements.iter().position(|a| a.id == id))
-            else {
-                continue;
-            };
-            if p.date <= today {
-                sums[i].0 += i128::from(p.amount.0);
-                if p.date >= from {
-                    sums[i].1 += i128::from(p.amount.0);
-                }
+    agreements
+        .iter()
+        .map(|a| {
+            if a.money.max_value.is_none() {
+                return Ok(Default::default());
             }
-        }
-        true
-    })?;
-    let money = |v: i128| crate::domain::Money(i64::try_from(v).unwrap_or(i64::MAX));
-    Ok(sums
-        .into_iter()
-        .map(|(c, l)| (money(c), money(l)))
-        .collect())
+            let r = spend(store, agreements, a, from, today, today)?;
+            Ok((r.cumulative, r.spend))
+        })
+        .collect()
 }

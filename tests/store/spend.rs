@@ -1,0 +1,182 @@
+//! The spend aggregates kept on write give the same report as judging every posting one
+//! by one: random agreements sharing suppliers (with and without accounts, overlapping
+//! periods), random ledger rows and Peppol documents (credit notes, references that match
+//! and that do not), a second import replacing some of them, and random periods whose
+//! ends fall inside months.
+
+use avtal::app::spend::{spend, spend_by_scan};
+use avtal::domain::calloff::{CallOff, CallOffMethod};
+use avtal::domain::orgnr::luhn_check_digit;
+use avtal::domain::spend::{Decimal, InvoiceDocument, InvoiceLine, Posting, PostingSource};
+use avtal::domain::{Agreement, AgreementId, Lot, Money, OrgNumber, Supplier};
+use avtal::store::Store;
+use proptest::prelude::*;
+use time::macros::{date, datetime};
+use time::{Date, Duration};
+
+fn org(i: usize) -> OrgNumber {
+    let nine = format!("{}", 556_100_000 + i * 7);
+    let check = luhn_check_digit(nine.as_bytes());
+    OrgNumber::parse(&format!("{nine}{check}")).unwrap()
+}
+
+const ACCOUNTS: [&str; 4] = ["6540", "6550", "4010", ""];
+const BASE: Date = date!(2025 - 01 - 01);
+
+fn agreements() -> Vec<Agreement> {
+    type Spec<'a> = (&'a str, i64, i64, &'a [usize], &'a [&'a str]);
+    let spec: [Spec; 3] = [
+        ("UH-1", 0, 600, &[0, 1, 2], &["6540", "6550"]),
+        ("UH-2", 200, 500, &[1, 2, 3], &[]),
+        ("UH-3", 100, 700, &[2, 4], &["6540"]),
+    ];
+    spec.iter()
+        .map(|(r, s, e, sup, acc)| {
+            let mut a = Agreement::new(r, r, BASE + Duration::days(*s), BASE + Duration::days(*e));
+            a.suppliers = sup
+                .iter()
+                .map(|i| Supplier {
+                    org_number: org(*i),
+                    name: format!("Leverantör {i}"),
+                    contacts: vec![],
+                })
+                .collect();
+            a.lots = vec![Lot {
+                name: "Lot".into(),
+                ranking: vec![org(sup[0])],
+            }];
+            a.money.accounts = acc.iter().map(|s| s.to_string()).collect();
+            a
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    supplier: usize,
+    invoice: u8,
+    day: i64,
+    account: usize,
+    ore: i64,
+    contract: Option<u8>,
+    order: Option<u8>,
+    document: bool,
+    credit: bool,
+}
+
+fn row() -> impl Strategy<Value = Row> {
+    (
+        0..7usize,
+        0..40u8,
+        0..760i64,
+        0..4usize,
+        -50_000i64..500_000,
+        prop::option::weighted(0.15, 0..4u8),
+        prop::option::weighted(0.15, 0..4u8),
+        prop::bool::weighted(0.3),
+        prop::bool::weighted(0.2),
+    )
+        .prop_map(
+            |(supplier, invoice, day, account, ore, contract, order, document, credit)| Row {
+                supplier,
+                invoice,
+                day,
+                account,
+                ore,
+                contract,
+                order,
+                document,
+                credit,
+            },
+        )
+}
+
+/// A ledger row, or a Peppol document (without lines), from `r`.
+fn split(rows: &[Row]) -> (Vec<Posting>, Vec<InvoiceDocument>) {
+    let mut ledger: Vec<Posting> = Vec::new();
+    let mut documents: Vec<InvoiceDocument> = Vec::new();
+    for r in rows {
+        let contract = r.contract.map(|c| format!("uh-{c}"));
+        let order = r.order.map(|o| format!("AV-{o}"));
+        let date = BASE + Duration::days(r.day);
+        let (supplier, invoice) = (org(r.supplier), format!("F-{}", r.invoice));
+        if r.document {
+            documents.retain(|d| !(d.supplier == supplier && d.invoice == invoice));
+            documents.push(InvoiceDocument {
+                supplier,
+                supplier_name: format!("Leverantör {}", r.supplier),
+                invoice,
+                date,
+                credit_note: r.credit,
+                amount: Money(r.ore.abs()),
+                account: ACCOUNTS[r.account].into(),
+                contract,
+                order,
+                lines: vec![InvoiceLine {
+                    id: "1".into(),
+                    quantity: Decimal::ONE,
+                    unit: "EA".into(),
+                    line_amount: Decimal::ONE,
+                    item: "x".into(),
+                    item_id: None,
+                    price: Decimal::ONE,
+                    base_quantity: None,
+                }],
+            });
+        } else {
+            let account = ACCOUNTS[r.account].to_string();
+            ledger.retain(|p| {
+                !(p.supplier == supplier && p.invoice == invoice && p.account == account)
+            });
+            ledger.push(Posting {
+                supplier,
+                supplier_name: format!("Leverantör {}", r.supplier),
+                invoice,
+                date,
+                amount: Money(r.ore),
+                account,
+                contract,
+                order,
+                source: PostingSource::Ledger,
+            });
+        }
+    }
+    (ledger, documents)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_aggregates_agree_with_every_posting_judged_alone(
+        first in prop::collection::vec(row(), 1..120),
+        second in prop::collection::vec(row(), 0..40),
+        periods in prop::collection::vec((0..760i64, 0..400i64, 0..800i64), 3),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("avtal.redb")).unwrap();
+        store.import_agreements(&agreements()).unwrap();
+        let stored = store.agreements().unwrap();
+        // Call-off AV-1 in UH-2 and AV-2 in both UH-1 and UH-2: the order rule.
+        for (reference, a) in [("AV-1", 1usize), ("AV-2", 0), ("AV-2", 1)] {
+            let c = CallOff::new(reference, stored[a].id, "Lot", "Bo", CallOffMethod::Ranking, datetime!(2025-06-01 10:00));
+            store.save_calloff(&c).unwrap();
+        }
+        let (ledger, documents) = split(&first);
+        store.import_invoices(&ledger, &documents).unwrap();
+        let (ledger, documents) = split(&second);
+        store.import_invoices(&ledger, &documents).unwrap();
+        let agreements = store.agreements().unwrap();
+        for a in &agreements {
+            for (start, len, as_of) in &periods {
+                let from = BASE + Duration::days(*start);
+                let to = from + Duration::days(*len);
+                let as_of = BASE + Duration::days(*as_of);
+                let fast = spend(&store, &agreements, a, from, to, as_of).unwrap();
+                let slow = spend_by_scan(&store, &agreements, a, from, to, as_of).unwrap();
+                prop_assert_eq!(fast, slow, "{} {}..={} as of {}", a.reference, from, to, as_of);
+            }
+        }
+        let _ = AgreementId(0);
+    }
+}
