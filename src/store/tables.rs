@@ -117,6 +117,11 @@ pub const AGREEMENT_MONEY: TableDefinition<u64, &[u8]> = TableDefinition::new("a
 pub const LEDGER: TableDefinition<(&str, &str, &str), &[u8]> = TableDefinition::new("ledger");
 /// (Supplier digits, invoice) → versioned Peppol document with its lines (`spend`).
 pub const INVOICES: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("invoices");
+/// (Agreement id, sample number) → versioned invoice sample for manual review
+/// (fakturakontroll): the invoices drawn, the seed, and each check's result (`samples`,
+/// schema 6).
+pub const INVOICE_SAMPLES: TableDefinition<(u64, u32), &[u8]> =
+    TableDefinition::new("invoice_samples");
 /// `"form"` → versioned `FormDraft`: a form left unsaved when the program ended (`drafts`).
 pub const DRAFTS: TableDefinition<&str, &[u8]> = TableDefinition::new("drafts");
 
@@ -166,4 +171,5 @@ pub const ALL: &[&dyn super::backup::AnyTable] = &[
     &AGREEMENT_MONEY,
     &LEDGER,
     &INVOICES,
+    &INVOICE_SAMPLES,
 ];

@@ -20,4 +20,5 @@ mod open;
 mod penalty_sync;
 mod report_counts;
 mod roundtrip;
+mod samples;
 mod sanctions;
