@@ -9,6 +9,7 @@ use super::competitions::undo::ViewsUndo;
 use super::deviations::DeviationUndo;
 use super::meetings::MeetingUndo;
 use super::sanctions::undo::SanctionUndo;
+use super::spend::sample::SpendUndo;
 use super::work::undo::WorkUndo;
 use crate::domain::AgreementId;
 use crate::store::StoreError;
@@ -24,6 +25,7 @@ pub(in crate::app) enum Undo {
     Meeting(MeetingUndo),
     Work(WorkUndo),
     Sanction(SanctionUndo),
+    Spend(SpendUndo),
 }
 
 /// How many changes can be taken back.
@@ -50,6 +52,7 @@ impl App {
             Undo::Meeting(m) => without_id(self.undo_meeting(m)),
             Undo::Work(w) => without_id(self.undo_work(w)),
             Undo::Sanction(x) => without_id(self.undo_sanction(x)),
+            Undo::Spend(s) => without_id(self.undo_spend(s)),
         };
         match result {
             Ok(()) => {

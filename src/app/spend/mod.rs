@@ -1,8 +1,10 @@
 //! Spend against the agreement (DESIGN §1.12): the store's invoices summed by the rules
 //! of `stats::spend`, for `report spend`, `report price-audit` and the Spend view alike.
 
+pub mod sample;
 mod view;
 
+pub use sample::SpendForm;
 pub use view::{SpendPart, SpendState};
 
 use time::Date;

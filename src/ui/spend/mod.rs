@@ -4,6 +4,8 @@
 //! suppliers outside the agreement on its accounts, and the invoice lines above the
 //! agreed price.
 
+mod sample;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -73,6 +75,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         SpendPart::Suppliers => suppliers(frame, app, r, list),
         SpendPart::Outside => outside(frame, app, r, list),
         SpendPart::PriceAudit => audit(frame, app, list),
+        SpendPart::Sample => sample::render(frame, app, list),
     }
 }
 
@@ -204,18 +207,32 @@ fn months(frame: &mut Frame, cat: &Catalog, r: &SpendReport, area: Rect) {
 
 fn part_bar(frame: &mut Frame, app: &App, r: &SpendReport, area: Rect) {
     let st = &app.spend;
-    let counts = [r.suppliers.len(), r.outside.len(), st.audit.len()];
+    let counts = [
+        r.suppliers.len(),
+        r.outside.len(),
+        st.audit.len(),
+        st.samples.last().map_or(0, |s| s.items.len()),
+    ];
+    let labels: Vec<String> = SpendPart::ALL
+        .iter()
+        .zip(counts)
+        .map(|(p, n)| format!("{} ({})", app.cat.t(p.label()), app.cat.count(n as u64)))
+        .collect();
+    // Padded where the four fit so; at 80 columns they stand closer rather than lose one.
+    let padded: usize = labels.iter().map(|l| l.chars().count() + 3).sum();
+    let pad = if padded <= usize::from(area.width) {
+        " "
+    } else {
+        ""
+    };
     let mut spans = Vec::new();
-    for (p, n) in SpendPart::ALL.iter().zip(counts) {
+    for (p, label) in SpendPart::ALL.iter().zip(labels) {
         let style = if *p == st.part {
             theme::active_tab()
         } else {
             theme::muted()
         };
-        spans.push(Span::styled(
-            format!(" {} ({}) ", app.cat.t(p.label()), app.cat.count(n as u64)),
-            style,
-        ));
+        spans.push(Span::styled(format!("{pad}{label}{pad}"), style));
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Line::from(spans), area);
