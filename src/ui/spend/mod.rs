@@ -218,21 +218,24 @@ fn part_bar(frame: &mut Frame, app: &App, r: &SpendReport, area: Rect) {
         .zip(counts)
         .map(|(p, n)| format!("{} ({})", app.cat.t(p.label()), app.cat.count(n as u64)))
         .collect();
-    // Padded where the four fit so; at 80 columns they stand closer rather than lose one.
-    let padded: usize = labels.iter().map(|l| l.chars().count() + 3).sum();
-    let pad = if padded <= usize::from(area.width) {
-        " "
-    } else {
-        ""
-    };
+    // Each part padded where the four fit so; at 80 columns only the shown one is, and the
+    // others stand closer rather than one be lost off the edge.
+    let plain: usize = labels.iter().map(|l| l.chars().count() + 1).sum();
+    let pad_all = plain + 2 * labels.len() <= usize::from(area.width);
     let mut spans = Vec::new();
     for (p, label) in SpendPart::ALL.iter().zip(labels) {
-        let style = if *p == st.part {
+        let shown = *p == st.part;
+        let style = if shown {
             theme::active_tab()
         } else {
             theme::muted()
         };
-        spans.push(Span::styled(format!("{pad}{label}{pad}"), style));
+        let text = if pad_all || shown {
+            format!(" {label} ")
+        } else {
+            label
+        };
+        spans.push(Span::styled(text, style));
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Line::from(spans), area);

@@ -80,7 +80,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         cat.t("ui.spend.col.supplier"),
         s.items.iter().map(|i| i.supplier_name.as_str()),
     );
-    let supplier_width = widest.min(rest * 3 / 5);
+    let supplier_width = widest.min(rest * 2 / 3);
     let note_width = rest - supplier_width;
     let rows = s
         .items
