@@ -169,7 +169,7 @@ fn an_invoice_sample_is_drawn_checked_shown_and_taken_back() {
     assert!(md.contains("## Fakturakontroll"), "{md}");
     assert!(
         md.contains(&format!(
-            "{} fakturor dragna, 1 kontrollerade – 0 korrekta, 1 felaktiga, 0 oklara",
+            "{} dragna, 1 kontrollerade. Resultat: 0 korrekta, 1 felaktiga, 0 oklara.",
             sample.items.len()
         )),
         "{md}"

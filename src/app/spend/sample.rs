@@ -309,22 +309,28 @@ pub fn sample_heading(cat: &crate::i18n::Catalog, s: &InvoiceSample) -> String {
 }
 
 /// The invoice review in the report before the next procurement: the latest sample's
-/// outcome in one line, or that none was drawn.
-pub fn report_line(cat: &crate::i18n::Catalog, s: Option<&InvoiceSample>) -> String {
+/// outcome in two short lines (each whole at 80 columns), or that none was drawn.
+pub fn report_lines(cat: &crate::i18n::Catalog, s: Option<&InvoiceSample>) -> Vec<String> {
     let Some(s) = s else {
-        return cat.t("ui.spend.sample.report_none").to_string();
+        return vec![cat.t("ui.spend.sample.report_none").to_string()];
     };
     let o = s.outcome();
-    tr!(
-        cat,
-        "ui.spend.sample.report_line",
-        number = s.number,
-        drawn_on = format_date(s.drawn_on),
-        seed = s.seed,
-        drawn = o.drawn,
-        checked = o.checked,
-        correct = o.correct,
-        incorrect = o.incorrect,
-        unclear = o.unclear
-    )
+    vec![
+        tr!(
+            cat,
+            "ui.spend.sample.report_line",
+            number = s.number,
+            drawn_on = format_date(s.drawn_on),
+            seed = s.seed,
+            drawn = o.drawn,
+            checked = o.checked
+        ),
+        tr!(
+            cat,
+            "ui.spend.sample.report_results",
+            correct = o.correct,
+            incorrect = o.incorrect,
+            unclear = o.unclear
+        ),
+    ]
 }

@@ -217,7 +217,7 @@ pub fn procurement_markdown(
     let _ = writeln!(
         out,
         "{}\n",
-        crate::app::spend::sample::report_line(cat, r.sample.as_ref())
+        crate::app::spend::sample::report_lines(cat, r.sample.as_ref()).join(" ")
     );
     let _ = writeln!(out, "## {}\n", cat.t("ui.stats.proc.lessons"));
     if r.lessons.is_empty() {
