@@ -60,6 +60,8 @@ pub enum FormTarget {
     Sanction(super::sanctions::forms::SanctionForm),
     /// The Statistics tab's custom period (from, to).
     StatsPeriod,
+    /// A new invoice sample or the check of a drawn invoice (Spend tab).
+    Spend(super::spend::SpendForm),
 }
 
 impl FormTarget {
@@ -88,6 +90,7 @@ impl FormTarget {
                 | FormTarget::Meeting(None)
                 | FormTarget::MeetingAction(None)
                 | FormTarget::Purchase(None)
+                | FormTarget::Spend(super::spend::SpendForm::Draw)
         )
     }
 }

@@ -9,7 +9,7 @@ use super::competitions::undo::ViewsUndo;
 use super::deviations::DeviationUndo;
 use super::meetings::MeetingUndo;
 use super::sanctions::undo::SanctionUndo;
-use super::spend::SpendUndo;
+use super::spend::sample::SpendUndo;
 use super::work::undo::WorkUndo;
 use crate::domain::AgreementId;
 use crate::store::StoreError;
@@ -52,7 +52,7 @@ impl App {
             Undo::Meeting(m) => without_id(self.undo_meeting(m)),
             Undo::Work(w) => without_id(self.undo_work(w)),
             Undo::Sanction(x) => without_id(self.undo_sanction(x)),
-            Undo::Spend(x) => without_id(self.undo_spend(x)),
+            Undo::Spend(s) => without_id(self.undo_spend(s)),
         };
         match result {
             Ok(()) => {

@@ -5,6 +5,7 @@
 mod audit;
 mod belong;
 mod decimal;
+pub mod sample;
 
 pub use audit::{AuditedLine, agreed_price, audit_line, normalise_name};
 pub use belong::{Belonging, CallOffRefs, belongs_to};

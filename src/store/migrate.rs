@@ -17,6 +17,7 @@
 //!   keys hold (`records`), about half the bytes of a large register.
 //! - 5: adds `agreement_money`, `ledger` and `invoices`: the money terms of agreements,
 //!   accounts-payable rows and Peppol documents (`spend`).
+//! - 6: adds `invoice_samples`: invoice samples for manual review (`samples`).
 
 use std::collections::BTreeMap;
 
@@ -73,6 +74,11 @@ pub const STEPS: &[Step] = &[
         what: "add the tables of invoices, the ledger and agreements' money terms",
         run: v4_to_v5,
     },
+    Step {
+        from: 5,
+        what: "add the table of invoice samples",
+        run: v5_to_v6,
+    },
 ];
 
 /// The new tables start empty: no agreement had money terms before, no invoice was held.
@@ -81,6 +87,12 @@ fn v4_to_v5(txn: &WriteTransaction, _actor: &str) -> Result<(), StoreError> {
     txn.open_table(super::tables::LEDGER)?;
     txn.open_table(super::tables::INVOICES)?;
     super::spend_agg::create(txn)?;
+    Ok(())
+}
+
+/// No sample was drawn before: the table starts empty.
+fn v5_to_v6(txn: &WriteTransaction, _actor: &str) -> Result<(), StoreError> {
+    txn.open_table(super::tables::INVOICE_SAMPLES)?;
     Ok(())
 }
 
@@ -197,6 +209,7 @@ pub fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(super::tables::LEDGER)?;
     txn.open_table(super::tables::INVOICES)?;
     super::spend_agg::create(txn)?;
+    txn.open_table(super::tables::INVOICE_SAMPLES)?;
     Ok(())
 }
 

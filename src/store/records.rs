@@ -29,6 +29,7 @@ pub(super) mod meeting;
 pub(super) mod names;
 pub(super) mod plans;
 pub(super) mod request;
+pub(super) mod sample;
 pub(super) mod sanction;
 pub(super) mod small;
 pub(super) mod spend;

@@ -137,6 +137,11 @@ pub const SPEND_REFERENCED: TableDefinition<(&str, &str, &str), &[u8]> =
     TableDefinition::new("agg_spend_referenced");
 /// Supplier digits → the name its latest posting gave (for the suppliers outside).
 pub const SPEND_NAMES: TableDefinition<&str, &str> = TableDefinition::new("agg_spend_names");
+/// (Agreement id, sample number) → versioned invoice sample for manual review
+/// (fakturakontroll): the invoices drawn, the seed, and each check's result (`samples`,
+/// schema 6).
+pub const INVOICE_SAMPLES: TableDefinition<(u64, u32), &[u8]> =
+    TableDefinition::new("invoice_samples");
 /// `"form"` → versioned `FormDraft`: a form left unsaved when the program ended (`drafts`).
 pub const DRAFTS: TableDefinition<&str, &[u8]> = TableDefinition::new("drafts");
 
@@ -192,4 +197,5 @@ pub const ALL: &[&dyn super::backup::AnyTable] = &[
     &SPEND_ACCOUNT_MONTHS,
     &SPEND_REFERENCED,
     &SPEND_NAMES,
+    &INVOICE_SAMPLES,
 ];

@@ -20,5 +20,6 @@ mod open;
 mod penalty_sync;
 mod report_counts;
 mod roundtrip;
+mod samples;
 mod sanctions;
 mod spend;

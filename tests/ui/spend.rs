@@ -203,3 +203,74 @@ fn an_overcharged_line_becomes_a_deviation_and_a_repayment_case_once_and_undo_ta
     assert_eq!(deviations(&app).len(), before);
     assert!(app.store.damages_cases(Some(a)).unwrap().is_empty());
 }
+
+#[test]
+fn an_invoice_sample_is_drawn_checked_shown_and_taken_back() {
+    use avtal::domain::spend::sample::SampleResult;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir, Lang::Sv);
+    press(&mut app, KeyCode::Char('6'));
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    keys(&mut app, "vvv");
+    assert_eq!(app.spend.part, SpendPart::Sample);
+    assert!(screen(&app, 80, 24).contains("Inget stickprov draget ännu"));
+
+    // n asks how many per supplier (2) and shows the seed from the clock.
+    keys(&mut app, "n");
+    let form = app.form.as_ref().expect("the draw form");
+    assert_eq!(form.field("ui.spend.sample.field.per_supplier").text(), "2");
+    let seed = NOW.assume_utc().unix_timestamp().to_string();
+    assert_eq!(form.field("ui.spend.sample.field.seed").text(), seed);
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none());
+    let sample = app.latest_sample().unwrap().clone();
+    assert_eq!(sample.seed.to_string(), seed);
+    assert!(!sample.items.is_empty());
+    let s = screen(&app, 80, 24);
+    assert!(s.contains(&format!("frö {seed}")), "{s}");
+    assert!(s.contains(&sample.items[1].invoice), "{s}");
+
+    // The second invoice found incorrect: a note is asked for, then it is in the list.
+    keys(&mut app, "j");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Right);
+    ctrl(&mut app, 's');
+    let refused = app.form.as_ref().expect("refused without a note");
+    assert!(refused.message.as_deref().unwrap().contains("Skriv vad"));
+    press(&mut app, KeyCode::Tab);
+    for c in "Timpris över avtalat".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none());
+    let item = &app.latest_sample().unwrap().items[1];
+    assert_eq!(item.result, SampleResult::Incorrect);
+    assert_eq!(item.note, "Timpris över avtalat");
+    assert_eq!(item.checked_on, Some(NOW.date()));
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("Felaktig"), "{s}");
+    assert!(s.contains("Anteckning: Timpris över avtalat"), "{s}");
+    assert!(s.contains("1 av"), "{s}");
+
+    // The report before the next procurement states the outcome.
+    let a = app.followed_agreement().unwrap().clone();
+    let report = avtal::app::statistics::procurement::gather(&app, &a).unwrap();
+    let md =
+        avtal::app::statistics::procurement_export::procurement_markdown(app.cat, &report, app.now);
+    assert!(md.contains("## Fakturakontroll"), "{md}");
+    assert!(
+        md.contains(&format!(
+            "{} dragna, 1 kontrollerade. Resultat: 0 korrekta, 1 felaktiga, 0 oklara.",
+            sample.items.len()
+        )),
+        "{md}"
+    );
+
+    // u takes the check back, u again the sample.
+    keys(&mut app, "u");
+    assert_eq!(app.latest_sample(), Some(&sample));
+    keys(&mut app, "u");
+    assert!(app.latest_sample().is_none());
+    assert!(screen(&app, 80, 24).contains("Inget stickprov draget ännu"));
+}

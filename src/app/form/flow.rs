@@ -59,6 +59,7 @@ impl App {
                 self.submit_sanction(form, t)
             }
             FormTarget::StatsPeriod => self.submit_stats_period(form),
+            FormTarget::Spend(_) => self.submit_spend(form),
             // The agreement and its parts.
             _ => self.submit_agreement_form(form),
         }

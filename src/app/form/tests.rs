@@ -27,6 +27,7 @@ use crate::app::sanctions::forms::{
     DamagesClaimKey, DamagesKey, LogKey, SanctionForm, StatusKey, StepKey, TerminationKey,
     damages_claim_form, damages_form, log_form, status_form, step_form, termination_form,
 };
+use crate::app::spend::sample::{CheckKey as SampleCheckKey, DrawKey};
 use crate::app::statistics::PeriodKey;
 use crate::app::work::forms::{
     ActionKey, CheckKey, ItemKey, RequirementKey, action_form as work_action_form, check_form,
@@ -98,6 +99,8 @@ fn every_kind_of_form_names_each_field_once_under_a_label_of_its_own() {
         keys_are_distinct::<TerminationKey>(),
         keys_are_distinct::<StepKey>(),
         keys_are_distinct::<PeriodKey>(),
+        keys_are_distinct::<DrawKey>(),
+        keys_are_distinct::<SampleCheckKey>(),
     ];
     // A kind declared and not listed here would go unchecked.
     let declared = declarations(std::path::Path::new("src/app"));

@@ -2,10 +2,10 @@
 //! of `stats::spend`, for `report spend`, `report price-audit` and the Spend view alike.
 
 mod overcharge;
+pub mod sample;
 mod view;
 
-pub(in crate::app) use overcharge::SpendUndo;
-
+pub use sample::SpendForm;
 pub use view::{SpendPart, SpendState};
 
 use time::Date;

@@ -9,29 +9,21 @@ use crate::store::StoreError;
 use crate::tr;
 
 use super::super::{App, Undo};
-
-/// How to take back what the Spend tab made.
-#[derive(Debug, Clone)]
-pub(in crate::app) enum SpendUndo {
-    /// The deviation and the repayment case made from an overcharged line.
-    Overcharge {
-        deviation: DeviationId,
-        damages: DamagesId,
-    },
-}
+use super::sample::SpendUndo;
 
 impl App {
-    pub(in crate::app) fn undo_spend(&mut self, u: &SpendUndo) -> (Result<(), StoreError>, String) {
-        match u {
-            SpendUndo::Overcharge { deviation, damages } => {
-                let r = self
-                    .store
-                    .delete_damages(*damages)
-                    .and_then(|_| self.store.delete_deviation(*deviation))
-                    .map(|_| ());
-                (r, format!("#{} · {damages}", deviation.0))
-            }
-        }
+    /// Takes back a deviation and its repayment case made from an overcharged line.
+    pub(in crate::app) fn undo_overcharge(
+        &mut self,
+        deviation: DeviationId,
+        damages: DamagesId,
+    ) -> (Result<(), StoreError>, String) {
+        let r = self
+            .store
+            .delete_damages(damages)
+            .and_then(|_| self.store.delete_deviation(deviation))
+            .map(|_| ());
+        (r, format!("#{} · {damages}", deviation.0))
     }
 
     /// The selected overcharged line becomes a deviation and a repayment case.

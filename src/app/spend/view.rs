@@ -21,13 +21,16 @@ pub enum SpendPart {
     Suppliers,
     Outside,
     PriceAudit,
+    /// The invoice review (fakturakontroll): the latest sample drawn (`sample.rs`).
+    Sample,
 }
 
 impl SpendPart {
-    pub const ALL: [SpendPart; 3] = [
+    pub const ALL: [SpendPart; 4] = [
         SpendPart::Suppliers,
         SpendPart::Outside,
         SpendPart::PriceAudit,
+        SpendPart::Sample,
     ];
 
     pub fn label(self) -> &'static str {
@@ -35,6 +38,7 @@ impl SpendPart {
             SpendPart::Suppliers => "ui.spend.part.suppliers",
             SpendPart::Outside => "ui.spend.part.outside",
             SpendPart::PriceAudit => "ui.spend.part.price_audit",
+            SpendPart::Sample => "ui.spend.part.sample",
         }
     }
 }
@@ -50,6 +54,8 @@ pub struct SpendState {
     pub selected: usize,
     /// How many invoices the file holds at all (an empty file says how to import).
     pub invoices: u64,
+    /// The followed agreement's invoice samples, oldest first.
+    pub samples: Vec<crate::domain::spend::sample::InvoiceSample>,
 }
 
 impl SpendState {
@@ -62,6 +68,7 @@ impl SpendState {
             (SpendPart::Suppliers, Some(r)) => r.suppliers.len(),
             (SpendPart::Outside, Some(r)) => r.outside.len(),
             (SpendPart::PriceAudit, _) => self.audit.len(),
+            (SpendPart::Sample, _) => self.samples.last().map_or(0, |s| s.items.len()),
             (_, None) => 0,
         }
     }
@@ -73,6 +80,7 @@ impl App {
             self.spend = SpendState::default();
             return;
         };
+        self.load_samples(a.id);
         let (from, to) = last_twelve_months(self.today);
         let loaded = super::spend(&self.store, &self.agreements, &a, from, to, self.today)
             .and_then(|r| {
@@ -121,6 +129,8 @@ impl App {
             }
             Act::New if self.spend.part == SpendPart::Outside => self.register_outside(),
             Act::New if self.spend.part == SpendPart::PriceAudit => self.register_overcharge(),
+            Act::New if self.spend.part == SpendPart::Sample => self.open_draw_form(),
+            Act::Edit if self.spend.part == SpendPart::Sample => self.open_check_form(),
             _ => {}
         }
     }

@@ -56,6 +56,8 @@ pub struct ProcurementReport {
     /// One line per sanction by supplier — see [`sanctions_by_supplier`].
     pub sanctions: Option<Vec<String>>,
     pub lessons: Vec<Lesson>,
+    /// The latest invoice sample (fakturakontroll), whose outcome the report states.
+    pub sample: Option<crate::domain::spend::sample::InvoiceSample>,
 }
 
 /// One line per supplier with sanctions (DESIGN §1.7): penalties identified and claimed
@@ -203,5 +205,6 @@ pub fn gather(app: &App, a: &Agreement) -> Result<ProcurementReport, StoreError>
         purchases_total: analysis.total,
         sanctions: sanctions_by_supplier(app, a)?,
         lessons,
+        sample: app.store.samples(a.id)?.pop(),
     })
 }

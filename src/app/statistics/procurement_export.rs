@@ -213,6 +213,12 @@ pub fn procurement_markdown(
             out.push('\n');
         }
     }
+    let _ = writeln!(out, "## {}\n", cat.t("ui.spend.sample.report_heading"));
+    let _ = writeln!(
+        out,
+        "{}\n",
+        crate::app::spend::sample::report_lines(cat, r.sample.as_ref()).join(" ")
+    );
     let _ = writeln!(out, "## {}\n", cat.t("ui.stats.proc.lessons"));
     if r.lessons.is_empty() {
         let _ = writeln!(out, "{}", cat.t("ui.stats.proc.no_lessons"));

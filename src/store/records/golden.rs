@@ -12,6 +12,7 @@ use super::Stored;
 
 mod calloffs;
 mod registers;
+mod sample;
 mod sanctions;
 mod small;
 mod spend;

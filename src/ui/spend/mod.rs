@@ -4,6 +4,8 @@
 //! suppliers outside the agreement on its accounts, and the invoice lines above the
 //! agreed price.
 
+mod sample;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -73,6 +75,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         SpendPart::Suppliers => suppliers(frame, app, r, list),
         SpendPart::Outside => outside(frame, app, r, list),
         SpendPart::PriceAudit => audit(frame, app, list),
+        SpendPart::Sample => sample::render(frame, app, list),
     }
 }
 
@@ -204,18 +207,35 @@ fn months(frame: &mut Frame, cat: &Catalog, r: &SpendReport, area: Rect) {
 
 fn part_bar(frame: &mut Frame, app: &App, r: &SpendReport, area: Rect) {
     let st = &app.spend;
-    let counts = [r.suppliers.len(), r.outside.len(), st.audit.len()];
+    let counts = [
+        r.suppliers.len(),
+        r.outside.len(),
+        st.audit.len(),
+        st.samples.last().map_or(0, |s| s.items.len()),
+    ];
+    let labels: Vec<String> = SpendPart::ALL
+        .iter()
+        .zip(counts)
+        .map(|(p, n)| format!("{} ({})", app.cat.t(p.label()), app.cat.count(n as u64)))
+        .collect();
+    // Each part padded where the four fit so; at 80 columns only the shown one is, and the
+    // others stand closer rather than one be lost off the edge.
+    let plain: usize = labels.iter().map(|l| l.chars().count() + 1).sum();
+    let pad_all = plain + 2 * labels.len() <= usize::from(area.width);
     let mut spans = Vec::new();
-    for (p, n) in SpendPart::ALL.iter().zip(counts) {
-        let style = if *p == st.part {
+    for (p, label) in SpendPart::ALL.iter().zip(labels) {
+        let shown = *p == st.part;
+        let style = if shown {
             theme::active_tab()
         } else {
             theme::muted()
         };
-        spans.push(Span::styled(
-            format!(" {} ({}) ", app.cat.t(p.label()), app.cat.count(n as u64)),
-            style,
-        ));
+        let text = if pad_all || shown {
+            format!(" {label} ")
+        } else {
+            label
+        };
+        spans.push(Span::styled(text, style));
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Line::from(spans), area);

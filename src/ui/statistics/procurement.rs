@@ -154,6 +154,12 @@ fn detail_lines(app: &App, r: &ProcurementReport) -> Vec<Line<'static>> {
         ))),
         Some(lines) => out.extend(lines.iter().map(|l| Line::from(l.clone()))),
     }
+    out.push(heading(cat.t("ui.spend.sample.report_heading").to_string()));
+    out.extend(
+        crate::app::spend::sample::report_lines(cat, r.sample.as_ref())
+            .into_iter()
+            .map(Line::from),
+    );
     out.push(heading(cat.t("ui.stats.proc.lessons").to_string()));
     if r.lessons.is_empty() {
         out.push(Line::from(Span::styled(
