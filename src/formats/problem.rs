@@ -102,8 +102,11 @@ pub fn not_in_words(problems: &[FileProblem], lines: usize) -> Option<String> {
         }
         for lang in [Lang::Sv, Lang::En] {
             let text = p.kind.message(Catalog::get(lang));
-            // The mark of a missing catalogue key, not any '‹' (a file may hold one).
-            if text.trim().is_empty() || text.contains(crate::i18n::MISSING) {
+            // The mark of a missing catalogue key, not any '‹' (a file may hold one), nor
+            // the mark itself where the file's own text brought it (`‹?›` is three
+            // Windows-1252 bytes).
+            let quoted = format!("{p:?}").contains(crate::i18n::MISSING);
+            if text.trim().is_empty() || (text.contains(crate::i18n::MISSING) && !quoted) {
                 return Some(format!("{p:?} said as {text:?}"));
             }
         }

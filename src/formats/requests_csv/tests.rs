@@ -103,6 +103,18 @@ fn lines_of(bytes: &[u8]) -> usize {
     crate::formats::problem::line_count(bytes)
 }
 
+/// Found by the fuzz test: three Windows-1252 bytes read as `‹?›`, the catalogue's own mark
+/// of a missing key, quoted back in the refusal; it is the file's text, not a missing key.
+#[test]
+fn a_header_that_reads_as_the_missing_key_mark_is_refused_in_words() {
+    let bytes = [139, 63, 155];
+    let problems = parse(&bytes, &stored()).unwrap_err();
+    assert_eq!(
+        crate::formats::problem::not_in_words(&problems, lines_of(&bytes)),
+        None
+    );
+}
+
 proptest! {
     #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
