@@ -14,7 +14,7 @@ use crate::domain::spend::{
 use crate::domain::{Agreement, AgreementId};
 
 use super::records::spend as rec;
-use super::tables::{AGREEMENT_MONEY, CALLOFF_AGREEMENTS, INVOICES, LEDGER};
+use super::tables::{AGREEMENT_MONEY, INVOICES, LEDGER};
 use super::{Store, StoreError, audit};
 
 /// The money terms of agreement `id` from `table` (none stored: no terms).
@@ -172,16 +172,8 @@ impl Store {
         mut visit: impl FnMut(&ScannedInvoice) -> bool,
     ) -> Result<(), StoreError> {
         let txn = self.db.begin_read()?;
-        let calloffs = txn.open_table(CALLOFF_AGREEMENTS)?;
-        let holders = |reference: &str| -> Vec<AgreementId> {
-            let Ok(range) = calloffs.range((reference, 0)..=(reference, u64::MAX)) else {
-                return Vec::new();
-            };
-            range
-                .filter_map(Result::ok)
-                .map(|(k, _)| AgreementId(k.value().1))
-                .collect()
-        };
+        let calloffs = txn.open_table(super::tables::CALLOFF_AGREEMENTS)?;
+        let holders = super::spend_agg::holders(&calloffs);
         let ledger = txn.open_table(LEDGER)?;
         let docs = txn.open_table(INVOICES)?;
         let mut rows = ledger.iter()?.peekable();

@@ -1,0 +1,192 @@
+//! The Spend tab's lists: the agreement's suppliers, those outside it on its accounts,
+//! and the price audit's overcharged lines.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Row, Table};
+
+use crate::app::App;
+use crate::app::form::format_date;
+use crate::domain::Money;
+use crate::i18n::Catalog;
+use crate::stats::spend::SpendReport;
+use crate::tr;
+
+use super::super::theme;
+use super::super::widgets::{fit_column, muted_text, window_start};
+use super::{kr, percent};
+
+pub(super) fn table(
+    frame: &mut Frame,
+    app: &App,
+    header: Vec<&str>,
+    widths: Vec<Constraint>,
+    rows: Vec<Vec<String>>,
+    area: Rect,
+) {
+    let st = &app.spend;
+    let height = area.height.saturating_sub(1) as usize;
+    let start = window_start(st.selected, rows.len(), height);
+    let body: Vec<Row> = rows
+        .into_iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(i, cells)| {
+            let style = if i == st.selected {
+                theme::selected()
+            } else {
+                Style::default()
+            };
+            Row::new(cells.into_iter().map(Cell::from)).style(style)
+        })
+        .collect();
+    frame.render_widget(
+        Table::new(body, widths)
+            .header(Row::new(header).style(theme::header()))
+            .column_spacing(2),
+        area,
+    );
+}
+
+pub(super) fn suppliers(frame: &mut Frame, app: &App, r: &SpendReport, area: Rect) {
+    let cat = app.cat;
+    let rows = r
+        .suppliers
+        .iter()
+        .map(|s| {
+            vec![
+                s.name.clone(),
+                s.org_number.to_string(),
+                kr(cat, s.spend),
+                share_of(cat, s.spend, r.spend),
+            ]
+        })
+        .collect();
+    table(
+        frame,
+        app,
+        vec![
+            cat.t("ui.spend.col.supplier"),
+            cat.t("ui.spend.col.org_number"),
+            cat.t("ui.spend.col.spend"),
+            cat.t("ui.spend.col.share"),
+        ],
+        vec![
+            Constraint::Fill(2),
+            Constraint::Length(11),
+            Constraint::Length(16),
+            Constraint::Length(7),
+        ],
+        rows,
+        area,
+    );
+}
+
+fn share_of(cat: &Catalog, part: Money, whole: Money) -> String {
+    if whole.0 == 0 {
+        return cat.t("common.none").to_string();
+    }
+    percent(cat, Some(part.0 as f64 / whole.0 as f64))
+}
+
+pub(super) fn outside(frame: &mut Frame, app: &App, r: &SpendReport, area: Rect) {
+    let cat = app.cat;
+    if r.outside.is_empty() {
+        muted_text(frame, cat.t("ui.spend.no_outside"), area);
+        return;
+    }
+    let rows = r
+        .outside
+        .iter()
+        .map(|s| vec![s.name.clone(), s.org_number.to_string(), kr(cat, s.spend)])
+        .collect();
+    table(
+        frame,
+        app,
+        vec![
+            cat.t("ui.spend.col.supplier"),
+            cat.t("ui.spend.col.org_number"),
+            cat.t("ui.spend.col.on_accounts"),
+        ],
+        vec![
+            Constraint::Fill(2),
+            Constraint::Length(11),
+            Constraint::Length(16),
+        ],
+        rows,
+        area,
+    );
+}
+
+pub(super) fn audit(frame: &mut Frame, app: &App, area: Rect) {
+    let cat = app.cat;
+    let st = &app.spend;
+    if st.audit.is_empty() {
+        muted_text(frame, cat.t("ui.spend.no_overcharges"), area);
+        return;
+    }
+    let [list, total] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    // The date only where there is room; the invoice and line always whole.
+    let dated = area.width >= 100;
+    let invoices: Vec<String> = st
+        .audit
+        .iter()
+        .map(|l| format!("{} · {}", l.invoice, l.line))
+        .collect();
+    let invoice_width = fit_column(
+        cat.t("ui.spend.col.invoice"),
+        invoices.iter().map(String::as_str),
+    );
+    let rows = st
+        .audit
+        .iter()
+        .zip(&invoices)
+        .map(|(l, invoice)| {
+            let mut row = vec![
+                invoice.clone(),
+                l.item.split_whitespace().collect::<Vec<_>>().join(" "),
+                cat.money_kr(l.unit_price),
+                cat.money_kr(l.agreed),
+                cat.money_kr(l.overcharge),
+            ];
+            if dated {
+                row.insert(0, format_date(l.date));
+            }
+            row
+        })
+        .collect();
+    let mut header = vec![
+        cat.t("ui.spend.col.invoice"),
+        cat.t("ui.spend.col.item"),
+        cat.t("ui.spend.col.invoiced"),
+        cat.t("ui.spend.col.agreed"),
+        cat.t("ui.spend.col.overcharge"),
+    ];
+    let mut widths = vec![
+        Constraint::Length(invoice_width),
+        Constraint::Fill(1),
+        Constraint::Length(12),
+        Constraint::Length(12),
+        Constraint::Length(12),
+    ];
+    if dated {
+        header.insert(0, cat.t("ui.spend.col.date"));
+        widths.insert(0, Constraint::Length(10));
+    }
+    table(frame, app, header, widths, rows, list);
+    let sum: i64 = st.audit.iter().map(|l| l.overcharge.0).sum();
+    frame.render_widget(
+        Line::styled(
+            tr!(
+                cat,
+                "ui.spend.overcharged_total",
+                amount = cat.money_kr(Money(sum))
+            ),
+            theme::header(),
+        ),
+        total,
+    );
+}
