@@ -97,29 +97,52 @@ pub(super) fn stored_postings(
     Ok(merged(rows, document.as_ref()))
 }
 
-type Key3 = (String, i32, String);
+/// (first name, day or month, second name) by the names' numbers in [`Deltas::names_of`].
+type Key3 = (u32, i32, u32);
 
-/// Changes to the aggregates, summed in memory and written once, in key order.
+/// Changes to the aggregates, summed in memory and written once, in key order. Suppliers
+/// and accounts are few and repeated on every row: they are numbered, not copied.
 #[derive(Default)]
 pub(super) struct Deltas {
-    supplier_days: BTreeMap<Key3, i64>,
-    supplier_months: BTreeMap<Key3, i64>,
-    account_days: BTreeMap<Key3, i64>,
-    account_months: BTreeMap<Key3, i64>,
+    strings: Vec<String>,
+    numbers: HashMap<String, u32>,
+    supplier_days: HashMap<Key3, i64>,
+    supplier_months: HashMap<Key3, i64>,
+    account_days: HashMap<Key3, i64>,
+    account_months: HashMap<Key3, i64>,
     /// None: remove (a referenced posting that is gone).
     referenced: BTreeMap<(String, String, String), Option<Posting>>,
-    names: HashMap<String, String>,
+    names: HashMap<u32, String>,
 }
 
 impl Deltas {
+    fn number(&mut self, s: &str) -> u32 {
+        if let Some(n) = self.numbers.get(s) {
+            return *n;
+        }
+        let n = self.strings.len() as u32;
+        self.strings.push(s.to_string());
+        self.numbers.insert(s.to_string(), n);
+        n
+    }
+
     /// Counts `p` in (`sign` 1) or out (`sign` −1).
     pub(super) fn add(&mut self, p: &Posting, sign: i64) {
-        let supplier = p.supplier.digits().to_string();
+        let supplier = self.number(p.supplier.digits());
         if sign > 0 && !p.supplier_name.trim().is_empty() {
-            self.names.insert(supplier.clone(), p.supplier_name.clone());
+            match self.names.get(&supplier) {
+                Some(n) if *n == p.supplier_name => {}
+                _ => {
+                    self.names.insert(supplier, p.supplier_name.clone());
+                }
+            }
         }
         if referenced(p) {
-            let key = (supplier, p.invoice.clone(), p.account.clone());
+            let key = (
+                p.supplier.digits().to_string(),
+                p.invoice.clone(),
+                p.account.clone(),
+            );
             if sign > 0 {
                 self.referenced.insert(key, Some(p.clone()));
             } else {
@@ -129,18 +152,18 @@ impl Deltas {
         }
         let amount = sign * p.amount.0;
         let (day, month) = (p.date.to_julian_day(), month_key(p.date));
-        let account = p.account.clone();
+        let account = self.number(&p.account);
         *self
             .supplier_days
-            .entry((supplier.clone(), day, account.clone()))
+            .entry((supplier, day, account))
             .or_default() += amount;
         *self
             .supplier_months
-            .entry((supplier.clone(), month, account.clone()))
+            .entry((supplier, month, account))
             .or_default() += amount;
         *self
             .account_days
-            .entry((account.clone(), day, supplier.clone()))
+            .entry((account, day, supplier))
             .or_default() += amount;
         *self
             .account_months
@@ -149,17 +172,33 @@ impl Deltas {
     }
 
     pub(super) fn write(self, txn: &WriteTransaction) -> Result<(), StoreError> {
-        fn sums(
-            table: &mut Table<(&'static str, i32, &'static str), i64>,
-            deltas: BTreeMap<Key3, i64>,
-        ) -> Result<(), StoreError> {
+        let strings = &self.strings;
+        let sums = |table: &mut Table<(&'static str, i32, &'static str), i64>,
+                    deltas: HashMap<Key3, i64>|
+         -> Result<(), StoreError> {
+            // In key order: redb writes a sorted run fastest.
+            let mut deltas: Vec<(Key3, i64)> =
+                deltas.into_iter().filter(|(_, d)| *d != 0).collect();
+            deltas.sort_unstable_by(|((a1, n1, b1), _), ((a2, n2, b2), _)| {
+                (
+                    strings[*a1 as usize].as_str(),
+                    n1,
+                    strings[*b1 as usize].as_str(),
+                )
+                    .cmp(&(
+                        strings[*a2 as usize].as_str(),
+                        n2,
+                        strings[*b2 as usize].as_str(),
+                    ))
+            });
             // An empty table (a first import) has nothing to add to: no lookups.
             let empty = table.is_empty()?;
             for ((a, n, b), d) in deltas {
-                if d == 0 {
-                    continue;
-                }
-                let key = (a.as_str(), n, b.as_str());
+                let key = (
+                    strings[a as usize].as_str(),
+                    n,
+                    strings[b as usize].as_str(),
+                );
                 let was = if empty {
                     0
                 } else {
@@ -173,7 +212,7 @@ impl Deltas {
                 }
             }
             Ok(())
-        }
+        };
         sums(
             &mut txn.open_table(SPEND_SUPPLIER_DAYS)?,
             self.supplier_days,
@@ -200,8 +239,8 @@ impl Deltas {
             }
         }
         let mut names = txn.open_table(SPEND_NAMES)?;
-        for (s, n) in self.names {
-            names.insert(s.as_str(), n.as_str())?;
+        for (s, n) in &self.names {
+            names.insert(strings[*s as usize].as_str(), n.as_str())?;
         }
         Ok(())
     }
@@ -210,25 +249,43 @@ impl Deltas {
 /// The aggregates of a first import: the postings of `ledger` and `documents` merged as
 /// the tables will hold them (a key given twice: the last one, as the tables keep it).
 pub(super) fn deltas_of_new(ledger: &[Posting], documents: &[InvoiceDocument]) -> Deltas {
-    let mut rows: BTreeMap<(&str, &str, &str), &Posting> = BTreeMap::new();
-    for p in ledger {
-        rows.insert(
+    let mut d = Deltas::default();
+    // The last row of each key, as the table keeps it.
+    let mut last: HashMap<(&str, &str, &str), usize> = HashMap::with_capacity(ledger.len());
+    for (i, p) in ledger.iter().enumerate() {
+        last.insert(
             (p.supplier.digits(), p.invoice.as_str(), p.account.as_str()),
-            p,
+            i,
         );
     }
+    let kept = |i: usize, p: &Posting| {
+        last.get(&(p.supplier.digits(), p.invoice.as_str(), p.account.as_str())) == Some(&i)
+    };
+    if documents.is_empty() {
+        // Only ledger rows: each is a posting as it stands.
+        for (i, p) in ledger.iter().enumerate() {
+            if kept(i, p) {
+                d.add(p, 1);
+            }
+        }
+        return d;
+    }
     let mut docs: BTreeMap<(&str, &str), &InvoiceDocument> = BTreeMap::new();
-    for d in documents {
-        docs.insert((d.supplier.digits(), d.invoice.as_str()), d);
+    for doc in documents {
+        docs.insert((doc.supplier.digits(), doc.invoice.as_str()), doc);
     }
     let mut by_invoice: BTreeMap<(&str, &str), Vec<Posting>> = BTreeMap::new();
-    for ((s, i, _), p) in rows {
-        by_invoice.entry((s, i)).or_default().push(p.clone());
+    for (i, p) in ledger.iter().enumerate() {
+        if kept(i, p) {
+            by_invoice
+                .entry((p.supplier.digits(), p.invoice.as_str()))
+                .or_default()
+                .push(p.clone());
+        }
     }
     for k in docs.keys() {
         by_invoice.entry(*k).or_default();
     }
-    let mut d = Deltas::default();
     for (k, rows) in by_invoice {
         for p in merged(rows, docs.get(&k).copied()) {
             d.add(&p, 1);
