@@ -80,6 +80,11 @@ fn an_outside_supplier_becomes_a_purchase_in_one_key_once_and_undo_takes_it_back
             .starts_with("Konsultbolaget Direkt AB (556677-8899)"),
         "{p:?}"
     );
+    // The purchases tab counts it in words: one purchase, not "1 purchases".
+    press(&mut app, KeyCode::Left);
+    let s = screen(&app, 100, 30);
+    assert!(s.contains(": 1 purchase, "), "{s}");
+    press(&mut app, KeyCode::Right);
     // The same key again registers nothing more.
     keys(&mut app, "n");
     assert!(screen(&app, 100, 30).contains("already registered"));

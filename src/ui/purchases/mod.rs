@@ -27,7 +27,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         cat,
         "ui.purchases.title",
         reference = a.reference,
-        n = st.analysis.total.count,
+        n = cat.plural("ui.purchases.count", st.analysis.total.count as u64),
         amount = cat.money_kr(st.analysis.total.amount)
     );
     let inner = titled(frame, area, title);
