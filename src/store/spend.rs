@@ -8,9 +8,7 @@ use std::cmp::Ordering;
 
 use redb::{ReadableTable, ReadableTableMetadata, WriteTransaction};
 
-use crate::domain::spend::{
-    Belonging, InvoiceDocument, MoneyTerms, Posting, belongs_to, merge_references,
-};
+use crate::domain::spend::{Belonging, InvoiceDocument, MoneyTerms, Posting, belongs_to};
 use crate::domain::{Agreement, AgreementId};
 
 use super::records::spend as rec;
@@ -245,19 +243,10 @@ impl Store {
                     break;
                 }
                 let (k, v) = rows.next().expect("peeked")?;
-                let mut p = rec::decode_ledger(k.value(), v.value())?;
-                if let Some(d) = &document {
-                    merge_references(&mut p, d);
-                }
-                postings.push(p);
-            }
-            if postings.is_empty()
-                && let Some(d) = &document
-            {
-                postings.push(d.posting());
+                postings.push(rec::decode_ledger(k.value(), v.value())?);
             }
             let invoice = ScannedInvoice {
-                postings: postings
+                postings: super::spend_agg::merged(postings, document.as_ref())
                     .into_iter()
                     .map(|p| {
                         let b = belongs_to(&p, agreements, &holders);

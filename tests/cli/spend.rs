@@ -141,6 +141,27 @@ fn peppol(
     )
 }
 
+/// `report spend --format json` for [agreement, from, to, as of].
+fn report_spend(db: &Path, [agreement, from, to, as_of]: [&str; 4]) -> Run {
+    avtal(
+        db,
+        &[
+            "report",
+            "spend",
+            "--agreement",
+            agreement,
+            "--from",
+            from,
+            "--to",
+            to,
+            "--as-of",
+            as_of,
+            "--format",
+            "json",
+        ],
+    )
+}
+
 fn ok(run: Run) -> Run {
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     run
@@ -272,22 +293,9 @@ fn spend_compliance_and_the_price_audit_follow_the_rules_figure_by_figure() {
         run.stdout
     );
 
-    let spend = json_of(avtal(
+    let spend = json_of(report_spend(
         &db,
-        &[
-            "report",
-            "spend",
-            "--agreement",
-            "UH-1",
-            "--from",
-            "2026-01-01",
-            "--to",
-            "2026-12-31",
-            "--as-of",
-            "2026-06-30",
-            "--format",
-            "json",
-        ],
+        ["UH-1", "2026-01-01", "2026-12-31", "2026-06-30"],
     ));
     // A's postings: F-1 10 000 (supplier rule, A lists 6540 where B lists none), F-4 5 000
     // (contract), K-1 -1 000 (supplier rule). F-2 is B's (4010, A does not list it), F-3
@@ -318,22 +326,9 @@ fn spend_compliance_and_the_price_audit_follow_the_rules_figure_by_figure() {
             ]
         })
     );
-    let b = json_of(avtal(
+    let b = json_of(report_spend(
         &db,
-        &[
-            "report",
-            "spend",
-            "--agreement",
-            "UH-2",
-            "--from",
-            "2026-01-01",
-            "--to",
-            "2026-12-31",
-            "--as-of",
-            "2026-12-31",
-            "--format",
-            "json",
-        ],
+        ["UH-2", "2026-01-01", "2026-12-31", "2026-12-31"],
     ));
     assert_eq!(b["spend_ore"], 500_000);
     assert_eq!(b["max_value_ore"], Value::Null);
@@ -379,22 +374,9 @@ fn spend_compliance_and_the_price_audit_follow_the_rules_figure_by_figure() {
     // The same files again replace what they held: the figures stay.
     let run = ok(avtal(&db, &["import", "invoices", inbox.to_str().unwrap()]));
     assert!(run.stdout.contains("varav 3 ersatte"), "{}", run.stdout);
-    let again = json_of(avtal(
+    let again = json_of(report_spend(
         &db,
-        &[
-            "report",
-            "spend",
-            "--agreement",
-            "UH-1",
-            "--from",
-            "2026-01-01",
-            "--to",
-            "2026-12-31",
-            "--as-of",
-            "2026-06-30",
-            "--format",
-            "json",
-        ],
+        ["UH-1", "2026-01-01", "2026-12-31", "2026-06-30"],
     ));
     assert_eq!(again, spend);
 
@@ -490,22 +472,9 @@ fn one_bad_file_refuses_them_all_naming_file_and_line() {
         "{}",
         run.stderr
     );
-    let spend = json_of(avtal(
+    let spend = json_of(report_spend(
         &db,
-        &[
-            "report",
-            "spend",
-            "--agreement",
-            "UH-1",
-            "--from",
-            "2026-01-01",
-            "--to",
-            "2026-12-31",
-            "--as-of",
-            "2026-12-31",
-            "--format",
-            "json",
-        ],
+        ["UH-1", "2026-01-01", "2026-12-31", "2026-12-31"],
     ));
     assert_eq!(spend["accounts_spend_ore"], 0);
 }
@@ -613,22 +582,9 @@ fn ledger_xlsx() -> Vec<u8> {
 #[test]
 fn the_ledger_as_excel_hands_it_over_gives_the_same_figures() {
     let spend = |db: &Path| {
-        json_of(avtal(
+        json_of(report_spend(
             db,
-            &[
-                "report",
-                "spend",
-                "--agreement",
-                "UH-1",
-                "--from",
-                "2026-01-01",
-                "--to",
-                "2026-12-31",
-                "--as-of",
-                "2026-06-30",
-                "--format",
-                "json",
-            ],
+            ["UH-1", "2026-01-01", "2026-12-31", "2026-06-30"],
         ))
     };
     let dir = tempfile::tempdir().unwrap();

@@ -7,7 +7,8 @@ use std::path::Path;
 use rust_xlsxwriter::XlsxError;
 use serde::Serialize;
 
-use super::super::{KpiFormat, output};
+use super::super::KpiFormat;
+use super::super::output::{self, Cell};
 use crate::app::spend;
 use crate::domain::money::Money;
 use crate::i18n::{Catalog, Lang};
@@ -15,7 +16,7 @@ use crate::stats::spend::{PriceAuditRow, SpendReport, SupplierSpend};
 use crate::tr;
 
 mod xlsx;
-use xlsx::{audit_xlsx, spend_xlsx};
+use xlsx::spend_xlsx;
 
 #[derive(Debug, Serialize)]
 struct SupplierOut {
@@ -273,23 +274,6 @@ fn audit_table(rows: &[AuditOut], cat: &Catalog) -> String {
     )
 }
 
-fn emit(text: String, out: Option<&Path>, cat: &Catalog) -> Result<(), String> {
-    match out {
-        Some(out) => {
-            std::fs::write(out, text).map_err(|e| {
-                tr!(
-                    cat,
-                    "cli.report.write_failed",
-                    path = out.display(),
-                    detail = e
-                )
-            })?;
-            written(out, cat)
-        }
-        None => super::super::print_out(&text, cat),
-    }
-}
-
 fn written(out: &Path, cat: &Catalog) -> Result<(), String> {
     let line = tr!(cat, "cli.report.written", path = out.display());
     super::super::print_out(&format!("{line}\n"), cat)
@@ -329,7 +313,12 @@ pub(in crate::cli) fn spend(db: &Path, args: &SpendArgs<'_>, cat: &Catalog) -> R
             return written(path, cat);
         }
     };
-    emit(text, args.out, cat)
+    output::deliver(
+        output::Output::Text(text),
+        args.out,
+        "cli.report.written",
+        cat,
+    )
 }
 
 /// The arguments of `report price-audit`.
@@ -386,10 +375,34 @@ pub(in crate::cli) fn price_audit(
         }
         KpiFormat::Table => audit_table(&out, cat),
         KpiFormat::Xlsx => {
-            let path = args.out.unwrap_or(Path::new(""));
-            audit_xlsx(path, &out).map_err(|e| xlsx_failed(path, e, cat))?;
-            return written(path, cat);
+            // One sheet of the report's keys, amounts in öre as numbers.
+            let rows = out
+                .iter()
+                .map(|r| {
+                    vec![
+                        Cell::text(r.invoice.as_str()),
+                        Cell::text(r.supplier.as_str()),
+                        Cell::text(r.line.as_str()),
+                        Cell::text(r.item.as_str()),
+                        Cell::Number(r.quantity),
+                        Cell::Ore(Money(r.unit_price_ore)),
+                        Cell::Ore(Money(r.agreed_ore)),
+                        Cell::Ore(Money(r.overcharge_ore)),
+                    ]
+                })
+                .collect();
+            let sheet = output::Output::Sheet {
+                name: "PriceAudit",
+                header: AUDIT_KEYS.to_vec(),
+                rows,
+            };
+            return output::deliver(sheet, args.out, "cli.report.written", cat);
         }
     };
-    emit(text, args.out, cat)
+    output::deliver(
+        output::Output::Text(text),
+        args.out,
+        "cli.report.written",
+        cat,
+    )
 }

@@ -1,11 +1,11 @@
-//! `report spend` and `report price-audit` as spreadsheets: keys as bold headers, amounts
+//! `report spend` as a spreadsheet of three sheets: keys as bold headers, amounts
 //! in öre and counts as numbers, shares as percentages (the value itself 0..=1).
 
 use std::path::Path;
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::{AUDIT_KEYS, AuditOut, SpendOut};
+use super::SpendOut;
 
 pub(super) fn spend_xlsx(path: &Path, r: &SpendOut) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
@@ -65,26 +65,5 @@ pub(super) fn spend_xlsx(path: &Path, r: &SpendOut) -> Result<(), XlsxError> {
         }
         sheet.autofit();
     }
-    book.save(path)
-}
-
-pub(super) fn audit_xlsx(path: &Path, rows: &[AuditOut]) -> Result<(), XlsxError> {
-    let bold = Format::new().set_bold();
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet().set_name("PriceAudit")?;
-    for (col, key) in (0u16..).zip(AUDIT_KEYS) {
-        sheet.write_string_with_format(0, col, *key, &bold)?;
-    }
-    for (row, r) in (1u32..).zip(rows) {
-        sheet.write_string(row, 0, r.invoice.as_str())?;
-        sheet.write_string(row, 1, r.supplier.as_str())?;
-        sheet.write_string(row, 2, r.line.as_str())?;
-        sheet.write_string(row, 3, r.item.as_str())?;
-        sheet.write_number(row, 4, r.quantity)?;
-        sheet.write_number(row, 5, r.unit_price_ore as f64)?;
-        sheet.write_number(row, 6, r.agreed_ore as f64)?;
-        sheet.write_number(row, 7, r.overcharge_ore as f64)?;
-    }
-    sheet.autofit();
     book.save(path)
 }
