@@ -135,6 +135,8 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 fn run(n: usize) -> (usize, f64, f64, f64, u64) {
     println!("\n{n} accounts-payable rows");
+    // The page cache `avtal import` asks for.
+    avtal::store::set_cache_bytes(avtal::cli::import_csv::BULK_CACHE_BYTES);
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("avtal.redb")).unwrap();
     let a = agreement();

@@ -72,7 +72,7 @@ use tables::{AGREEMENT_BY_REF, AGREEMENT_MONEY, AGREEMENTS};
 
 /// The schema this build writes. Older files are migrated on open (after a copy is
 /// kept); newer files are refused.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 pub struct Store {
     db: std::sync::Arc<handle::Handle>,

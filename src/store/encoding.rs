@@ -17,6 +17,12 @@ pub const MAX_RECORD: usize = DECODE_LIMIT - 1024;
 
 /// `bytes` (an encoded record of `what`) when it can be read back, else refused in words.
 pub fn checked(bytes: Vec<u8>, what: &str) -> Result<Vec<u8>, StoreError> {
+    fits(&bytes, what)?;
+    Ok(bytes)
+}
+
+/// As [`checked`], for bytes kept by the caller.
+pub fn fits(bytes: &[u8], what: &str) -> Result<(), StoreError> {
     if bytes.len() > MAX_RECORD {
         return Err(StoreError::TooLarge {
             what: what.to_string(),
@@ -24,7 +30,7 @@ pub fn checked(bytes: Vec<u8>, what: &str) -> Result<Vec<u8>, StoreError> {
             max: MAX_RECORD + 1024,
         });
     }
-    Ok(bytes)
+    Ok(())
 }
 
 fn config() -> impl bincode::config::Config {
@@ -38,6 +44,16 @@ pub fn encode<T: Shape>(version: u16, value: &T) -> Vec<u8> {
         out.extend_from_slice(&body);
     }
     out
+}
+
+/// As [`encode`], of a borrowed view of a record shape, appended to `out`.
+pub fn encode_view<T: super::records::View>(out: &mut Vec<u8>, version: u16, value: &T) {
+    let start = out.len();
+    out.extend_from_slice(&version.to_le_bytes());
+    // Writing into a Vec cannot fail; only types serde cannot represent could.
+    if bincode::serde::encode_into_std_write(value, out, config()).is_err() {
+        out.truncate(start + 2);
+    }
 }
 
 /// As [`encode`], appended to `out`; the range it took there.

@@ -18,6 +18,9 @@
 //! - 5: adds `agreement_money`, `ledger` and `invoices`: the money terms of agreements,
 //!   accounts-payable rows and Peppol documents (`spend`).
 //! - 6: adds `invoice_samples`: invoice samples for manual review (`samples`).
+//! - 7: the spend aggregates as rows of a month's days and a year's months instead of a
+//!   row per day (`spend_agg`): a quarter of the rows at a million postings. Derived, so
+//!   the old tables are dropped and the new ones built from the ledger and documents.
 
 use std::collections::BTreeMap;
 
@@ -79,6 +82,11 @@ pub const STEPS: &[Step] = &[
         what: "add the table of invoice samples",
         run: v5_to_v6,
     },
+    Step {
+        from: 6,
+        what: "keep the spend aggregates by month and year",
+        run: v6_to_v7,
+    },
 ];
 
 /// The new tables start empty: no agreement had money terms before, no invoice was held.
@@ -94,6 +102,22 @@ fn v4_to_v5(txn: &WriteTransaction, _actor: &str) -> Result<(), StoreError> {
 fn v5_to_v6(txn: &WriteTransaction, _actor: &str) -> Result<(), StoreError> {
     txn.open_table(super::tables::INVOICE_SAMPLES)?;
     Ok(())
+}
+
+/// The spend aggregates of schemas 5 and 6: a row per day or month.
+const SPEND_V6: [TableDefinition<(&str, i32, &str), i64>; 4] = [
+    TableDefinition::new("agg_spend_supplier_days"),
+    TableDefinition::new("agg_spend_supplier_months"),
+    TableDefinition::new("agg_spend_account_days"),
+    TableDefinition::new("agg_spend_account_months"),
+];
+
+/// The aggregates are derived from the ledger and documents: dropped and built again.
+fn v6_to_v7(txn: &WriteTransaction, _actor: &str) -> Result<(), StoreError> {
+    for table in SPEND_V6 {
+        txn.delete_table(table)?;
+    }
+    super::spend_agg::rebuild(txn)
 }
 
 mod compact_records;

@@ -38,6 +38,11 @@ pub(super) mod spend;
 /// order, variant order and nesting are the file format.
 pub(in crate::store) trait Shape: Serialize + DeserializeOwned {}
 
+/// A borrowed view of a [`Shape`] with the same fields in the same order, so that it
+/// encodes to the same bytes (each view has a test that says so); written where copying
+/// the text of a million rows would cost more than storing them.
+pub(in crate::store) trait View: Serialize {}
+
 /// A value stored as a record of the store's own: its current version's bytes, and the
 /// value again from the bytes of any version still read.
 pub(in crate::store) trait Stored: Logged + Sized {

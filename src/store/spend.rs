@@ -4,8 +4,6 @@
 //! are one invoice: the ledger gives amounts and accounts, the document its references
 //! and lines.
 
-use std::cmp::Ordering;
-
 use redb::{ReadableTable, ReadableTableMetadata, WriteTransaction};
 
 use crate::domain::spend::{Belonging, InvoiceDocument, MoneyTerms, Posting, belongs_to};
@@ -72,16 +70,75 @@ impl ScannedInvoice {
     }
 }
 
+/// A ledger row's key, for sorting: the supplier's ten digits as a number (the same order
+/// as the text), the invoice's first 16 bytes (zero-padded, so a shorter one sorts first
+/// as in the text), and the row's place.
+struct SortKey {
+    supplier: u64,
+    invoice: u128,
+    at: u32,
+}
+
+impl SortKey {
+    fn of(at: usize, p: &Posting) -> SortKey {
+        let mut prefix = [0u8; 16];
+        let bytes = p.invoice.as_bytes();
+        let n = bytes.len().min(16);
+        prefix[..n].copy_from_slice(&bytes[..n]);
+        SortKey {
+            // Stored numbers are ten digits; anything else falls back to the full text.
+            supplier: p.supplier.digits().parse().unwrap_or(u64::MAX),
+            invoice: u128::from_be_bytes(prefix),
+            at: at as u32,
+        }
+    }
+}
+
+/// The places of `ledger`'s rows in key order (supplier, invoice, account), each key once:
+/// of a key given more than once the last row, which a table written in file order would
+/// keep. Also how many rows were left out so.
+fn key_order(ledger: &[Posting]) -> (Vec<usize>, usize) {
+    fn key(p: &Posting) -> (&str, &str, &str) {
+        (p.supplier.digits(), p.invoice.as_str(), p.account.as_str())
+    }
+    let mut keys: Vec<SortKey> = ledger
+        .iter()
+        .enumerate()
+        .map(|(i, p)| SortKey::of(i, p))
+        .collect();
+    keys.sort_unstable_by(|x, y| {
+        (x.supplier, x.invoice)
+            .cmp(&(y.supplier, y.invoice))
+            .then_with(|| key(&ledger[x.at as usize]).cmp(&key(&ledger[y.at as usize])))
+            .then(x.at.cmp(&y.at))
+    });
+    let mut kept: Vec<usize> = Vec::with_capacity(keys.len());
+    for k in keys {
+        let at = k.at as usize;
+        match kept.last_mut() {
+            Some(last) if key(&ledger[*last]) == key(&ledger[at]) => *last = at,
+            _ => kept.push(at),
+        }
+    }
+    let repeated = ledger.len() - kept.len();
+    (kept, repeated)
+}
+
 impl Store {
     /// Stores ledger rows and Peppol documents in one transaction: all or none. A row or a
-    /// document whose key is stored already replaces it.
+    /// document whose key is stored already replaces it (also one given earlier in
+    /// `ledger`, which counts as replaced).
     pub fn import_invoices(
         &self,
         ledger: &[Posting],
         documents: &[InvoiceDocument],
     ) -> Result<InvoiceImport, StoreError> {
+        let (kept, repeated) = key_order(ledger);
         let txn = self.db.begin_write()?;
-        let mut done = InvoiceImport::default();
+        let mut done = InvoiceImport {
+            ledger_replaced: repeated,
+            ..InvoiceImport::default()
+        };
         // The invoices the import touches, and their postings before it, for the
         // aggregates' deltas; at a first import (empty tables) there is nothing before.
         let mut pairs: Vec<(String, String)> = Vec::new();
@@ -92,8 +149,9 @@ impl Store {
             let docs = txn.open_table(INVOICES)?;
             was_empty = rows.is_empty()? && docs.is_empty()?;
             if !was_empty {
-                pairs = ledger
+                pairs = kept
                     .iter()
+                    .map(|i| &ledger[*i])
                     .map(|p| (p.supplier.digits().to_string(), p.invoice.clone()))
                     .chain(
                         documents
@@ -111,42 +169,21 @@ impl Store {
                 }
             }
         }
-        {
-            let mut rows = txn.open_table(LEDGER)?;
-            // In key order (a stable sort: of one key given twice the later is written
-            // last and kept), which redb writes fastest.
-            let mut order: Vec<&Posting> = ledger.iter().collect();
-            order.sort_by(|a, b| {
-                (a.supplier.digits(), a.invoice.as_str(), a.account.as_str()).cmp(&(
-                    b.supplier.digits(),
-                    b.invoice.as_str(),
-                    b.account.as_str(),
-                ))
-            });
-            for p in order {
-                let key = (p.supplier.digits(), p.invoice.as_str(), p.account.as_str());
-                let bytes = super::encoding::checked(rec::encode_ledger(p), &p.invoice)?;
-                match rows.insert(key, bytes.as_slice())? {
-                    Some(_) => done.ledger_replaced += 1,
-                    None => done.ledger_new += 1,
-                }
-            }
-            let mut docs = txn.open_table(INVOICES)?;
-            for d in documents {
-                let key = (d.supplier.digits(), d.invoice.as_str());
-                let bytes = super::encoding::checked(rec::encode_document(d), &d.invoice)?;
-                match docs.insert(key, bytes.as_slice())? {
-                    Some(_) => done.documents_replaced += 1,
-                    None => done.documents_new += 1,
-                }
-            }
-        }
-        // At a first import the postings after it are the file's own, merged in memory;
-        // otherwise they are read back from the tables just written.
-        let deltas = if was_empty {
-            super::spend_agg::deltas_of_new(ledger, documents)
-        } else {
-            super::spend_agg::deltas_for(&txn, &pairs, &before)?
+        // At a first import the aggregates come from the postings in memory, summed on a
+        // second thread while this one writes the rows; otherwise they are read back
+        // from the tables once written.
+        let first = std::thread::scope(|scope| {
+            let first = was_empty
+                .then(|| scope.spawn(|| super::spend_agg::deltas_of_new(ledger, &kept, documents)));
+            self.write_invoices(&txn, ledger, &kept, documents, &mut done)?;
+            Ok::<_, StoreError>(first.map(|t| {
+                t.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            }))
+        })?;
+        let deltas = match first {
+            Some(deltas) => deltas,
+            None => super::spend_agg::deltas_for(&txn, &pairs, &before)?,
         };
         deltas.write(&txn)?;
         audit::append(
@@ -161,6 +198,40 @@ impl Store {
         )?;
         txn.commit()?;
         Ok(done)
+    }
+
+    /// Writes the ledger rows at `kept` (in key order, which redb writes fastest) and the
+    /// documents, counting new and replaced ones in `done`.
+    fn write_invoices(
+        &self,
+        txn: &WriteTransaction,
+        ledger: &[Posting],
+        kept: &[usize],
+        documents: &[InvoiceDocument],
+        done: &mut InvoiceImport,
+    ) -> Result<(), StoreError> {
+        let mut rows = txn.open_table(LEDGER)?;
+        let mut bytes = Vec::new();
+        for p in kept.iter().map(|i| &ledger[*i]) {
+            let key = (p.supplier.digits(), p.invoice.as_str(), p.account.as_str());
+            bytes.clear();
+            rec::encode_ledger_into(p, &mut bytes);
+            super::encoding::fits(&bytes, &p.invoice)?;
+            match rows.insert(key, bytes.as_slice())? {
+                Some(_) => done.ledger_replaced += 1,
+                None => done.ledger_new += 1,
+            }
+        }
+        let mut docs = txn.open_table(INVOICES)?;
+        for d in documents {
+            let key = (d.supplier.digits(), d.invoice.as_str());
+            let bytes = super::encoding::checked(rec::encode_document(d), &d.invoice)?;
+            match docs.insert(key, bytes.as_slice())? {
+                Some(_) => done.documents_replaced += 1,
+                None => done.documents_new += 1,
+            }
+        }
+        Ok(())
     }
 
     /// How many ledger rows and Peppol documents the file holds.
@@ -185,66 +256,7 @@ impl Store {
         let holders = super::spend_agg::holders(&calloffs);
         let ledger = txn.open_table(LEDGER)?;
         let docs = txn.open_table(INVOICES)?;
-        let mut rows = ledger.iter()?.peekable();
-        let mut documents = docs.iter()?.peekable();
-        loop {
-            // The next invoice in key order, from either table.
-            let next_row = match rows.peek() {
-                Some(Ok((k, _))) => {
-                    let (s, i, _) = k.value();
-                    Some((s.to_string(), i.to_string()))
-                }
-                Some(Err(_)) => {
-                    return Err(rows.next().and_then(Result::err).map_or(
-                        StoreError::Corrupt {
-                            what: "ledger".into(),
-                            detail: "unreadable row".into(),
-                        },
-                        StoreError::from,
-                    ));
-                }
-                None => None,
-            };
-            let next_doc = match documents.peek() {
-                Some(Ok((k, _))) => {
-                    let (s, i) = k.value();
-                    Some((s.to_string(), i.to_string()))
-                }
-                Some(Err(_)) => {
-                    return Err(documents.next().and_then(Result::err).map_or(
-                        StoreError::Corrupt {
-                            what: "invoices".into(),
-                            detail: "unreadable row".into(),
-                        },
-                        StoreError::from,
-                    ));
-                }
-                None => None,
-            };
-            let key = match (&next_row, &next_doc) {
-                (None, None) => break,
-                (Some(r), None) => r.clone(),
-                (None, Some(d)) => d.clone(),
-                (Some(r), Some(d)) => match r.cmp(d) {
-                    Ordering::Greater => d.clone(),
-                    _ => r.clone(),
-                },
-            };
-            let document = if next_doc.as_ref() == Some(&key) {
-                let (k, v) = documents.next().expect("peeked")?;
-                Some(rec::decode_document(k.value(), v.value())?)
-            } else {
-                None
-            };
-            let mut postings = Vec::new();
-            while let Some(Ok((k, _))) = rows.peek() {
-                let (s, i, _) = k.value();
-                if (s, i) != (key.0.as_str(), key.1.as_str()) {
-                    break;
-                }
-                let (k, v) = rows.next().expect("peeked")?;
-                postings.push(rec::decode_ledger(k.value(), v.value())?);
-            }
+        super::spend_agg::for_each_invoice(&ledger, &docs, |postings, document| {
             let invoice = ScannedInvoice {
                 postings: super::spend_agg::merged(postings, document.as_ref())
                     .into_iter()
@@ -255,10 +267,8 @@ impl Store {
                     .collect(),
                 document,
             };
-            if !visit(&invoice) {
-                break;
-            }
-        }
+            visit(&invoice)
+        })?;
         Ok(())
     }
 }

@@ -117,20 +117,25 @@ pub const AGREEMENT_MONEY: TableDefinition<u64, &[u8]> = TableDefinition::new("a
 pub const LEDGER: TableDefinition<(&str, &str, &str), &[u8]> = TableDefinition::new("ledger");
 /// (Supplier digits, invoice) → versioned Peppol document with its lines (`spend`).
 pub const INVOICES: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("invoices");
-/// (Supplier digits, day number, account) → öre: the postings without a contract or order
-/// reference, summed (`spend_agg`). Which agreement they belong to depends only on these
-/// three (DESIGN §4, the supplier rule), so it is decided when read.
-pub const SPEND_SUPPLIER_DAYS: TableDefinition<(&str, i32, &str), i64> =
-    TableDefinition::new("agg_spend_supplier_days");
-/// The same by month (`year × 12 + month − 1`).
-pub const SPEND_SUPPLIER_MONTHS: TableDefinition<(&str, i32, &str), i64> =
-    TableDefinition::new("agg_spend_supplier_months");
-/// (Account, day number, supplier digits) → öre, the same postings by account.
-pub const SPEND_ACCOUNT_DAYS: TableDefinition<(&str, i32, &str), i64> =
-    TableDefinition::new("agg_spend_account_days");
-/// The same by month.
-pub const SPEND_ACCOUNT_MONTHS: TableDefinition<(&str, i32, &str), i64> =
-    TableDefinition::new("agg_spend_account_months");
+/// A spend aggregate: (a name, a month or year, a name) → (day or month, öre, postings)
+/// for each day or month holding a posting.
+pub type SpendSums =
+    TableDefinition<'static, (&'static str, i32, &'static str), Vec<(u8, i64, u32)>>;
+/// (Supplier digits, month, account) → (day of the month, öre, postings) for each day
+/// with a posting: the postings without a contract or order reference, summed
+/// (`spend_agg`, schema 7). Which agreement they belong to depends only on these three
+/// (DESIGN §4, the supplier rule), so it is decided when read. A month is
+/// `year × 12 + month − 1`.
+pub const SPEND_SUPPLIER_MONTH_DAYS: SpendSums =
+    TableDefinition::new("agg_spend_supplier_month_days");
+/// (Account, year, supplier digits) → (month 1–12, öre, postings) for each month with a
+/// posting: the same postings by account, for the accounts' side of whole months.
+pub const SPEND_ACCOUNT_YEAR_MONTHS: SpendSums =
+    TableDefinition::new("agg_spend_account_year_months");
+/// (Account, month, supplier digits) → (day of the month, öre, postings): the same by
+/// day, for the months a period starts or ends inside.
+pub const SPEND_ACCOUNT_MONTH_DAYS: SpendSums =
+    TableDefinition::new("agg_spend_account_month_days");
 /// (Supplier digits, invoice, account) → versioned ledger row: the postings that carry a
 /// contract or order reference, judged one by one when read (`spend_agg`).
 pub const SPEND_REFERENCED: TableDefinition<(&str, &str, &str), &[u8]> =
@@ -191,10 +196,9 @@ pub const ALL: &[&dyn super::backup::AnyTable] = &[
     &AGREEMENT_MONEY,
     &LEDGER,
     &INVOICES,
-    &SPEND_SUPPLIER_DAYS,
-    &SPEND_SUPPLIER_MONTHS,
-    &SPEND_ACCOUNT_DAYS,
-    &SPEND_ACCOUNT_MONTHS,
+    &SPEND_SUPPLIER_MONTH_DAYS,
+    &SPEND_ACCOUNT_YEAR_MONTHS,
+    &SPEND_ACCOUNT_MONTH_DAYS,
     &SPEND_REFERENCED,
     &SPEND_NAMES,
     &INVOICE_SAMPLES,

@@ -81,7 +81,7 @@ fn a_missing_file_is_created_private_in_new_directories_at_the_current_schema() 
         assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
     }
     assert_eq!(schema_version(&path), SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 6);
+    assert_eq!(SCHEMA_VERSION, 7);
 }
 
 #[test]

@@ -62,6 +62,9 @@ struct Row {
     order: Option<u8>,
     document: bool,
     credit: bool,
+    /// A credit of the same amount from the same supplier on the same day and account:
+    /// postings that net to zero still count as postings.
+    twin: bool,
 }
 
 fn row() -> impl Strategy<Value = Row> {
@@ -75,9 +78,10 @@ fn row() -> impl Strategy<Value = Row> {
         prop::option::weighted(0.15, 0..4u8),
         prop::bool::weighted(0.3),
         prop::bool::weighted(0.2),
+        prop::bool::weighted(0.15),
     )
         .prop_map(
-            |(supplier, invoice, day, account, ore, contract, order, document, credit)| Row {
+            |(supplier, invoice, day, account, ore, contract, order, document, credit, twin)| Row {
                 supplier,
                 invoice,
                 day,
@@ -87,11 +91,13 @@ fn row() -> impl Strategy<Value = Row> {
                 order,
                 document,
                 credit,
+                twin,
             },
         )
 }
 
-/// A ledger row, or a Peppol document (without lines), from `r`.
+/// A ledger row, or a Peppol document (without lines), from `r`. A key given twice is
+/// given twice (as two files of one import can), and the store keeps the later.
 fn split(rows: &[Row]) -> (Vec<Posting>, Vec<InvoiceDocument>) {
     let mut ledger: Vec<Posting> = Vec::new();
     let mut documents: Vec<InvoiceDocument> = Vec::new();
@@ -125,9 +131,19 @@ fn split(rows: &[Row]) -> (Vec<Posting>, Vec<InvoiceDocument>) {
             });
         } else {
             let account = ACCOUNTS[r.account].to_string();
-            ledger.retain(|p| {
-                !(p.supplier == supplier && p.invoice == invoice && p.account == account)
-            });
+            if r.twin {
+                ledger.push(Posting {
+                    supplier: supplier.clone(),
+                    supplier_name: format!("Leverantör {}", r.supplier),
+                    invoice: format!("K-{}", r.invoice),
+                    date,
+                    amount: Money(-r.ore),
+                    account: account.clone(),
+                    contract: None,
+                    order: None,
+                    source: PostingSource::Ledger,
+                });
+            }
             ledger.push(Posting {
                 supplier,
                 supplier_name: format!("Leverantör {}", r.supplier),

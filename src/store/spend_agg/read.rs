@@ -2,7 +2,7 @@
 //! where the rules could judge a month's days differently), and the Peppol documents
 //! with their invoices' postings for the price audit.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use redb::ReadableTable;
 use time::Date;
@@ -12,8 +12,8 @@ use crate::domain::{Agreement, AgreementId, Money, OrgNumber};
 
 use super::super::records::spend as rec;
 use super::super::tables::{
-    INVOICES, LEDGER, SPEND_ACCOUNT_DAYS, SPEND_ACCOUNT_MONTHS, SPEND_NAMES, SPEND_REFERENCED,
-    SPEND_SUPPLIER_DAYS, SPEND_SUPPLIER_MONTHS,
+    INVOICES, LEDGER, SPEND_ACCOUNT_MONTH_DAYS, SPEND_ACCOUNT_YEAR_MONTHS, SPEND_NAMES,
+    SPEND_REFERENCED, SPEND_SUPPLIER_MONTH_DAYS,
 };
 use super::super::{Store, StoreError};
 use super::{month_key, month_start, next_month_start, stored_postings};
@@ -83,12 +83,11 @@ impl Store {
             (visit.both)(&p, b.agreement() == Some(a.id));
         }
         let names = txn.open_table(SPEND_NAMES)?;
-        let supplier_days = txn.open_table(SPEND_SUPPLIER_DAYS)?;
-        let supplier_months = txn.open_table(SPEND_SUPPLIER_MONTHS)?;
+        let supplier_months = txn.open_table(SPEND_SUPPLIER_MONTH_DAYS)?;
         // The agreement's side: only its suppliers' plain postings can be its by the
         // supplier rule. A month whose postings could be judged differently day by day
         // (the period, the as-of day or an agreement of the supplier starting or ending
-        // inside it) is read by day.
+        // inside it) is given day by day, any other as one sum.
         let mut suppliers: Vec<&OrgNumber> = a.suppliers.iter().map(|s| &s.org_number).collect();
         suppliers.extend(
             a.history
@@ -96,6 +95,7 @@ impl Store {
                 .iter()
                 .map(|e| &e.supplier.org_number),
         );
+        suppliers.sort_unstable_by(|x, y| x.digits().cmp(y.digits()));
         suppliers.dedup();
         for s in suppliers {
             let mut cuts = vec![
@@ -114,86 +114,96 @@ impl Store {
                 let (k, v) = item?;
                 let (_, month, account) = k.value();
                 let (first, next) = (month_start(month), next_month_start(month));
-                let split = cuts.iter().any(|c| first < *c && *c < next);
-                if !split {
-                    let p = sum_posting(s, "", first, account, v.value());
+                let days = v.value();
+                if !cuts.iter().any(|c| first < *c && *c < next) {
+                    let sum = days.iter().map(|(_, ore, _)| ore).sum();
+                    let p = sum_posting(s, "", first, account, sum);
                     let b = belongs_to(&p, agreements, &no_calloffs);
                     (visit.own)(&p, b == Belonging::Supplier(a.id));
                     continue;
                 }
-                let (d0, d1) = (first.to_julian_day(), next.to_julian_day() - 1);
-                for item in supplier_days.range((digits, d0, "")..=(digits, d1, "\u{10ffff}"))? {
-                    let (k, v) = item?;
-                    let (_, day, acc) = k.value();
-                    if acc != account {
-                        continue;
-                    }
-                    let date = Date::from_julian_day(day).unwrap_or(first);
-                    let p = sum_posting(s, "", date, account, v.value());
+                for (day, ore, _) in days {
+                    let p = sum_posting(s, "", day_of(month, day)?, account, ore);
                     let b = belongs_to(&p, agreements, &no_calloffs);
                     (visit.own)(&p, b == Belonging::Supplier(a.id));
                 }
             }
         }
         // The accounts' side: every supplier's plain postings on the agreement's accounts
-        // in the period; whole months by month, the period's ends by day.
-        let account_days = txn.open_table(SPEND_ACCOUNT_DAYS)?;
-        let account_months = txn.open_table(SPEND_ACCOUNT_MONTHS)?;
-        let mut orgs: HashMap<String, (OrgNumber, String)> = HashMap::new();
-        let mut org_of = |digits: &str| -> Result<(OrgNumber, String), StoreError> {
-            if let Some(o) = orgs.get(digits) {
-                return Ok(o.clone());
-            }
-            let org = OrgNumber::parse(digits).map_err(|_| StoreError::Corrupt {
-                what: "spend aggregates".into(),
-                detail: format!("organisation number {digits}"),
-            })?;
-            let name = names
-                .get(digits)?
-                .map(|n| n.value().to_string())
-                .unwrap_or_default();
-            orgs.insert(digits.to_string(), (org.clone(), name.clone()));
-            Ok((org, name))
+        // in the period; whole months from the sums by year, the period's ends by day.
+        // Only the period decides here, so each supplier's sums on an account are added up
+        // first and given once: a large register has thousands of suppliers.
+        let year_months = txn.open_table(SPEND_ACCOUNT_YEAR_MONTHS)?;
+        let month_days = txn.open_table(SPEND_ACCOUNT_MONTH_DAYS)?;
+        let whole = |month: i32| {
+            month_start(month) >= from && next_month_start(month) <= to.next_day().unwrap_or(to)
         };
         for account in &a.money.accounts {
             let acc = account.as_str();
-            // Only the period decides here, so each supplier's sums on the account are
-            // added up first and given once: a large register has thousands per month.
-            let mut per_supplier: BTreeMap<String, i64> = BTreeMap::new();
-            let (m0, m1) = (month_key(from), month_key(to));
-            for item in account_months.range((acc, m0, "")..=(acc, m1, "\u{10ffff}"))? {
+            let mut per_supplier: HashMap<String, i64> = HashMap::new();
+            let mut add = |supplier: &str, ore: i64| match per_supplier.get_mut(supplier) {
+                Some(sum) => *sum += ore,
+                None => {
+                    per_supplier.insert(supplier.to_string(), ore);
+                }
+            };
+            let range = (acc, from.year(), "")..=(acc, to.year(), "\u{10ffff}");
+            for item in year_months.range(range)? {
                 let (k, v) = item?;
-                let (_, month, supplier) = k.value();
-                let (first, next) = (month_start(month), next_month_start(month));
-                if first >= from && next <= to.next_day().unwrap_or(to) {
-                    *per_supplier.entry(supplier.to_string()).or_default() += v.value();
+                let (_, year, supplier) = k.value();
+                // Months that hold a posting: a supplier whose postings net to zero is
+                // still one with postings.
+                let mut months = v
+                    .value()
+                    .into_iter()
+                    .filter(|(m, _, _)| whole(year * 12 + i32::from(*m) - 1))
+                    .peekable();
+                if months.peek().is_some() {
+                    add(supplier, months.map(|(_, ore, _)| ore).sum());
                 }
             }
-            // The days of the partial months at either end.
+            // The days of the months the period starts or ends inside.
             let mut ends = vec![month_key(from), month_key(to)];
             ends.dedup();
-            for m in ends {
-                let (first, last) = (
-                    month_start(m),
-                    next_month_start(m).previous_day().unwrap_or(to),
-                );
-                let (lo, hi) = (from.max(first), to.min(last));
-                if (lo, hi) == (first, last) || lo > hi {
-                    continue;
-                }
-                let (lo, hi) = (lo.to_julian_day(), hi.to_julian_day());
-                for item in account_days.range((acc, lo, "")..=(acc, hi, "\u{10ffff}"))? {
+            for m in ends.into_iter().filter(|m| !whole(*m)) {
+                for item in month_days.range((acc, m, "")..=(acc, m, "\u{10ffff}"))? {
                     let (k, v) = item?;
-                    *per_supplier.entry(k.value().2.to_string()).or_default() += v.value();
+                    let supplier = k.value().2;
+                    for (day, ore, _) in v.value() {
+                        let date = day_of(m, day)?;
+                        if from <= date && date <= to {
+                            add(supplier, ore);
+                        }
+                    }
                 }
             }
+            let mut per_supplier: Vec<(String, i64)> = per_supplier.into_iter().collect();
+            per_supplier.sort_unstable();
             for (supplier, sum) in per_supplier {
-                let (org, name) = org_of(&supplier)?;
+                let org = OrgNumber::parse(&supplier).map_err(|_| corrupt(&supplier))?;
+                let name = names
+                    .get(supplier.as_str())?
+                    .map(|n| n.value().to_string())
+                    .unwrap_or_default();
                 (visit.on_accounts)(&sum_posting(&org, &name, from, acc, sum));
             }
         }
         Ok(())
     }
+}
+
+fn corrupt(detail: &str) -> StoreError {
+    StoreError::Corrupt {
+        what: "spend aggregates".into(),
+        detail: detail.into(),
+    }
+}
+
+/// Day `day` of month `month` (as [`month_key`] numbers them).
+fn day_of(month: i32, day: u8) -> Result<Date, StoreError> {
+    month_start(month)
+        .replace_day(day)
+        .map_err(|_| corrupt(&format!("day {day} of month {month}")))
 }
 
 impl Store {

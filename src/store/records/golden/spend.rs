@@ -68,6 +68,26 @@ fn ledger_row_v1() {
         |b| rec::decode_ledger(("5566778899", "F-1", "6540"), b).ok(),
         &p,
     );
+    // Rows are written through a borrowed view of the record: the same bytes as the
+    // record itself, with the references given or not.
+    let without = Posting {
+        contract: None,
+        order: None,
+        ..p.clone()
+    };
+    for p in [&p, &without] {
+        let owned = rec::LedgerV1 {
+            date: p.date.to_julian_day(),
+            amount_ore: p.amount.0,
+            supplier_name: p.supplier_name.clone(),
+            contract: p.contract.clone(),
+            order: p.order.clone(),
+        };
+        assert_eq!(
+            rec::encode_ledger(p),
+            crate::store::encoding::encode(rec::V1, &owned)
+        );
+    }
 }
 
 #[test]
