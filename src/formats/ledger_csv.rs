@@ -73,77 +73,90 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Posting>, Vec<FileProblem>> {
     parse_source(&csv_common::open(bytes, &TABLE)?)
 }
 
-/// As [`parse`], from a file already read by [`csv_common::open`].
+/// As [`parse`], from a file already read by [`csv_common::open`]. Rows are checked on
+/// two threads (a finance system's year is a million rows), then rows of one key merged in
+/// file order.
 pub fn parse_source(source: &Source<'_>) -> Result<Vec<Posting>, Vec<FileProblem>> {
+    let items = csv_common::map_rows(source.rows()?, posting);
     let mut problems = Vec::new();
-    let mut out: Vec<Posting> = Vec::new();
-    let mut at: HashMap<(String, String, String), usize> = HashMap::new();
-    for row in source.rows()? {
-        let row = match row {
-            Ok(row) => row,
-            Err(p) => {
-                problems.push(p);
-                continue;
-            }
-        };
-        let mut c = Checker::new(&row, COLUMNS);
-        let invoice = c.required(INVOICE, csv_common::reference);
-        let date = c.required(DATE, csv_common::date);
-        let supplier = c.required(SUPPLIER, csv_common::org_number);
-        let name = c.optional(NAME, csv_common::reference).unwrap_or_default();
-        let account = c
-            .optional(ACCOUNT, csv_common::reference)
-            .unwrap_or_default();
-        let amount = c.required(AMOUNT, signed_kronor);
-        let contract = c.optional(CONTRACT, csv_common::reference);
-        let order = c.optional(ORDER, csv_common::reference);
-        if !c.problems.is_empty() {
-            problems.append(&mut c.problems);
-            continue;
+    let mut out: Vec<(usize, Posting)> = Vec::with_capacity(items.len());
+    for item in items {
+        match item {
+            Ok((line, Ok(p))) => out.push((line, p)),
+            Ok((_, Err(mut ps))) => problems.append(&mut ps),
+            Err(p) => problems.push(p),
         }
-        let (Some(invoice), Some(date), Some(supplier), Some(amount)) =
-            (invoice, date, supplier, amount)
-        else {
-            continue;
-        };
-        let key = (
-            supplier.digits().to_string(),
-            invoice.clone(),
-            account.clone(),
-        );
-        if let Some(&i) = at.get(&key) {
-            let first: &mut Posting = &mut out[i];
-            match first.amount.0.checked_add(amount.0) {
-                Some(sum) => first.amount = Money(sum),
-                None => problems.push(csv_common::cell_problem(
-                    row.line,
-                    COLUMNS,
-                    AMOUNT,
-                    CellProblem::BadMoney {
-                        error: MoneyError::TooLarge,
-                        input: row.get(AMOUNT).to_string(),
-                    },
-                )),
-            }
-            continue;
-        }
-        at.insert(key, out.len());
-        out.push(Posting {
-            supplier,
-            supplier_name: name,
-            invoice,
-            date,
-            amount,
-            account,
-            contract,
-            order,
-            source: PostingSource::Ledger,
-        });
     }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(problems)
+    // Rows of one key: the later ones' places and the first one's.
+    let repeats: Vec<(usize, usize)> = {
+        let mut first: HashMap<(&str, &str, &str), usize> = HashMap::with_capacity(out.len());
+        out.iter()
+            .enumerate()
+            .filter_map(|(at, (_, p))| {
+                let key = (p.supplier.digits(), p.invoice.as_str(), p.account.as_str());
+                let first = *first.entry(key).or_insert(at);
+                (first != at).then_some((at, first))
+            })
+            .collect()
+    };
+    let mut merged = vec![false; out.len()];
+    for (at, first) in repeats {
+        merged[at] = true;
+        let (line, amount) = (out[at].0, out[at].1.amount);
+        let sum = &mut out[first].1.amount;
+        match sum.0.checked_add(amount.0) {
+            Some(total) => *sum = Money(total),
+            None => problems.push(csv_common::cell_problem(
+                line,
+                COLUMNS,
+                AMOUNT,
+                CellProblem::BadMoney {
+                    error: MoneyError::TooLarge,
+                    input: amount.format_kronor(),
+                },
+            )),
+        }
+    }
+    if !problems.is_empty() {
+        // In file order, whichever way each was found.
+        problems.sort_by_key(|p| p.line);
+        return Err(problems);
+    }
+    Ok(out
+        .into_iter()
+        .zip(merged)
+        .filter_map(|((_, p), merged)| (!merged).then_some(p))
+        .collect())
+}
+
+/// The posting of one row, or its problems.
+fn posting(row: &csv_common::Row) -> Result<Posting, Vec<FileProblem>> {
+    let mut c = Checker::new(row, COLUMNS);
+    let invoice = c.required(INVOICE, csv_common::reference);
+    let date = c.required(DATE, csv_common::date);
+    let supplier = c.required(SUPPLIER, csv_common::org_number);
+    let name = c.optional(NAME, csv_common::reference).unwrap_or_default();
+    let account = c
+        .optional(ACCOUNT, csv_common::reference)
+        .unwrap_or_default();
+    let amount = c.required(AMOUNT, signed_kronor);
+    let contract = c.optional(CONTRACT, csv_common::reference);
+    let order = c.optional(ORDER, csv_common::reference);
+    match (invoice, date, supplier, amount) {
+        (Some(invoice), Some(date), Some(supplier), Some(amount)) if c.problems.is_empty() => {
+            Ok(Posting {
+                supplier,
+                supplier_name: name,
+                invoice,
+                date,
+                amount,
+                account,
+                contract,
+                order,
+                source: PostingSource::Ledger,
+            })
+        }
+        _ => Err(c.problems),
     }
 }
 
