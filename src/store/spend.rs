@@ -139,51 +139,36 @@ impl Store {
             ledger_replaced: repeated,
             ..InvoiceImport::default()
         };
-        // The invoices the import touches, and their postings before it, for the
-        // aggregates' deltas; at a first import (empty tables) there is nothing before.
-        let mut pairs: Vec<(String, String)> = Vec::new();
-        let mut before = std::collections::HashMap::new();
-        let was_empty;
-        {
+        let was_empty = {
             let rows = txn.open_table(LEDGER)?;
             let docs = txn.open_table(INVOICES)?;
-            was_empty = rows.is_empty()? && docs.is_empty()?;
-            if !was_empty {
-                pairs = kept
-                    .iter()
-                    .map(|i| &ledger[*i])
-                    .map(|p| (p.supplier.digits().to_string(), p.invoice.clone()))
-                    .chain(
-                        documents
-                            .iter()
-                            .map(|d| (d.supplier.digits().to_string(), d.invoice.clone())),
-                    )
-                    .collect();
-                pairs.sort();
-                pairs.dedup();
-                for (s, i) in &pairs {
-                    let old = super::spend_agg::stored_postings(&rows, &docs, s, i)?;
-                    if !old.is_empty() {
-                        before.insert((s.clone(), i.clone()), old);
-                    }
-                }
-            }
-        }
-        // At a first import the aggregates come from the postings in memory, summed on a
-        // second thread while this one writes the rows; otherwise they are read back
-        // from the tables once written.
-        let first = std::thread::scope(|scope| {
-            let first = was_empty
-                .then(|| scope.spawn(|| super::spend_agg::deltas_of_new(ledger, &kept, documents)));
-            self.write_invoices(&txn, ledger, &kept, documents, &mut done)?;
-            Ok::<_, StoreError>(first.map(|t| {
-                t.join()
+            rows.is_empty()? && docs.is_empty()?
+        };
+        let deltas = if was_empty {
+            // Nothing stored before: the aggregates come from the import alone, summed on a
+            // second thread while this one writes the rows.
+            std::thread::scope(|scope| {
+                let deltas = scope.spawn(|| {
+                    super::spend_agg::deltas_of_import(ledger, &kept, documents, |_, _| {
+                        Ok(Default::default())
+                    })
+                });
+                self.write_invoices(&txn, ledger, &kept, documents, &mut done)?;
+                deltas
+                    .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            }))
-        })?;
-        let deltas = match first {
-            Some(deltas) => deltas,
-            None => super::spend_agg::deltas_for(&txn, &pairs, &before)?,
+            })?
+        } else {
+            // The invoices as stored, read once in key order before they are replaced.
+            let deltas = {
+                let rows = txn.open_table(LEDGER)?;
+                let docs = txn.open_table(INVOICES)?;
+                let mut old =
+                    super::spend_agg::OldInvoices::new(&rows, &docs, kept.len() + documents.len())?;
+                super::spend_agg::deltas_of_import(ledger, &kept, documents, |s, i| old.get(s, i))?
+            };
+            self.write_invoices(&txn, ledger, &kept, documents, &mut done)?;
+            deltas
         };
         deltas.write(&txn)?;
         audit::append(

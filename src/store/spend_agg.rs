@@ -30,7 +30,9 @@ use super::tables::{
     SPEND_REFERENCED, SPEND_SUPPLIER_MONTH_DAYS,
 };
 
+mod import;
 mod read;
+pub(super) use import::{OldInvoices, deltas_of_import};
 pub use read::SpendVisit;
 pub(in crate::store) use read::holders;
 
@@ -394,66 +396,4 @@ impl Names<'_> {
         }
         Ok(())
     }
-}
-
-/// The aggregates of a first import: the ledger rows at `kept` (each key once, in key
-/// order, as the table keeps them) merged with `documents` (a document given twice: the
-/// last, as the table keeps it).
-pub(super) fn deltas_of_new(
-    ledger: &[Posting],
-    kept: &[usize],
-    documents: &[InvoiceDocument],
-) -> Deltas {
-    let mut d = Deltas::default();
-    if documents.is_empty() {
-        // Only ledger rows: each is a posting as it stands.
-        for &i in kept {
-            d.add(&ledger[i], 1);
-        }
-        return d;
-    }
-    let mut docs: HashMap<(&str, &str), &InvoiceDocument> = HashMap::new();
-    for doc in documents {
-        docs.insert((doc.supplier.digits(), doc.invoice.as_str()), doc);
-    }
-    // `kept` is in key order: an invoice's rows follow one another.
-    let invoice = |i: &usize| (ledger[*i].supplier.digits(), ledger[*i].invoice.as_str());
-    let mut at = 0;
-    while at < kept.len() {
-        let key = invoice(&kept[at]);
-        let run = kept[at..].iter().take_while(|i| invoice(i) == key).count();
-        let rows = kept[at..at + run]
-            .iter()
-            .map(|i| ledger[*i].clone())
-            .collect();
-        for p in merged(rows, docs.remove(&key)) {
-            d.add(&p, 1);
-        }
-        at += run;
-    }
-    // Documents without ledger rows give their own posting.
-    for doc in docs.into_values() {
-        d.add(&doc.posting(), 1);
-    }
-    d
-}
-
-/// The aggregates' contribution of the invoices in `pairs` before and after a write.
-pub(super) fn deltas_for(
-    txn: &WriteTransaction,
-    pairs: &[(String, String)],
-    before: &HashMap<(String, String), Vec<Posting>>,
-) -> Result<Deltas, StoreError> {
-    let ledger = txn.open_table(LEDGER)?;
-    let docs = txn.open_table(INVOICES)?;
-    let mut d = Deltas::default();
-    for (s, i) in pairs {
-        for p in before.get(&(s.clone(), i.clone())).into_iter().flatten() {
-            d.add(p, -1);
-        }
-        for p in stored_postings(&ledger, &docs, s, i)? {
-            d.add(&p, 1);
-        }
-    }
-    Ok(d)
 }

@@ -196,3 +196,76 @@ proptest! {
         let _ = AgreementId(0);
     }
 }
+
+fn ledger_row(supplier: usize, invoice: usize, account: &str, ore: i64) -> Posting {
+    Posting {
+        supplier: org(supplier),
+        supplier_name: format!("Leverantör {supplier}"),
+        invoice: format!("F-{invoice:04}"),
+        date: BASE + Duration::days(invoice as i64 % 500),
+        amount: Money(ore),
+        account: account.into(),
+        contract: None,
+        order: None,
+        source: PostingSource::Ledger,
+    }
+}
+
+/// A second import that touches a few invoices far apart in a long ledger (the store
+/// reads the stored invoices by walking on and seeking) changes the report by exactly
+/// what it replaced.
+#[test]
+fn a_reimport_of_a_few_invoices_far_apart_changes_exactly_those() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("avtal.redb")).unwrap();
+    store.import_agreements(&agreements()).unwrap();
+    let first: Vec<Posting> = (0..600)
+        .flat_map(|i| {
+            [
+                ledger_row(i % 2, i, "6540", 10_000),
+                ledger_row(i % 2, i, "6550", 1_000),
+            ]
+        })
+        .collect();
+    store.import_invoices(&first, &[]).unwrap();
+    let agreements = store.agreements().unwrap();
+    let uh1 = &agreements[0];
+    let (from, to) = (BASE, BASE + Duration::days(600));
+    let before = spend(&store, &agreements, uh1, from, to, to).unwrap();
+    assert_eq!(before.spend, Money(600 * 11_000));
+    // Suppliers 0 and 1 (1 is also UH-2's, which lists no accounts: UH-1 wins).
+    // Invoices 5, 300 and 599 on one account each, a new one, and a document for
+    // invoice 450 (the ledger's amounts stay, the document gives a contract reference
+    // to another agreement).
+    let second = vec![
+        ledger_row(5 % 2, 5, "6540", 20_000),
+        ledger_row(0, 300, "6550", 0),
+        ledger_row(599 % 2, 599, "6540", -10_000),
+        ledger_row(1, 700, "6540", 5_000),
+    ];
+    let doc_of_450 = InvoiceDocument {
+        supplier: org(0),
+        supplier_name: "Leverantör 0".into(),
+        invoice: "F-0450".into(),
+        date: BASE + Duration::days(450),
+        credit_note: false,
+        amount: Money(11_000),
+        account: "6540".into(),
+        contract: Some("UH-2".into()),
+        order: None,
+        lines: vec![],
+    };
+    let done = store
+        .import_invoices(&second, std::slice::from_ref(&doc_of_450))
+        .unwrap();
+    assert_eq!((done.ledger_new, done.ledger_replaced), (1, 3));
+    let after = spend(&store, &agreements, uh1, from, to, to).unwrap();
+    let slow = spend_by_scan(&store, &agreements, uh1, from, to, to).unwrap();
+    assert_eq!(after, slow);
+    // +10 000 on 5, −1 000 on 300, −20 000 on 599, +5 000 for 700 (day 200, supplier
+    // 1 of UH-1), and invoice 450's 11 000 now UH-2's by its contract reference.
+    assert_eq!(
+        after.spend,
+        Money(600 * 11_000 + 10_000 - 1_000 - 20_000 + 5_000 - 11_000)
+    );
+}
