@@ -133,7 +133,25 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
-fn run(n: usize) -> (usize, f64, f64, f64, u64) {
+struct Measured {
+    rows: usize,
+    import: f64,
+    reimport: f64,
+    report: f64,
+    inside: f64,
+    sqlite: f64,
+    /// After the first import, and after the same file again (redb keeps the replaced
+    /// pages until the import's transaction is done, and reuses them after).
+    file_first: u64,
+    file_again: u64,
+    /// Key to frame in the Spend tab: entering it first, and the 99th percentiles of
+    /// entering it again and of the other keys.
+    first: f64,
+    enter: f64,
+    keys: f64,
+}
+
+fn run(n: usize) -> Measured {
     println!("\n{n} accounts-payable rows");
     // The page cache `avtal import` asks for.
     avtal::store::set_cache_bytes(avtal::cli::import_csv::BULK_CACHE_BYTES);
@@ -147,6 +165,19 @@ fn run(n: usize) -> (usize, f64, f64, f64, u64) {
     store.import_invoices(&postings, &[]).unwrap();
     let import = t.elapsed();
     stats("import (parse and store)", vec![import]);
+    let file = || {
+        std::fs::metadata(dir.path().join("avtal.redb"))
+            .unwrap()
+            .len()
+    };
+    let file_first = file();
+    // A finance office exports the year to date again: every row replaces its stored one.
+    let t = Instant::now();
+    let again = ledger_csv::parse(text.as_bytes()).unwrap();
+    let done = store.import_invoices(&again, &[]).unwrap();
+    let reimport = t.elapsed();
+    assert_eq!(done.ledger_replaced, again.len());
+    stats("the same file again (every row replaced)", vec![reimport]);
     let agreements = store.agreements().unwrap();
     let a = agreements[0].clone();
     let (from, to, as_of) = (
@@ -164,6 +195,24 @@ fn run(n: usize) -> (usize, f64, f64, f64, u64) {
     let report = report.unwrap();
     let avtal = median(samples.clone());
     stats("report spend (avtal)", samples);
+    // A period that starts and ends inside months reads those months day by day.
+    let mut samples = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let r = spend(
+            &store,
+            &agreements,
+            &a,
+            date!(2026 - 01 - 15),
+            date!(2026 - 11 - 20),
+            date!(2026 - 11 - 20),
+        )
+        .unwrap();
+        samples.push(t.elapsed());
+        assert!(r.spend.0 < report.spend.0);
+    }
+    let inside = median(samples.clone());
+    stats("report spend, period inside months", samples);
 
     let db = Connection::open_in_memory().unwrap();
     db.execute_batch(SCHEMA).unwrap();
@@ -211,10 +260,127 @@ fn run(n: usize) -> (usize, f64, f64, f64, u64) {
     assert_eq!(report.accounts_spend.0, accounts, "accounts");
     let ours_outside: i64 = report.outside.iter().map(|s| s.spend.0).sum();
     assert_eq!(ours_outside, outside, "outside");
-    let size = std::fs::metadata(dir.path().join("avtal.redb"))
-        .unwrap()
-        .len();
-    (n, ms(import), ms(avtal), ms(sqlite), size)
+    let file_again = file();
+    let (first, enter, keys) = views(store, &a, n / 50);
+    Measured {
+        rows: n,
+        import: ms(import),
+        reimport: ms(reimport),
+        report: ms(avtal),
+        inside: ms(inside),
+        sqlite: ms(sqlite),
+        file_first,
+        file_again,
+        first: ms(first),
+        enter: ms(enter),
+        keys: ms(keys),
+    }
+}
+
+/// `documents` Peppol invoices from the agreement's suppliers (three lines each at, below
+/// and above the agreed price), then the Spend tab as a person uses it: entered from the
+/// Outside purchases analysis, and its parts stepped and moved through, each key with the
+/// frame it leads to (120×40). The first entry reads the year (the report and the price
+/// audit of every document); later ones, with nothing written since, read nothing.
+/// Gives the first entry, and the 99th percentiles of later entries and of the other keys.
+fn views(store: Store, a: &Agreement, documents: usize) -> (Duration, Duration, Duration) {
+    use avtal::domain::spend::{Decimal, InvoiceDocument, InvoiceLine, PriceRow};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    let mut a = a.clone();
+    let items = ["Systemutvecklare", "Projektledare", "Testare"];
+    a.money.prices = a
+        .suppliers
+        .iter()
+        .flat_map(|s| {
+            items.iter().map(|item| PriceRow {
+                supplier: s.org_number.clone(),
+                item: (*item).into(),
+                item_id: None,
+                unit: "HUR".into(),
+                price: avtal::domain::Money(100_000),
+                valid_from: None,
+            })
+        })
+        .collect();
+    store.import_agreements(std::slice::from_ref(&a)).unwrap();
+    let docs: Vec<InvoiceDocument> = (0..documents)
+        .map(|i| {
+            let s = &a.suppliers[i % a.suppliers.len()];
+            let lines: Vec<InvoiceLine> = items
+                .iter()
+                .enumerate()
+                .map(|(l, item)| InvoiceLine {
+                    id: format!("{}", l + 1),
+                    quantity: Decimal::parse("8").unwrap(),
+                    unit: "HUR".into(),
+                    line_amount: Decimal::parse("8000").unwrap(),
+                    item: (*item).into(),
+                    item_id: None,
+                    price: Decimal::parse(["990", "1000", "1012,50"][l]).unwrap(),
+                    base_quantity: None,
+                })
+                .collect();
+            InvoiceDocument {
+                supplier: s.org_number.clone(),
+                supplier_name: s.name.clone(),
+                invoice: format!("P-{i}"),
+                date: date!(2026 - 01 - 01) + time::Duration::days((i % 365) as i64),
+                credit_note: false,
+                amount: avtal::domain::Money(2_402_000),
+                account: "6540".into(),
+                contract: None,
+                order: None,
+                lines,
+            }
+        })
+        .collect();
+    store.import_invoices(&[], &docs).unwrap();
+    store.set_followed(a.id).unwrap();
+    let mut app = avtal::app::App::new(
+        store,
+        avtal::i18n::Lang::Sv,
+        time::macros::datetime!(2026-12-31 09:00),
+    );
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut press = |app: &mut avtal::app::App, code| {
+        let t = Instant::now();
+        app.handle_key(key(code));
+        terminal.draw(|f| avtal::ui::render(f, app)).unwrap();
+        t.elapsed()
+    };
+    // Outside purchases, its analysis.
+    press(&mut app, KeyCode::Char('6'));
+    press(&mut app, KeyCode::Right);
+    let (mut enter, mut keys) = (Vec::new(), Vec::new());
+    for round in 0..10 {
+        enter.push(press(&mut app, KeyCode::Right));
+        assert_eq!(app.tab, avtal::app::Tab::Spend);
+        if round == 0 {
+            assert!(!app.spend.audit.is_empty(), "the price audit has lines");
+        }
+        for code in [KeyCode::Char('v'), KeyCode::Char('j'), KeyCode::Char('j')]
+            .into_iter()
+            .cycle()
+            .take(24)
+            .chain([KeyCode::Char('k'), KeyCode::Char('V')])
+        {
+            keys.push(press(&mut app, code));
+        }
+        press(&mut app, KeyCode::Left);
+    }
+    let p99 = |mut v: Vec<Duration>| {
+        v.sort();
+        v[(v.len() * 99 / 100).min(v.len() - 1)]
+    };
+    let first = enter.remove(0);
+    stats("Spend tab: entering it first, key to frame", vec![first]);
+    stats("Spend tab: entering it again, key to frame", enter.clone());
+    stats("Spend tab: parts and rows, key to frame", keys.clone());
+    (first, p99(enter), p99(keys))
 }
 
 fn main() {
@@ -226,14 +392,25 @@ fn main() {
         sizes = vec![100_000, 1_000_000];
     }
     let rows: Vec<_> = sizes.into_iter().map(run).collect();
-    println!("\n| rows | import | report spend (avtal) | SQLite | avtal / SQLite | file |");
-    println!("|---:|---:|---:|---:|---:|---:|");
-    for (n, import, avtal, sqlite, size) in rows {
+    println!(
+        "\n| rows | import | again | report spend (avtal) | inside months | SQLite | avtal / SQLite | file | file after again | Spend tab: first entry / p99 again / p99 keys |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for m in rows {
         println!(
-            "| {n} | {:.2} s | {avtal:.1} ms | {sqlite:.1} ms | {:.1}× | {:.1} MB |",
-            import / 1e3,
-            avtal / sqlite,
-            size as f64 / 1e6
+            "| {} | {:.2} s | {:.2} s | {:.1} ms | {:.1} ms | {:.1} ms | {:.2}× | {:.1} MB | {:.1} MB | {:.0} / {:.1} / {:.1} ms |",
+            m.rows,
+            m.import / 1e3,
+            m.reimport / 1e3,
+            m.report,
+            m.inside,
+            m.sqlite,
+            m.report / m.sqlite,
+            m.file_first as f64 / 1e6,
+            m.file_again as f64 / 1e6,
+            m.first,
+            m.enter,
+            m.keys
         );
     }
 }

@@ -197,6 +197,12 @@ impl Store {
         Ok(last)
     }
 
+    /// Write transactions begun in this process: a view may keep what it read while this
+    /// is unchanged (no other process writes while one has the file open).
+    pub fn writes(&self) -> u64 {
+        handle::writes()
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

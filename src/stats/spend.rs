@@ -238,8 +238,8 @@ pub fn audit_document(a: &Agreement, doc: &InvoiceDocument) -> Vec<PriceAuditRow
 /// The report's order: by invoice date, invoice, line (numerically where lines are
 /// numbers, as `10` follows `9`).
 pub fn sort_audit(rows: &mut [PriceAuditRow]) {
-    fn line_key(l: &str) -> (u64, String) {
-        (l.parse().unwrap_or(u64::MAX), l.to_string())
+    fn line_key(l: &str) -> (u64, &str) {
+        (l.parse().unwrap_or(u64::MAX), l)
     }
     rows.sort_by(|x, y| {
         x.date

@@ -18,6 +18,15 @@ pub enum Handle {
     Damaged(Database, std::path::PathBuf),
 }
 
+/// Write transactions begun in this process, for views that keep what they computed until
+/// anything may have changed (no other process can write while this one has the file).
+static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How many write transactions this process has begun (see [`WRITES`]).
+pub fn writes() -> u64 {
+    WRITES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 impl Handle {
     pub fn begin_read(&self) -> Result<ReadTransaction, TransactionError> {
         match self {
@@ -28,6 +37,7 @@ impl Handle {
 
     /// A write transaction, or `OpenedReadOnly` on a file opened for reading only.
     pub fn begin_write(&self) -> Result<WriteTransaction, StoreError> {
+        WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         match self {
             Handle::Writable(db) => Ok(db.begin_write()?),
             Handle::ReadOnly(_) => Err(StoreError::OpenedReadOnly),

@@ -85,29 +85,6 @@ pub(super) fn merged(rows: Vec<Posting>, document: Option<&InvoiceDocument>) -> 
         .collect()
 }
 
-/// The postings of invoice (`supplier`, `invoice`) as the tables hold them now.
-pub(super) fn stored_postings(
-    ledger: &impl ReadableTable<(&'static str, &'static str, &'static str), &'static [u8]>,
-    docs: &impl ReadableTable<(&'static str, &'static str), &'static [u8]>,
-    supplier: &str,
-    invoice: &str,
-) -> Result<Vec<Posting>, StoreError> {
-    let mut rows = Vec::new();
-    for item in ledger.range((supplier, invoice, "")..)? {
-        let (k, v) = item?;
-        let key = k.value();
-        if (key.0, key.1) != (supplier, invoice) {
-            break;
-        }
-        rows.push(rec::decode_ledger(key, v.value())?);
-    }
-    let document = match docs.get((supplier, invoice))? {
-        Some(v) => Some(rec::decode_document((supplier, invoice), v.value())?),
-        None => None,
-    };
-    Ok(merged(rows, document.as_ref()))
-}
-
 /// Every invoice of `ledger` and `docs` in key order: its ledger rows and its document.
 /// `visit` returns false to stop.
 pub(super) fn for_each_invoice(

@@ -68,11 +68,10 @@ pub fn price_audit(
     to: Option<Date>,
 ) -> Result<Vec<PriceAuditRow>, StoreError> {
     let mut rows = Vec::new();
-    store.scan_documents(agreements, |doc, postings| {
-        if from.is_none_or(|f| f <= doc.date)
-            && to.is_none_or(|t| doc.date <= t)
-            && postings.iter().any(|(_, b)| b.agreement() == Some(a.id))
-        {
+    let suppliers: Vec<&crate::domain::OrgNumber> =
+        a.money.prices.iter().map(|p| &p.supplier).collect();
+    store.scan_documents(agreements, &suppliers, (from, to), |doc, postings| {
+        if postings.iter().any(|(_, b)| b.agreement() == Some(a.id)) {
             rows.extend(audit_document(a, doc));
         }
     })?;

@@ -56,6 +56,10 @@ pub struct SpendState {
     pub invoices: u64,
     /// The followed agreement's invoice samples, oldest first.
     pub samples: Vec<crate::domain::spend::sample::InvoiceSample>,
+    /// What the figures were read for: the agreement, the day and the store's write count.
+    /// Entering the tab again reads nothing while these are the same (the price audit of
+    /// a large agreement reads every invoice document of its year).
+    read_for: Option<(crate::domain::AgreementId, time::Date, u64)>,
 }
 
 impl SpendState {
@@ -80,6 +84,10 @@ impl App {
             self.spend = SpendState::default();
             return;
         };
+        let read_for = Some((a.id, self.today, self.store.writes()));
+        if self.spend.read_for == read_for {
+            return;
+        }
         self.load_samples(a.id);
         let (from, to) = last_twelve_months(self.today);
         let loaded = super::spend(&self.store, &self.agreements, &a, from, to, self.today)
@@ -99,6 +107,7 @@ impl App {
                 st.report = Some(report);
                 st.audit = audit;
                 st.invoices = invoices;
+                st.read_for = read_for;
                 st.selected = st.selected.min(st.rows().saturating_sub(1));
             }
             Err(e) => self.store_failed(&e),

@@ -15,8 +15,14 @@ use super::{InvoiceLine, PriceRow};
 
 /// An item name as compared: trimmed, inner spaces collapsed, case-folded.
 pub fn normalise_name(name: &str) -> String {
-    name.nfc()
-        .collect::<String>()
+    let nfc = unicode_normalization::is_nfc_quick(name.chars())
+        == unicode_normalization::IsNormalized::Yes;
+    let composed: std::borrow::Cow<str> = if nfc {
+        name.into()
+    } else {
+        name.nfc().collect::<String>().into()
+    };
+    composed
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

@@ -16,7 +16,7 @@ use super::super::tables::{
     SPEND_REFERENCED, SPEND_SUPPLIER_MONTH_DAYS,
 };
 use super::super::{Store, StoreError};
-use super::{month_key, month_start, next_month_start, stored_postings};
+use super::{month_key, month_start, next_month_start};
 
 /// What the aggregates say about one agreement, as postings: each `own` posting with
 /// whether it belongs to the agreement (the agreement's side of the report), each
@@ -207,11 +207,15 @@ fn day_of(month: i32, day: u8) -> Result<Date, StoreError> {
 }
 
 impl Store {
-    /// Every Peppol document with its invoice's postings, each judged against
-    /// `agreements`: the price audit reads documents only, whatever the ledger holds.
+    /// The Peppol documents of `suppliers` dated in `from..=to` (either end open), each
+    /// with its invoice's postings judged against `agreements`. The price audit reads
+    /// these only: a line is audited against the price rows of its document's supplier,
+    /// so a supplier without rows has nothing to audit.
     pub fn scan_documents(
         &self,
         agreements: &[Agreement],
+        suppliers: &[&OrgNumber],
+        (from, to): (Option<Date>, Option<Date>),
         mut visit: impl FnMut(&InvoiceDocument, &[(Posting, Belonging)]),
     ) -> Result<(), StoreError> {
         let txn = self.db.begin_read()?;
@@ -219,18 +223,38 @@ impl Store {
         let holders = holders(&calloffs);
         let ledger = txn.open_table(LEDGER)?;
         let docs = txn.open_table(INVOICES)?;
-        for item in docs.iter()? {
-            let (k, v) = item?;
-            let (s, i) = k.value();
-            let d = rec::decode_document((s, i), v.value())?;
-            let postings: Vec<(Posting, Belonging)> = stored_postings(&ledger, &docs, s, i)?
-                .into_iter()
-                .map(|p| {
-                    let b = belongs_to(&p, agreements, &holders);
-                    (p, b)
-                })
-                .collect();
-            visit(&d, &postings);
+        let mut suppliers: Vec<&str> = suppliers.iter().map(|s| s.digits()).collect();
+        suppliers.sort_unstable();
+        suppliers.dedup();
+        for supplier in suppliers {
+            for item in docs.range((supplier, "")..)? {
+                let (k, v) = item?;
+                let (s, i) = k.value();
+                if s != supplier {
+                    break;
+                }
+                let d = rec::decode_document((s, i), v.value())?;
+                if from.is_some_and(|f| d.date < f) || to.is_some_and(|t| t < d.date) {
+                    continue;
+                }
+                let mut rows = Vec::new();
+                for item in ledger.range((s, i, "")..)? {
+                    let (k, v) = item?;
+                    let key = k.value();
+                    if (key.0, key.1) != (s, i) {
+                        break;
+                    }
+                    rows.push(rec::decode_ledger(key, v.value())?);
+                }
+                let postings: Vec<(Posting, Belonging)> = super::merged(rows, Some(&d))
+                    .into_iter()
+                    .map(|p| {
+                        let b = belongs_to(&p, agreements, &holders);
+                        (p, b)
+                    })
+                    .collect();
+                visit(&d, &postings);
+            }
         }
         Ok(())
     }

@@ -2,6 +2,7 @@
 //! and the price audit's overcharged lines.
 
 use ratatui::Frame;
+use ratatui::buffer::CellWidth;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -18,29 +19,27 @@ use super::super::theme;
 use super::super::widgets::{fit_column, muted_text, window_start};
 use super::{kr, percent};
 
+/// A list of `len` rows under `header`; only the rows in view are made (`row` gives the
+/// cells of one), so a price audit of many thousand lines draws as fast as a short one.
 pub(super) fn table(
     frame: &mut Frame,
     app: &App,
     header: Vec<&str>,
     widths: Vec<Constraint>,
-    rows: Vec<Vec<String>>,
+    (len, row): (usize, impl Fn(usize) -> Vec<String>),
     area: Rect,
 ) {
     let st = &app.spend;
     let height = area.height.saturating_sub(1) as usize;
-    let start = window_start(st.selected, rows.len(), height);
-    let body: Vec<Row> = rows
-        .into_iter()
-        .enumerate()
-        .skip(start)
-        .take(height)
-        .map(|(i, cells)| {
+    let start = window_start(st.selected, len, height);
+    let body: Vec<Row> = (start..len.min(start + height))
+        .map(|i| {
             let style = if i == st.selected {
                 theme::selected()
             } else {
                 Style::default()
             };
-            Row::new(cells.into_iter().map(Cell::from)).style(style)
+            Row::new(row(i).into_iter().map(Cell::from)).style(style)
         })
         .collect();
     frame.render_widget(
@@ -53,18 +52,15 @@ pub(super) fn table(
 
 pub(super) fn suppliers(frame: &mut Frame, app: &App, r: &SpendReport, area: Rect) {
     let cat = app.cat;
-    let rows = r
-        .suppliers
-        .iter()
-        .map(|s| {
-            vec![
-                s.name.clone(),
-                s.org_number.to_string(),
-                kr(cat, s.spend),
-                share_of(cat, s.spend, r.spend),
-            ]
-        })
-        .collect();
+    let rows = (r.suppliers.len(), |i: usize| {
+        let s = &r.suppliers[i];
+        vec![
+            s.name.clone(),
+            s.org_number.to_string(),
+            kr(cat, s.spend),
+            share_of(cat, s.spend, r.spend),
+        ]
+    });
     table(
         frame,
         app,
@@ -98,11 +94,10 @@ pub(super) fn outside(frame: &mut Frame, app: &App, r: &SpendReport, area: Rect)
         muted_text(frame, cat.t("ui.spend.no_outside"), area);
         return;
     }
-    let rows = r
-        .outside
-        .iter()
-        .map(|s| vec![s.name.clone(), s.org_number.to_string(), kr(cat, s.spend)])
-        .collect();
+    let rows = (r.outside.len(), |i: usize| {
+        let s = &r.outside[i];
+        vec![s.name.clone(), s.org_number.to_string(), kr(cat, s.spend)]
+    });
     table(
         frame,
         app,
@@ -131,33 +126,29 @@ pub(super) fn audit(frame: &mut Frame, app: &App, area: Rect) {
     let [list, total] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     // The date only where there is room; the invoice and line always whole.
     let dated = area.width >= 100;
-    let invoices: Vec<String> = st
+    // As wide as the widest "invoice · line" of the whole list, so it keeps its width
+    // while scrolling; measured without making the texts.
+    let widest = st
         .audit
         .iter()
-        .map(|l| format!("{} · {}", l.invoice, l.line))
-        .collect();
-    let invoice_width = fit_column(
-        cat.t("ui.spend.col.invoice"),
-        invoices.iter().map(String::as_str),
-    );
-    let rows = st
-        .audit
-        .iter()
-        .zip(&invoices)
-        .map(|(l, invoice)| {
-            let mut row = vec![
-                invoice.clone(),
-                l.item.split_whitespace().collect::<Vec<_>>().join(" "),
-                cat.money_kr(l.unit_price),
-                cat.money_kr(l.agreed),
-                cat.money_kr(l.overcharge),
-            ];
-            if dated {
-                row.insert(0, format_date(l.date));
-            }
-            row
-        })
-        .collect();
+        .map(|l| l.invoice.cell_width() + l.line.cell_width() + 3)
+        .max()
+        .unwrap_or(0);
+    let invoice_width = widest.max(fit_column(cat.t("ui.spend.col.invoice"), []));
+    let rows = (st.audit.len(), |i: usize| {
+        let l = &st.audit[i];
+        let mut row = vec![
+            format!("{} · {}", l.invoice, l.line),
+            l.item.split_whitespace().collect::<Vec<_>>().join(" "),
+            cat.money_kr(l.unit_price),
+            cat.money_kr(l.agreed),
+            cat.money_kr(l.overcharge),
+        ];
+        if dated {
+            row.insert(0, format_date(l.date));
+        }
+        row
+    });
     let mut header = vec![
         cat.t("ui.spend.col.invoice"),
         cat.t("ui.spend.col.item"),

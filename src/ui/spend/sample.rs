@@ -119,7 +119,15 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         header.insert(2, cat.t("ui.spend.col.date"));
         widths.insert(2, Constraint::Length(10));
     }
-    super::lists::table(frame, app, header, widths, rows, list);
+    let rows: Vec<Vec<String>> = rows;
+    super::lists::table(
+        frame,
+        app,
+        header,
+        widths,
+        (rows.len(), |i: usize| rows[i].clone()),
+        list,
+    );
     if let Some(note) = note {
         frame.render_widget(
             Paragraph::new(note)
