@@ -108,10 +108,14 @@ impl<'a> SpendTally<'a> {
         }
         if self.from <= p.date && p.date <= self.to {
             self.spend += amount;
-            *self
-                .by_supplier
-                .entry(p.supplier.digits().to_string())
-                .or_default() += amount;
+            // Looked up before a key is made: a report adds up many postings per supplier.
+            match self.by_supplier.get_mut(p.supplier.digits()) {
+                Some(sum) => *sum += amount,
+                None => {
+                    self.by_supplier
+                        .insert(p.supplier.digits().to_string(), amount);
+                }
+            }
             *self.months.entry(first_of_month(p.date)).or_default() += amount;
             if self.on_accounts(p) {
                 self.accounts_of_a += amount;
@@ -133,10 +137,15 @@ impl<'a> SpendTally<'a> {
         let amount = i128::from(p.amount.0);
         self.accounts_spend += amount;
         if self.agreement.supplier_ever(&p.supplier).is_none() {
-            let e = self
-                .outside
-                .entry(p.supplier.digits().to_string())
-                .or_insert_with(|| (p.supplier.clone(), p.supplier_name.clone(), 0));
+            if !self.outside.contains_key(p.supplier.digits()) {
+                self.outside.insert(
+                    p.supplier.digits().to_string(),
+                    (p.supplier.clone(), p.supplier_name.clone(), 0),
+                );
+            }
+            let Some(e) = self.outside.get_mut(p.supplier.digits()) else {
+                return;
+            };
             if e.1.trim().is_empty() {
                 e.1 = p.supplier_name.clone();
             }

@@ -4,7 +4,7 @@
 //! and that do not), a second import replacing some of them, and random periods whose
 //! ends fall inside months.
 
-use avtal::app::spend::{spend, spend_by_scan};
+use avtal::app::spend::{ceilings, spend, spend_by_scan};
 use avtal::domain::calloff::{CallOff, CallOffMethod};
 use avtal::domain::orgnr::luhn_check_digit;
 use avtal::domain::spend::{Decimal, InvoiceDocument, InvoiceLine, Posting, PostingSource};
@@ -191,6 +191,28 @@ proptest! {
                 let fast = spend(&store, &agreements, a, from, to, as_of).unwrap();
                 let slow = spend_by_scan(&store, &agreements, a, from, to, as_of).unwrap();
                 prop_assert_eq!(fast, slow, "{} {}..={} as of {}", a.reference, from, to, as_of);
+            }
+        }
+        // The agenda's figures, read for every agreement with a maximum value at once,
+        // are each agreement's own report's.
+        let mut with_max = agreements.clone();
+        with_max[1].money.max_value = None;
+        for a in with_max.iter_mut().filter(|a| a.reference != "UH-2") {
+            a.money.max_value = Some(Money(1));
+        }
+        for (start, _, _) in &periods {
+            let today = BASE + Duration::days(*start);
+            let sums = ceilings(&store, &with_max, today).unwrap();
+            let (from, _) = avtal::stats::spend::last_twelve_months(today);
+            for (a, (cumulative, last_twelve)) in with_max.iter().zip(sums) {
+                let want = match a.money.max_value {
+                    Some(_) => {
+                        let r = spend(&store, &with_max, a, from, today, today).unwrap();
+                        (r.cumulative, r.spend)
+                    }
+                    None => (Money(0), Money(0)),
+                };
+                prop_assert_eq!((cumulative, last_twelve), want, "{} to {}", a.reference, today);
             }
         }
         let _ = AgreementId(0);

@@ -81,21 +81,32 @@ pub fn price_audit(
 
 /// Per agreement of `agreements` (in their order): the cumulative spend to `today` and
 /// the spend of the last twelve months, for the agenda (zero for those without a maximum
-/// value, which the agenda does not warn about).
+/// value, which the agenda does not warn about). One reading for all of them.
 pub fn ceilings(
     store: &Store,
     agreements: &[Agreement],
     today: Date,
 ) -> Result<Vec<(crate::domain::Money, crate::domain::Money)>, StoreError> {
     let (from, _) = crate::stats::spend::last_twelve_months(today);
-    agreements
+    let which: Vec<usize> = (0..agreements.len())
+        .filter(|i| agreements[*i].money.max_value.is_some())
+        .collect();
+    let mut tallies: Vec<SpendTally> = agreements
         .iter()
-        .map(|a| {
+        .map(|a| SpendTally::new(a, from, today, today))
+        .collect();
+    store.own_spend(agreements, &which, &[from, today, today], &mut |at, p| {
+        tallies[at].add_own(p, true)
+    })?;
+    Ok(tallies
+        .into_iter()
+        .zip(agreements)
+        .map(|(t, a)| {
             if a.money.max_value.is_none() {
-                return Ok(Default::default());
+                return Default::default();
             }
-            let r = spend(store, agreements, a, from, today, today)?;
-            Ok((r.cumulative, r.spend))
+            let r = t.finish();
+            (r.cumulative, r.spend)
         })
-        .collect()
+        .collect())
 }

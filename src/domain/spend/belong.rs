@@ -43,13 +43,24 @@ impl Belonging {
     }
 }
 
+/// Whether two references are the same, trimmed and case-folded ([`reference_key`]),
+/// without making either: this is asked of every agreement for every posting.
+fn same_reference(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        reference_key(a) == reference_key(b)
+    }
+}
+
 /// The agreement `p` belongs to among `agreements`.
 pub fn belongs_to(p: &Posting, agreements: &[Agreement], calloffs: &impl CallOffRefs) -> Belonging {
-    if let Some(contract) = p.contract.as_deref().map(reference_key)
+    if let Some(contract) = p.contract.as_deref().map(str::trim)
         && !contract.is_empty()
         && let Some(a) = agreements
             .iter()
-            .find(|a| reference_key(&a.reference) == contract)
+            .find(|a| same_reference(&a.reference, contract))
     {
         return Belonging::Contract(a.id);
     }

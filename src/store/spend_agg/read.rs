@@ -84,51 +84,13 @@ impl Store {
         }
         let names = txn.open_table(SPEND_NAMES)?;
         let supplier_months = txn.open_table(SPEND_SUPPLIER_MONTH_DAYS)?;
-        // The agreement's side: only its suppliers' plain postings can be its by the
-        // supplier rule. A month whose postings could be judged differently day by day
-        // (the period, the as-of day or an agreement of the supplier starting or ending
-        // inside it) is given day by day, any other as one sum.
-        let mut suppliers: Vec<&OrgNumber> = a.suppliers.iter().map(|s| &s.org_number).collect();
-        suppliers.extend(
-            a.history
-                .ended_suppliers
-                .iter()
-                .map(|e| &e.supplier.org_number),
-        );
-        suppliers.sort_unstable_by(|x, y| x.digits().cmp(y.digits()));
-        suppliers.dedup();
-        for s in suppliers {
-            let mut cuts = vec![
-                from,
-                to.next_day().unwrap_or(to),
-                as_of.next_day().unwrap_or(as_of),
-            ];
-            for other in agreements.iter().filter(|o| o.supplier_ever(s).is_some()) {
-                cuts.push(other.start);
-                cuts.push(other.current_end().next_day().unwrap_or(Date::MAX));
-            }
-            let digits = s.digits();
-            for item in
-                supplier_months.range((digits, i32::MIN, "")..=(digits, i32::MAX, "\u{10ffff}"))?
-            {
-                let (k, v) = item?;
-                let (_, month, account) = k.value();
-                let (first, next) = (month_start(month), next_month_start(month));
-                let days = v.value();
-                if !cuts.iter().any(|c| first < *c && *c < next) {
-                    let sum = days.iter().map(|(_, ore, _)| ore).sum();
-                    let p = sum_posting(s, "", first, account, sum);
-                    let b = belongs_to(&p, agreements, &no_calloffs);
-                    (visit.own)(&p, b == Belonging::Supplier(a.id));
-                    continue;
-                }
-                for (day, ore, _) in days {
-                    let p = sum_posting(s, "", day_of(month, day)?, account, ore);
-                    let b = belongs_to(&p, agreements, &no_calloffs);
-                    (visit.own)(&p, b == Belonging::Supplier(a.id));
-                }
-            }
-        }
+        own_sums(
+            &supplier_months,
+            agreements,
+            a,
+            &[from, to, as_of],
+            visit.own,
+        )?;
         // The accounts' side: every supplier's plain postings on the agreement's accounts
         // in the period; whole months from the sums by year, the period's ends by day.
         // Only the period decides here, so each supplier's sums on an account are added up
@@ -187,6 +149,110 @@ impl Store {
                     .unwrap_or_default();
                 (visit.on_accounts)(&sum_posting(&org, &name, from, acc, sum));
             }
+        }
+        Ok(())
+    }
+}
+
+/// The agreement's side of `a`: only its suppliers' plain postings can be its by the
+/// supplier rule. A month whose postings could be judged differently day by day (a day of
+/// `days` after which the report counts otherwise, or an agreement of the supplier
+/// starting or ending inside it) is given day by day, any other as one sum.
+fn own_sums(
+    supplier_months: &redb::ReadOnlyTable<(&'static str, i32, &'static str), super::Row>,
+    agreements: &[Agreement],
+    a: &Agreement,
+    days: &[Date],
+    own: &mut dyn FnMut(&Posting, bool),
+) -> Result<(), StoreError> {
+    let mut suppliers: Vec<&OrgNumber> = a.suppliers.iter().map(|s| &s.org_number).collect();
+    suppliers.extend(
+        a.history
+            .ended_suppliers
+            .iter()
+            .map(|e| &e.supplier.org_number),
+    );
+    suppliers.sort_unstable_by(|x, y| x.digits().cmp(y.digits()));
+    suppliers.dedup();
+    for s in suppliers {
+        // A period's first day, and the days after its last and after the as-of day.
+        let mut cuts: Vec<Date> = days
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                if i == 0 {
+                    *d
+                } else {
+                    d.next_day().unwrap_or(*d)
+                }
+            })
+            .collect();
+        for other in agreements.iter().filter(|o| o.supplier_ever(s).is_some()) {
+            cuts.push(other.start);
+            cuts.push(other.current_end().next_day().unwrap_or(Date::MAX));
+        }
+        let digits = s.digits();
+        for item in
+            supplier_months.range((digits, i32::MIN, "")..=(digits, i32::MAX, "\u{10ffff}"))?
+        {
+            let (k, v) = item?;
+            let (_, month, account) = k.value();
+            let (first, next) = (month_start(month), next_month_start(month));
+            let days = v.value();
+            if !cuts.iter().any(|c| first < *c && *c < next) {
+                let sum = days.iter().map(|(_, ore, _)| ore).sum();
+                let p = sum_posting(s, "", first, account, sum);
+                let b = belongs_to(&p, agreements, &no_calloffs);
+                own(&p, b == Belonging::Supplier(a.id));
+                continue;
+            }
+            for (day, ore, _) in days {
+                let p = sum_posting(s, "", day_of(month, day)?, account, ore);
+                let b = belongs_to(&p, agreements, &no_calloffs);
+                own(&p, b == Belonging::Supplier(a.id));
+            }
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// The agreement's side of the spend of each of `which` (places in `agreements`) to
+    /// `days` (the first day of a period, and its last days), in one reading of the
+    /// referenced postings: `own` gets the place and each posting that is that
+    /// agreement's. For the agenda, which asks it of every agreement with a maximum value.
+    pub fn own_spend(
+        &self,
+        agreements: &[Agreement],
+        which: &[usize],
+        days: &[Date],
+        own: &mut dyn FnMut(usize, &Posting),
+    ) -> Result<(), StoreError> {
+        let txn = self.db.begin_read()?;
+        let calloffs = txn.open_table(super::super::tables::CALLOFF_AGREEMENTS)?;
+        let holders = holders(&calloffs);
+        for item in txn.open_table(SPEND_REFERENCED)?.iter()? {
+            let (k, v) = item?;
+            let p = rec::decode_ledger(k.value(), v.value())?;
+            if let Some(id) = belongs_to(&p, agreements, &holders).agreement()
+                && let Some(at) = which.iter().find(|i| agreements[**i].id == id)
+            {
+                own(*at, &p);
+            }
+        }
+        let supplier_months = txn.open_table(SPEND_SUPPLIER_MONTH_DAYS)?;
+        for at in which {
+            own_sums(
+                &supplier_months,
+                agreements,
+                &agreements[*at],
+                days,
+                &mut |p, of_a| {
+                    if of_a {
+                        own(*at, p)
+                    }
+                },
+            )?;
         }
         Ok(())
     }
