@@ -91,20 +91,17 @@ impl Catalog {
         s
     }
 
+    /// The language's separator of digit groups, for counts formatted away from the
+    /// catalogue (a progress bar's).
+    pub fn digit_group(&self) -> String {
+        self.t("common.digit_group").to_string()
+    }
+
     /// A count as the language writes it, digits grouped by three: `1 000 000` (no-break
     /// spaces) in Swedish, `1,000,000` in English (a million call-offs is read at a
     /// glance).
     pub fn count(&self, n: u64) -> String {
-        let digits = n.to_string();
-        let group = self.t("common.digit_group");
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * group.len());
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push_str(group);
-            }
-            out.push(c);
-        }
-        out
+        group_digits(n, self.t("common.digit_group"))
     }
 
     /// An amount as the language writes it, öre included: `1 234,50` in Swedish,
@@ -172,6 +169,19 @@ macro_rules! tr {
     ($cat:expr, $key:expr, $($name:ident = $value:expr),+ $(,)?) => {
         $cat.f($key, &[$((stringify!($name), &$value as &dyn std::fmt::Display)),+])
     };
+}
+
+/// `n` with its digits grouped by three, `group` between the groups.
+pub fn group_digits(n: u64, group: &str) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * group.len());
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(group);
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ use crate::tr;
 pub const BULK_CACHE_BYTES: usize = 256 * 1024 * 1024;
 
 pub(super) fn calloffs(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
-    let progress = Progress::reading(tr!(cat, "cli.progress.reading", path = file.display()));
+    let progress = Progress::reading(tr!(cat, "cli.progress.reading", path = file.display()), cat);
     let bytes = read(file, cat)?;
     let source = open(file, &bytes, &calloffs_csv::TABLE, cat)?;
     crate::store::set_cache_bytes(BULK_CACHE_BYTES);
@@ -80,7 +80,7 @@ fn warning(w: &calloffs_csv::DateWarning, cat: &Catalog) -> String {
 }
 
 pub(super) fn requests(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
-    let progress = Progress::reading(tr!(cat, "cli.progress.reading", path = file.display()));
+    let progress = Progress::reading(tr!(cat, "cli.progress.reading", path = file.display()), cat);
     let bytes = read(file, cat)?;
     let source = open(file, &bytes, &requests_csv::TABLE, cat)?;
     crate::store::set_cache_bytes(BULK_CACHE_BYTES);

@@ -116,7 +116,7 @@ pub(super) fn invoices(db: &Path, paths: &[PathBuf], cat: &Catalog) -> Result<()
         return Err(tr!(cat, "cli.invoices.no_files").to_string());
     }
     let count = cat.plural("cli.count.files", files.len() as u64);
-    let progress = Progress::reading(tr!(cat, "cli.invoices.reading", files = count));
+    let progress = Progress::reading(tr!(cat, "cli.invoices.reading", files = count), cat);
     progress.storing(tr!(cat, "cli.invoices.reading", files = count), files.len());
     let read = read_all(&files, cat, &progress)?;
     if !read.refused.is_empty() {
@@ -140,9 +140,14 @@ pub(super) fn invoices(db: &Path, paths: &[PathBuf], cat: &Catalog) -> Result<()
     }
     crate::store::set_cache_bytes(super::import_csv::BULK_CACHE_BYTES);
     let store = super::open_store(db, cat)?;
-    progress.working(tr!(cat, "cli.invoices.saving"));
+    progress.storing(
+        tr!(cat, "cli.invoices.saving"),
+        read.ledger.len() + read.documents.len(),
+    );
     let done = store
-        .import_invoices(&read.ledger, &read.documents)
+        .import_invoices_with_progress(&read.ledger, &read.documents, &mut |done, total| {
+            progress.update(done, total)
+        })
         .map_err(|e| e.message(cat))?;
     drop(progress);
     let documents = cat

@@ -11,7 +11,7 @@ use crate::i18n::Catalog;
 use crate::tr;
 
 pub(super) fn supplier_stats(db: &Path, file: &Path, cat: &Catalog) -> Result<(), String> {
-    let progress = Progress::reading(tr!(cat, "cli.progress.reading", path = file.display()));
+    let progress = Progress::reading(tr!(cat, "cli.progress.reading", path = file.display()), cat);
     let bytes = super::import_csv::read(file, cat)?;
     let source = super::import_csv::open(file, &bytes, &supplier_stats_csv::TABLE, cat)?;
     let store = super::open_store(db, cat)?;

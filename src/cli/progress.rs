@@ -7,16 +7,21 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::i18n::Catalog;
+
 /// A spinner while a file is read and checked, then a bar while it is stored.
 pub(super) struct Progress {
     bar: Option<ProgressBar>,
+    /// The language's digit group separator: counts are written as the language does.
+    group: String,
 }
 
 impl Progress {
     /// Shows `message` with a spinner, if stderr is a terminal.
-    pub(super) fn reading(message: impl Into<String>) -> Progress {
+    pub(super) fn reading(message: impl Into<String>, cat: &Catalog) -> Progress {
+        let group = cat.digit_group();
         if !std::io::stderr().is_terminal() {
-            return Progress { bar: None };
+            return Progress { bar: None, group };
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         if let Ok(style) = ProgressStyle::with_template("{spinner} {msg}") {
@@ -24,7 +29,10 @@ impl Progress {
         }
         bar.set_message(message.into());
         bar.enable_steady_tick(Duration::from_millis(100));
-        Progress { bar: Some(bar) }
+        Progress {
+            bar: Some(bar),
+            group,
+        }
     }
 
     /// Keeps the spinner with another message, for work whose size is not told.
@@ -39,13 +47,11 @@ impl Progress {
     pub(super) fn storing(&self, message: impl Into<String>, total: usize) {
         let Some(bar) = &self.bar else { return };
         bar.disable_steady_tick();
-        if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({elapsed})")
-        {
+        if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {prefix} ({elapsed})") {
             bar.set_style(style.progress_chars("=> "));
         }
-        bar.set_length(total as u64);
-        bar.set_position(0);
         bar.set_message(message.into());
+        self.update(0, total);
     }
 
     /// The store's progress: `done` of `total`.
@@ -53,6 +59,8 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.set_length(total as u64);
             bar.set_position(done as u64);
+            let count = |n: usize| crate::i18n::group_digits(n as u64, &self.group);
+            bar.set_prefix(format!("{}/{}", count(done), count(total)));
         }
     }
 }

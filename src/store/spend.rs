@@ -133,7 +133,29 @@ impl Store {
         ledger: &[Posting],
         documents: &[InvoiceDocument],
     ) -> Result<InvoiceImport, StoreError> {
+        self.import_invoices_with_progress(ledger, documents, &mut |_, _| {})
+    }
+
+    /// As [`Store::import_invoices`], telling `progress` how far it has come in rows and
+    /// documents (a second import reads what it replaces first: the first half of the
+    /// count, by invoice, then the writing).
+    pub fn import_invoices_with_progress(
+        &self,
+        ledger: &[Posting],
+        documents: &[InvoiceDocument],
+        progress: super::Progress<'_>,
+    ) -> Result<InvoiceImport, StoreError> {
         let (kept, repeated) = key_order(ledger);
+        let total = kept.len() + documents.len();
+        let mut told = 0;
+        let mut tell = |now: usize| {
+            let now = now.min(total);
+            if now == total || now / super::PROGRESS_EVERY != told / super::PROGRESS_EVERY {
+                progress(now, total);
+            }
+            told = now;
+        };
+        tell(0);
         let txn = self.db.begin_write()?;
         let mut done = InvoiceImport {
             ledger_replaced: repeated,
@@ -153,7 +175,7 @@ impl Store {
                         Ok(Default::default())
                     })
                 });
-                self.write_invoices(&txn, ledger, &kept, documents, &mut done)?;
+                self.write_invoices(&txn, ledger, &kept, documents, &mut done, &mut tell)?;
                 deltas
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
@@ -163,11 +185,18 @@ impl Store {
             let deltas = {
                 let rows = txn.open_table(LEDGER)?;
                 let docs = txn.open_table(INVOICES)?;
-                let mut old =
-                    super::spend_agg::OldInvoices::new(&rows, &docs, kept.len() + documents.len())?;
-                super::spend_agg::deltas_of_import(ledger, &kept, documents, |s, i| old.get(s, i))?
+                let mut old = super::spend_agg::OldInvoices::new(&rows, &docs, total)?;
+                let mut asked = 0;
+                super::spend_agg::deltas_of_import(ledger, &kept, documents, |s, i| {
+                    asked += 1;
+                    tell(asked / 2);
+                    old.get(s, i)
+                })?
             };
-            self.write_invoices(&txn, ledger, &kept, documents, &mut done)?;
+            let half = total / 2;
+            self.write_invoices(&txn, ledger, &kept, documents, &mut done, &mut |n| {
+                tell(half + n / 2)
+            })?;
             deltas
         };
         deltas.write(&txn)?;
@@ -182,11 +211,13 @@ impl Store {
             ),
         )?;
         txn.commit()?;
+        tell(total);
         Ok(done)
     }
 
     /// Writes the ledger rows at `kept` (in key order, which redb writes fastest) and the
-    /// documents, counting new and replaced ones in `done`.
+    /// documents, counting new and replaced ones in `done` and telling `written` how many
+    /// are written.
     fn write_invoices(
         &self,
         txn: &WriteTransaction,
@@ -194,10 +225,11 @@ impl Store {
         kept: &[usize],
         documents: &[InvoiceDocument],
         done: &mut InvoiceImport,
+        written: &mut dyn FnMut(usize),
     ) -> Result<(), StoreError> {
         let mut rows = txn.open_table(LEDGER)?;
         let mut bytes = Vec::new();
-        for p in kept.iter().map(|i| &ledger[*i]) {
+        for (n, p) in kept.iter().map(|i| &ledger[*i]).enumerate() {
             let key = (p.supplier.digits(), p.invoice.as_str(), p.account.as_str());
             bytes.clear();
             rec::encode_ledger_into(p, &mut bytes);
@@ -206,15 +238,17 @@ impl Store {
                 Some(_) => done.ledger_replaced += 1,
                 None => done.ledger_new += 1,
             }
+            written(n + 1);
         }
         let mut docs = txn.open_table(INVOICES)?;
-        for d in documents {
+        for (n, d) in documents.iter().enumerate() {
             let key = (d.supplier.digits(), d.invoice.as_str());
             let bytes = super::encoding::checked(rec::encode_document(d), &d.invoice)?;
             match docs.insert(key, bytes.as_slice())? {
                 Some(_) => done.documents_replaced += 1,
                 None => done.documents_new += 1,
             }
+            written(kept.len() + n + 1);
         }
         Ok(())
     }
