@@ -279,3 +279,53 @@ fn an_invoice_sample_is_drawn_checked_shown_and_taken_back() {
     assert!(app.latest_sample().is_none());
     assert!(screen(&app, 80, 24).contains("Inget stickprov draget ännu"));
 }
+
+/// The tab keeps what it read while nothing is written, and reads again after a change:
+/// a new maximum value entered in the agreement's form shows when the tab is entered
+/// again.
+#[test]
+fn the_spend_tab_shows_a_changed_maximum_value_when_entered_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir, Lang::Sv);
+    // Tab 6, on to its analysis and on to Spend (the analysis may be shown already).
+    let to_spend = |app: &mut App| {
+        press(app, KeyCode::Char('6'));
+        for _ in 0..2 {
+            if app.tab != avtal::app::Tab::Spend {
+                press(app, KeyCode::Right);
+            }
+        }
+        assert_eq!(app.tab, avtal::app::Tab::Spend);
+    };
+    to_spend(&mut app);
+    let before = screen(&app, 80, 24);
+    assert!(before.contains("av 13 500 000 kr (83 %)"), "{before}");
+    // Entering again with nothing written reads nothing new and shows the same.
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(screen(&app, 80, 24), before);
+    press(&mut app, KeyCode::Char('2'));
+    keys(&mut app, "/UH-2025-014");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "e");
+    let form = app.form.as_ref().expect("the agreement form is open");
+    let max = form
+        .fields
+        .iter()
+        .position(|f| f.label == "ui.field.max_value")
+        .unwrap();
+    while app.form.as_ref().unwrap().focus != max {
+        press(&mut app, KeyCode::Tab);
+    }
+    // The stored value as the field shows it, wholly erased.
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    keys(&mut app, "22 000 000");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none(), "{}", screen(&app, 80, 24));
+    to_spend(&mut app);
+    let after = screen(&app, 80, 24);
+    assert!(after.contains("av 22 000 000 kr (51 %)"), "{after}");
+}
