@@ -12,7 +12,7 @@ use crate::app::App;
 use crate::app::form::format_date;
 use crate::domain::Money;
 use crate::i18n::Catalog;
-use crate::stats::spend::SpendReport;
+use crate::stats::spend::{PriceAuditRow, SpendReport};
 use crate::tr;
 
 use super::super::theme;
@@ -156,12 +156,19 @@ pub(super) fn audit(frame: &mut Frame, app: &App, area: Rect) {
         cat.t("ui.spend.col.agreed"),
         cat.t("ui.spend.col.overcharge"),
     ];
+    // Each amount column as wide as its widest amount or header, so the item keeps the
+    // rest (found from the largest amount: formatting every line costs a frame).
+    let amount_width = |header: &str, amount: fn(&PriceAuditRow) -> Money| {
+        let widest = st.audit.iter().map(amount).max_by_key(|m| m.0.abs());
+        let text = widest.map(|m| cat.money_kr(m)).unwrap_or_default();
+        fit_column(header, [text.as_str()])
+    };
     let mut widths = vec![
         Constraint::Length(invoice_width),
         Constraint::Fill(1),
-        Constraint::Length(12),
-        Constraint::Length(12),
-        Constraint::Length(12),
+        Constraint::Length(amount_width(header[2], |l| l.unit_price)),
+        Constraint::Length(amount_width(header[3], |l| l.agreed)),
+        Constraint::Length(amount_width(header[4], |l| l.overcharge)),
     ];
     if dated {
         header.insert(0, cat.t("ui.spend.col.date"));
