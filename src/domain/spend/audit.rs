@@ -29,6 +29,40 @@ pub fn normalise_name(name: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether two item names are the same by [`normalise_name`], word by word without
+/// making either (asked for every line of every invoice against the price list). Names
+/// not already in NFC, and the one letter whose lower case depends on its place in the
+/// word (Σ), are compared by making both.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let plain = |s: &str| {
+        s.is_ascii()
+            || (!s.contains('Σ')
+                && unicode_normalization::is_nfc_quick(s.chars())
+                    == unicode_normalization::IsNormalized::Yes)
+    };
+    if !(plain(a) && plain(b)) {
+        return normalise_name(a) == normalise_name(b);
+    }
+    let lower = |w: &str| w.chars().flat_map(char::to_lowercase).collect::<Vec<_>>();
+    let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) => {
+                let same = if p.is_ascii() && q.is_ascii() {
+                    p.eq_ignore_ascii_case(q)
+                } else {
+                    lower(p) == lower(q)
+                };
+                if !same {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
 fn same_code(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
@@ -42,13 +76,12 @@ pub fn agreed_price<'a>(
     date: Date,
     start: Date,
 ) -> Option<&'a PriceRow> {
-    let name = normalise_name(&line.item);
     prices
         .iter()
         .filter(|r| &r.supplier == supplier && same_code(&r.unit, &line.unit))
         .filter(|r| match &r.item_id {
             Some(id) => line.item_id.as_deref().is_some_and(|l| same_code(l, id)),
-            None => normalise_name(&r.item) == name,
+            None => same_name(&r.item, &line.item),
         })
         .filter(|r| r.valid_from.unwrap_or(start) <= date)
         // The latest valid_from wins; of two rows from the same day, the later listed.

@@ -219,6 +219,30 @@ fn names_compare_trimmed_collapsed_and_case_folded() {
         normalise_name("  Systemutvecklare   NIVÅ 3 "),
         "systemutvecklare nivå 3"
     );
+    assert!(audit::same_name(
+        "  Systemutvecklare   NIVÅ 3 ",
+        "systemutvecklare\tnivå 3"
+    ));
+    // A decomposed å (a and a combining ring) is the same letter.
+    assert!(audit::same_name("Nivå 3", "Niva\u{30a} 3"));
+    assert!(!audit::same_name("Nivå 3", "Nivå 33"));
+    assert!(!audit::same_name("Nivå 3", "Nivå"));
+}
+
+proptest::proptest! {
+    /// Comparing word by word says what comparing the normalised names says.
+    #[test]
+    fn same_name_is_normalise_name_compared(
+        a in "[aAåÅΣσς \t\u{a0}\u{30a}x]{0,8}",
+        b in "[aAåÅΣσς \t\u{a0}\u{30a}x]{0,8}",
+    ) {
+        proptest::prop_assert_eq!(
+            audit::same_name(&a, &b),
+            normalise_name(&a) == normalise_name(&b),
+            "{:?} {:?}", a, b
+        );
+        proptest::prop_assert!(audit::same_name(&a, &a));
+    }
 }
 
 #[test]
