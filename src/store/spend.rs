@@ -185,7 +185,7 @@ impl Store {
             let deltas = {
                 let rows = txn.open_table(LEDGER)?;
                 let docs = txn.open_table(INVOICES)?;
-                let mut old = super::spend_agg::OldInvoices::new(&rows, &docs, total)?;
+                let mut old = super::spend_agg::StoredInvoices::new(&rows, &docs, total)?;
                 let mut asked = 0;
                 super::spend_agg::deltas_of_import(ledger, &kept, documents, |s, i| {
                     asked += 1;

@@ -32,7 +32,7 @@ use super::tables::{
 
 mod import;
 mod read;
-pub(super) use import::{OldInvoices, deltas_of_import};
+pub(super) use import::{StoredInvoices, deltas_of_import};
 pub use read::SpendVisit;
 pub(in crate::store) use read::holders;
 

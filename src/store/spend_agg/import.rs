@@ -24,7 +24,7 @@ const NEAR: usize = 32;
 /// The stored ledger rows and document of invoices asked for in key order: a walk along
 /// the ledger that reads on while the next invoice is near and seeks when it is far, so a
 /// re-import of a whole year reads the table once.
-pub(in crate::store) struct OldInvoices<'t, L: ReadableTable<LedgerKey, &'static [u8]>, D> {
+pub(in crate::store) struct StoredInvoices<'t, L: ReadableTable<LedgerKey, &'static [u8]>, D> {
     ledger: &'t L,
     rows: Option<std::iter::Peekable<redb::Range<'t, LedgerKey, &'static [u8]>>>,
     docs: &'t D,
@@ -33,7 +33,7 @@ pub(in crate::store) struct OldInvoices<'t, L: ReadableTable<LedgerKey, &'static
     doc_keys: Option<HashSet<(String, String)>>,
 }
 
-impl<'t, L, D> OldInvoices<'t, L, D>
+impl<'t, L, D> StoredInvoices<'t, L, D>
 where
     L: ReadableTable<LedgerKey, &'static [u8]>,
     D: ReadableTable<DocumentKey, &'static [u8]>,
@@ -56,7 +56,7 @@ where
         } else {
             None
         };
-        Ok(OldInvoices {
+        Ok(StoredInvoices {
             ledger,
             rows: None,
             docs,
@@ -86,7 +86,12 @@ where
         Ok((rows, document))
     }
 
-    fn rows_of(&mut self, supplier: &str, invoice: &str) -> Result<Vec<Posting>, StoreError> {
+    /// The stored ledger rows of invoice (`supplier`, `invoice`). Asked in key order.
+    pub(in crate::store) fn rows_of(
+        &mut self,
+        supplier: &str,
+        invoice: &str,
+    ) -> Result<Vec<Posting>, StoreError> {
         let target = (supplier, invoice);
         let mut passed = 0;
         loop {

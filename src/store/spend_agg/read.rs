@@ -292,6 +292,9 @@ impl Store {
         let mut suppliers: Vec<&str> = suppliers.iter().map(|s| s.digits()).collect();
         suppliers.sort_unstable();
         suppliers.dedup();
+        // The documents are read in key order, and so their ledger rows: a walk along the
+        // ledger instead of a seek for each.
+        let mut walk = super::StoredInvoices::new(&ledger, &docs, 0)?;
         for supplier in suppliers {
             for item in docs.range((supplier, "")..)? {
                 let (k, v) = item?;
@@ -303,15 +306,7 @@ impl Store {
                 if from.is_some_and(|f| d.date < f) || to.is_some_and(|t| t < d.date) {
                     continue;
                 }
-                let mut rows = Vec::new();
-                for item in ledger.range((s, i, "")..)? {
-                    let (k, v) = item?;
-                    let key = k.value();
-                    if (key.0, key.1) != (s, i) {
-                        break;
-                    }
-                    rows.push(rec::decode_ledger(key, v.value())?);
-                }
+                let rows = walk.rows_of(s, i)?;
                 let postings: Vec<(Posting, Belonging)> = super::merged(rows, Some(&d))
                     .into_iter()
                     .map(|p| {
