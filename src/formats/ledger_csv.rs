@@ -11,8 +11,6 @@
 //!   with the same key are one posting: their amounts are added, the first row's date and
 //!   references kept (an invoice split over two lines on one account in the extract).
 
-use std::collections::HashMap;
-
 use super::csv_common::{self, CellProblem, Checker, Kind, Source, Table};
 use super::problem::FileProblem;
 use crate::domain::money::{Money, MoneyError};
@@ -87,18 +85,19 @@ pub fn parse_source(source: &Source<'_>) -> Result<Vec<Posting>, Vec<FileProblem
             Err(p) => problems.push(p),
         }
     }
-    // Rows of one key: the later ones' places and the first one's.
-    let repeats: Vec<(usize, usize)> = {
-        let mut first: HashMap<(&str, &str, &str), usize> = HashMap::with_capacity(out.len());
-        out.iter()
-            .enumerate()
-            .filter_map(|(at, (_, p))| {
-                let key = (p.supplier.digits(), p.invoice.as_str(), p.account.as_str());
-                let first = *first.entry(key).or_insert(at);
-                (first != at).then_some((at, first))
-            })
-            .collect()
-    };
+    // Rows of one key: the later ones' places and the first one's (found by its line:
+    // the rows are in file order).
+    let keys = out.iter().map(|(line, p)| {
+        let key = (p.supplier.digits(), p.invoice.as_str(), p.account.as_str());
+        Some((*line, key))
+    });
+    let repeats: Vec<(usize, usize)> = csv_common::repeats(keys)
+        .into_iter()
+        .map(|(at, _, first_line, _)| {
+            let first = out.partition_point(|(line, _)| *line < first_line);
+            (at, first)
+        })
+        .collect();
     let mut merged = vec![false; out.len()];
     for (at, first) in repeats {
         merged[at] = true;

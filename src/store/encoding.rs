@@ -48,12 +48,7 @@ pub fn encode<T: Shape>(version: u16, value: &T) -> Vec<u8> {
 
 /// As [`encode`], of a borrowed view of a record shape, appended to `out`.
 pub fn encode_view<T: super::records::View>(out: &mut Vec<u8>, version: u16, value: &T) {
-    let start = out.len();
-    out.extend_from_slice(&version.to_le_bytes());
-    // Writing into a Vec cannot fail; only types serde cannot represent could.
-    if bincode::serde::encode_into_std_write(value, out, config()).is_err() {
-        out.truncate(start + 2);
-    }
+    append(out, version, value);
 }
 
 /// As [`encode`], appended to `out`; the range it took there.
@@ -61,6 +56,15 @@ pub fn encode_append<T: Shape>(
     out: &mut Vec<u8>,
     version: u16,
     value: &T,
+) -> std::ops::Range<usize> {
+    append(out, version, value)
+}
+
+/// The version, then `value` in bincode, appended to `out`; the range it took there.
+fn append(
+    out: &mut Vec<u8>,
+    version: u16,
+    value: &impl serde::Serialize,
 ) -> std::ops::Range<usize> {
     let start = out.len();
     out.extend_from_slice(&version.to_le_bytes());

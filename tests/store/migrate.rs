@@ -98,6 +98,22 @@ fn schema_version(path: &Path) -> u32 {
     u32::from_le_bytes(v.value().try_into().unwrap())
 }
 
+/// `avtal --db path args...` in Swedish; its standard output, the command having
+/// succeeded.
+fn avtal_on(path: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_avtal"))
+        .env_remove("AVTAL_LANG")
+        .env_remove("AVTAL_DB")
+        .arg("--db")
+        .arg(path)
+        .args(args)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{args:?}: {stderr}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
     s.push(suffix);
@@ -354,19 +370,7 @@ fn a_schema_2_file_migrates_with_every_report_unchanged() {
     let path = dir.path().join("avtal.redb");
     fs::copy(fixture.join("fixture.redb"), &path).unwrap();
     assert_eq!(schema_version(&path), 2);
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_avtal"))
-            .env_remove("AVTAL_LANG")
-            .env_remove("AVTAL_DB")
-            .arg("--db")
-            .arg(&path)
-            .args(args)
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert!(out.status.success(), "{args:?}: {stderr}");
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |args: &[&str]| avtal_on(&path, args);
     for agreement in ["UH-2025-014", "UH-2026-099"] {
         let a = ["--agreement", agreement, "--format", "json"];
         let kpi = run(&[
@@ -461,19 +465,7 @@ fn a_schema_6_file_migrates_with_the_spend_reports_unchanged() {
     let path = dir.path().join("avtal.redb");
     fs::copy(fixture.join("fixture.redb"), &path).unwrap();
     assert_eq!(schema_version(&path), 6);
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_avtal"))
-            .env_remove("AVTAL_LANG")
-            .env_remove("AVTAL_DB")
-            .arg("--db")
-            .arg(&path)
-            .args(args)
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert!(out.status.success(), "{args:?}: {stderr}");
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |args: &[&str]| avtal_on(&path, args);
     let spend = |from: &str, to: &str| {
         run(&[
             "report",

@@ -57,6 +57,24 @@ pub(in crate::store) fn holders<'t>(
     }
 }
 
+/// Every posting with a contract or order reference, judged one by one by all three
+/// rules against `agreements`.
+fn referenced(
+    txn: &redb::ReadTransaction,
+    agreements: &[Agreement],
+    mut visit: impl FnMut(&Posting, Belonging),
+) -> Result<(), StoreError> {
+    let calloffs = txn.open_table(super::super::tables::CALLOFF_AGREEMENTS)?;
+    let holders = holders(&calloffs);
+    for item in txn.open_table(SPEND_REFERENCED)?.iter()? {
+        let (k, v) = item?;
+        let p = rec::decode_ledger(k.value(), v.value())?;
+        let b = belongs_to(&p, agreements, &holders);
+        visit(&p, b);
+    }
+    Ok(())
+}
+
 fn no_calloffs(_: &str) -> Vec<AgreementId> {
     Vec::new()
 }
@@ -73,15 +91,9 @@ impl Store {
         visit: SpendVisit<'_>,
     ) -> Result<(), StoreError> {
         let txn = self.db.begin_read()?;
-        let calloffs = txn.open_table(super::super::tables::CALLOFF_AGREEMENTS)?;
-        let holders = holders(&calloffs);
-        // Postings with a reference: one by one, by all three rules.
-        for item in txn.open_table(SPEND_REFERENCED)?.iter()? {
-            let (k, v) = item?;
-            let p = rec::decode_ledger(k.value(), v.value())?;
-            let b = belongs_to(&p, agreements, &holders);
-            (visit.both)(&p, b.agreement() == Some(a.id));
-        }
+        referenced(&txn, agreements, |p, b| {
+            (visit.both)(p, b.agreement() == Some(a.id))
+        })?;
         let names = txn.open_table(SPEND_NAMES)?;
         let supplier_months = txn.open_table(SPEND_SUPPLIER_MONTH_DAYS)?;
         own_sums(
@@ -229,17 +241,13 @@ impl Store {
         own: &mut dyn FnMut(usize, &Posting),
     ) -> Result<(), StoreError> {
         let txn = self.db.begin_read()?;
-        let calloffs = txn.open_table(super::super::tables::CALLOFF_AGREEMENTS)?;
-        let holders = holders(&calloffs);
-        for item in txn.open_table(SPEND_REFERENCED)?.iter()? {
-            let (k, v) = item?;
-            let p = rec::decode_ledger(k.value(), v.value())?;
-            if let Some(id) = belongs_to(&p, agreements, &holders).agreement()
+        referenced(&txn, agreements, |p, b| {
+            if let Some(id) = b.agreement()
                 && let Some(at) = which.iter().find(|i| agreements[**i].id == id)
             {
-                own(*at, &p);
+                own(*at, p);
             }
-        }
+        })?;
         let supplier_months = txn.open_table(SPEND_SUPPLIER_MONTH_DAYS)?;
         for at in which {
             own_sums(
